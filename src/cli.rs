@@ -1,0 +1,527 @@
+//! The teachers' command line: `lateral check` and `lateral score`.
+//!
+//! Arguments are read in two stages, as ripgrep does: raw words into a [`Command`], then the
+//! command runs. Every command returns an exit code: 0 all well, 1 problems found, 2 could not run.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::diag::{Diagnostic, SourceFile, count};
+use crate::fsutil::{MAX_RESULTS_BYTES, read_text};
+use crate::lesson::{Lesson, StepBody};
+use crate::library::{self, Library};
+use crate::results::{LessonOutcome, parse_results, score_results, validate};
+
+/// The help text.
+pub const HELP: &str = "\
+Lateral: media-literacy lessons on real news text.
+
+USAGE:
+    lateral [--lessons DIR]                  start the app (bundled lessons, or those in DIR)
+    lateral check [--format json] [--corpus DIR] PATH...
+                                             check lesson and article files or folders
+    lateral score --lesson LESSON [--corpus DIR] [--format json] RESULTS.json
+                                             recompute a student's scores from a results file
+    lateral help | --help | --version
+
+check: every problem in every file, as file:line:column with the offending text and a
+suggestion, then a summary. Exit 0 when clean, 1 when there are problems, 2 when it could not run.
+Articles are NAME.txt with NAME.toml beside them; lessons are .md files starting with +++.
+The bundled articles are always known; a corpus/ folder beside or above a lesson folder is found.
+
+score: never trusts a score written in the results file; it recomputes every step from the
+highlights, choices and the lesson's answer key.
+
+Docs: docs/lesson-format.md, docs/results-format.md.";
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// A parsed command line.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Start the desktop app.
+    App {
+        /// A lesson folder to open instead of the bundled lessons.
+        lessons: Option<PathBuf>,
+        /// Other app options (screenshots etc.), passed on as given.
+        rest: Vec<String>,
+    },
+    /// Print help.
+    Help,
+    /// Print the version.
+    Version,
+    /// Validate lessons and articles.
+    Check {
+        /// Files or folders.
+        paths: Vec<PathBuf>,
+        /// Extra corpus folders.
+        corpus: Vec<PathBuf>,
+        /// Output format.
+        format: Format,
+    },
+    /// Recompute scores.
+    Score {
+        /// The lesson file.
+        lesson: PathBuf,
+        /// The results file.
+        results: PathBuf,
+        /// Extra corpus folders.
+        corpus: Vec<PathBuf>,
+        /// Output format.
+        format: Format,
+    },
+}
+
+/// A command line that cannot be understood.
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error("{0}\n(run `lateral --help` for usage)")]
+pub struct UsageError(pub String);
+
+fn take_value(args: &mut std::vec::IntoIter<String>, flag: &str) -> Result<String, UsageError> {
+    args.next()
+        .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+}
+
+fn parse_format(s: &str) -> Result<Format, UsageError> {
+    match s {
+        "text" => Ok(Format::Text),
+        "json" => Ok(Format::Json),
+        other => Err(UsageError(format!(
+            "unknown format `{other}`: use text or json"
+        ))),
+    }
+}
+
+/// Parses the arguments after the program name.
+pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
+    let mut it = args.into_iter();
+    let Some(first) = it.next() else {
+        return Ok(Command::App {
+            lessons: None,
+            rest: Vec::new(),
+        });
+    };
+    match first.as_str() {
+        "help" | "--help" | "-h" => Ok(Command::Help),
+        "--version" | "-V" => Ok(Command::Version),
+        "check" => {
+            let (mut paths, mut corpus, mut format) = (Vec::new(), Vec::new(), Format::Text);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--format" => format = parse_format(&take_value(&mut it, "--format")?)?,
+                    "--corpus" => corpus.push(PathBuf::from(take_value(&mut it, "--corpus")?)),
+                    "--help" | "-h" => return Ok(Command::Help),
+                    s if s.starts_with("--format=") => {
+                        format = parse_format(&s["--format=".len()..])?
+                    }
+                    s if s.starts_with('-') && s.len() > 1 => {
+                        return Err(UsageError(format!("unknown option `{s}` for check")));
+                    }
+                    _ => paths.push(PathBuf::from(a)),
+                }
+            }
+            if paths.is_empty() {
+                return Err(UsageError(
+                    "check needs at least one file or folder, e.g. `lateral check lessons corpus`"
+                        .into(),
+                ));
+            }
+            Ok(Command::Check {
+                paths,
+                corpus,
+                format,
+            })
+        }
+        "score" => {
+            let (mut lesson, mut results, mut corpus, mut format) =
+                (None, Vec::new(), Vec::new(), Format::Text);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--lesson" => lesson = Some(PathBuf::from(take_value(&mut it, "--lesson")?)),
+                    "--format" => format = parse_format(&take_value(&mut it, "--format")?)?,
+                    "--corpus" => corpus.push(PathBuf::from(take_value(&mut it, "--corpus")?)),
+                    "--help" | "-h" => return Ok(Command::Help),
+                    s if s.starts_with('-') && s.len() > 1 => {
+                        return Err(UsageError(format!("unknown option `{s}` for score")));
+                    }
+                    _ => results.push(PathBuf::from(a)),
+                }
+            }
+            let lesson =
+                lesson.ok_or_else(|| UsageError("score needs --lesson LESSON.md".into()))?;
+            if results.len() != 1 {
+                return Err(UsageError("score takes exactly one results file".into()));
+            }
+            Ok(Command::Score {
+                lesson,
+                results: results.remove(0),
+                corpus,
+                format,
+            })
+        }
+        _ => {
+            let mut lessons = None;
+            let mut rest = Vec::new();
+            let mut it = std::iter::once(first).chain(it);
+            while let Some(a) = it.next() {
+                if a == "--lessons" {
+                    lessons =
+                        Some(PathBuf::from(it.next().ok_or_else(|| {
+                            UsageError("--lessons needs a folder".into())
+                        })?));
+                } else if a.starts_with('-') {
+                    rest.push(a);
+                } else if rest.is_empty() {
+                    return Err(UsageError(format!(
+                        "unknown command `{a}`: use check or score"
+                    )));
+                } else {
+                    rest.push(a);
+                }
+            }
+            Ok(Command::App { lessons, rest })
+        }
+    }
+}
+
+/// Runs a CLI command (not the app), writing to `out` and `err`. Returns the exit code.
+pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let r = match cmd {
+        Command::Help => writeln!(out, "{HELP}").map(|_| 0),
+        Command::Version => writeln!(out, "lateral {}", env!("CARGO_PKG_VERSION")).map(|_| 0),
+        Command::Check {
+            paths,
+            corpus,
+            format,
+        } => check(&paths, &corpus, format, out, err),
+        Command::Score {
+            lesson,
+            results,
+            corpus,
+            format,
+        } => score(&lesson, &results, &corpus, format, out, err),
+        Command::App { .. } if cfg!(feature = "gui") => writeln!(
+            out,
+            "The desktop app is not part of this version yet; the teachers' tools are:\n\n{HELP}"
+        )
+        .map(|_| 0),
+        Command::App { .. } => writeln!(
+            err,
+            "this build of lateral has no app (built without the `gui` feature)\n\n{HELP}"
+        )
+        .map(|_| 2),
+    };
+    r.unwrap_or(2)
+}
+
+#[derive(Serialize)]
+struct JsonKey<'a> {
+    id: &'a str,
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    allowed_start: usize,
+    allowed_end: usize,
+    label: Option<&'a str>,
+    kind: &'a str,
+    extent: crate::lesson::Extent,
+    explanation: &'a str,
+    points: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partner: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    index: usize,
+    id: &'a str,
+    kind: &'a str,
+    title: &'a str,
+    line: usize,
+    articles: &'a [String],
+    points: f64,
+    keys: Vec<JsonKey<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<&'a [crate::lesson::ChoiceOption]>,
+}
+
+#[derive(Serialize)]
+struct JsonLesson<'a> {
+    file: &'a str,
+    id: &'a str,
+    title: &'a str,
+    sha256: &'a str,
+    playable: bool,
+    steps: Vec<JsonStep<'a>>,
+}
+
+fn json_lesson<'a>(
+    file: &'a str,
+    l: &'a Lesson,
+    corpus: &'a Corpus,
+    playable: bool,
+) -> JsonLesson<'a> {
+    let steps = l
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let keys = s
+                .keys()
+                .iter()
+                .map(|k| JsonKey {
+                    id: &k.id,
+                    article: &k.article,
+                    start: k.core.start,
+                    end: k.core.end,
+                    text: corpus.get(&k.article).map_or("", |a| a.slice(k.core)),
+                    allowed_start: k.allowed.start,
+                    allowed_end: k.allowed.end,
+                    label: k.label.as_deref(),
+                    kind: s.kind_name(),
+                    extent: k.extent,
+                    explanation: &k.explanation,
+                    points: k.points,
+                    partner: k.pair.map(|p| s.keys()[p].id.as_str()),
+                })
+                .collect();
+            let options = match &s.body {
+                StepBody::Choice { options, .. } => Some(options.as_slice()),
+                _ => None,
+            };
+            JsonStep {
+                index: i + 1,
+                id: &s.id,
+                kind: s.kind_name(),
+                title: &s.title,
+                line: s.line,
+                articles: &s.articles,
+                points: s.points,
+                keys,
+                options,
+            }
+        })
+        .collect();
+    JsonLesson {
+        file,
+        id: &l.id,
+        title: &l.title,
+        sha256: &l.sha256,
+        playable,
+        steps,
+    }
+}
+
+fn print_summary(diags: &[Diagnostic], what: &str, err: &mut dyn Write) -> std::io::Result<()> {
+    let (e, w) = count(diags);
+    let plural = |n: usize, s: &str| {
+        if n == 1 {
+            format!("1 {s}")
+        } else {
+            format!("{n} {s}s")
+        }
+    };
+    writeln!(
+        err,
+        "{what}: {}, {}",
+        plural(e, "error"),
+        plural(w, "warning")
+    )
+}
+
+fn check(
+    paths: &[PathBuf],
+    corpus: &[PathBuf],
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let lib: Library = match library::load(paths, corpus) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(2);
+        }
+    };
+    let diags = lib.all_diagnostics();
+    match format {
+        Format::Json => {
+            let lessons: Vec<JsonLesson> = lib
+                .lessons
+                .iter()
+                .filter_map(|lf| {
+                    lf.lesson
+                        .as_ref()
+                        .map(|l| json_lesson(&lf.path, l, &lib.corpus, lf.is_playable()))
+                })
+                .collect();
+            #[derive(Serialize)]
+            struct Out<'a> {
+                lessons: Vec<JsonLesson<'a>>,
+                diagnostics: &'a [Diagnostic],
+            }
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &Out {
+                    lessons,
+                    diagnostics: &diags,
+                },
+            )?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for d in &diags {
+                writeln!(out, "{d}")?;
+            }
+            let articles = lib.articles_from_disk;
+            let ok = lib.lessons.iter().filter(|l| l.is_playable()).count();
+            writeln!(
+                err,
+                "checked {} lesson file(s) ({ok} ready to play) and {articles} article(s)",
+                lib.lessons.len()
+            )?;
+            print_summary(&diags, "result", err)?;
+        }
+    }
+    Ok(if diags.iter().any(Diagnostic::is_error) {
+        1
+    } else {
+        0
+    })
+}
+
+fn score(
+    lesson_path: &PathBuf,
+    results_path: &PathBuf,
+    corpus: &[PathBuf],
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let lib = match library::load(std::slice::from_ref(lesson_path), corpus) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(2);
+        }
+    };
+    let Some(lf) = lib.lessons.first() else {
+        writeln!(err, "error: {} is not a lesson file", lesson_path.display())?;
+        return Ok(2);
+    };
+    let Some(lesson) = lf.lesson.as_ref().filter(|_| lf.is_playable()) else {
+        for d in lib.all_diagnostics() {
+            writeln!(err, "{d}")?;
+        }
+        writeln!(
+            err,
+            "error: the lesson has errors, so it cannot be used for scoring; fix them first (`lateral check`)"
+        )?;
+        return Ok(2);
+    };
+    let text = match read_text(results_path, MAX_RESULTS_BYTES) {
+        Ok(t) => t,
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            return Ok(1);
+        }
+    };
+    let src = SourceFile::new(results_path.display().to_string(), text);
+    let mut results = match parse_results(&src) {
+        Ok(r) => r,
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            return Ok(1);
+        }
+    };
+    let diags = validate(&src, &mut results, lesson, &lib.corpus);
+    for d in &diags {
+        writeln!(err, "{d}")?;
+    }
+    if results.lesson.id != lesson.id {
+        return Ok(1);
+    }
+    let outcome = score_results(&results, lesson, &lib.corpus);
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &outcome)?;
+            writeln!(out)?;
+        }
+        Format::Text => write_outcome(&outcome, lesson, out)?,
+    }
+    Ok(if diags.iter().any(Diagnostic::is_error) {
+        1
+    } else {
+        0
+    })
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Writes a lesson outcome for people.
+pub fn write_outcome(
+    o: &LessonOutcome,
+    lesson: &Lesson,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(out, "{} — {} ({})", o.student, lesson.title, o.lesson)?;
+    if !o.same_lesson_version {
+        writeln!(out, "note: made with another version of the lesson file")?;
+    }
+    for (i, s) in o.steps.iter().enumerate() {
+        let score = s.score.map_or("not scored".to_string(), pct);
+        write!(out, "{:>2}. {:<8} {:<40} {score}", i + 1, s.kind, s.title)?;
+        if let Some(d) = &s.detail {
+            write!(
+                out,
+                "  (precision {}, recall {}, F1 {}",
+                pct(d.precision),
+                pct(d.recall),
+                pct(d.f1)
+            )?;
+            if d.cap < 1.0 {
+                write!(
+                    out,
+                    ", capped at {}: {} of the text outside the key was highlighted",
+                    pct(d.cap),
+                    pct(d.flooding)
+                )?;
+            }
+            write!(out, ")")?;
+        }
+        writeln!(out)?;
+        if let (Some(d), Some(step)) = (&s.detail, lesson.steps.iter().find(|x| x.id == s.step)) {
+            for (k, r) in step.keys().iter().zip(&d.keys) {
+                let why = match r.why {
+                    Some(crate::score::PartlyWhy::WrongLabel) => " (wrong label)",
+                    Some(crate::score::PartlyWhy::PartnerMissing) => " (other side missing)",
+                    Some(crate::score::PartlyWhy::PartOfCore) => " (part of it)",
+                    None => "",
+                };
+                let verdict = match r.verdict {
+                    crate::score::Verdict::Found => "found",
+                    crate::score::Verdict::Partly => "partly",
+                    crate::score::Verdict::Missed => "missed",
+                };
+                writeln!(out, "      {verdict:<7}{why} “{}”", k.anchor.quote)?;
+            }
+            if !d.extras.is_empty() {
+                writeln!(out, "      {} highlight(s) not in the key", d.extras.len())?;
+            }
+        }
+    }
+    writeln!(out, "lesson score: {}", pct(o.score))
+}

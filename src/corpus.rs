@@ -1,0 +1,435 @@
+//! Articles: their displayed text and the metadata a student uses for lateral reading.
+//!
+//! An article is two files side by side: `NAME.txt`, the text exactly as captured, and
+//! `NAME.toml`, its metadata (id, outlet, headline, date, byline, what kind of outlet, and which
+//! lines of page debris are not shown). The text file is never edited: the displayed text is
+//! derived from it by dropping the lines the metadata lists, so every removal is on record.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::schema::{Ctx, Obj, parse_block};
+use crate::text::{CharIndex, Folded, Segments, Span};
+
+/// Metadata of one article.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct ArticleMeta {
+    /// Stable id used by lessons (`articles = ["rt"]`): letters, digits, `-` and `_`.
+    pub id: String,
+    /// Who published it, as a reader would name them.
+    pub outlet: String,
+    /// The headline as published.
+    pub headline: String,
+    /// Publication date (`YYYY-MM-DD`, optionally with a time), when known.
+    pub date: Option<String>,
+    /// Author(s), when the page names them.
+    pub byline: Option<String>,
+    /// One line on what kind of outlet this is (who runs or funds it).
+    pub outlet_kind: String,
+    /// Web address it was captured from, when known (shown, never opened by the app).
+    pub url: Option<String>,
+    /// Language tag, e.g. `en`.
+    pub language: Option<String>,
+    /// Anything a teacher should know about the capture.
+    pub note: Option<String>,
+    /// True for texts written for teaching, not published news.
+    pub fictional: bool,
+    /// Lines of the text file not shown to students, with the reason.
+    pub removed: Vec<Removal>,
+}
+
+/// Lines dropped from the displayed text (page debris), on record.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Removal {
+    /// First removed line of the text file (1-based).
+    pub first_line: usize,
+    /// Last removed line (inclusive).
+    pub last_line: usize,
+    /// Why these lines are not shown.
+    pub reason: String,
+    /// The removed text.
+    pub text: String,
+}
+
+/// An article ready to read, highlight and anchor quotes in.
+#[derive(Debug)]
+pub struct Article {
+    /// Its metadata.
+    pub meta: ArticleMeta,
+    /// The displayed text. **All offsets into an article are char offsets into this text.**
+    pub text: CharIndex,
+    /// Its sentences and paragraphs.
+    pub segments: Segments,
+    /// The text folded for quote matching.
+    pub(crate) folded: Folded,
+    /// The text file's name, for messages.
+    pub source: String,
+    /// The text file's lines, as read (for pointing at a quote's place in messages).
+    file_line_of: Vec<usize>,
+}
+
+impl Article {
+    /// Builds an article from its metadata and the text file's contents.
+    pub fn new(meta: ArticleMeta, source: impl Into<String>, raw: &str) -> Self {
+        let (text, file_line_of, removed) = displayed_text(raw, &meta.removed);
+        let mut meta = meta;
+        for (r, t) in meta.removed.iter_mut().zip(removed) {
+            r.text = t;
+        }
+        let folded = Folded::new(&text);
+        let segments = Segments::new(&text);
+        Self {
+            meta,
+            text: CharIndex::new(text),
+            segments,
+            folded,
+            source: source.into(),
+            file_line_of,
+        }
+    }
+
+    /// The article's id.
+    pub fn id(&self) -> &str {
+        &self.meta.id
+    }
+
+    /// Number of chars in the displayed text.
+    pub fn len(&self) -> usize {
+        self.text.char_len()
+    }
+
+    /// True when the displayed text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The displayed text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.slice(span)
+    }
+
+    /// The line of the text *file* (1-based) that char offset `c` of the displayed text is on.
+    pub fn file_line(&self, c: usize) -> usize {
+        let (line, _) = self.text.line_col(c.min(self.len()));
+        self.file_line_of.get(line - 1).copied().unwrap_or(line)
+    }
+}
+
+/// Drops removed lines and blank lines at both ends; returns the text, the file line of each
+/// displayed line, and the removed text of each removal.
+fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<String>) {
+    let lines: Vec<&str> = raw.split('\n').collect();
+    let mut removed_text = vec![String::new(); removals.len()];
+    let mut kept: Vec<(usize, &str)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let n = i + 1;
+        if let Some(r) = removals
+            .iter()
+            .position(|r| (r.first_line..=r.last_line).contains(&n))
+        {
+            if !removed_text[r].is_empty() {
+                removed_text[r].push('\n');
+            }
+            removed_text[r].push_str(l);
+        } else {
+            kept.push((n, l));
+        }
+    }
+    while kept.first().is_some_and(|(_, l)| l.trim().is_empty()) {
+        kept.remove(0);
+    }
+    while kept.last().is_some_and(|(_, l)| l.trim().is_empty()) {
+        kept.pop();
+    }
+    let text = kept.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
+    (text, kept.iter().map(|(n, _)| *n).collect(), removed_text)
+}
+
+/// Is `id` usable as an article or lesson id? Letters, digits, `-`, `_`, `.`; no path parts.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+const META_FIELDS: &[&str] = &[
+    "id",
+    "outlet",
+    "headline",
+    "date",
+    "byline",
+    "outlet_kind",
+    "url",
+    "language",
+    "note",
+    "fictional",
+    "remove",
+];
+
+/// Reads article metadata (`NAME.toml`). Problems are added to `diags`; `None` when the
+/// metadata cannot be used at all.
+pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<ArticleMeta> {
+    let ctx = Ctx::new(src, 0);
+    let meta = parse_block(&ctx, src.text.as_str()).and_then(|doc| {
+        let whole = 0..src.text.as_str().len().min(1);
+        let o = Obj::new(&ctx, doc.as_table(), whole, "article's metadata", META_FIELDS);
+        let id = o.req_str("id", "\"short-name\"");
+        if let Some(id) = &id
+            && !valid_id(&id.value)
+        {
+            ctx.error(
+                id.span.clone(),
+                format!("`{}` cannot be an article id", id.value),
+                Some("use letters, digits and - or _ only (no spaces, slashes or dots at the start), e.g. \"city-paper-flood\"".into()),
+            );
+        }
+        let outlet = o.req_str("outlet", "\"The Daily Example\"");
+        let headline = o.req_str("headline", "\"The headline as published\"");
+        let outlet_kind = o.req_str("outlet_kind", "\"Local newspaper, family-owned\"");
+        let date = o.opt_str("date");
+        if let Some(d) = &date
+            && !valid_date(&d.value)
+        {
+            ctx.error(
+                d.span.clone(),
+                format!("`{}` is not a date this app understands", d.value),
+                Some("write it as \"YYYY-MM-DD\", e.g. \"2022-11-16\", optionally followed by a time \"2022-11-16 08:02\"".into()),
+            );
+        }
+        let mut removed = Vec::new();
+        for r in o.tables("remove", "removal", &["line", "lines", "reason"]) {
+            let reason = r.req_str("reason", "\"navigation icons\"");
+            let range = match (r.opt_int("line", 1, i64::from(u32::MAX)), r.opt_str("lines")) {
+                (Some(l), None) => Some((l.value as usize, l.value as usize)),
+                (None, Some(s)) => parse_line_range(&s.value).or_else(|| {
+                    ctx.error(s.span, "`lines` should look like \"3-5\"", Some("write lines = \"3-5\" (first and last line, inclusive) or line = 3".into()));
+                    None
+                }),
+                (Some(_), Some(s)) => {
+                    ctx.error(s.span, "a removal has both `line` and `lines`", Some("keep one of them".into()));
+                    None
+                }
+                (None, None) => {
+                    r.missing("line", "1");
+                    None
+                }
+            };
+            if let (Some((a, b)), Some(reason)) = (range, reason) {
+                removed.push(Removal { first_line: a, last_line: b, reason: reason.value, text: String::new() });
+            }
+        }
+        Some(ArticleMeta {
+            id: id?.value,
+            outlet: outlet?.value,
+            headline: headline?.value,
+            date: date.map(|d| d.value),
+            byline: o.opt_str("byline").map(|s| s.value),
+            outlet_kind: outlet_kind?.value,
+            url: o.opt_str("url").map(|s| s.value),
+            language: o.opt_str("language").map(|s| s.value),
+            note: o.opt_str("note").map(|s| s.value),
+            fictional: o.opt_bool("fictional").unwrap_or(false),
+            removed,
+        })
+    });
+    let errs = ctx.into_diags();
+    let bad = errs.iter().any(Diagnostic::is_error);
+    diags.extend(errs);
+    if bad { None } else { meta }
+}
+
+fn parse_line_range(s: &str) -> Option<(usize, usize)> {
+    let (a, b) = s.split_once('-').unwrap_or((s, s));
+    let (a, b): (usize, usize) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a >= 1 && a <= b).then_some((a, b))
+}
+
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let date_ok = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    date_ok && (b.len() == 10 || matches!(b[10], b' ' | b'T'))
+}
+
+/// Loads one article from its metadata file text and its text file text. All problems go to
+/// `diags`; `None` when the article cannot be used.
+pub fn load_article(
+    meta_src: &SourceFile,
+    text_name: &str,
+    raw_text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    let meta = parse_meta(meta_src, diags)?;
+    let total_lines = raw_text.split('\n').count();
+    for r in &meta.removed {
+        if r.last_line > total_lines {
+            diags.push(Diagnostic::file(
+                &meta_src.name,
+                Severity::Error,
+                format!(
+                    "a removal names line {}, but {text_name} has only {total_lines} lines",
+                    r.last_line
+                ),
+            ));
+            return None;
+        }
+    }
+    let article = Article::new(meta, text_name, raw_text);
+    if article.is_empty() {
+        diags.push(
+            Diagnostic::file(
+                text_name,
+                Severity::Error,
+                "this article has no text to show",
+            )
+            .with_suggestion(
+                "put the article's text in this file, or remove fewer lines in its metadata",
+            ),
+        );
+        return None;
+    }
+    Some(article)
+}
+
+/// A set of articles, found by id (or by the stem of their text file's name).
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    articles: Vec<Arc<Article>>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an article; a second article with the same id is refused with a diagnostic.
+    pub fn add(&mut self, article: Article) -> Result<(), Diagnostic> {
+        if let Some(&i) = self.by_id.get(&article.meta.id) {
+            let other = &self.articles[i];
+            if other.source == article.source && other.text.as_str() == article.text.as_str() {
+                return Ok(()); // the same file reached twice (e.g. bundled and on disk)
+            }
+            return Err(Diagnostic::file(
+                &article.source,
+                Severity::Error,
+                format!(
+                    "article id `{}` is already used by {}",
+                    article.meta.id, other.source
+                ),
+            )
+            .with_suggestion("give each article its own id in its .toml file"));
+        }
+        let i = self.articles.len();
+        self.by_id.insert(article.meta.id.clone(), i);
+        let stem = stem_of(&article.source);
+        self.by_id.entry(stem).or_insert(i);
+        self.articles.push(Arc::new(article));
+        Ok(())
+    }
+
+    /// The article with this id (or text-file stem). Ids are names, never paths: nothing here
+    /// reads a file.
+    pub fn get(&self, id: &str) -> Option<&Arc<Article>> {
+        self.by_id.get(id).map(|&i| &self.articles[i])
+    }
+
+    /// All articles, in the order added.
+    pub fn articles(&self) -> &[Arc<Article>] {
+        &self.articles
+    }
+
+    /// All ids, for suggestions.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.articles.iter().map(|a| a.meta.id.as_str())
+    }
+}
+
+fn stem_of(source: &str) -> String {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    name.strip_suffix(".txt").unwrap_or(name).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_src(s: &str) -> SourceFile {
+        SourceFile::new("a.toml", s.to_string())
+    }
+
+    #[test]
+    fn removed_lines_are_recorded_and_not_shown() {
+        let mut d = Vec::new();
+        let m = parse_meta(
+            &meta_src(
+                "id = \"a\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\n[[remove]]\nline = 1\nreason = \"icons\"\n[[remove]]\nlines = \"4-5\"\nreason = \"menu\"\n",
+            ),
+            &mut d,
+        )
+        .unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        let a = Article::new(m, "a.txt", "icon icon\n\nFirst para.\nx\ny\n\nLast.\n");
+        assert_eq!(a.text.as_str(), "First para.\n\nLast.");
+        assert_eq!(a.meta.removed[0].text, "icon icon");
+        assert_eq!(a.meta.removed[1].text, "x\ny");
+        assert_eq!(a.file_line(a.text.as_str().find("Last").unwrap()), 7);
+    }
+
+    #[test]
+    fn metadata_problems_are_all_reported_with_places() {
+        let mut d = Vec::new();
+        let m = parse_meta(
+            &meta_src(
+                "id = \"../../etc/passwd\"\noutlet = 3\nheadlin = \"H\"\ndate = \"16 Nov\"\n",
+            ),
+            &mut d,
+        );
+        assert!(m.is_none());
+        let msgs: Vec<String> = d
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("3:1 unknown key `headlin`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("cannot be an article id")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("2:10 `outlet`")),
+            "{msgs:?}"
+        );
+        assert!(msgs.iter().any(|m| m.contains("not a date")), "{msgs:?}");
+        assert!(d.iter().any(|d| {
+            d.suggestion
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean `headline`")
+        }));
+    }
+
+    #[test]
+    fn ids_are_names_not_paths() {
+        assert!(valid_id("rt"));
+        assert!(valid_id("000_93c843e8f2ae1a16"));
+        assert!(!valid_id("../../etc/passwd"));
+        assert!(!valid_id("a/b"));
+        assert!(!valid_id(".hidden"));
+        assert!(!valid_id(""));
+    }
+}

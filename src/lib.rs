@@ -1,0 +1,21 @@
+//! Lateral: media-literacy lessons built on highlighting real news text.
+//!
+//! The core (everything but [`app`]) knows no GUI: it reads articles and lessons, anchors the
+//! teacher's quotes to char offsets, scores a student's highlights, and reads and writes results.
+//! The desktop app (feature `gui`) and the teachers' CLI are thin layers over it.
+
+#![deny(missing_docs)]
+
+pub mod anchor;
+pub mod bundled;
+pub mod cli;
+pub mod corpus;
+pub mod diag;
+pub mod fsutil;
+pub mod jsonpos;
+pub mod lesson;
+pub mod library;
+pub mod results;
+pub mod schema;
+pub mod score;
+pub mod text;

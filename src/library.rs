@@ -1,0 +1,334 @@
+//! Loading lessons and articles from files and folders, keeping every problem and every file
+//! that did load.
+//!
+//! Articles are `NAME.txt` with metadata in `NAME.toml` beside it. Lessons are `.md` files that
+//! start with a `+++` block. A folder is searched recursively; in a folder, `.md` files without a
+//! `+++` block (READMEs, notes) are passed over. The bundled corpus is always available, so a
+//! lesson on a bundled article checks anywhere; an article on disk with the same id wins.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::bundled;
+use crate::corpus::{Article, Corpus, load_article};
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::fsutil::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_text};
+use crate::lesson::{Lesson, parse_lesson};
+
+/// A lesson file and what became of it.
+#[derive(Clone, Debug)]
+pub struct LessonFile {
+    /// The file.
+    pub path: String,
+    /// The lesson, as far as it could be read (`None` when nothing could).
+    pub lesson: Option<Lesson>,
+    /// Problems in this file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LessonFile {
+    /// Can students play it? (It parsed and has no errors.)
+    pub fn is_playable(&self) -> bool {
+        self.lesson.is_some() && !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Everything loaded from a set of paths.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    /// All articles (from disk and bundled).
+    pub corpus: Corpus,
+    /// Every lesson file found, in path order.
+    pub lessons: Vec<LessonFile>,
+    /// Problems with articles and other files that are not lessons.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many articles were loaded from files (not bundled).
+    pub articles_from_disk: usize,
+}
+
+impl Library {
+    /// Every diagnostic, article problems first, then each lesson's.
+    pub fn all_diagnostics(&self) -> Vec<Diagnostic> {
+        let mut out = self.diagnostics.clone();
+        for l in &self.lessons {
+            out.extend(l.diagnostics.iter().cloned());
+        }
+        out
+    }
+}
+
+/// Why loading could not even start.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A path given does not exist.
+    #[error("{0}: no such file or folder")]
+    NotFound(String),
+}
+
+/// What a file is, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    ArticleText,
+    ArticleMeta,
+    Lesson,
+    Other,
+}
+
+fn kind_of(p: &Path) -> Kind {
+    match p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("txt") => Kind::ArticleText,
+        Some("toml") => Kind::ArticleMeta,
+        Some("md") | Some("markdown") => Kind::Lesson,
+        _ => Kind::Other,
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out, depth + 1);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// Starts with a `+++` line (after blank lines)? Reads only the file's start.
+fn looks_like_lesson(p: &Path) -> bool {
+    use std::io::Read;
+    let mut buf = [0u8; 512];
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| f.read(&mut buf))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&buf[..n]);
+    let head = head.trim_start_matches('\u{FEFF}');
+    head.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.trim() == "+++")
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Loads the articles and lessons named by `paths` (files or folders), plus `corpus_dirs`, plus
+/// the `corpus/` folder beside or above each lesson folder, plus the bundled corpus.
+pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadError> {
+    let mut texts: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut metas: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut lessons: Vec<PathBuf> = Vec::new();
+    let mut diags = Vec::new();
+    for p in paths.iter().chain(corpus_dirs) {
+        if !p.exists() {
+            return Err(LoadError::NotFound(display(p)));
+        }
+    }
+    let mut lesson_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    for p in paths {
+        let explicit = p.is_file();
+        let mut files = Vec::new();
+        if explicit {
+            files.push(p.clone());
+        } else {
+            walk(p, &mut files, 0);
+        }
+        for f in files {
+            match kind_of(&f) {
+                Kind::ArticleText => {
+                    texts.insert(f);
+                }
+                Kind::ArticleMeta => {
+                    metas.insert(f);
+                }
+                Kind::Lesson if explicit || looks_like_lesson(&f) => {
+                    if let Some(d) = f.parent() {
+                        lesson_dirs.insert(d.to_path_buf());
+                    }
+                    lessons.push(f);
+                }
+                Kind::Lesson => {}
+                Kind::Other if explicit => diags.push(Diagnostic::file(
+                    display(&f),
+                    Severity::Error,
+                    "this is not a lesson (.md) or an article (.txt with a .toml beside it)",
+                )),
+                Kind::Other => {}
+            }
+        }
+    }
+    // Corpus folders beside lesson folders.
+    let mut extra: Vec<PathBuf> = corpus_dirs.to_vec();
+    for d in &lesson_dirs {
+        for c in [d.join("corpus"), d.join("..").join("corpus")] {
+            if c.is_dir() {
+                extra.push(c);
+            }
+        }
+    }
+    for c in extra {
+        let mut files = Vec::new();
+        walk(&c, &mut files, 0);
+        for f in files {
+            match kind_of(&f) {
+                Kind::ArticleText if !contains_same(&texts, &f) => {
+                    texts.insert(f);
+                }
+                Kind::ArticleMeta if !contains_same(&metas, &f) => {
+                    metas.insert(f);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    let mut corpus = Corpus::new();
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    for t in &texts {
+        let meta = t.with_extension("toml");
+        if !metas.iter().any(|m| same_file(m, &meta)) && !meta.is_file() {
+            diags.push(
+                Diagnostic::file(display(t), Severity::Error, "this article has no metadata file")
+                    .with_suggestion(format!(
+                        "create {} with id, outlet, headline and outlet_kind (see docs/lesson-format.md, \"Articles\")",
+                        display(&meta)
+                    )),
+            );
+            continue;
+        }
+        if let Some(a) = load_article_files(t, &meta, &mut diags) {
+            if let Some(prev) = seen_ids.insert(a.meta.id.clone(), display(t)) {
+                diags.push(
+                    Diagnostic::file(
+                        display(&meta),
+                        Severity::Error,
+                        format!("article id `{}` is already used by {prev}", a.meta.id),
+                    )
+                    .with_suggestion("give each article its own id"),
+                );
+                continue;
+            }
+            if let Err(d) = corpus.add(a) {
+                diags.push(d);
+            }
+        }
+    }
+    for m in &metas {
+        let txt = m.with_extension("txt");
+        if !texts.iter().any(|t| same_file(t, &txt)) && !txt.is_file() {
+            diags.push(
+                Diagnostic::file(
+                    display(m),
+                    Severity::Error,
+                    "this article metadata has no text file beside it",
+                )
+                .with_suggestion(format!("put the article's text in {}", display(&txt))),
+            );
+        }
+    }
+    let articles_from_disk = corpus.articles().len();
+    for a in bundled::corpus_articles() {
+        if corpus.get(a.id()).is_none() {
+            let _ = corpus.add(a);
+        }
+    }
+
+    let mut out = Vec::new();
+    let mut lesson_ids: HashMap<String, String> = HashMap::new();
+    for p in lessons {
+        let name = display(&p);
+        let mut lf = match read_text(&p, MAX_LESSON_BYTES) {
+            Ok(text) => parse_lesson_text(&name, text, &corpus),
+            Err(d) => LessonFile {
+                path: name.clone(),
+                lesson: None,
+                diagnostics: vec![d],
+            },
+        };
+        if let Some(l) = &lf.lesson
+            && let Some(prev) = lesson_ids.insert(l.id.clone(), name.clone())
+        {
+            lf.diagnostics.push(
+                Diagnostic::file(
+                    &name,
+                    Severity::Error,
+                    format!("lesson id `{}` is already used by {prev}", l.id),
+                )
+                .with_suggestion("give each lesson its own id = \"...\" in its +++ block"),
+            );
+        }
+        out.push(lf);
+    }
+    Ok(Library {
+        corpus,
+        lessons: out,
+        diagnostics: diags,
+        articles_from_disk,
+    })
+}
+
+/// Parses one lesson's text against a corpus.
+pub fn parse_lesson_text(name: &str, text: String, corpus: &Corpus) -> LessonFile {
+    let src = SourceFile::new(name, text);
+    let (lesson, diagnostics) = parse_lesson(&src, corpus);
+    LessonFile {
+        path: name.to_string(),
+        lesson,
+        diagnostics,
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+fn contains_same(set: &BTreeSet<PathBuf>, p: &Path) -> bool {
+    set.contains(p) || set.iter().any(|q| same_file(q, p))
+}
+
+/// Loads one article from its text and metadata files.
+pub fn load_article_files(
+    text: &Path,
+    meta: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    let meta_text = match read_text(meta, MAX_LESSON_BYTES) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let raw = match read_text(text, MAX_ARTICLE_BYTES) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    load_article(
+        &SourceFile::new(display(meta), meta_text),
+        &display(text),
+        &raw,
+        diags,
+    )
+}

@@ -1,0 +1,568 @@
+//! The results file: one student's work on one lesson, as JSON (`docs/results-format.md`).
+//!
+//! Highlights are stored as W3C Web Annotation targets with both a `TextPositionSelector`
+//! (char offsets) and a `TextQuoteSelector` (the words and a little context), so other tools can
+//! read them and so a highlight survives a small change to the article. Scores written in a
+//! results file are never trusted: [`score_results`] recomputes them from the highlights.
+
+use serde::{Deserialize, Serialize};
+
+use crate::anchor::{Anchor, quote_context, resolve};
+use crate::corpus::{Article, Corpus};
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::lesson::{Lesson, StepBody};
+use crate::score::{Highlight, ScoreConfig, ScoreKey, StepScore, score_choice, score_step};
+use crate::text::Span;
+
+/// The value of `format` in every results file.
+pub const FORMAT: &str = "lateral-results";
+/// The format version this build writes and reads.
+pub const VERSION: u32 = 1;
+/// How many chars of context a `TextQuoteSelector` keeps either side.
+pub const QUOTE_CONTEXT: usize = 32;
+
+/// A results file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    /// Always `"lateral-results"`.
+    pub format: String,
+    /// Format version (1).
+    pub version: u32,
+    /// The student's name as typed.
+    pub student: String,
+    /// Which lesson, and which version of its file.
+    pub lesson: LessonRef,
+    /// The program that wrote it, e.g. `lateral 0.1.0`.
+    #[serde(default)]
+    pub generator: String,
+    /// When the student started (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<String>,
+    /// When the file was last written (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// The student's work, one entry per step touched.
+    #[serde(default)]
+    pub steps: Vec<StepWork>,
+}
+
+/// Which lesson a results file is for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonRef {
+    /// The lesson's id.
+    pub id: String,
+    /// Its title, for people reading the file.
+    #[serde(default)]
+    pub title: String,
+    /// SHA-256 of the lesson file's text, to tell which version was played.
+    pub sha256: String,
+}
+
+/// A student's work on one step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StepWork {
+    /// The step's id.
+    pub step: String,
+    /// The step's kind (read, conflict, bias, machine, choice, reflect), for people reading.
+    #[serde(default)]
+    pub kind: String,
+    /// Highlights, in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<SavedHighlight>,
+    /// Option indexes picked (0 = first), for choice steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<usize>,
+    /// The written answer, for reflect steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<String>,
+    /// How many times the student pressed Check.
+    #[serde(default)]
+    pub attempts: u32,
+    /// How many hints were shown.
+    #[serde(default)]
+    pub hints_used: u32,
+    /// Did the student reveal the answer key?
+    #[serde(default)]
+    pub solution_shown: bool,
+    /// When the step was first opened (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<String>,
+    /// When it was last checked or changed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<String>,
+    /// Seconds spent on the step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u64>,
+    /// The score the app showed, for people reading. Ignored when grading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+/// One highlight, as a W3C Web Annotation body-less annotation: a target and a label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedHighlight {
+    /// Where: the article and its selectors.
+    pub target: Target,
+    /// The label picked, if any (a label id of the lesson).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// When it was made (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+}
+
+/// A W3C Web Annotation `SpecificResource` target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// The article: `urn:lateral:article:<id>`.
+    pub source: String,
+    /// A `TextPositionSelector` and a `TextQuoteSelector`.
+    pub selector: Vec<Selector>,
+}
+
+/// The selectors we write and read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Selector {
+    /// Char offsets (Unicode code points) into the article's displayed text; `end` exclusive.
+    TextPositionSelector {
+        /// First char.
+        start: usize,
+        /// One past the last char.
+        end: usize,
+    },
+    /// The highlighted words with a little context.
+    TextQuoteSelector {
+        /// The highlighted text, exactly.
+        exact: String,
+        /// Up to 32 chars before it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        prefix: Option<String>,
+        /// Up to 32 chars after it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        suffix: Option<String>,
+    },
+}
+
+/// The `source` IRI of an article.
+pub fn article_iri(id: &str) -> String {
+    format!("urn:lateral:article:{id}")
+}
+
+/// The article id in a `source` IRI (or the IRI itself, if it is not ours).
+pub fn article_of_iri(iri: &str) -> &str {
+    iri.strip_prefix("urn:lateral:article:").unwrap_or(iri)
+}
+
+/// The current time, RFC 3339 in UTC.
+pub fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+impl SavedHighlight {
+    /// A highlight of `span` in `article`, with both selectors filled in.
+    pub fn new(article: &Article, span: Span, label: Option<String>) -> Self {
+        let (prefix, suffix) = quote_context(article, span, QUOTE_CONTEXT);
+        Self {
+            target: Target {
+                source: article_iri(article.id()),
+                selector: vec![
+                    Selector::TextPositionSelector {
+                        start: span.start,
+                        end: span.end,
+                    },
+                    Selector::TextQuoteSelector {
+                        exact: article.slice(span).to_string(),
+                        prefix: (!prefix.is_empty()).then_some(prefix),
+                        suffix: (!suffix.is_empty()).then_some(suffix),
+                    },
+                ],
+            },
+            label,
+            created: Some(now()),
+        }
+    }
+
+    /// The article id this highlight is in.
+    pub fn article(&self) -> &str {
+        article_of_iri(&self.target.source)
+    }
+
+    fn position(&self) -> Option<(usize, usize)> {
+        self.target.selector.iter().find_map(|s| match s {
+            Selector::TextPositionSelector { start, end } => Some((*start, *end)),
+            _ => None,
+        })
+    }
+
+    fn quote(&self) -> Option<(&str, Option<&str>, Option<&str>)> {
+        self.target.selector.iter().find_map(|s| match s {
+            Selector::TextQuoteSelector {
+                exact,
+                prefix,
+                suffix,
+            } => Some((exact.as_str(), prefix.as_deref(), suffix.as_deref())),
+            _ => None,
+        })
+    }
+}
+
+impl Results {
+    /// An empty results file for `student` on `lesson`.
+    pub fn new(student: &str, lesson: &Lesson) -> Self {
+        let now = now();
+        Self {
+            format: FORMAT.into(),
+            version: VERSION,
+            student: student.into(),
+            lesson: LessonRef {
+                id: lesson.id.clone(),
+                title: lesson.title.clone(),
+                sha256: lesson.sha256.clone(),
+            },
+            generator: format!("lateral {}", env!("CARGO_PKG_VERSION")),
+            started: Some(now.clone()),
+            updated: Some(now),
+            steps: Vec::new(),
+        }
+    }
+
+    /// Pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Writes the file atomically (the previous version is kept as `.bak`).
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        crate::fsutil::write_atomic(path, self.to_json().as_bytes())
+    }
+}
+
+/// Parses a results file. JSON errors carry line and column; a wrong `format` or a newer
+/// `version` is an error too.
+pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
+    let r: Results = serde_json::from_str(src.text.as_str()).map_err(|e| {
+        let mut d = Diagnostic::file(&src.name, Severity::Error, format!("this is not a readable results file: {e}"));
+        d.line = e.line();
+        d.column = e.column();
+        d.source_line = (e.line() > 0).then(|| src.text.line_text(e.line()).to_string());
+        d.width = 1;
+        d.with_suggestion("results files are written by the Lateral app; if it was edited by hand, check the JSON at this place")
+    })?;
+    if r.format != FORMAT {
+        return Err(at_path(
+            src,
+            &["format"],
+            Severity::Error,
+            format!("`format` is \"{}\", not \"{FORMAT}\"", r.format),
+        )
+        .with_suggestion("this file was not written by Lateral"));
+    }
+    if r.version > VERSION {
+        return Err(at_path(
+            src,
+            &["version"],
+            Severity::Error,
+            format!(
+                "this results file is version {}, newer than this app reads ({VERSION})",
+                r.version
+            ),
+        )
+        .with_suggestion("update Lateral to read it"));
+    }
+    Ok(r)
+}
+
+/// A diagnostic at the JSON value found by following `path` (object keys and array indexes).
+pub fn at_path(
+    src: &SourceFile,
+    path: &[&str],
+    severity: Severity,
+    msg: impl Into<String>,
+) -> Diagnostic {
+    match crate::jsonpos::locate(src.text.as_str(), path) {
+        Some(range) => src.at(range, severity, msg),
+        None => Diagnostic::file(&src.name, severity, msg),
+    }
+}
+
+/// One step's recomputed outcome.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepOutcome {
+    /// Step id.
+    pub step: String,
+    /// Step title.
+    pub title: String,
+    /// read, conflict, bias, machine, choice, reflect.
+    pub kind: String,
+    /// Score 0–1 for scored steps; `None` for read and reflect steps.
+    pub score: Option<f64>,
+    /// Weight in the lesson score.
+    pub points: f64,
+    /// Full detail, for highlight steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<StepScore>,
+    /// Checks made.
+    pub attempts: u32,
+    /// Hints shown.
+    pub hints_used: u32,
+    /// Was the solution shown?
+    pub solution_shown: bool,
+}
+
+/// A whole lesson's recomputed outcome.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LessonOutcome {
+    /// The student.
+    pub student: String,
+    /// The lesson id.
+    pub lesson: String,
+    /// Was the results file made with this exact lesson file?
+    pub same_lesson_version: bool,
+    /// Weighted mean of the scored steps (0–1); steps not done count 0.
+    pub score: f64,
+    /// Per step, in lesson order.
+    pub steps: Vec<StepOutcome>,
+}
+
+/// Checks every highlight against the lesson and its articles: unknown steps, articles not in
+/// the step, offsets past the article's end. Bad highlights are reported and dropped; a
+/// highlight whose position no longer matches its quote is re-anchored by the quote.
+pub fn validate(
+    src: &SourceFile,
+    r: &mut Results,
+    lesson: &Lesson,
+    corpus: &Corpus,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if r.lesson.id != lesson.id {
+        diags.push(
+            at_path(
+                src,
+                &["lesson", "id"],
+                Severity::Error,
+                format!(
+                    "these results are for lesson `{}`, not `{}`",
+                    r.lesson.id, lesson.id
+                ),
+            )
+            .with_suggestion("grade them with the lesson they were made with"),
+        );
+        return diags;
+    }
+    if r.lesson.sha256 != lesson.sha256 {
+        diags.push(
+            at_path(src, &["lesson", "sha256"], Severity::Warning, "these results were made with another version of the lesson file")
+                .with_suggestion("scores are recomputed with the current lesson; keys that changed may score differently"),
+        );
+    }
+    for (si, work) in r.steps.iter_mut().enumerate() {
+        let si_s = si.to_string();
+        let Some(step) = lesson.steps.iter().find(|s| s.id == work.step) else {
+            diags.push(at_path(
+                src,
+                &["steps", &si_s, "step"],
+                Severity::Warning,
+                format!(
+                    "the lesson has no step `{}`; its work is ignored",
+                    work.step
+                ),
+            ));
+            continue;
+        };
+        let mut kept = Vec::new();
+        for (hi, h) in std::mem::take(&mut work.highlights).into_iter().enumerate() {
+            let hi_s = hi.to_string();
+            let path = ["steps", si_s.as_str(), "highlights", hi_s.as_str()];
+            let art_id = h.article().to_string();
+            let Some(article) = step
+                .articles
+                .iter()
+                .find(|a| **a == art_id)
+                .and_then(|a| corpus.get(a))
+            else {
+                diags.push(at_path(src, &[&path[..], &["target", "source"]].concat(), Severity::Error, format!("highlight {} is in `{art_id}`, which step `{}` does not show; it is ignored", hi + 1, step.id)));
+                continue;
+            };
+            match place_highlight(article, &h) {
+                Ok((span, moved)) => {
+                    if moved {
+                        diags.push(at_path(src, &path, Severity::Warning, format!("highlight {} of step `{}` no longer matched its position; it was found again by its quote", hi + 1, step.id)));
+                    }
+                    let mut h = h;
+                    h.target.selector = SavedHighlight::new(article, span, None).target.selector;
+                    kept.push(h);
+                }
+                Err(msg) => diags.push(
+                    at_path(
+                        src,
+                        &[&path[..], &["target"]].concat(),
+                        Severity::Error,
+                        format!(
+                            "highlight {} of step `{}`: {msg}; it is ignored",
+                            hi + 1,
+                            step.id
+                        ),
+                    )
+                    .with_suggestion(format!(
+                        "`{}` has {} characters; positions count characters from 0",
+                        article.id(),
+                        article.len()
+                    )),
+                ),
+            }
+        }
+        work.highlights = kept;
+        if let StepBody::Choice { options, .. } = &step.body
+            && let Some(&bad) = work.choices.iter().find(|&&c| c >= options.len())
+        {
+            diags.push(at_path(
+                src,
+                &["steps", &si_s, "choices"],
+                Severity::Error,
+                format!(
+                    "choice {bad} does not exist; step `{}` has {} options (0 to {})",
+                    step.id,
+                    options.len(),
+                    options.len() - 1
+                ),
+            ));
+            work.choices.retain(|&c| c < options.len());
+        }
+    }
+    diags
+}
+
+/// Where a saved highlight falls in `article`: its position if it matches its quote (or has no
+/// quote), else the quote found again (returns `moved = true`).
+fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool), String> {
+    let pos = h.position();
+    let quote = h.quote();
+    if let Some((s, e)) = pos {
+        if s >= e {
+            return Err(format!("its start ({s}) is not before its end ({e})"));
+        }
+        if e <= article.len() {
+            let span = Span::new(s, e);
+            match quote {
+                Some((exact, _, _)) if article.slice(span) != exact => {}
+                _ => return Ok((span, false)),
+            }
+        } else if quote.is_none() {
+            return Err(format!(
+                "it ends at {e}, past the end of the article ({} characters)",
+                article.len()
+            ));
+        }
+    }
+    let Some((exact, prefix, suffix)) = quote else {
+        return Err("it has no TextPositionSelector or TextQuoteSelector".into());
+    };
+    let anchor = Anchor {
+        quote: exact.into(),
+        prefix: prefix
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty()),
+        suffix: suffix
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        occurrence: None,
+    };
+    match resolve(article, &anchor) {
+        Ok(span) => Ok((span, pos.is_some())),
+        Err(_) => match pos {
+            Some((_, e)) if e > article.len() => Err(format!(
+                "it ends at {e}, past the end of the article ({} characters), and its quote is not in the article",
+                article.len()
+            )),
+            _ => Err("its quote is not in the article at its position or anywhere else".into()),
+        },
+    }
+}
+
+/// Recomputes every score from the student's work. Call [`validate`] first.
+pub fn score_results(r: &Results, lesson: &Lesson, corpus: &Corpus) -> LessonOutcome {
+    let mut steps = Vec::new();
+    let mut num = 0.0;
+    let mut den = 0.0;
+    for step in &lesson.steps {
+        let work = r.steps.iter().find(|w| w.step == step.id);
+        let default = StepWork::default();
+        let w = work.unwrap_or(&default);
+        let (score, detail) = match &step.body {
+            StepBody::Highlight { keys, .. } => {
+                let lens: Vec<usize> = step
+                    .articles
+                    .iter()
+                    .map(|a| corpus.get(a).map_or(0, |x| x.len()))
+                    .collect();
+                let skeys: Vec<ScoreKey> = keys
+                    .iter()
+                    .map(|k| ScoreKey {
+                        article: step
+                            .articles
+                            .iter()
+                            .position(|a| *a == k.article)
+                            .unwrap_or(0),
+                        core: k.core,
+                        allowed: k.allowed,
+                        label: k.label.clone(),
+                        points: k.points,
+                        pair: k.pair,
+                    })
+                    .collect();
+                let hl: Vec<Highlight> = w
+                    .highlights
+                    .iter()
+                    .filter_map(|h| {
+                        let a = step.articles.iter().position(|x| x == h.article())?;
+                        let (s, e) = h.position()?;
+                        Some(Highlight {
+                            article: a,
+                            span: Span::new(s, e),
+                            label: h.label.clone(),
+                        })
+                    })
+                    .collect();
+                let sc = score_step(
+                    &lens,
+                    &skeys,
+                    &hl,
+                    ScoreConfig {
+                        wrong_label_credit: lesson.settings.wrong_label_credit,
+                    },
+                );
+                (Some(sc.score), Some(sc))
+            }
+            StepBody::Choice { options, multiple } => {
+                let correct: Vec<bool> = options.iter().map(|o| o.correct).collect();
+                (Some(score_choice(&correct, &w.choices, *multiple)), None)
+            }
+            StepBody::Read | StepBody::Reflect { .. } => (None, None),
+        };
+        if let Some(s) = score {
+            num += s * step.points;
+            den += step.points;
+        }
+        steps.push(StepOutcome {
+            step: step.id.clone(),
+            title: step.title.clone(),
+            kind: step.kind_name().into(),
+            score,
+            points: step.points,
+            detail,
+            attempts: w.attempts,
+            hints_used: w.hints_used,
+            solution_shown: w.solution_shown,
+        });
+    }
+    LessonOutcome {
+        student: r.student.clone(),
+        lesson: lesson.id.clone(),
+        same_lesson_version: r.lesson.sha256 == lesson.sha256,
+        score: if den > 0.0 { num / den } else { 0.0 },
+        steps,
+    }
+}

@@ -1,0 +1,393 @@
+//! Reads TOML tables field by field, collecting every problem with its exact place.
+//!
+//! serde stops at the first bad field; a teacher wants to see all of them at once, each with
+//! line, column and the nearest valid key name. So lesson and article metadata are read through
+//! this small walker over `toml_edit`'s spanned document instead.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use toml_edit::{Item, TableLike, Value};
+
+use crate::diag::{Diagnostic, Severity, SourceFile, nearest};
+
+/// A value with the byte range it came from in the source file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Byte range in the whole source file.
+    pub span: Range<usize>,
+}
+
+/// Shared state while reading one TOML block of one file.
+pub struct Ctx<'s> {
+    /// The file.
+    pub src: &'s SourceFile,
+    /// Byte offset of the TOML block inside the file.
+    pub base: usize,
+    /// Problems found so far.
+    pub diags: RefCell<Vec<Diagnostic>>,
+}
+
+impl<'s> Ctx<'s> {
+    /// Starts reading a block that begins at byte `base` of `src`.
+    pub fn new(src: &'s SourceFile, base: usize) -> Self {
+        Self {
+            src,
+            base,
+            diags: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Records an error at a file byte range.
+    pub fn error(&self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
+        self.push(span, Severity::Error, msg, help);
+    }
+
+    /// Records a warning at a file byte range.
+    pub fn warn(&self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
+        self.push(span, Severity::Warning, msg, help);
+    }
+
+    fn push(
+        &self,
+        span: Range<usize>,
+        sev: Severity,
+        msg: impl Into<String>,
+        help: Option<String>,
+    ) {
+        let mut d = self.src.at(span, sev, msg);
+        d.suggestion = help;
+        self.diags.borrow_mut().push(d);
+    }
+
+    /// Turns a span relative to the block into a file span.
+    pub fn abs(&self, span: Option<Range<usize>>, fallback: &Range<usize>) -> Range<usize> {
+        span.map_or_else(
+            || fallback.clone(),
+            |s| s.start + self.base..s.end + self.base,
+        )
+    }
+
+    /// Takes the problems found.
+    pub fn into_diags(self) -> Vec<Diagnostic> {
+        self.diags.into_inner()
+    }
+}
+
+/// One table being read: remembers which keys it knows, and reports the others.
+pub struct Obj<'a, 's> {
+    ctx: &'a Ctx<'s>,
+    table: &'a dyn TableLike,
+    /// Where to point when a required key is missing: the table's header or first key.
+    pub span: Range<usize>,
+    what: &'a str,
+}
+
+fn type_name(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Value(Value::String(_)) => "text",
+        Item::Value(Value::Integer(_)) => "a whole number",
+        Item::Value(Value::Float(_)) => "a number",
+        Item::Value(Value::Boolean(_)) => "true/false",
+        Item::Value(Value::Datetime(_)) => "a date",
+        Item::Value(Value::Array(_)) => "a list",
+        Item::Value(Value::InlineTable(_)) | Item::Table(_) => "a table",
+        Item::ArrayOfTables(_) => "a list of tables",
+    }
+}
+
+impl<'a, 's> Obj<'a, 's> {
+    /// Wraps `table`, described as `what` in messages ("step", "key span"), and reports every
+    /// key not in `fields` (with the nearest known key as a suggestion).
+    pub fn new(
+        ctx: &'a Ctx<'s>,
+        table: &'a dyn TableLike,
+        span: Range<usize>,
+        what: &'a str,
+        fields: &[&str],
+    ) -> Self {
+        for (k, _) in table.iter() {
+            if !fields.contains(&k) {
+                let kspan = ctx.abs(table.key(k).and_then(|k| k.span()), &span);
+                let help = match nearest(k, fields.iter().copied()) {
+                    Some(n) => format!("did you mean `{n}`? A {what} takes: {}", fields.join(", ")),
+                    None => format!("a {what} takes: {}", fields.join(", ")),
+                };
+                ctx.error(kspan, format!("unknown key `{k}` in a {what}"), Some(help));
+            }
+        }
+        Self {
+            ctx,
+            table,
+            span,
+            what,
+        }
+    }
+
+    /// The context.
+    pub fn ctx(&self) -> &'a Ctx<'s> {
+        self.ctx
+    }
+
+    /// Is `key` present?
+    pub fn has(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    /// Byte span (in the file) of the value of `key`, or of the table when absent.
+    pub fn span_of(&self, key: &str) -> Range<usize> {
+        match self.table.get(key) {
+            Some(item) => self.ctx.abs(item.span(), &self.key_span(key)),
+            None => self.span.clone(),
+        }
+    }
+
+    /// Byte span of the key `key` itself.
+    pub fn key_span(&self, key: &str) -> Range<usize> {
+        self.ctx
+            .abs(self.table.key(key).and_then(|k| k.span()), &self.span)
+    }
+
+    fn wrong_type(&self, key: &str, item: &Item, want: &str, example: &str) {
+        self.ctx.error(
+            self.span_of(key),
+            format!(
+                "`{key}` in a {} should be {want}, not {}",
+                self.what,
+                type_name(item)
+            ),
+            Some(format!("write it like: {key} = {example}")),
+        );
+    }
+
+    /// A required key is missing.
+    pub fn missing(&self, key: &str, example: &str) {
+        self.ctx.error(
+            self.span.clone(),
+            format!("this {} has no `{key}`", self.what),
+            Some(format!("add a line like: {key} = {example}")),
+        );
+    }
+
+    /// An optional text value.
+    pub fn opt_str(&self, key: &str) -> Option<Spanned<String>> {
+        let item = self.table.get(key)?;
+        match item.as_str() {
+            Some(s) => Some(Spanned {
+                value: s.to_string(),
+                span: self.span_of(key),
+            }),
+            None => {
+                self.wrong_type(key, item, "text in quotes", "\"...\"");
+                None
+            }
+        }
+    }
+
+    /// A required text value; reports it when missing.
+    pub fn req_str(&self, key: &str, example: &str) -> Option<Spanned<String>> {
+        if !self.has(key) {
+            self.missing(key, example);
+            return None;
+        }
+        self.opt_str(key)
+    }
+
+    /// An optional true/false value.
+    pub fn opt_bool(&self, key: &str) -> Option<bool> {
+        let item = self.table.get(key)?;
+        match item.as_bool() {
+            Some(b) => Some(b),
+            None => {
+                self.wrong_type(key, item, "true or false", "true");
+                None
+            }
+        }
+    }
+
+    /// An optional whole number in `min..=max`.
+    pub fn opt_int(&self, key: &str, min: i64, max: i64) -> Option<Spanned<i64>> {
+        let item = self.table.get(key)?;
+        match item.as_integer() {
+            Some(n) if (min..=max).contains(&n) => Some(Spanned {
+                value: n,
+                span: self.span_of(key),
+            }),
+            Some(n) => {
+                self.ctx.error(
+                    self.span_of(key),
+                    format!("`{key}` is {n}, but it must be between {min} and {max}"),
+                    None,
+                );
+                None
+            }
+            None => {
+                self.wrong_type(key, item, "a whole number", &min.max(1).to_string());
+                None
+            }
+        }
+    }
+
+    /// An optional non-negative number (whole or decimal).
+    pub fn opt_number(&self, key: &str, max: f64) -> Option<Spanned<f64>> {
+        let item = self.table.get(key)?;
+        let n = item
+            .as_float()
+            .or_else(|| item.as_integer().map(|i| i as f64));
+        match n {
+            Some(n) if n.is_finite() && (0.0..=max).contains(&n) => Some(Spanned {
+                value: n,
+                span: self.span_of(key),
+            }),
+            Some(n) => {
+                self.ctx.error(
+                    self.span_of(key),
+                    format!("`{key}` is {n}, but it must be between 0 and {max}"),
+                    None,
+                );
+                None
+            }
+            None => {
+                self.wrong_type(key, item, "a number", "1");
+                None
+            }
+        }
+    }
+
+    /// An optional list of texts; a single text is accepted as a list of one.
+    pub fn opt_str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
+        let item = self.table.get(key)?;
+        if let Some(s) = item.as_str() {
+            return Some(vec![Spanned {
+                value: s.to_string(),
+                span: self.span_of(key),
+            }]);
+        }
+        let Some(arr) = item.as_array() else {
+            self.wrong_type(key, item, "a list of texts", "[\"...\", \"...\"]");
+            return None;
+        };
+        let whole = self.span_of(key);
+        let mut out = Vec::new();
+        for v in arr.iter() {
+            let span = self.ctx.abs(v.span(), &whole);
+            match v.as_str() {
+                Some(s) => out.push(Spanned {
+                    value: s.to_string(),
+                    span,
+                }),
+                None => self.ctx.error(
+                    span,
+                    format!("every entry of `{key}` should be text in quotes"),
+                    Some(format!("write it like: {key} = [\"...\", \"...\"]")),
+                ),
+            }
+        }
+        Some(out)
+    }
+
+    /// The tables under `key`: `[[key]]` sections, or an inline list `key = [{..}, {..}]`, or a
+    /// single `[key]` table.
+    pub fn tables(&self, key: &str, what: &'a str, fields: &[&str]) -> Vec<Obj<'a, 's>> {
+        let Some(item) = self.table.get(key) else {
+            return Vec::new();
+        };
+        let whole = self.span_of(key);
+        let mut out = Vec::new();
+        match item {
+            Item::ArrayOfTables(aot) => {
+                for t in aot.iter() {
+                    let span = self.table_span(t, &whole);
+                    out.push(Obj::new(self.ctx, t, span, what, fields));
+                }
+            }
+            Item::Table(t) => out.push(Obj::new(
+                self.ctx,
+                t,
+                self.table_span(t, &whole),
+                what,
+                fields,
+            )),
+            Item::Value(Value::InlineTable(t)) => out.push(Obj::new(
+                self.ctx,
+                t,
+                self.ctx.abs(t.span(), &whole),
+                what,
+                fields,
+            )),
+            Item::Value(Value::Array(arr)) => {
+                for v in arr.iter() {
+                    let span = self.ctx.abs(v.span(), &whole);
+                    match v.as_inline_table() {
+                        Some(t) => out.push(Obj::new(self.ctx, t, span, what, fields)),
+                        None => self.ctx.error(
+                            span,
+                            format!("every entry of `{key}` should be a table"),
+                            Some(format!("write each as a [[{key}]] section")),
+                        ),
+                    }
+                }
+            }
+            other => self.wrong_type(key, other, "a table", &format!("[[{key}]] sections")),
+        }
+        out
+    }
+
+    /// One optional sub-table `[key]` (or inline `key = { .. }`).
+    pub fn table(&self, key: &str, what: &'a str, fields: &[&str]) -> Option<Obj<'a, 's>> {
+        let item = self.table.get(key)?;
+        let whole = self.span_of(key);
+        match item {
+            Item::Table(t) => Some(Obj::new(
+                self.ctx,
+                t,
+                self.table_span(t, &whole),
+                what,
+                fields,
+            )),
+            Item::Value(Value::InlineTable(t)) => Some(Obj::new(
+                self.ctx,
+                t,
+                self.ctx.abs(t.span(), &whole),
+                what,
+                fields,
+            )),
+            other => {
+                self.wrong_type(key, other, "a table", &format!("[{key}] section"));
+                None
+            }
+        }
+    }
+
+    fn table_span(&self, t: &toml_edit::Table, fallback: &Range<usize>) -> Range<usize> {
+        // A table's own span covers its header; else point at its first key.
+        if let Some(s) = t.span() {
+            return self.ctx.abs(Some(s), fallback);
+        }
+        t.iter()
+            .next()
+            .and_then(|(k, _)| t.key(k).and_then(|k| k.span()))
+            .map_or_else(|| fallback.clone(), |s| self.ctx.abs(Some(s), fallback))
+    }
+}
+
+/// Parses one TOML block; a syntax error becomes a diagnostic at its exact place.
+pub fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Document<String>> {
+    match toml_edit::Document::parse(toml.to_string()) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let abs = span.start + ctx.base..span.end.max(span.start) + ctx.base;
+            let msg = e.message().trim().trim_end_matches('.').to_string();
+            ctx.error(
+                abs,
+                format!("this is not valid TOML: {msg}"),
+                Some("check the quotes and brackets on this line; text values need \"double quotes\", and a quote inside one needs \\\"".into()),
+            );
+            None
+        }
+    }
+}

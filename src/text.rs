@@ -1,0 +1,572 @@
+//! Text positions, segmentation and the forgiving normalisation used to anchor quotes.
+//!
+//! Every offset the core hands out is a **Unicode scalar (char) offset** into an article's
+//! displayed text, never a byte offset: a student's highlight, a resolved key span and a results
+//! file all speak the same unit, which is also what W3C Web Annotation's `TextPositionSelector`
+//! counts (code points). Conversion to bytes happens only at the edges ([`CharIndex`]).
+
+use std::ops::Range;
+
+/// A half-open range `[start, end)` of **char offsets** (Unicode scalar values, not bytes) into
+/// one text. `start == end` is an empty span. `start > end` is never constructed by the core.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct Span {
+    /// First char of the span (inclusive).
+    pub start: usize,
+    /// One past the last char of the span (exclusive).
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (char offsets); the two are swapped if given backwards.
+    pub fn new(start: usize, end: usize) -> Self {
+        if start <= end {
+            Self { start, end }
+        } else {
+            Self {
+                start: end,
+                end: start,
+            }
+        }
+    }
+
+    /// Number of chars covered.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no char.
+    pub fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+
+    /// Number of chars the two spans share.
+    pub fn overlap(&self, other: &Span) -> usize {
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
+    }
+
+    /// True when the spans share at least one char.
+    pub fn intersects(&self, other: &Span) -> bool {
+        self.overlap(other) > 0
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: &Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// As a `Range<usize>` of char offsets.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// A text with a char-offset index, so char offsets can be turned into slices, line numbers and
+/// snippets in O(1) / O(log n).
+#[derive(Clone, Debug, Default)]
+pub struct CharIndex {
+    text: String,
+    /// Byte offset of every char, plus one entry for `text.len()` at the end.
+    char_bytes: Vec<usize>,
+    /// Char offset at which each line starts (line 1 at index 0).
+    line_starts: Vec<usize>,
+}
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: String) -> Self {
+        let mut char_bytes = Vec::with_capacity(text.len() + 1);
+        let mut line_starts = vec![0];
+        for (i, (b, c)) in text.char_indices().enumerate() {
+            char_bytes.push(b);
+            if c == '\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        char_bytes.push(text.len());
+        Self {
+            text,
+            char_bytes,
+            line_starts,
+        }
+    }
+
+    /// The whole text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of chars in the text.
+    pub fn char_len(&self) -> usize {
+        self.char_bytes.len() - 1
+    }
+
+    /// Byte offset of char offset `c` (clamped to the end).
+    pub fn byte_of(&self, c: usize) -> usize {
+        self.char_bytes[c.min(self.char_len())]
+    }
+
+    /// Char offset of byte offset `b` (which should be a char boundary; otherwise the char that
+    /// contains it).
+    pub fn char_of_byte(&self, b: usize) -> usize {
+        match self.char_bytes.binary_search(&b) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The text of a char span (clamped to the text).
+    pub fn slice(&self, span: Span) -> &str {
+        let s = self.byte_of(span.start);
+        let e = self.byte_of(span.end.max(span.start));
+        &self.text[s..e]
+    }
+
+    /// The char at char offset `c`, if any.
+    pub fn char_at(&self, c: usize) -> Option<char> {
+        if c >= self.char_len() {
+            return None;
+        }
+        self.text[self.char_bytes[c]..].chars().next()
+    }
+
+    /// 1-based line and 1-based column (in chars) of char offset `c`.
+    pub fn line_col(&self, c: usize) -> (usize, usize) {
+        let line = match self.line_starts.binary_search(&c) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        (line + 1, c - self.line_starts[line] + 1)
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.char_len(), |&e| e - 1);
+        self.slice(Span::new(start, end.max(start)))
+    }
+
+    /// A one-line excerpt around `span`: the span plus up to `context` chars either side, with
+    /// line breaks shown as spaces and `…` where it was cut.
+    pub fn snippet(&self, span: Span, context: usize) -> String {
+        let start = span.start.saturating_sub(context);
+        let end = (span.end + context).min(self.char_len());
+        let mut out = String::new();
+        if start > 0 {
+            out.push('…');
+        }
+        out.push_str(&collapse_whitespace(self.slice(Span::new(start, end))));
+        if end < self.char_len() {
+            out.push('…');
+        }
+        out
+    }
+}
+
+/// Replaces every run of whitespace with one space and trims the ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Maps a char to the form used when matching quotes, or `None` to drop it.
+///
+/// Forgives what a keyboard cannot easily type: curly quotes and apostrophes, primes and
+/// guillemets become `'` or `"`; every dash and minus becomes `-`; no-break and other spaces
+/// become a plain space; soft hyphens and zero-width characters disappear.
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// A text folded for matching (see [`fold_char`]), with runs of whitespace collapsed to one space,
+/// and a map from every folded byte back to the original char offset.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each byte of `text` that starts a char: the original char offset it came from.
+    /// One extra entry maps `text.len()` to the original text's char length.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `s`.
+    pub fn new(s: &str) -> Self {
+        let mut text = String::with_capacity(s.len());
+        let mut origin = Vec::with_capacity(s.len() + 1);
+        let mut last_space = false;
+        let mut n = 0;
+        for (i, c) in s.chars().enumerate() {
+            n = i + 1;
+            let Some(f) = fold_char(c) else { continue };
+            if f == ' ' {
+                if last_space {
+                    continue;
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+            }
+            let before = text.len();
+            text.push(f);
+            origin.resize(text.len(), usize::MAX);
+            origin[before] = i;
+        }
+        origin.push(n);
+        Self { text, origin }
+    }
+
+    /// Folds a quote as typed by a teacher: like [`Folded::new`] but trimmed.
+    pub fn quote(s: &str) -> String {
+        Folded::new(s.trim()).text.trim().to_string()
+    }
+
+    /// Original char offset of folded byte `b` (a char boundary of `text`, or `text.len()`).
+    pub fn origin_of(&self, b: usize) -> usize {
+        let mut b = b.min(self.origin.len() - 1);
+        while self.origin[b] == usize::MAX {
+            b += 1;
+        }
+        self.origin[b]
+    }
+
+    /// The original char span that the folded byte range `[b0, b1)` came from.
+    pub fn origin_span(&self, b0: usize, b1: usize) -> Span {
+        let start = self.origin_of(b0);
+        let end = if b1 == 0 {
+            start
+        } else {
+            // The last folded char in the range, then one past its original char.
+            let last = self.text[..b1]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            self.origin_of(last.max(b0)) + 1
+        };
+        Span::new(start, end.max(start))
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Sec",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "vs",
+    "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mt", "Ft", "approx", "e.g", "i.e",
+];
+
+/// Sentences and paragraphs of a text, as char spans trimmed of surrounding whitespace.
+#[derive(Clone, Debug, Default)]
+pub struct Segments {
+    /// Paragraphs: runs of non-blank lines, separated by blank lines. Sorted, disjoint.
+    pub paragraphs: Vec<Span>,
+    /// Sentences: each paragraph split at line breaks and at sentence-ending punctuation.
+    /// Sorted, disjoint, every one inside a paragraph.
+    pub sentences: Vec<Span>,
+}
+
+impl Segments {
+    /// Splits `text` into paragraphs and sentences.
+    pub fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        // Lines as char spans.
+        let mut lines = Vec::new();
+        let mut s = 0;
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '\n' {
+                lines.push(Span::new(s, i));
+                s = i + 1;
+            }
+        }
+        lines.push(Span::new(s, chars.len()));
+        let trim = |sp: Span| -> Option<Span> {
+            let mut a = sp.start;
+            let mut b = sp.end;
+            while a < b && chars[a].is_whitespace() {
+                a += 1;
+            }
+            while b > a && chars[b - 1].is_whitespace() {
+                b -= 1;
+            }
+            (a < b).then_some(Span::new(a, b))
+        };
+        let mut para: Option<Span> = None;
+        for line in lines {
+            match trim(line) {
+                None => {
+                    if let Some(p) = para.take() {
+                        paragraphs.push(p);
+                    }
+                }
+                Some(t) => {
+                    para = Some(para.map_or(t, |p| p.cover(&t)));
+                    split_sentences(&chars, t, &mut sentences);
+                }
+            }
+        }
+        if let Some(p) = para {
+            paragraphs.push(p);
+        }
+        Self {
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// The smallest run of whole sentences covering `span` (or `span` itself where no sentence
+    /// touches it).
+    pub fn sentence_extent(&self, span: Span) -> Span {
+        cover_units(&self.sentences, span)
+    }
+
+    /// The smallest run of whole paragraphs covering `span`.
+    pub fn paragraph_extent(&self, span: Span) -> Span {
+        cover_units(&self.paragraphs, span)
+    }
+}
+
+fn cover_units(units: &[Span], span: Span) -> Span {
+    // First unit that ends after span.start.
+    let i = units.partition_point(|u| u.end <= span.start);
+    let mut out = span;
+    for u in &units[i..] {
+        if u.start >= span.end.max(span.start + 1) {
+            break;
+        }
+        out = out.cover(u);
+    }
+    out
+}
+
+fn split_sentences(chars: &[char], line: Span, out: &mut Vec<Span>) {
+    let mut start = line.start;
+    let mut i = line.start;
+    while i < line.end {
+        let c = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow runs of terminators and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < line.end
+                && matches!(
+                    chars[j],
+                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']'
+                )
+            {
+                j += 1;
+            }
+            if j < line.end && chars[j].is_whitespace() {
+                let mut k = j;
+                while k < line.end && chars[k].is_whitespace() {
+                    k += 1;
+                }
+                let next = chars.get(k).copied().unwrap_or(' ');
+                let starts_sentence = next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–');
+                if starts_sentence && !(c == '.' && is_abbreviation(chars, line.start, i)) {
+                    out.push(Span::new(start, j));
+                    start = k;
+                    i = k;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < line.end {
+        out.push(Span::new(start, line.end));
+    }
+}
+
+/// Is the word ending just before the full stop at `dot` an abbreviation or an initial?
+fn is_abbreviation(chars: &[char], line_start: usize, dot: usize) -> bool {
+    let mut w = dot;
+    while w > line_start && (chars[w - 1].is_alphanumeric() || chars[w - 1] == '.') {
+        w -= 1;
+    }
+    let word: String = chars[w..dot].iter().collect();
+    if word.is_empty() {
+        return false;
+    }
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    // "U.S", "D.C": internal full stops mean an abbreviation.
+    let dotted = word.contains('.');
+    single_capital || dotted || ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Is `c` part of a word for snapping and word-level operations? Letters, digits, and the
+/// apostrophes and hyphens inside words ("didn’t", "Soviet-era").
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Word spans (char offsets) of a text: maximal runs of word chars, joined across one inner
+/// apostrophe or hyphen ("didn’t", "Soviet-era", "U.S").
+pub fn words(text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            if is_word_char(chars[i]) {
+                i += 1;
+            } else if matches!(chars[i], '\'' | '’' | '-' | '‐' | '.')
+                && i + 1 < chars.len()
+                && is_word_char(chars[i + 1])
+                && (chars[i] != '.'
+                    || (i > start && chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase()))
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Span::new(start, i));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_basics() {
+        let a = Span::new(5, 2);
+        assert_eq!(a, Span { start: 2, end: 5 });
+        assert_eq!(a.len(), 3);
+        assert_eq!(a.overlap(&Span::new(4, 9)), 1);
+        assert_eq!(a.overlap(&Span::new(5, 9)), 0);
+        assert!(Span::new(0, 10).contains(&a));
+    }
+
+    #[test]
+    fn char_index_counts_chars_not_bytes() {
+        let t = CharIndex::new("Przewodów — “quoted”\nsecond line".into());
+        assert_eq!(t.char_len(), 32);
+        assert_eq!(t.slice(Span::new(0, 9)), "Przewodów");
+        assert_eq!(t.slice(Span::new(12, 20)), "“quoted”");
+        assert_eq!(t.line_col(21), (2, 1));
+        assert_eq!(t.line_text(2), "second line");
+        assert_eq!(t.line_text(1), "Przewodów — “quoted”");
+        assert_eq!(t.char_at(8), Some('ó'));
+    }
+
+    #[test]
+    fn folding_forgives_quotes_dashes_and_spaces() {
+        let f = Folded::new("didn’t  —\n “no success.”");
+        assert_eq!(f.text, "didn't - \"no success.\"");
+        assert_eq!(
+            Folded::quote("  didn't - \"no  success.\" "),
+            "didn't - \"no success.\""
+        );
+        // Map the folded match back to original chars.
+        let b = f.text.find("\"no").unwrap();
+        let sp = f.origin_span(b, f.text.len());
+        assert_eq!(sp, Span::new(11, 24));
+    }
+
+    #[test]
+    fn folding_drops_soft_hyphens_and_maps_back() {
+        let s = "mis\u{00AD}sile hit";
+        let f = Folded::new(s);
+        assert_eq!(f.text, "missile hit");
+        let b = f.text.find("hit").unwrap();
+        assert_eq!(f.origin_span(b, b + 3), Span::new(9, 12));
+        assert_eq!(f.origin_span(0, 7), Span::new(0, 8));
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_lines() {
+        let text = "Headline without stop\n\nArmy Gen. Mark Milley spoke. The U.S. Army said “no.” Then he left!\nNext line";
+        let seg = Segments::new(text);
+        let idx = CharIndex::new(text.into());
+        let got: Vec<&str> = seg.sentences.iter().map(|s| idx.slice(*s)).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Headline without stop",
+                "Army Gen. Mark Milley spoke.",
+                "The U.S. Army said “no.”",
+                "Then he left!",
+                "Next line"
+            ]
+        );
+        assert_eq!(seg.paragraphs.len(), 2);
+        let p: Vec<&str> = seg.paragraphs.iter().map(|s| idx.slice(*s)).collect();
+        assert_eq!(
+            p[1],
+            "Army Gen. Mark Milley spoke. The U.S. Army said “no.” Then he left!\nNext line"
+        );
+    }
+
+    #[test]
+    fn extents_cover_whole_sentences() {
+        let text = "One two. Three four. Five six.";
+        let seg = Segments::new(text);
+        assert_eq!(seg.sentence_extent(Span::new(10, 15)), Span::new(9, 20));
+        assert_eq!(seg.sentence_extent(Span::new(5, 12)), Span::new(0, 20));
+        assert_eq!(seg.paragraph_extent(Span::new(10, 12)), Span::new(0, 30));
+    }
+
+    #[test]
+    fn words_join_inner_apostrophes_and_hyphens() {
+        let text = "Russia didn’t take a Soviet-era U.S. call — “no”.";
+        let idx = CharIndex::new(text.into());
+        let w: Vec<&str> = words(text).into_iter().map(|s| idx.slice(s)).collect();
+        assert_eq!(
+            w,
+            vec![
+                "Russia",
+                "didn’t",
+                "take",
+                "a",
+                "Soviet-era",
+                "U.S",
+                "call",
+                "no"
+            ]
+        );
+    }
+}
