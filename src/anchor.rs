@@ -96,11 +96,7 @@ pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> 
         let lower = article.folded.text.to_lowercase();
         // Lower-casing can change byte lengths for a few scripts; only trust it when it did not.
         let case_differs = (lower.len() == article.folded.text.len())
-            .then(|| {
-                lower
-                    .find(&q)
-                    .map(|b| article.folded.origin_span(b, b + q.len()))
-            })
+            .then(|| lower.find(&q).map(|b| article.folded.origin_span(b, b + q.len())))
             .flatten();
         return Err(AnchorError::NotFound {
             closest: closest(article, &anchor.quote),
@@ -143,11 +139,7 @@ pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> 
 /// algorithm on folded lower-case text), widened to whole words, with its similarity in 0–1.
 /// `None` when nothing is at least half similar.
 pub fn closest(article: &Article, quote: &str) -> Option<(Span, f64)> {
-    let p: Vec<char> = Folded::quote(quote)
-        .to_lowercase()
-        .chars()
-        .take(400)
-        .collect();
+    let p: Vec<char> = Folded::quote(quote).to_lowercase().chars().take(400).collect();
     if p.is_empty() {
         return None;
     }
@@ -197,12 +189,7 @@ pub fn closest(article: &Article, quote: &str) -> Option<(Span, f64)> {
 pub fn widen_to_words(article: &Article, span: Span) -> Span {
     let mut s = span.start;
     let mut e = span.end;
-    while s > 0
-        && article
-            .text
-            .char_at(s - 1)
-            .is_some_and(char::is_alphanumeric)
-    {
+    while s > 0 && article.text.char_at(s - 1).is_some_and(char::is_alphanumeric) {
         s -= 1;
     }
     while e < article.len() && article.text.char_at(e).is_some_and(char::is_alphanumeric) {
@@ -240,14 +227,8 @@ pub fn anchor_for(article: &Article, span: Span) -> Anchor {
 
 /// Up to `n` words before and after `span`, whitespace collapsed.
 pub fn context_words(article: &Article, span: Span, n: usize) -> (String, String) {
-    let before = article.slice(Span::new(
-        span.start.saturating_sub(n * 20 + 20),
-        span.start,
-    ));
-    let after = article.slice(Span::new(
-        span.end,
-        (span.end + n * 20 + 20).min(article.len()),
-    ));
+    let before = article.slice(Span::new(span.start.saturating_sub(n * 20 + 20), span.start));
+    let after = article.slice(Span::new(span.end, (span.end + n * 20 + 20).min(article.len())));
     let pre: Vec<&str> = before.split_whitespace().collect();
     let post: Vec<&str> = after.split_whitespace().collect();
     let mut prefix = pre[pre.len().saturating_sub(n)..].join(" ");
@@ -298,9 +279,7 @@ mod tests {
 
     #[test]
     fn forgives_quotes_dashes_and_line_breaks() {
-        let a = article(
-            "WASHINGTON (AP) — The officer said he “tried”\n   to reach his counterpart’s office.",
-        );
+        let a = article("WASHINGTON (AP) — The officer said he “tried”\n   to reach his counterpart’s office.");
         let sp = resolve(
             &a,
             &q("(AP) - The officer said he \"tried\" to reach his counterpart's"),
@@ -317,8 +296,7 @@ mod tests {
         let a = article("Secretary of Defense lloyd austinSpeaking with Milley");
         match resolve(&a, &q("Lloyd Austin")) {
             Err(AnchorError::NotFound {
-                case_differs: Some(sp),
-                ..
+                case_differs: Some(sp), ..
             }) => assert_eq!(a.slice(sp), "lloyd austin"),
             other => panic!("{other:?}"),
         }
@@ -358,10 +336,7 @@ mod tests {
             prefix: Some("nobody".into()),
             ..q("Milley said")
         };
-        assert!(matches!(
-            resolve(&a, &wrong),
-            Err(AnchorError::ContextMismatch { .. })
-        ));
+        assert!(matches!(resolve(&a, &wrong), Err(AnchorError::ContextMismatch { .. })));
     }
 
     #[test]
@@ -374,11 +349,7 @@ mod tests {
                 closest: Some((sp, sim)),
                 ..
             }) => {
-                assert!(
-                    a.slice(sp).contains("likely a Russian missile"),
-                    "{}",
-                    a.slice(sp)
-                );
+                assert!(a.slice(sp).contains("likely a Russian missile"), "{}", a.slice(sp));
                 assert!(sim > 0.5 && sim < 1.0);
             }
             other => panic!("{other:?}"),

@@ -59,12 +59,7 @@ pub fn corpus_articles() -> Vec<Article> {
             let meta_name = format!("corpus/{}.toml", a.stem);
             let text_name = format!("corpus/{}.txt", a.stem);
             let meta = SourceFile::new(&meta_name, normalise(&meta_name, a.meta));
-            load_article(
-                &meta,
-                &text_name,
-                &normalise(&text_name, a.text),
-                &mut diags,
-            )
+            load_article(&meta, &text_name, &normalise(&text_name, a.text), &mut diags)
         })
         .collect()
 }

@@ -88,17 +88,14 @@ pub enum Command {
 pub struct UsageError(pub String);
 
 fn take_value(args: &mut std::vec::IntoIter<String>, flag: &str) -> Result<String, UsageError> {
-    args.next()
-        .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+    args.next().ok_or_else(|| UsageError(format!("{flag} needs a value")))
 }
 
 fn parse_format(s: &str) -> Result<Format, UsageError> {
     match s {
         "text" => Ok(Format::Text),
         "json" => Ok(Format::Json),
-        other => Err(UsageError(format!(
-            "unknown format `{other}`: use text or json"
-        ))),
+        other => Err(UsageError(format!("unknown format `{other}`: use text or json"))),
     }
 }
 
@@ -121,9 +118,7 @@ pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
                     "--format" => format = parse_format(&take_value(&mut it, "--format")?)?,
                     "--corpus" => corpus.push(PathBuf::from(take_value(&mut it, "--corpus")?)),
                     "--help" | "-h" => return Ok(Command::Help),
-                    s if s.starts_with("--format=") => {
-                        format = parse_format(&s["--format=".len()..])?
-                    }
+                    s if s.starts_with("--format=") => format = parse_format(&s["--format=".len()..])?,
                     s if s.starts_with('-') && s.len() > 1 => {
                         return Err(UsageError(format!("unknown option `{s}` for check")));
                     }
@@ -132,19 +127,13 @@ pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
             }
             if paths.is_empty() {
                 return Err(UsageError(
-                    "check needs at least one file or folder, e.g. `lateral check lessons corpus`"
-                        .into(),
+                    "check needs at least one file or folder, e.g. `lateral check lessons corpus`".into(),
                 ));
             }
-            Ok(Command::Check {
-                paths,
-                corpus,
-                format,
-            })
+            Ok(Command::Check { paths, corpus, format })
         }
         "score" => {
-            let (mut lesson, mut results, mut corpus, mut format) =
-                (None, Vec::new(), Vec::new(), Format::Text);
+            let (mut lesson, mut results, mut corpus, mut format) = (None, Vec::new(), Vec::new(), Format::Text);
             while let Some(a) = it.next() {
                 match a.as_str() {
                     "--lesson" => lesson = Some(PathBuf::from(take_value(&mut it, "--lesson")?)),
@@ -157,8 +146,7 @@ pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
                     _ => results.push(PathBuf::from(a)),
                 }
             }
-            let lesson =
-                lesson.ok_or_else(|| UsageError("score needs --lesson LESSON.md".into()))?;
+            let lesson = lesson.ok_or_else(|| UsageError("score needs --lesson LESSON.md".into()))?;
             if results.len() != 1 {
                 return Err(UsageError("score takes exactly one results file".into()));
             }
@@ -175,16 +163,13 @@ pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
             let mut it = std::iter::once(first).chain(it);
             while let Some(a) = it.next() {
                 if a == "--lessons" {
-                    lessons =
-                        Some(PathBuf::from(it.next().ok_or_else(|| {
-                            UsageError("--lessons needs a folder".into())
-                        })?));
+                    lessons = Some(PathBuf::from(
+                        it.next().ok_or_else(|| UsageError("--lessons needs a folder".into()))?,
+                    ));
                 } else if a.starts_with('-') {
                     rest.push(a);
                 } else if rest.is_empty() {
-                    return Err(UsageError(format!(
-                        "unknown command `{a}`: use check or score"
-                    )));
+                    return Err(UsageError(format!("unknown command `{a}`: use check or score")));
                 } else {
                     rest.push(a);
                 }
@@ -199,11 +184,7 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let r = match cmd {
         Command::Help => writeln!(out, "{HELP}").map(|_| 0),
         Command::Version => writeln!(out, "lateral {}", env!("CARGO_PKG_VERSION")).map(|_| 0),
-        Command::Check {
-            paths,
-            corpus,
-            format,
-        } => check(&paths, &corpus, format, out, err),
+        Command::Check { paths, corpus, format } => check(&paths, &corpus, format, out, err),
         Command::Score {
             lesson,
             results,
@@ -266,12 +247,7 @@ struct JsonLesson<'a> {
     steps: Vec<JsonStep<'a>>,
 }
 
-fn json_lesson<'a>(
-    file: &'a str,
-    l: &'a Lesson,
-    corpus: &'a Corpus,
-    playable: bool,
-) -> JsonLesson<'a> {
+fn json_lesson<'a>(file: &'a str, l: &'a Lesson, corpus: &'a Corpus, playable: bool) -> JsonLesson<'a> {
     let steps = l
         .steps
         .iter()
@@ -326,18 +302,9 @@ fn json_lesson<'a>(
 fn print_summary(diags: &[Diagnostic], what: &str, err: &mut dyn Write) -> std::io::Result<()> {
     let (e, w) = count(diags);
     let plural = |n: usize, s: &str| {
-        if n == 1 {
-            format!("1 {s}")
-        } else {
-            format!("{n} {s}s")
-        }
+        if n == 1 { format!("1 {s}") } else { format!("{n} {s}s") }
     };
-    writeln!(
-        err,
-        "{what}: {}, {}",
-        plural(e, "error"),
-        plural(w, "warning")
-    )
+    writeln!(err, "{what}: {}, {}", plural(e, "error"), plural(w, "warning"))
 }
 
 fn check(
@@ -394,11 +361,7 @@ fn check(
             print_summary(&diags, "result", err)?;
         }
     }
-    Ok(if diags.iter().any(Diagnostic::is_error) {
-        1
-    } else {
-        0
-    })
+    Ok(if diags.iter().any(Diagnostic::is_error) { 1 } else { 0 })
 }
 
 fn score(
@@ -460,11 +423,7 @@ fn score(
         }
         Format::Text => write_outcome(&outcome, lesson, out)?,
     }
-    Ok(if diags.iter().any(Diagnostic::is_error) {
-        1
-    } else {
-        0
-    })
+    Ok(if diags.iter().any(Diagnostic::is_error) { 1 } else { 0 })
 }
 
 fn pct(x: f64) -> String {
@@ -472,11 +431,7 @@ fn pct(x: f64) -> String {
 }
 
 /// Writes a lesson outcome for people.
-pub fn write_outcome(
-    o: &LessonOutcome,
-    lesson: &Lesson,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+pub fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} — {} ({})", o.student, lesson.title, o.lesson)?;
     if !o.same_lesson_version {
         writeln!(out, "note: made with another version of the lesson file")?;

@@ -124,10 +124,7 @@ fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<S
     let mut kept: Vec<(usize, &str)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let n = i + 1;
-        if let Some(r) = removals
-            .iter()
-            .position(|r| (r.first_line..=r.last_line).contains(&n))
-        {
+        if let Some(r) = removals.iter().position(|r| (r.first_line..=r.last_line).contains(&n)) {
             if !removed_text[r].is_empty() {
                 removed_text[r].push('\n');
             }
@@ -151,12 +148,11 @@ pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('.')
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-const META_FIELDS: &[&str] = &[
+/// Keys of an article's metadata file.
+pub const META_FIELDS: &[&str] = &[
     "id",
     "outlet",
     "headline",
@@ -287,14 +283,8 @@ pub fn load_article(
     let article = Article::new(meta, text_name, raw_text);
     if article.is_empty() {
         diags.push(
-            Diagnostic::file(
-                text_name,
-                Severity::Error,
-                "this article has no text to show",
-            )
-            .with_suggestion(
-                "put the article's text in this file, or remove fewer lines in its metadata",
-            ),
+            Diagnostic::file(text_name, Severity::Error, "this article has no text to show")
+                .with_suggestion("put the article's text in this file, or remove fewer lines in its metadata"),
         );
         return None;
     }
@@ -324,10 +314,7 @@ impl Corpus {
             return Err(Diagnostic::file(
                 &article.source,
                 Severity::Error,
-                format!(
-                    "article id `{}` is already used by {}",
-                    article.meta.id, other.source
-                ),
+                format!("article id `{}` is already used by {}", article.meta.id, other.source),
             )
             .with_suggestion("give each article its own id in its .toml file"));
         }
@@ -391,9 +378,7 @@ mod tests {
     fn metadata_problems_are_all_reported_with_places() {
         let mut d = Vec::new();
         let m = parse_meta(
-            &meta_src(
-                "id = \"../../etc/passwd\"\noutlet = 3\nheadlin = \"H\"\ndate = \"16 Nov\"\n",
-            ),
+            &meta_src("id = \"../../etc/passwd\"\noutlet = 3\nheadlin = \"H\"\ndate = \"16 Nov\"\n"),
             &mut d,
         );
         assert!(m.is_none());
@@ -402,18 +387,11 @@ mod tests {
             .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
             .collect();
         assert!(
-            msgs.iter()
-                .any(|m| m.starts_with("3:1 unknown key `headlin`")),
+            msgs.iter().any(|m| m.starts_with("3:1 unknown key `headlin`")),
             "{msgs:?}"
         );
-        assert!(
-            msgs.iter().any(|m| m.contains("cannot be an article id")),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs.iter().any(|m| m.starts_with("2:10 `outlet`")),
-            "{msgs:?}"
-        );
+        assert!(msgs.iter().any(|m| m.contains("cannot be an article id")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("2:10 `outlet`")), "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("not a date")), "{msgs:?}");
         assert!(d.iter().any(|d| {
             d.suggestion

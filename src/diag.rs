@@ -109,10 +109,9 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} |")?;
             writeln!(f, "{num} | {src}")?;
             let lead = " ".repeat(self.column.saturating_sub(1));
-            let width = self.width.clamp(
-                1,
-                src.chars().count().saturating_sub(self.column - 1).max(1),
-            );
+            let width = self
+                .width
+                .clamp(1, src.chars().count().saturating_sub(self.column - 1).max(1));
             writeln!(f, "{pad} | {lead}{}", "^".repeat(width))?;
             if let Some(s) = &self.suggestion {
                 for (i, l) in s.lines().enumerate() {
@@ -154,29 +153,14 @@ impl SourceFile {
     }
 
     /// A diagnostic pointing at the byte range `bytes` of this file.
-    pub fn at(
-        &self,
-        bytes: Range<usize>,
-        severity: Severity,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        let s = self
-            .text
-            .char_of_byte(bytes.start.min(self.text.as_str().len()));
-        let e = self
-            .text
-            .char_of_byte(bytes.end.min(self.text.as_str().len()))
-            .max(s);
+    pub fn at(&self, bytes: Range<usize>, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        let s = self.text.char_of_byte(bytes.start.min(self.text.as_str().len()));
+        let e = self.text.char_of_byte(bytes.end.min(self.text.as_str().len())).max(s);
         self.at_chars(Span::new(s, e), severity, message)
     }
 
     /// A diagnostic pointing at a char span of this file.
-    pub fn at_chars(
-        &self,
-        span: Span,
-        severity: Severity,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn at_chars(&self, span: Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
         let (line, column) = self.text.line_col(span.start);
         let source_line = self.text.line_text(line).to_string();
         let snippet = self.text.slice(span);
@@ -250,14 +234,8 @@ mod tests {
 
     #[test]
     fn nearest_suggests_close_names_only() {
-        assert_eq!(
-            nearest("quot", ["quote", "prefix", "suffix"]),
-            Some("quote")
-        );
-        assert_eq!(
-            nearest("explaination", ["explanation", "hints"]),
-            Some("explanation")
-        );
+        assert_eq!(nearest("quot", ["quote", "prefix", "suffix"]), Some("quote"));
+        assert_eq!(nearest("explaination", ["explanation", "hints"]), Some("explanation"));
         assert_eq!(nearest("zzzzzz", ["quote", "prefix"]), None);
     }
 }

@@ -30,19 +30,11 @@ fn human(bytes: u64) -> String {
 pub fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| {
-        Diagnostic::file(
-            &name,
-            Severity::Error,
-            format!("cannot read this file: {e}"),
-        )
-        .with_suggestion("check that the path is right and that you may read it")
+        Diagnostic::file(&name, Severity::Error, format!("cannot read this file: {e}"))
+            .with_suggestion("check that the path is right and that you may read it")
     })?;
     if meta.is_dir() {
-        return Err(Diagnostic::file(
-            &name,
-            Severity::Error,
-            "this is a folder, not a file",
-        ));
+        return Err(Diagnostic::file(&name, Severity::Error, "this is a folder, not a file"));
     }
     if meta.len() > max {
         return Err(Diagnostic::file(
@@ -56,13 +48,8 @@ pub fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
         )
         .with_suggestion("split it into smaller files, or check that it is the file you meant"));
     }
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostic::file(
-            &name,
-            Severity::Error,
-            format!("cannot read this file: {e}"),
-        )
-    })?;
+    let bytes =
+        fs::read(path).map_err(|e| Diagnostic::file(&name, Severity::Error, format!("cannot read this file: {e}")))?;
     decode_text(&name, bytes)
 }
 
@@ -89,10 +76,7 @@ pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             return Err(d);
         }
     };
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_string)
-        .unwrap_or(text);
+    let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
     if text.contains('\r') {
         Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
@@ -181,11 +165,7 @@ mod tests {
         f.set_len(50 * 1024 * 1024).unwrap();
         let e = read_text(&p, MAX_LESSON_BYTES).unwrap_err();
         assert!(e.message.contains("50.0 MB"), "{}", e.message);
-        assert!(
-            e.message.contains("larger than the 2.0 MB"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("larger than the 2.0 MB"), "{}", e.message);
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -133,8 +133,7 @@ mod tests {
 
     #[test]
     fn finds_nested_values() {
-        let j =
-            "{\"a\": 1, \"steps\": [ {\"x\": \"q\\\"}\"}, {\"highlights\": [ {\"end\": 9000} ]} ]}";
+        let j = "{\"a\": 1, \"steps\": [ {\"x\": \"q\\\"}\"}, {\"highlights\": [ {\"end\": 9000} ]} ]}";
         let r = locate(j, &["steps", "1", "highlights", "0", "end"]).unwrap();
         assert_eq!(&j[r], "9000");
         let r = locate(j, &["steps", "0", "x"]).unwrap();

@@ -291,10 +291,7 @@ pub struct Step {
 impl Step {
     /// Is this step scored?
     pub fn is_scored(&self) -> bool {
-        matches!(
-            self.body,
-            StepBody::Highlight { .. } | StepBody::Choice { .. }
-        )
+        matches!(self.body, StepBody::Highlight { .. } | StepBody::Choice { .. })
     }
 
     /// Its keys (empty unless a highlight step).
@@ -359,11 +356,7 @@ impl Lesson {
 
     /// Total of the scored steps' points.
     pub fn total_points(&self) -> f64 {
-        self.steps
-            .iter()
-            .filter(|s| s.is_scored())
-            .map(|s| s.points)
-            .sum()
+        self.steps.iter().filter(|s| s.is_scored()).map(|s| s.points).sum()
     }
 }
 
@@ -400,17 +393,21 @@ fn split_blocks(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Vec<Blo
     let Some(first) = first else {
         diags.push(
             Diagnostic::file(&src.name, Severity::Error, "this lesson file is empty")
-                .with_suggestion(
-                    "start from the example in docs/lesson-format.md, or run `lateral new-lesson`",
-                ),
+                .with_suggestion("start from the example in docs/lesson-format.md, or run `lateral new-lesson`"),
         );
         return None;
     };
     let (b0, l0) = lines[first];
     if l0.trim() != "+++" {
         diags.push(
-            src.at(b0..b0 + l0.len(), Severity::Error, "a lesson file must start with a line of `+++`")
-                .with_suggestion("put the lesson's settings between two lines of +++ at the top:\n+++\ntitle = \"My lesson\"\n+++"),
+            src.at(
+                b0..b0 + l0.len(),
+                Severity::Error,
+                "a lesson file must start with a line of `+++`",
+            )
+            .with_suggestion(
+                "put the lesson's settings between two lines of +++ at the top:\n+++\ntitle = \"My lesson\"\n+++",
+            ),
         );
         return None;
     }
@@ -451,8 +448,14 @@ fn split_blocks(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Vec<Blo
             if l.trim() == "+++" {
                 let b = lines[k].0;
                 diags.push(
-                    src.at(b..b + l.len(), Severity::Error, "a step starts with `+++ step`, not `+++`")
-                        .with_suggestion("write `+++ step` on this line; the step's settings follow, closed by a line of +++"),
+                    src.at(
+                        b..b + l.len(),
+                        Severity::Error,
+                        "a step starts with `+++ step`, not `+++`",
+                    )
+                    .with_suggestion(
+                        "write `+++ step` on this line; the step's settings follow, closed by a line of +++",
+                    ),
                 );
             }
             k += 1;
@@ -471,18 +474,14 @@ fn split_blocks(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Vec<Blo
     Some(blocks)
 }
 
-const LESSON_FIELDS: &[&str] = &[
-    "id", "title", "summary", "minutes", "author", "settings", "label",
-];
-const SETTINGS_FIELDS: &[&str] = &[
-    "retry",
-    "max_attempts",
-    "show_solution",
-    "hints",
-    "wrong_label_credit",
-];
-const LABEL_FIELDS: &[&str] = &["id", "name", "description", "task"];
-const STEP_FIELDS: &[&str] = &[
+/// Keys of the lesson block.
+pub const LESSON_FIELDS: &[&str] = &["id", "title", "summary", "minutes", "author", "settings", "label"];
+/// Keys of `[settings]`.
+pub const SETTINGS_FIELDS: &[&str] = &["retry", "max_attempts", "show_solution", "hints", "wrong_label_credit"];
+/// Keys of a `[[label]]`.
+pub const LABEL_FIELDS: &[&str] = &["id", "name", "description", "task"];
+/// Keys of a step block.
+pub const STEP_FIELDS: &[&str] = &[
     "id",
     "kind",
     "title",
@@ -496,7 +495,8 @@ const STEP_FIELDS: &[&str] = &[
     "multiple",
     "min_words",
 ];
-const KEY_FIELDS: &[&str] = &[
+/// Keys of a `[[key]]`.
+pub const KEY_FIELDS: &[&str] = &[
     "id",
     "article",
     "quote",
@@ -510,7 +510,8 @@ const KEY_FIELDS: &[&str] = &[
     "points",
     "pair",
 ];
-const OPTION_FIELDS: &[&str] = &["text", "correct", "explanation"];
+/// Keys of an `[[option]]`.
+pub const OPTION_FIELDS: &[&str] = &["text", "correct", "explanation"];
 const KINDS: &[&str] = &["read", "highlight", "choice", "reflect"];
 const TASKS: &[&str] = &["conflict", "bias", "machine"];
 
@@ -538,7 +539,9 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
     if blocks.len() == 1 {
         diags.push(
             src.at(header.open.clone(), Severity::Error, "this lesson has no steps")
-                .with_suggestion("add a step after the introduction:\n+++ step\nkind = \"read\"\n+++\nWhat students should do."),
+                .with_suggestion(
+                    "add a step after the introduction:\n+++ step\nkind = \"read\"\n+++\nWhat students should do.",
+                ),
         );
     }
     let mut step_ids: HashMap<String, usize> = HashMap::new();
@@ -550,10 +553,7 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
                 if let Some(prev) = step_ids.insert(step.id.clone(), step.line) {
                     ctx.error(
                         block.open.clone(),
-                        format!(
-                            "two steps have the id `{}` (the other is on line {prev})",
-                            step.id
-                        ),
+                        format!("two steps have the id `{}` (the other is on line {prev})", step.id),
                         Some("give each step its own id".into()),
                     );
                 }
@@ -566,24 +566,10 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
     (Some(lesson), diags)
 }
 
-fn read_header(
-    ctx: &Ctx<'_>,
-    doc: &toml_edit::Document<String>,
-    block: &Block,
-    src: &SourceFile,
-) -> Lesson {
-    let o = Obj::new(
-        ctx,
-        doc.as_table(),
-        block.open.clone(),
-        "lesson",
-        LESSON_FIELDS,
-    );
+fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, src: &SourceFile) -> Lesson {
+    let o = Obj::new(ctx, doc.as_table(), block.open.clone(), "lesson", LESSON_FIELDS);
     let file_stem = src.name.rsplit(['/', '\\']).next().unwrap_or(&src.name);
-    let file_stem = file_stem
-        .strip_suffix(".md")
-        .unwrap_or(file_stem)
-        .to_string();
+    let file_stem = file_stem.strip_suffix(".md").unwrap_or(file_stem).to_string();
     let id = match o.opt_str("id") {
         Some(id) if valid_id(&id.value) => id.value,
         Some(id) => {
@@ -609,9 +595,7 @@ fn read_header(
             .filter(|&n| n > 0);
         settings.show_solution = s.opt_bool("show_solution").unwrap_or(true);
         settings.hints = s.opt_bool("hints").unwrap_or(true);
-        settings.wrong_label_credit = s
-            .opt_number("wrong_label_credit", 1.0)
-            .map_or(0.5, |n| n.value);
+        settings.wrong_label_credit = s.opt_number("wrong_label_credit", 1.0).map_or(0.5, |n| n.value);
     }
     let mut labels = builtin_labels();
     for l in o.tables("label", "label", LABEL_FIELDS) {
@@ -620,7 +604,13 @@ fn read_header(
         let task = l.opt_str("task").and_then(|t| {
             let parsed = Task::parse(&t.value).filter(|t| *t != Task::Conflict);
             if parsed.is_none() {
-                ctx.error(t.span, format!("`{}` is not a task that takes labels", t.value), Some("use task = \"bias\" or task = \"machine\", or leave it out to offer the label in both".into()));
+                ctx.error(
+                    t.span,
+                    format!("`{}` is not a task that takes labels", t.value),
+                    Some(
+                        "use task = \"bias\" or task = \"machine\", or leave it out to offer the label in both".into(),
+                    ),
+                );
             }
             parsed
         });
@@ -635,10 +625,7 @@ fn read_header(
             let label = Label {
                 id: id.value.clone(),
                 name: name.value,
-                description: l
-                    .opt_str("description")
-                    .map(|d| d.value)
-                    .unwrap_or_default(),
+                description: l.opt_str("description").map(|d| d.value).unwrap_or_default(),
                 task,
             };
             match labels.iter_mut().find(|x| x.id == label.id) {
@@ -651,9 +638,7 @@ fn read_header(
         id,
         title,
         summary: o.opt_str("summary").map(|s| s.value),
-        minutes: o
-            .opt_int("minutes", 1, 600)
-            .and_then(|m| u32::try_from(m.value).ok()),
+        minutes: o.opt_int("minutes", 1, 600).and_then(|m| u32::try_from(m.value).ok()),
         author: o.opt_str("author").map(|s| s.value),
         intro: String::new(),
         settings,
@@ -664,11 +649,7 @@ fn read_header(
     }
 }
 
-fn check_article<'c>(
-    ctx: &Ctx<'_>,
-    corpus: &'c Corpus,
-    id: &Spanned<String>,
-) -> Option<&'c std::sync::Arc<Article>> {
+fn check_article<'c>(ctx: &Ctx<'_>, corpus: &'c Corpus, id: &Spanned<String>) -> Option<&'c std::sync::Arc<Article>> {
     if let Some(a) = corpus.get(&id.value) {
         return Some(a);
     }
@@ -685,10 +666,7 @@ fn check_article<'c>(
             "did you mean \"{n}\"? Known articles: {}",
             corpus.ids().collect::<Vec<_>>().join(", ")
         ),
-        None => format!(
-            "known articles: {}",
-            corpus.ids().collect::<Vec<_>>().join(", ")
-        ),
+        None => format!("known articles: {}", corpus.ids().collect::<Vec<_>>().join(", ")),
     };
     ctx.error(
         id.span.clone(),
@@ -712,16 +690,10 @@ fn read_step(
     let kind = o.req_str("kind", "\"highlight\"")?;
     if !KINDS.contains(&kind.value.as_str()) {
         let help = match nearest(&kind.value, KINDS.iter().copied()) {
-            Some(k) => format!(
-                "did you mean \"{k}\"? A step's kind is one of: read, highlight, choice, reflect"
-            ),
+            Some(k) => format!("did you mean \"{k}\"? A step's kind is one of: read, highlight, choice, reflect"),
             None => "a step's kind is one of: read, highlight, choice, reflect".into(),
         };
-        ctx.error(
-            kind.span,
-            format!("`{}` is not a kind of step", kind.value),
-            Some(help),
-        );
+        ctx.error(kind.span, format!("`{}` is not a kind of step", kind.value), Some(help));
         return None;
     }
     let kind = kind.value.as_str();
@@ -755,9 +727,7 @@ fn read_step(
         }
         None => format!("step-{n}"),
     };
-    let title = o
-        .opt_str("title")
-        .map_or_else(|| format!("Step {n}"), |t| t.value);
+    let title = o.opt_str("title").map_or_else(|| format!("Step {n}"), |t| t.value);
     let article_ids = o.opt_str_list("articles").unwrap_or_default();
     if article_ids.len() > 2 {
         ctx.error(
@@ -769,17 +739,10 @@ fn read_step(
     let mut articles: Vec<(String, Option<std::sync::Arc<Article>>)> = Vec::new();
     for a in &article_ids {
         let found = check_article(ctx, corpus, a);
-        articles.push((
-            found.map_or(a.value.clone(), |f| f.meta.id.clone()),
-            found.cloned(),
-        ));
+        articles.push((found.map_or(a.value.clone(), |f| f.meta.id.clone()), found.cloned()));
     }
     if articles.len() == 2 && articles[0].0 == articles[1].0 {
-        ctx.error(
-            o.span_of("articles"),
-            "the same article is named twice",
-            None,
-        );
+        ctx.error(o.span_of("articles"), "the same article is named twice", None);
     }
     let hints: Vec<String> = o
         .opt_str_list("hints")
@@ -835,9 +798,7 @@ fn read_step(
                     Some(task) => Some(task),
                     None => {
                         let help = match nearest(&t.value, TASKS.iter().copied()) {
-                            Some(k) => format!(
-                                "did you mean \"{k}\"? The tasks are conflict, bias and machine"
-                            ),
+                            Some(k) => format!("did you mean \"{k}\"? The tasks are conflict, bias and machine"),
                             None => "the tasks are conflict, bias and machine".into(),
                         };
                         ctx.error(t.span, format!("`{}` is not a task", t.value), Some(help));
@@ -851,10 +812,7 @@ fn read_step(
                 ctx.error(
                     block.open.clone(),
                     "a highlight step needs an article to highlight",
-                    Some(
-                        "add articles = [\"article-id\"] (or two ids, to show them side by side)"
-                            .into(),
-                    ),
+                    Some("add articles = [\"article-id\"] (or two ids, to show them side by side)".into()),
                 );
             }
             let labels = step_labels(ctx, &o, task, lesson);
@@ -918,23 +876,13 @@ fn step_labels(ctx: &Ctx<'_>, o: &Obj<'_, '_>, task: Task, lesson: &Lesson) -> V
     }
 }
 
-fn unknown_label<'a>(
-    ctx: &Ctx<'_>,
-    l: &Spanned<String>,
-    known: impl Iterator<Item = &'a str> + Clone,
-) {
+fn unknown_label<'a>(ctx: &Ctx<'_>, l: &Spanned<String>, known: impl Iterator<Item = &'a str> + Clone) {
     let list = known.clone().collect::<Vec<_>>().join(", ");
     let help = match nearest(&l.value, known) {
         Some(n) => format!("did you mean \"{n}\"? Labels here: {list}"),
-        None => format!(
-            "labels here: {list}; declare your own with a [[label]] section in the lesson block"
-        ),
+        None => format!("labels here: {list}; declare your own with a [[label]] section in the lesson block"),
     };
-    ctx.error(
-        l.span.clone(),
-        format!("there is no label `{}`", l.value),
-        Some(help),
-    );
+    ctx.error(l.span.clone(), format!("there is no label `{}`", l.value), Some(help));
 }
 
 fn read_keys(
@@ -967,14 +915,8 @@ fn read_keys(
                 .map_or_else(|| format!("key-{}", i + 1), |s| s.value.clone()),
         );
         let quote = k.req_str("quote", "\"the exact words from the article\"");
-        let explanation = k.req_str(
-            "explanation",
-            "\"Why this passage matters, with the evidence\"",
-        );
-        if explanation
-            .as_ref()
-            .is_some_and(|e| e.value.trim().is_empty())
-        {
+        let explanation = k.req_str("explanation", "\"Why this passage matters, with the evidence\"");
+        if explanation.as_ref().is_some_and(|e| e.value.trim().is_empty()) {
             ctx.error(
                 k.span_of("explanation"),
                 "the explanation is empty",
@@ -983,19 +925,19 @@ fn read_keys(
         }
         let extent = match k.opt_str("extent") {
             None => Extent::Sentence,
-            Some(e) => {
-                match e.value.as_str() {
-                    "exact" => Extent::Exact,
-                    "sentence" => Extent::Sentence,
-                    "paragraph" => Extent::Paragraph,
-                    other => {
-                        let help = nearest(other, ["exact", "sentence", "paragraph"])
-                        .map_or("use \"exact\", \"sentence\" or \"paragraph\"".to_string(), |n| format!("did you mean \"{n}\"? Use \"exact\", \"sentence\" or \"paragraph\""));
-                        ctx.error(e.span, format!("`{other}` is not an extent"), Some(help));
-                        Extent::Sentence
-                    }
+            Some(e) => match e.value.as_str() {
+                "exact" => Extent::Exact,
+                "sentence" => Extent::Sentence,
+                "paragraph" => Extent::Paragraph,
+                other => {
+                    let help = nearest(other, ["exact", "sentence", "paragraph"])
+                        .map_or("use \"exact\", \"sentence\" or \"paragraph\"".to_string(), |n| {
+                            format!("did you mean \"{n}\"? Use \"exact\", \"sentence\" or \"paragraph\"")
+                        });
+                    ctx.error(e.span, format!("`{other}` is not an extent"), Some(help));
+                    Extent::Sentence
                 }
-            }
+            },
         };
         let label = k.opt_str("label");
         match (&label, task) {
@@ -1004,9 +946,7 @@ fn read_keys(
                 "keys of a conflict step have no label",
                 Some("remove `label`; use `pair` to link the two sides".into()),
             ),
-            (Some(l), _) if !labels.contains(&l.value) => {
-                unknown_label(ctx, l, labels.iter().map(String::as_str))
-            }
+            (Some(l), _) if !labels.contains(&l.value) => unknown_label(ctx, l, labels.iter().map(String::as_str)),
             (None, Task::Bias | Task::Machine) => ctx.error(
                 k.span.clone(),
                 format!("every key of a {} step needs a label", task.name()),
@@ -1031,18 +971,21 @@ fn read_keys(
             Some(a) => {
                 match articles.iter().find(|(id, art)| {
                     *id == a.value
-                        || art.as_ref().is_some_and(|x| {
-                            x.meta.id == a.value || corpus_stem_matches(x, &a.value)
-                        })
+                        || art
+                            .as_ref()
+                            .is_some_and(|x| x.meta.id == a.value || corpus_stem_matches(x, &a.value))
                 }) {
                     Some(found) => Some(found),
                     None => {
                         let list: Vec<&str> = articles.iter().map(|x| x.0.as_str()).collect();
                         ctx.error(
-                        a.span,
-                        format!("`{}` is not one of this step's articles", a.value),
-                        Some(format!("this step shows: {}; add the article to the step's `articles` first", list.join(", "))),
-                    );
+                            a.span,
+                            format!("`{}` is not one of this step's articles", a.value),
+                            Some(format!(
+                                "this step shows: {}; add the article to the step's `articles` first",
+                                list.join(", ")
+                            )),
+                        );
                         None
                     }
                 }
@@ -1075,9 +1018,7 @@ fn read_keys(
             .into_iter()
             .map(|h| h.value)
             .collect();
-        let occurrence = k
-            .opt_int("occurrence", 1, 100_000)
-            .map(|n| n.value as usize);
+        let occurrence = k.opt_int("occurrence", 1, 100_000).map(|n| n.value as usize);
         let (Some(quote), Some((article_id, Some(article)))) = (quote, article) else {
             // Already reported (missing quote, unknown article); nothing to anchor.
             continue;
@@ -1136,19 +1077,15 @@ fn read_keys(
         for k in keys.iter().filter(|k| k.pair.is_none()) {
             // A key whose partner failed to resolve already has that error.
             let partner_broken = pair_names.iter().zip(&keys).any(|(p, other)| {
-                p.as_ref().is_some_and(|p| {
-                    (other.id == k.id && broken.contains(&&p.value)) || p.value == k.id
-                })
+                p.as_ref()
+                    .is_some_and(|p| (other.id == k.id && broken.contains(&&p.value)) || p.value == k.id)
             });
             if partner_broken {
                 continue;
             }
             ctx.error(
                 line_span(ctx, k.line),
-                format!(
-                    "key `{}` is one side of a conflict with no other side",
-                    k.id
-                ),
+                format!("key `{}` is one side of a conflict with no other side", k.id),
                 Some("add pair = \"<id of the contradicting key>\" to one of the two keys".into()),
             );
         }
@@ -1214,14 +1151,8 @@ fn link_pairs(
                 Some(x) if x == b => {}
                 Some(x) => ctx.error(
                     p.span.clone(),
-                    format!(
-                        "key `{}` is already paired with `{}`",
-                        keys[a].id, keys[x].id
-                    ),
-                    Some(
-                        "a conflict has exactly two sides; add another key for another conflict"
-                            .into(),
-                    ),
+                    format!("key `{}` is already paired with `{}`", keys[a].id, keys[x].id),
+                    Some("a conflict has exactly two sides; add another key for another conflict".into()),
                 ),
             }
         }
@@ -1237,24 +1168,19 @@ fn warn_overlaps(ctx: &Ctx<'_>, keys: &[KeySpan]) {
             ctx.error(
                 line_span(ctx, b.line),
                 format!("keys `{}` and `{}` overlap and have the same label", a.id, b.id),
-                Some(format!("merge them into one key, or give them different labels (the other is on line {})", a.line)),
+                Some(format!(
+                    "merge them into one key, or give them different labels (the other is on line {})",
+                    a.line
+                )),
             );
         }
     }
 }
 
-fn warn_big_extents(
-    ctx: &Ctx<'_>,
-    keys: &[KeySpan],
-    articles: &[(String, Option<std::sync::Arc<Article>>)],
-) {
+fn warn_big_extents(ctx: &Ctx<'_>, keys: &[KeySpan], articles: &[(String, Option<std::sync::Arc<Article>>)]) {
     for (id, art) in articles {
         let Some(art) = art else { continue };
-        let mut spans: Vec<Span> = keys
-            .iter()
-            .filter(|k| &k.article == id)
-            .map(|k| k.allowed)
-            .collect();
+        let mut spans: Vec<Span> = keys.iter().filter(|k| &k.article == id).map(|k| k.allowed).collect();
         spans.sort();
         let mut covered = 0;
         let mut end = 0;
@@ -1278,13 +1204,7 @@ fn warn_big_extents(
     }
 }
 
-fn report_anchor_error(
-    ctx: &Ctx<'_>,
-    quote: &Spanned<String>,
-    article: &Article,
-    anchor: &Anchor,
-    e: AnchorError,
-) {
+fn report_anchor_error(ctx: &Ctx<'_>, quote: &Spanned<String>, article: &Article, anchor: &Anchor, e: AnchorError) {
     let id = article.id();
     let place = |sp: Span| {
         format!(
@@ -1300,10 +1220,7 @@ fn report_anchor_error(
             "the quote is empty",
             Some("copy the words from the article between the quotes".into()),
         ),
-        AnchorError::NotFound {
-            closest,
-            case_differs,
-        } => {
+        AnchorError::NotFound { closest, case_differs } => {
             let help = if let Some(sp) = case_differs {
                 format!(
                     "the article has it with other capital letters: “{}” ({})",
@@ -1319,9 +1236,7 @@ fn report_anchor_error(
                     article.source
                 )
             } else {
-                format!(
-                    "nothing in `{id}` is close to it; check that the key names the right article"
-                )
+                format!("nothing in `{id}` is close to it; check that the key names the right article")
             };
             ctx.error(
                 quote.span.clone(),
@@ -1330,11 +1245,7 @@ fn report_anchor_error(
             );
         }
         AnchorError::Ambiguous { places } => {
-            let list: Vec<String> = places
-                .iter()
-                .take(10)
-                .map(|&p| format!("- {}", place(p)))
-                .collect();
+            let list: Vec<String> = places.iter().take(10).map(|&p| format!("- {}", place(p))).collect();
             ctx.error(
                 quote.span.clone(),
                 format!("this quote occurs {} times in `{id}`; say which one", places.len()),
@@ -1350,15 +1261,14 @@ fn report_anchor_error(
                 (Some(_), None) => "prefix",
                 _ => "suffix",
             };
-            let list: Vec<String> = places
-                .iter()
-                .take(10)
-                .map(|&p| format!("- {}", place(p)))
-                .collect();
+            let list: Vec<String> = places.iter().take(10).map(|&p| format!("- {}", place(p))).collect();
             ctx.error(
                 quote.span.clone(),
                 format!("the quote is in `{id}`, but not with this {what}"),
-                Some(format!("the {what} must be the words right next to the quote. The quote occurs at:\n{}", list.join("\n"))),
+                Some(format!(
+                    "the {what} must be the words right next to the quote. The quote occurs at:\n{}",
+                    list.join("\n")
+                )),
             );
         }
         AnchorError::NoSuchOccurrence { wanted, places } => ctx.error(
@@ -1382,8 +1292,12 @@ fn warn_raw_html(src: &SourceFile, blocks: &[Block], diags: &mut Vec<Diagnostic>
             if let Event::Html(h) | Event::InlineHtml(h) = ev {
                 let at = b.prose.start + range.start;
                 diags.push(
-                    src.at(at..at + h.trim_end().len(), Severity::Warning, "HTML is shown as plain text in the app")
-                        .with_suggestion("use Markdown instead: **bold**, *italic*, [link text](address), lists with -"),
+                    src.at(
+                        at..at + h.trim_end().len(),
+                        Severity::Warning,
+                        "HTML is shown as plain text in the app",
+                    )
+                    .with_suggestion("use Markdown instead: **bold**, *italic*, [link text](address), lists with -"),
                 );
             }
         }

@@ -117,9 +117,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
 fn looks_like_lesson(p: &Path) -> bool {
     use std::io::Read;
     let mut buf = [0u8; 512];
-    let n = std::fs::File::open(p)
-        .and_then(|mut f| f.read(&mut buf))
-        .unwrap_or(0);
+    let n = std::fs::File::open(p).and_then(|mut f| f.read(&mut buf)).unwrap_or(0);
     let head = String::from_utf8_lossy(&buf[..n]);
     let head = head.trim_start_matches('\u{FEFF}');
     head.lines()
@@ -207,11 +205,12 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
         let meta = t.with_extension("toml");
         if !metas.iter().any(|m| same_file(m, &meta)) && !meta.is_file() {
             diags.push(
-                Diagnostic::file(display(t), Severity::Error, "this article has no metadata file")
-                    .with_suggestion(format!(
+                Diagnostic::file(display(t), Severity::Error, "this article has no metadata file").with_suggestion(
+                    format!(
                         "create {} with id, outlet, headline and outlet_kind (see docs/lesson-format.md, \"Articles\")",
                         display(&meta)
-                    )),
+                    ),
+                ),
             );
             continue;
         }
@@ -306,11 +305,7 @@ fn contains_same(set: &BTreeSet<PathBuf>, p: &Path) -> bool {
 }
 
 /// Loads one article from its text and metadata files.
-pub fn load_article_files(
-    text: &Path,
-    meta: &Path,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Article> {
+pub fn load_article_files(text: &Path, meta: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
     let meta_text = match read_text(meta, MAX_LESSON_BYTES) {
         Ok(t) => t,
         Err(d) => {
@@ -325,10 +320,5 @@ pub fn load_article_files(
             return None;
         }
     };
-    load_article(
-        &SourceFile::new(display(meta), meta_text),
-        &display(text),
-        &raw,
-        diags,
-    )
+    load_article(&SourceFile::new(display(meta), meta_text), &display(text), &raw, diags)
 }

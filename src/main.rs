@@ -13,10 +13,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let code = cli::run(
-        cmd,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
+    let code = cli::run(cmd, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     ExitCode::from(u8::try_from(code).unwrap_or(2))
 }

@@ -199,11 +199,9 @@ impl SavedHighlight {
 
     fn quote(&self) -> Option<(&str, Option<&str>, Option<&str>)> {
         self.target.selector.iter().find_map(|s| match s {
-            Selector::TextQuoteSelector {
-                exact,
-                prefix,
-                suffix,
-            } => Some((exact.as_str(), prefix.as_deref(), suffix.as_deref())),
+            Selector::TextQuoteSelector { exact, prefix, suffix } => {
+                Some((exact.as_str(), prefix.as_deref(), suffix.as_deref()))
+            }
             _ => None,
         })
     }
@@ -244,12 +242,18 @@ impl Results {
 /// `version` is an error too.
 pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
     let r: Results = serde_json::from_str(src.text.as_str()).map_err(|e| {
-        let mut d = Diagnostic::file(&src.name, Severity::Error, format!("this is not a readable results file: {e}"));
+        let mut d = Diagnostic::file(
+            &src.name,
+            Severity::Error,
+            format!("this is not a readable results file: {e}"),
+        );
         d.line = e.line();
         d.column = e.column();
         d.source_line = (e.line() > 0).then(|| src.text.line_text(e.line()).to_string());
         d.width = 1;
-        d.with_suggestion("results files are written by the Lateral app; if it was edited by hand, check the JSON at this place")
+        d.with_suggestion(
+            "results files are written by the Lateral app; if it was edited by hand, check the JSON at this place",
+        )
     })?;
     if r.format != FORMAT {
         return Err(at_path(
@@ -276,12 +280,9 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
 }
 
 /// A diagnostic at the JSON value found by following `path` (object keys and array indexes).
-pub fn at_path(
-    src: &SourceFile,
-    path: &[&str],
-    severity: Severity,
-    msg: impl Into<String>,
-) -> Diagnostic {
+pub fn at_path<S: AsRef<str>>(src: &SourceFile, path: &[S], severity: Severity, msg: impl Into<String>) -> Diagnostic {
+    let path: Vec<&str> = path.iter().map(AsRef::as_ref).collect();
+    let path = path.as_slice();
     match crate::jsonpos::locate(src.text.as_str(), path) {
         Some(range) => src.at(range, severity, msg),
         None => Diagnostic::file(&src.name, severity, msg),
@@ -330,12 +331,7 @@ pub struct LessonOutcome {
 /// Checks every highlight against the lesson and its articles: unknown steps, articles not in
 /// the step, offsets past the article's end. Bad highlights are reported and dropped; a
 /// highlight whose position no longer matches its quote is re-anchored by the quote.
-pub fn validate(
-    src: &SourceFile,
-    r: &mut Results,
-    lesson: &Lesson,
-    corpus: &Corpus,
-) -> Vec<Diagnostic> {
+pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Corpus) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if r.lesson.id != lesson.id {
         diags.push(
@@ -343,10 +339,7 @@ pub fn validate(
                 src,
                 &["lesson", "id"],
                 Severity::Error,
-                format!(
-                    "these results are for lesson `{}`, not `{}`",
-                    r.lesson.id, lesson.id
-                ),
+                format!("these results are for lesson `{}`, not `{}`", r.lesson.id, lesson.id),
             )
             .with_suggestion("grade them with the lesson they were made with"),
         );
@@ -354,8 +347,13 @@ pub fn validate(
     }
     if r.lesson.sha256 != lesson.sha256 {
         diags.push(
-            at_path(src, &["lesson", "sha256"], Severity::Warning, "these results were made with another version of the lesson file")
-                .with_suggestion("scores are recomputed with the current lesson; keys that changed may score differently"),
+            at_path(
+                src,
+                &["lesson", "sha256"],
+                Severity::Warning,
+                "these results were made with another version of the lesson file",
+            )
+            .with_suggestion("scores are recomputed with the current lesson; keys that changed may score differently"),
         );
     }
     for (si, work) in r.steps.iter_mut().enumerate() {
@@ -365,10 +363,7 @@ pub fn validate(
                 src,
                 &["steps", &si_s, "step"],
                 Severity::Warning,
-                format!(
-                    "the lesson has no step `{}`; its work is ignored",
-                    work.step
-                ),
+                format!("the lesson has no step `{}`; its work is ignored", work.step),
             ));
             continue;
         };
@@ -377,13 +372,17 @@ pub fn validate(
             let hi_s = hi.to_string();
             let path = ["steps", si_s.as_str(), "highlights", hi_s.as_str()];
             let art_id = h.article().to_string();
-            let Some(article) = step
-                .articles
-                .iter()
-                .find(|a| **a == art_id)
-                .and_then(|a| corpus.get(a))
-            else {
-                diags.push(at_path(src, &[&path[..], &["target", "source"]].concat(), Severity::Error, format!("highlight {} is in `{art_id}`, which step `{}` does not show; it is ignored", hi + 1, step.id)));
+            let Some(article) = step.articles.iter().find(|a| **a == art_id).and_then(|a| corpus.get(a)) else {
+                diags.push(at_path(
+                    src,
+                    &[&path[..], &["target", "source"]].concat(),
+                    Severity::Error,
+                    format!(
+                        "highlight {} is in `{art_id}`, which step `{}` does not show; it is ignored",
+                        hi + 1,
+                        step.id
+                    ),
+                ));
                 continue;
             };
             match place_highlight(article, &h) {
@@ -398,13 +397,9 @@ pub fn validate(
                 Err(msg) => diags.push(
                     at_path(
                         src,
-                        &[&path[..], &["target"]].concat(),
+                        &offset_path(&path, &h),
                         Severity::Error,
-                        format!(
-                            "highlight {} of step `{}`: {msg}; it is ignored",
-                            hi + 1,
-                            step.id
-                        ),
+                        format!("highlight {} of step `{}`: {msg}; it is ignored", hi + 1, step.id),
                     )
                     .with_suggestion(format!(
                         "`{}` has {} characters; positions count characters from 0",
@@ -435,6 +430,16 @@ pub fn validate(
     diags
 }
 
+/// The JSON path of a highlight's `end` offset (or of its target, without a position selector).
+fn offset_path(path: &[&str], h: &SavedHighlight) -> Vec<String> {
+    let mut out: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+    out.push("target".into());
+    if let Some(i) = h.target.selector.iter().position(|s| matches!(s, Selector::TextPositionSelector { .. })) {
+        out.extend(["selector".to_string(), i.to_string(), "end".to_string()]);
+    }
+    out
+}
+
 /// Where a saved highlight falls in `article`: its position if it matches its quote (or has no
 /// quote), else the quote found again (returns `moved = true`).
 fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool), String> {
@@ -462,12 +467,8 @@ fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool)
     };
     let anchor = Anchor {
         quote: exact.into(),
-        prefix: prefix
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty()),
-        suffix: suffix
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
+        prefix: prefix.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+        suffix: suffix.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
         occurrence: None,
     };
     match resolve(article, &anchor) {
@@ -501,11 +502,7 @@ pub fn score_results(r: &Results, lesson: &Lesson, corpus: &Corpus) -> LessonOut
                 let skeys: Vec<ScoreKey> = keys
                     .iter()
                     .map(|k| ScoreKey {
-                        article: step
-                            .articles
-                            .iter()
-                            .position(|a| *a == k.article)
-                            .unwrap_or(0),
+                        article: step.articles.iter().position(|a| *a == k.article).unwrap_or(0),
                         core: k.core,
                         allowed: k.allowed,
                         label: k.label.clone(),

@@ -50,13 +50,7 @@ impl<'s> Ctx<'s> {
         self.push(span, Severity::Warning, msg, help);
     }
 
-    fn push(
-        &self,
-        span: Range<usize>,
-        sev: Severity,
-        msg: impl Into<String>,
-        help: Option<String>,
-    ) {
+    fn push(&self, span: Range<usize>, sev: Severity, msg: impl Into<String>, help: Option<String>) {
         let mut d = self.src.at(span, sev, msg);
         d.suggestion = help;
         self.diags.borrow_mut().push(d);
@@ -64,10 +58,7 @@ impl<'s> Ctx<'s> {
 
     /// Turns a span relative to the block into a file span.
     pub fn abs(&self, span: Option<Range<usize>>, fallback: &Range<usize>) -> Range<usize> {
-        span.map_or_else(
-            || fallback.clone(),
-            |s| s.start + self.base..s.end + self.base,
-        )
+        span.map_or_else(|| fallback.clone(), |s| s.start + self.base..s.end + self.base)
     }
 
     /// Takes the problems found.
@@ -102,13 +93,7 @@ fn type_name(item: &Item) -> &'static str {
 impl<'a, 's> Obj<'a, 's> {
     /// Wraps `table`, described as `what` in messages ("step", "key span"), and reports every
     /// key not in `fields` (with the nearest known key as a suggestion).
-    pub fn new(
-        ctx: &'a Ctx<'s>,
-        table: &'a dyn TableLike,
-        span: Range<usize>,
-        what: &'a str,
-        fields: &[&str],
-    ) -> Self {
+    pub fn new(ctx: &'a Ctx<'s>, table: &'a dyn TableLike, span: Range<usize>, what: &'a str, fields: &[&str]) -> Self {
         for (k, _) in table.iter() {
             if !fields.contains(&k) {
                 let kspan = ctx.abs(table.key(k).and_then(|k| k.span()), &span);
@@ -119,12 +104,7 @@ impl<'a, 's> Obj<'a, 's> {
                 ctx.error(kspan, format!("unknown key `{k}` in a {what}"), Some(help));
             }
         }
-        Self {
-            ctx,
-            table,
-            span,
-            what,
-        }
+        Self { ctx, table, span, what }
     }
 
     /// The context.
@@ -147,18 +127,13 @@ impl<'a, 's> Obj<'a, 's> {
 
     /// Byte span of the key `key` itself.
     pub fn key_span(&self, key: &str) -> Range<usize> {
-        self.ctx
-            .abs(self.table.key(key).and_then(|k| k.span()), &self.span)
+        self.ctx.abs(self.table.key(key).and_then(|k| k.span()), &self.span)
     }
 
     fn wrong_type(&self, key: &str, item: &Item, want: &str, example: &str) {
         self.ctx.error(
             self.span_of(key),
-            format!(
-                "`{key}` in a {} should be {want}, not {}",
-                self.what,
-                type_name(item)
-            ),
+            format!("`{key}` in a {} should be {want}, not {}", self.what, type_name(item)),
             Some(format!("write it like: {key} = {example}")),
         );
     }
@@ -234,9 +209,7 @@ impl<'a, 's> Obj<'a, 's> {
     /// An optional non-negative number (whole or decimal).
     pub fn opt_number(&self, key: &str, max: f64) -> Option<Spanned<f64>> {
         let item = self.table.get(key)?;
-        let n = item
-            .as_float()
-            .or_else(|| item.as_integer().map(|i| i as f64));
+        let n = item.as_float().or_else(|| item.as_integer().map(|i| i as f64));
         match n {
             Some(n) if n.is_finite() && (0.0..=max).contains(&n) => Some(Spanned {
                 value: n,
@@ -304,20 +277,10 @@ impl<'a, 's> Obj<'a, 's> {
                     out.push(Obj::new(self.ctx, t, span, what, fields));
                 }
             }
-            Item::Table(t) => out.push(Obj::new(
-                self.ctx,
-                t,
-                self.table_span(t, &whole),
-                what,
-                fields,
-            )),
-            Item::Value(Value::InlineTable(t)) => out.push(Obj::new(
-                self.ctx,
-                t,
-                self.ctx.abs(t.span(), &whole),
-                what,
-                fields,
-            )),
+            Item::Table(t) => out.push(Obj::new(self.ctx, t, self.table_span(t, &whole), what, fields)),
+            Item::Value(Value::InlineTable(t)) => {
+                out.push(Obj::new(self.ctx, t, self.ctx.abs(t.span(), &whole), what, fields))
+            }
             Item::Value(Value::Array(arr)) => {
                 for v in arr.iter() {
                     let span = self.ctx.abs(v.span(), &whole);
@@ -341,20 +304,10 @@ impl<'a, 's> Obj<'a, 's> {
         let item = self.table.get(key)?;
         let whole = self.span_of(key);
         match item {
-            Item::Table(t) => Some(Obj::new(
-                self.ctx,
-                t,
-                self.table_span(t, &whole),
-                what,
-                fields,
-            )),
-            Item::Value(Value::InlineTable(t)) => Some(Obj::new(
-                self.ctx,
-                t,
-                self.ctx.abs(t.span(), &whole),
-                what,
-                fields,
-            )),
+            Item::Table(t) => Some(Obj::new(self.ctx, t, self.table_span(t, &whole), what, fields)),
+            Item::Value(Value::InlineTable(t)) => {
+                Some(Obj::new(self.ctx, t, self.ctx.abs(t.span(), &whole), what, fields))
+            }
             other => {
                 self.wrong_type(key, other, "a table", &format!("[{key}] section"));
                 None

@@ -243,11 +243,7 @@ fn merge_highlights(highlights: &[Highlight], labelled: bool) -> Vec<(Highlight,
         .filter(|&i| !highlights[i].span.is_empty())
         .collect();
     let label_of = |i: usize| {
-        if labelled {
-            highlights[i].label.clone()
-        } else {
-            None
-        }
+        if labelled { highlights[i].label.clone() } else { None }
     };
     order.sort_by(|&a, &b| {
         let (ha, hb) = (&highlights[a], &highlights[b]);
@@ -261,9 +257,7 @@ fn merge_highlights(highlights: &[Highlight], labelled: bool) -> Vec<(Highlight,
         };
         match out.last_mut() {
             Some((last, members))
-                if last.article == h.article
-                    && last.label == h.label
-                    && h.span.start < last.span.end =>
+                if last.article == h.article && last.label == h.label && h.span.start < last.span.end =>
             {
                 last.span.end = last.span.end.max(h.span.end);
                 members.push(i);
@@ -276,12 +270,7 @@ fn merge_highlights(highlights: &[Highlight], labelled: bool) -> Vec<(Highlight,
 
 /// Scores one highlight step. `article_lens[a]` is the char length of the step's article `a`.
 /// Highlights may come in any order, overlap, or reach past an article's end (they are clipped).
-pub fn score_step(
-    article_lens: &[usize],
-    keys: &[ScoreKey],
-    highlights: &[Highlight],
-    cfg: ScoreConfig,
-) -> StepScore {
+pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highlight], cfg: ScoreConfig) -> StepScore {
     let labelled = keys.iter().any(|k| k.label.is_some());
     let clipped: Vec<Highlight> = highlights
         .iter()
@@ -317,12 +306,7 @@ pub fn score_step(
                     m
                 })
                 .collect();
-            let allowed = IntervalSet::new(
-                order
-                    .iter()
-                    .map(|&k| keys[k].allowed.cover(&keys[k].core))
-                    .collect(),
-            );
+            let allowed = IntervalSet::new(order.iter().map(|&k| keys[k].allowed.cover(&keys[k].core)).collect());
             let cores = IntervalSet::new(order.iter().map(|&k| keys[k].core).collect());
             PerArticle {
                 free: allowed.minus(&cores),
@@ -410,11 +394,7 @@ pub fn score_step(
         let spare = len.saturating_sub(pa.allowed.measure(Span::new(0, len)));
         spare_total += spare;
         let hl = IntervalSet::new(std::mem::take(&mut highlighted[a]));
-        flood_chars += hl.total()
-            - hl.spans
-                .iter()
-                .map(|s| pa.allowed.measure(*s))
-                .sum::<usize>();
+        flood_chars += hl.total() - hl.spans.iter().map(|s| pa.allowed.measure(*s)).sum::<usize>();
     }
     let flooding = if spare_total == 0 {
         0.0
@@ -431,14 +411,8 @@ pub fn score_step(
     let mut rec_den = 0.0;
     let mut results = Vec::with_capacity(keys.len());
     for (k, key) in keys.iter().enumerate() {
-        let partner_ok = key
-            .pair
-            .is_none_or(|p| coverage.get(p).is_some_and(|&c| c > 0.0));
-        let share = if partner_ok {
-            cover_label[k].min(1.0)
-        } else {
-            0.0
-        };
+        let partner_ok = key.pair.is_none_or(|p| coverage.get(p).is_some_and(|&c| c > 0.0));
+        let share = if partner_ok { cover_label[k].min(1.0) } else { 0.0 };
         let w = key.points.max(0.0);
         rec_num += w * share;
         rec_den += w;
@@ -467,11 +441,7 @@ pub fn score_step(
 
     let n_s = merged.len();
     let precision = if n_s > 0 { prec_sum / n_s as f64 } else { 0.0 };
-    let recall = if rec_den > 0.0 {
-        rec_num / rec_den
-    } else {
-        0.0
-    };
+    let recall = if rec_den > 0.0 { rec_num / rec_den } else { 0.0 };
     let f1 = if n_s == 0 && keys.is_empty() {
         1.0
     } else if precision > 0.0 && recall > 0.0 {
@@ -499,10 +469,7 @@ fn labelled_coverage(key: &ScoreKey, merged: &[(Highlight, Vec<usize>)]) -> Opti
         .iter()
         .filter(|(h, _)| h.article == key.article && h.label == key.label)
         .filter_map(|(h, _)| {
-            let (s, e) = (
-                h.span.start.max(key.core.start),
-                h.span.end.min(key.core.end),
-            );
+            let (s, e) = (h.span.start.max(key.core.start), h.span.end.min(key.core.end));
             (s < e).then_some(Span { start: s, end: e })
         })
         .collect();
@@ -513,11 +480,7 @@ fn labelled_coverage(key: &ScoreKey, merged: &[(Highlight, Vec<usize>)]) -> Opti
 /// correct ones, so choosing every option never pays. With `multiple == false` any one correct
 /// option is a full answer.
 pub fn score_choice(correct: &[bool], chosen: &[usize], multiple: bool) -> f64 {
-    let mut chosen: Vec<usize> = chosen
-        .iter()
-        .copied()
-        .filter(|&i| i < correct.len())
-        .collect();
+    let mut chosen: Vec<usize> = chosen.iter().copied().filter(|&i| i < correct.len()).collect();
     chosen.sort_unstable();
     chosen.dedup();
     if chosen.is_empty() {
@@ -525,11 +488,7 @@ pub fn score_choice(correct: &[bool], chosen: &[usize], multiple: bool) -> f64 {
     }
     let right = chosen.iter().filter(|&&i| correct[i]).count() as f64;
     if !multiple {
-        return if chosen.len() == 1 && right == 1.0 {
-            1.0
-        } else {
-            0.0
-        };
+        return if chosen.len() == 1 && right == 1.0 { 1.0 } else { 0.0 };
     }
     let total_right = correct.iter().filter(|&&c| c).count() as f64;
     if right == 0.0 || total_right == 0.0 {

@@ -9,9 +9,7 @@ use std::ops::Range;
 
 /// A half-open range `[start, end)` of **char offsets** (Unicode scalar values, not bytes) into
 /// one text. `start == end` is an empty span. `start > end` is never constructed by the core.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// First char of the span (inclusive).
     pub start: usize,
@@ -25,10 +23,7 @@ impl Span {
         if start <= end {
             Self { start, end }
         } else {
-            Self {
-                start: end,
-                end: start,
-            }
+            Self { start: end, end: start }
         }
     }
 
@@ -44,9 +39,7 @@ impl Span {
 
     /// Number of chars the two spans share.
     pub fn overlap(&self, other: &Span) -> usize {
-        self.end
-            .min(other.end)
-            .saturating_sub(self.start.max(other.start))
+        self.end.min(other.end).saturating_sub(self.start.max(other.start))
     }
 
     /// True when the spans share at least one char.
@@ -162,10 +155,7 @@ impl CharIndex {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.char_len(), |&e| e - 1);
+        let end = self.line_starts.get(line).map_or(self.char_len(), |&e| e - 1);
         self.slice(Span::new(start, end.max(start)))
     }
 
@@ -198,12 +188,10 @@ pub fn collapse_whitespace(s: &str) -> String {
 /// become a plain space; soft hyphens and zero-width characters disappear.
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
-        | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-        | '\u{00BB}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE58}'
+        | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
         c if c.is_whitespace() => ' ',
         c => c,
@@ -269,10 +257,7 @@ impl Folded {
             start
         } else {
             // The last folded char in the range, then one past its original char.
-            let last = self.text[..b1]
-                .char_indices()
-                .next_back()
-                .map_or(0, |(i, _)| i);
+            let last = self.text[..b1].char_indices().next_back().map_or(0, |(i, _)| i);
             self.origin_of(last.max(b0)) + 1
         };
         Span::new(start, end.max(start))
@@ -281,10 +266,9 @@ impl Folded {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Sec",
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "vs",
-    "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Mt", "Ft", "approx", "e.g", "i.e",
+    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Sec", "Mr", "Mrs", "Ms",
+    "Dr", "Prof", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "e.g", "i.e",
 ];
 
 /// Sentences and paragraphs of a text, as char spans trimmed of surrounding whitespace.
@@ -341,10 +325,7 @@ impl Segments {
         if let Some(p) = para {
             paragraphs.push(p);
         }
-        Self {
-            paragraphs,
-            sentences,
-        }
+        Self { paragraphs, sentences }
     }
 
     /// The smallest run of whole sentences covering `span` (or `span` itself where no sentence
@@ -380,12 +361,7 @@ fn split_sentences(chars: &[char], line: Span, out: &mut Vec<Span>) {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow runs of terminators and closing quotes/brackets.
             let mut j = i + 1;
-            while j < line.end
-                && matches!(
-                    chars[j],
-                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']'
-                )
-            {
+            while j < line.end && matches!(chars[j], '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']') {
                 j += 1;
             }
             if j < line.end && chars[j].is_whitespace() {
@@ -454,8 +430,7 @@ pub fn words(text: &str) -> Vec<Span> {
             } else if matches!(chars[i], '\'' | '’' | '-' | '‐' | '.')
                 && i + 1 < chars.len()
                 && is_word_char(chars[i + 1])
-                && (chars[i] != '.'
-                    || (i > start && chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase()))
+                && (chars[i] != '.' || (i > start && chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase()))
             {
                 i += 1;
             } else {
@@ -490,7 +465,7 @@ mod tests {
         assert_eq!(t.line_col(21), (2, 1));
         assert_eq!(t.line_text(2), "second line");
         assert_eq!(t.line_text(1), "Przewodów — “quoted”");
-        assert_eq!(t.char_at(8), Some('ó'));
+        assert_eq!(t.char_at(7), Some('ó'));
     }
 
     #[test]
@@ -519,7 +494,8 @@ mod tests {
 
     #[test]
     fn sentences_respect_abbreviations_and_lines() {
-        let text = "Headline without stop\n\nArmy Gen. Mark Milley spoke. The U.S. Army said “no.” Then he left!\nNext line";
+        let text =
+            "Headline without stop\n\nArmy Gen. Mark Milley spoke. The U.S. Army said “no.” Then he left!\nNext line";
         let seg = Segments::new(text);
         let idx = CharIndex::new(text.into());
         let got: Vec<&str> = seg.sentences.iter().map(|s| idx.slice(*s)).collect();
@@ -557,16 +533,7 @@ mod tests {
         let w: Vec<&str> = words(text).into_iter().map(|s| idx.slice(s)).collect();
         assert_eq!(
             w,
-            vec![
-                "Russia",
-                "didn’t",
-                "take",
-                "a",
-                "Soviet-era",
-                "U.S",
-                "call",
-                "no"
-            ]
+            vec!["Russia", "didn’t", "take", "a", "Soviet-era", "U.S", "call", "no"]
         );
     }
 }

@@ -1,0 +1,413 @@
+//! Every kind of bad input a teacher or student can hand us gets a clear message with a place,
+//! never a panic, and the other files still load.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use lateral::diag::Diagnostic;
+use lateral::library::{self, Library};
+
+/// A good lesson on a bundled article, to show that it still loads beside a broken one.
+const GOOD: &str = "+++
+id = \"good\"
+title = \"Good\"
++++
+Intro.
+
++++ step
+kind = \"highlight\"
+task = \"bias\"
+articles = [\"rt\"]
+
+[[key]]
+quote = \"US general claims\"
+prefix = \"HomeWorld News\"
+label = \"framing-headline\"
+explanation = \"The headline says Milley only *claims* it.\"
++++
+Find the framing.
+";
+
+fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let p = d.path().join(name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, bytes).unwrap();
+    }
+    d
+}
+
+fn load(d: &Path) -> Library {
+    library::load(&[d.to_path_buf()], &[]).unwrap()
+}
+
+/// The diagnostics of one file, by file-name suffix.
+fn diags_of<'a>(lib: &'a Library, file: &str) -> Vec<&'a Diagnostic> {
+    lib.lessons
+        .iter()
+        .flat_map(|l| l.diagnostics.iter())
+        .chain(lib.diagnostics.iter())
+        .filter(|d| d.file.ends_with(file))
+        .collect()
+}
+
+fn good_still_loads(lib: &Library) {
+    let good = lib
+        .lessons
+        .iter()
+        .find(|l| l.path.ends_with("good.md"))
+        .expect("good.md was loaded");
+    assert!(good.is_playable(), "{:?}", good.diagnostics);
+}
+
+fn one_error<'a>(lib: &'a Library, file: &str, needle: &str) -> &'a Diagnostic {
+    let ds = diags_of(lib, file);
+    ds.iter()
+        .copied()
+        .find(|d| d.is_error() && d.message.contains(needle))
+        .unwrap_or_else(|| panic!("no error containing {needle:?} in {file}: {ds:#?}"))
+}
+
+#[test]
+fn invalid_toml_points_at_the_place() {
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("bad.md", b"+++\ntitle = \"unclosed\nid = 3\n+++\n"),
+    ]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "not valid TOML");
+    assert_eq!(e.line, 2, "{e}");
+    assert!(e.column > 0);
+    assert!(e.suggestion.is_some());
+    good_still_loads(&lib);
+}
+
+#[test]
+fn front_matter_missing_or_unclosed() {
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("nofront.md", b"title = \"x\"\n"),
+        ("unclosed.md", b"+++\ntitle = \"x\"\n\nText\n"),
+    ]);
+    // In a folder walk, a .md without +++ is not a lesson (a README); named directly, it is.
+    let lib = load(d.path());
+    assert!(diags_of(&lib, "nofront.md").is_empty());
+    one_error(&lib, "unclosed.md", "never closed");
+    let direct = library::load(&[d.path().join("nofront.md")], &[]).unwrap();
+    one_error(&direct, "nofront.md", "must start with a line of `+++`");
+    good_still_loads(&lib);
+}
+
+#[test]
+fn unknown_keys_name_the_nearest_known_key() {
+    let bad = GOOD
+        .replace("quote =", "quot = \"x\"\nquote =")
+        .replace("title = \"Good\"", "title = \"Good\"\ntitel = \"x\"")
+        .replace("id = \"good\"", "id = \"bad\"");
+    let d = dir_with(&[("good.md", GOOD.as_bytes()), ("bad.md", bad.as_bytes())]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "unknown key `quot`");
+    assert_eq!(e.line, 14);
+    assert_eq!(e.column, 1);
+    assert!(
+        e.suggestion.as_deref().unwrap().contains("did you mean `quote`?"),
+        "{e}"
+    );
+    let e = one_error(&lib, "bad.md", "unknown key `titel`");
+    assert!(e.suggestion.as_deref().unwrap().contains("`title`"));
+    good_still_loads(&lib);
+}
+
+#[test]
+fn missing_and_unknown_article_ids() {
+    let missing = GOOD
+        .replace("articles = [\"rt\"]\n", "")
+        .replace("id = \"good\"", "id = \"m\"");
+    let unknown = GOOD
+        .replace("[\"rt\"]", "[\"rtt\"]")
+        .replace("id = \"good\"", "id = \"u\"");
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("missing.md", missing.as_bytes()),
+        ("unknown.md", unknown.as_bytes()),
+    ]);
+    let lib = load(d.path());
+    one_error(&lib, "missing.md", "needs an article");
+    let e = one_error(&lib, "unknown.md", "there is no article `rtt`");
+    assert_eq!((e.line, e.column), (10, 13));
+    assert!(e.suggestion.as_deref().unwrap().contains("did you mean \"rt\"?"), "{e}");
+    good_still_loads(&lib);
+}
+
+#[test]
+fn quote_not_found_suggests_the_closest_passage() {
+    let bad = GOOD
+        .replace("quote = \"US general claims\"", "quote = \"the weapon was Ukrainian\"")
+        .replace("prefix = \"HomeWorld News\"\n", "")
+        .replace("id = \"good\"", "id = \"b\"");
+    let d = dir_with(&[("good.md", GOOD.as_bytes()), ("bad.md", bad.as_bytes())]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "this quote is not in the article `rt`");
+    let help = e.suggestion.as_deref().unwrap();
+    assert!(help.contains("“the weapon was Russian”"), "{help}");
+    assert!(help.contains("003_8346b133a5ab34a1.txt"), "{help}");
+    good_still_loads(&lib);
+}
+
+#[test]
+fn ambiguous_quote_lists_every_place() {
+    let bad = GOOD
+        .replace("prefix = \"HomeWorld News\"\n", "")
+        .replace("id = \"good\"", "id = \"b\"");
+    let d = dir_with(&[("good.md", GOOD.as_bytes()), ("bad.md", bad.as_bytes())]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "occurs 2 times");
+    let help = e.suggestion.as_deref().unwrap();
+    // The headline stands twice in the RT capture: lines 5 and 8 of the text file.
+    assert!(help.contains("line 5 of") && help.contains("line 8 of"), "{help}");
+    assert!(help.contains("prefix") && help.contains("occurrence"), "{help}");
+    good_still_loads(&lib);
+}
+
+#[test]
+fn empty_lesson_and_lesson_without_steps() {
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("empty.md", b"   \n\n"),
+        ("nosteps.md", b"+++\ntitle = \"No steps\"\n+++\nJust an intro.\n"),
+    ]);
+    let lib = library::load(
+        &[
+            d.path().join("empty.md"),
+            d.path().join("nosteps.md"),
+            d.path().join("good.md"),
+        ],
+        &[],
+    )
+    .unwrap();
+    one_error(&lib, "empty.md", "empty");
+    let e = one_error(&lib, "nosteps.md", "no steps");
+    assert_eq!(e.line, 1);
+    good_still_loads(&lib);
+}
+
+#[test]
+fn highlight_step_without_a_key() {
+    let bad = GOOD[..GOOD.find("[[key]]").unwrap()].replace("id = \"good\"", "id = \"b\"") + "+++\nFind it.\n";
+    let d = dir_with(&[("good.md", GOOD.as_bytes()), ("bad.md", bad.as_bytes())]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "no answer key");
+    assert_eq!(e.line, 7);
+    good_still_loads(&lib);
+}
+
+#[test]
+fn label_not_in_the_set() {
+    let bad = GOOD
+        .replace("label = \"framing-headline\"", "label = \"framing\"")
+        .replace("id = \"good\"", "id = \"b\"");
+    let d = dir_with(&[("good.md", GOOD.as_bytes()), ("bad.md", bad.as_bytes())]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "there is no label `framing`");
+    assert!(e.suggestion.as_deref().unwrap().contains("framing-headline"));
+    good_still_loads(&lib);
+}
+
+#[test]
+fn file_that_is_not_utf8() {
+    let mut bytes = GOOD.replace("id = \"good\"", "id = \"b\"").into_bytes();
+    bytes.splice(30..30, [0xff, 0xfe, 0x00]);
+    let d = dir_with(&[("good.md", GOOD.as_bytes()), ("bad.md", &bytes)]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "not UTF-8");
+    assert!(e.line >= 1 && e.column >= 1);
+    assert!(e.suggestion.as_deref().unwrap().contains("UTF-8"));
+    good_still_loads(&lib);
+}
+
+#[test]
+fn utf8_bom_and_crlf_simply_work() {
+    let crlf = GOOD.replace('\n', "\r\n").replace("id = \"good\"", "id = \"crlf\"");
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(GOOD.replace("id = \"good\"", "id = \"bom\"").bytes());
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("crlf.md", crlf.as_bytes()),
+        ("bom.md", &bom),
+    ]);
+    let lib = load(d.path());
+    for f in ["crlf.md", "bom.md"] {
+        let lf = lib.lessons.iter().find(|l| l.path.ends_with(f)).unwrap();
+        assert!(lf.is_playable(), "{f}: {:?}", lf.diagnostics);
+    }
+    // A problem in a CRLF file is still reported at the right line and column.
+    let bad = GOOD.replace("[\"rt\"]", "[\"rtt\"]").replace('\n', "\r\n");
+    let d = dir_with(&[("bad.md", bad.as_bytes())]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "no article `rtt`");
+    assert_eq!((e.line, e.column), (10, 13));
+    // Same lesson text, same hash, whatever the line endings.
+    let a = lib::hash_of(&load(&dir_with(&[("good.md", GOOD.as_bytes())]).path().to_path_buf()));
+    let b = lib::hash_of(&load(
+        &dir_with(&[("good.md", GOOD.replace('\n', "\r\n").as_bytes())])
+            .path()
+            .to_path_buf(),
+    ));
+    assert_eq!(a, b);
+}
+
+mod lib {
+    use super::*;
+    pub fn hash_of(l: &Library) -> String {
+        l.lessons[0].lesson.as_ref().unwrap().sha256.clone()
+    }
+}
+
+#[test]
+fn a_50_mb_file_is_refused_with_its_size() {
+    let d = dir_with(&[("good.md", GOOD.as_bytes())]);
+    let big = d.path().join("big.md");
+    let mut content = b"+++\ntitle = \"Big\"\n+++\n".to_vec();
+    content.resize(50 * 1024 * 1024, b'x');
+    fs::write(&big, content).unwrap();
+    let lib = load(d.path());
+    let e = one_error(&lib, "big.md", "50.0 MB");
+    assert!(e.message.contains("larger than"), "{e}");
+    good_still_loads(&lib);
+    // A huge article text is refused the same way.
+    let corpus = d.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(
+        corpus.join("huge.toml"),
+        "id = \"huge\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\n",
+    )
+    .unwrap();
+    let f = fs::File::create(corpus.join("huge.txt")).unwrap();
+    f.set_len(50 * 1024 * 1024).unwrap();
+    let lib = load(d.path());
+    one_error(&lib, "huge.txt", "50.0 MB");
+    good_still_loads(&lib);
+}
+
+#[test]
+fn an_article_reference_outside_the_corpus_is_refused_without_reading() {
+    let bad = GOOD
+        .replace("[\"rt\"]", "[\"../../etc/passwd\"]")
+        .replace("id = \"good\"", "id = \"b\"");
+    let d = dir_with(&[("good.md", GOOD.as_bytes()), ("bad.md", bad.as_bytes())]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "bad.md", "looks like a file path");
+    assert!(
+        e.suggestion
+            .as_deref()
+            .unwrap()
+            .contains("never read files outside the corpus")
+    );
+    // No article was created from it.
+    assert!(lib.corpus.get("../../etc/passwd").is_none());
+    assert!(lib.corpus.articles().iter().all(|a| !a.text.as_str().contains("root:")));
+    // Article metadata cannot take a path as its id either.
+    let d = dir_with(&[
+        ("corpus/a.txt", b"Some text."),
+        (
+            "corpus/a.toml",
+            b"id = \"../x\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\n",
+        ),
+    ]);
+    let lib = load(d.path());
+    one_error(&lib, "a.toml", "cannot be an article id");
+}
+
+#[test]
+fn broken_articles_are_reported_and_the_rest_load() {
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("corpus/nometa.txt", b"Text without metadata."),
+        (
+            "corpus/notext.toml",
+            b"id = \"notext\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\n",
+        ),
+        ("corpus/badmeta.txt", b"Text."),
+        ("corpus/badmeta.toml", b"id = \"badmeta\"\noutlet = \"O\"\n"),
+        ("corpus/fine.txt", b"A fine article. It has two sentences."),
+        (
+            "corpus/fine.toml",
+            b"id = \"fine\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\n",
+        ),
+    ]);
+    let lib = load(d.path());
+    one_error(&lib, "nometa.txt", "no metadata file");
+    one_error(&lib, "notext.toml", "no text file");
+    let e = one_error(&lib, "badmeta.toml", "has no `headline`");
+    assert!(e.suggestion.as_deref().unwrap().contains("headline ="));
+    assert!(lib.corpus.get("fine").is_some());
+    good_still_loads(&lib);
+}
+
+fn results_with_offsets(lesson: &lateral::lesson::Lesson, start: usize, end: usize) -> String {
+    let step = lesson.steps.iter().find(|s| s.task().is_some()).unwrap();
+    format!(
+        r#"{{
+  "format": "lateral-results",
+  "version": 1,
+  "student": "Ana",
+  "lesson": {{ "id": "{}", "sha256": "{}" }},
+  "steps": [
+    {{
+      "step": "{}",
+      "highlights": [
+        {{ "target": {{ "source": "urn:lateral:article:rt", "selector": [
+          {{ "type": "TextPositionSelector", "start": {start}, "end": {end} }}
+        ] }} }}
+      ]
+    }}
+  ]
+}}"#,
+        lesson.id, lesson.sha256, step.id
+    )
+}
+
+#[test]
+fn results_with_offsets_past_the_article_end() {
+    let d = dir_with(&[("good.md", GOOD.as_bytes())]);
+    let lib = load(d.path());
+    let lesson = lib.lessons[0].lesson.clone().unwrap();
+    let json = results_with_offsets(&lesson, 100_000, 100_010);
+    let src = lateral::diag::SourceFile::new("r.json", json);
+    let mut r = lateral::results::parse_results(&src).unwrap();
+    let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
+    let e = diags.iter().find(|d| d.is_error()).expect("an error");
+    assert!(e.message.contains("past the end of the article"), "{e}");
+    // Pointed at the offending `end` value.
+    assert_eq!(e.line, 11, "{e}");
+    assert_eq!(e.snippet.as_deref(), Some("100010"), "{e}");
+    assert!(e.suggestion.as_deref().unwrap().contains("characters"));
+    // The bad highlight is dropped and the rest scores.
+    assert!(r.steps[0].highlights.is_empty());
+    let out = lateral::results::score_results(&r, &lesson, &lib.corpus);
+    assert_eq!(out.score, 0.0);
+}
+
+#[test]
+fn results_that_are_not_json_or_not_ours() {
+    let src = lateral::diag::SourceFile::new("r.json", "{\n  \"format\": \"lateral-results\",\n  oops\n}".into());
+    let e = lateral::results::parse_results(&src).unwrap_err();
+    assert_eq!(e.line, 3);
+    let src = lateral::diag::SourceFile::new(
+        "r.json",
+        "{\"format\": \"other\", \"version\": 1, \"student\": \"A\", \"lesson\": {\"id\": \"x\", \"sha256\": \"y\"}}"
+            .into(),
+    );
+    let e = lateral::results::parse_results(&src).unwrap_err();
+    assert!(e.message.contains("not \"lateral-results\""), "{e}");
+    let src = lateral::diag::SourceFile::new("r.json", "{\"format\": \"lateral-results\", \"version\": 99, \"student\": \"A\", \"lesson\": {\"id\": \"x\", \"sha256\": \"y\"}}".into());
+    let e = lateral::results::parse_results(&src).unwrap_err();
+    assert!(e.message.contains("newer"), "{e}");
+}
+
+#[test]
+fn a_path_that_does_not_exist_cannot_run() {
+    let e = library::load(&[PathBuf::from("/no/such/folder/anywhere")], &[]).unwrap_err();
+    assert!(e.to_string().contains("no such file or folder"));
+}
