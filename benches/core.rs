@@ -1,1 +1,454 @@
-fn main() {}
+//! Benchmarks of the core library (no GUI): parsing and anchoring lessons, scoring highlights,
+//! and placing quotes in a long article.
+//!
+//! Run with `cargo bench --no-default-features --bench core`. See `docs/benchmarks.md`.
+
+use std::sync::LazyLock;
+
+use divan::counter::ItemsCount;
+use divan::{Bencher, black_box};
+use lateral::anchor::{self, Anchor};
+use lateral::corpus::{Article, ArticleMeta, Corpus};
+use lateral::library::parse_lesson_text;
+use lateral::score::{Highlight, ScoreConfig, ScoreKey, score_step};
+use lateral::text::Span;
+
+fn main() {
+    divan::main();
+}
+
+/// The bundled corpus, built once.
+static CORPUS: LazyLock<Corpus> = LazyLock::new(lateral::bundled::corpus);
+
+/// A small deterministic pseudo-random generator (xorshift64*), so inputs are the same every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Parsing lesson files and anchoring every key in the bundled corpus.
+mod lessons {
+    use super::*;
+
+    /// How many lesson texts are parsed per iteration.
+    const N_LESSONS: usize = 1_000;
+
+    /// Escapes a string for a TOML basic string.
+    fn toml_str(s: &str) -> String {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    /// Quotes that occur exactly once in the article: the first up to eight words of each of its
+    /// sentences, keeping those with at least four words.
+    fn unique_quotes(corpus: &Corpus, id: &str) -> Vec<String> {
+        let article = corpus.get(id).expect("bundled article");
+        let mut out: Vec<String> = article
+            .segments
+            .sentences
+            .iter()
+            .filter_map(|&s| {
+                let words: Vec<&str> = article.slice(s).split_whitespace().take(8).collect();
+                (words.len() >= 4).then(|| words.join(" "))
+            })
+            .filter(|q| !q.chars().any(char::is_control))
+            .filter(|q| anchor::find_all(article, q).len() == 1)
+            .collect();
+        out.dedup();
+        assert!(out.len() >= 3, "too few unique quotes in {id}");
+        out
+    }
+
+    /// One lesson in the shape of `lessons/00-first-look.md`: a read step, a conflict step with a
+    /// pair of keys in two articles, a labelled machine step with three keys, a choice step and a
+    /// reflect step. Ids, titles and quotes vary with `i`.
+    fn lesson_text(i: usize, ap: &[String], sai: &[String]) -> String {
+        let q_ap = toml_str(&ap[i % ap.len()]);
+        let q_sai = toml_str(&sai[i % sai.len()]);
+        let m = |k: usize| toml_str(&sai[(i + 1 + k) % sai.len()]);
+        let (m1, m2, m3) = (m(0), m(1), m(2));
+        format!(
+            r#"+++
+id = "bench-lesson-{i}"
+title = "Benchmark lesson {i}: one briefing, two reports"
+summary = "Compare a news-agency report with a page that says a machine wrote it ({i})."
+minutes = {minutes}
+author = "Benchmark generator"
+
+[settings]
+retry = true
+max_attempts = 0
+show_solution = true
+hints = true
+wrong_label_credit = 0.5
++++
+
+Lesson number {i}. On 15 November 2022 a missile fell on the Polish village of Przewodów.
+In this lesson you read two reports and compare them, sentence by sentence.
+
++++ step
+id = "read-{i}"
+kind = "read"
+title = "Read both reports ({i})"
+articles = ["ap-ktvz", "saitarli"]
++++
+
+Read both reports once, from top to bottom, before you mark anything.
+
+- Who published each one?
+- Which one tells you where its information comes from?
+
++++ step
+id = "conflict-{i}"
+kind = "highlight"
+task = "conflict"
+title = "Who said what? ({i})"
+articles = ["ap-ktvz", "saitarli"]
+hints = ["Compare the two reports sentence by sentence."]
+
+[[key]]
+id = "ap-side"
+article = "ap-ktvz"
+quote = {q_ap}
+explanation = "One side of the conflict, in the AP report."
+pair = "other-side"
+
+[[key]]
+id = "other-side"
+article = "saitarli"
+quote = {q_sai}
+explanation = "The other side, in the machine-written page."
++++
+
+Highlight the claim in the AP report, then the claim in the other report. Both count only together.
+
++++ step
+id = "machine-{i}"
+kind = "highlight"
+task = "machine"
+title = "Signs of a machine ({i})"
+articles = ["saitarli"]
+labels = ["disclosure", "source-mismatch", "template-residue"]
+
+[[key]]
+quote = {m1}
+label = "disclosure"
+extent = "exact"
+explanation = "First tell."
+
+[[key]]
+quote = {m2}
+label = "source-mismatch"
+explanation = "Second tell."
+
+[[key]]
+quote = {m3}
+label = "template-residue"
+extent = "paragraph"
+explanation = "Third tell."
++++
+
+Highlight each tell you can find and pick its label.
+
++++ step
+id = "choice-{i}"
+kind = "choice"
+title = "Which report to trust for what ({i})"
+
+[[option]]
+text = "The AP report."
+correct = true
+explanation = "Yes."
+
+[[option]]
+text = "The machine-written page."
+correct = false
+explanation = "No."
++++
+
+Which one, and why?
+
++++ step
+id = "reflect-{i}"
+kind = "reflect"
+title = "What would you check next? ({i})"
+min_words = 20
++++
+
+Name one claim you would still want to check, and where you would look.
+"#,
+            minutes = 5 + i % 30,
+        )
+    }
+
+    /// The 1,000 lesson texts, checked once (outside any timing) to parse into playable lessons.
+    static TEXTS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        let corpus = &*CORPUS;
+        let ap = unique_quotes(corpus, "ap-ktvz");
+        let sai = unique_quotes(corpus, "saitarli");
+        let texts: Vec<(String, String)> = (0..N_LESSONS)
+            .map(|i| (format!("lessons/bench-{i:04}.md"), lesson_text(i, &ap, &sai)))
+            .collect();
+        for (name, text) in &texts {
+            let lf = parse_lesson_text(name, text.clone(), corpus);
+            let errors: Vec<String> = lf
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(ToString::to_string)
+                .collect();
+            assert!(lf.is_playable(), "{name} is not playable:\n{}", errors.join("\n"));
+            let lesson = lf.lesson.as_ref().expect("lesson");
+            assert_eq!(lesson.steps.len(), 5, "{name}");
+        }
+        texts
+    });
+
+    /// Parse and anchor 1,000 lesson files (five steps, five keys each) against the bundled
+    /// corpus. One iteration = all 1,000 lessons.
+    #[divan::bench(sample_count = 30)]
+    fn parse_1000_lessons(bencher: Bencher) {
+        let texts = &*TEXTS;
+        let corpus = &*CORPUS;
+        bencher
+            .counter(ItemsCount::new(texts.len()))
+            .with_inputs(|| texts.clone())
+            .bench_local_values(|texts| {
+                texts
+                    .into_iter()
+                    .map(|(name, text)| parse_lesson_text(&name, text, corpus))
+                    .collect::<Vec<_>>()
+            });
+    }
+
+    /// Parse the bundled lesson `lessons/00-first-look.md` once.
+    #[divan::bench]
+    fn parse_bundled_lesson(bencher: Bencher) {
+        let corpus = &*CORPUS;
+        let (name, text) = lateral::bundled::LESSONS[0];
+        assert!(parse_lesson_text(name, text.to_string(), corpus).is_playable());
+        bencher
+            .with_inputs(|| text.to_string())
+            .bench_local_values(|text| parse_lesson_text(name, text, corpus));
+    }
+
+    /// Load the five bundled articles into a corpus (metadata, folding, sentence splitting).
+    #[divan::bench]
+    fn load_bundled_corpus() -> Corpus {
+        lateral::bundled::corpus()
+    }
+}
+
+/// Scoring one step's highlights against its key spans.
+mod scoring {
+    use super::*;
+
+    /// Chars of synthetic article per key: the article grows with the key count, so the density
+    /// of keys and highlights is the same at every size.
+    const SLOT: usize = 200;
+
+    /// A step with `n` keys and `n` highlights over an article of `n * SLOT` chars.
+    struct Step {
+        lens: Vec<usize>,
+        keys: Vec<ScoreKey>,
+        highlights: Vec<Highlight>,
+    }
+
+    /// Keys: one per 200-char slot, a 20–40 char core with an allowed extent 30 chars wider on
+    /// each side. Highlights: one per slot, shuffled, a quarter each on the core, across the core's
+    /// end, in the allowed extent only, and in spare text. With `labelled`, keys alternate "a"/"b"
+    /// and one highlight in five has the wrong label.
+    fn step(n: usize, labelled: bool) -> Step {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
+        let label = |b: bool| labelled.then(|| if b { "a" } else { "b" }.to_string());
+        let mut keys = Vec::with_capacity(n);
+        for j in 0..n {
+            let s = j * SLOT + 40 + rng.below(40);
+            let core = Span::new(s, s + 20 + rng.below(21));
+            keys.push(ScoreKey {
+                article: 0,
+                core,
+                allowed: Span::new(core.start - 30, core.end + 30),
+                label: label(j % 2 == 0),
+                points: 1.0,
+                pair: None,
+            });
+        }
+        let mut highlights = Vec::with_capacity(n);
+        for (j, k) in keys.iter().enumerate() {
+            let span = match rng.below(4) {
+                0 => k.core,
+                1 => Span::new(k.core.start + 5, k.core.end + 10),
+                2 => Span::new(k.allowed.start, k.core.start),
+                _ => {
+                    let s = (j + 1) * SLOT - 40;
+                    Span::new(s, s + 30)
+                }
+            };
+            let right = rng.below(5) != 0;
+            highlights.push(Highlight {
+                article: 0,
+                span,
+                label: label((j % 2 == 0) == right),
+            });
+        }
+        // Students highlight in any order.
+        for i in (1..highlights.len()).rev() {
+            highlights.swap(i, rng.below(i + 1));
+        }
+        Step {
+            lens: vec![n * SLOT],
+            keys,
+            highlights,
+        }
+    }
+
+    fn run(bencher: Bencher, n: usize, labelled: bool) {
+        let st = step(n, labelled);
+        // Sanity, outside the timing.
+        let r = score_step(&st.lens, &st.keys, &st.highlights, ScoreConfig::default());
+        assert_eq!(r.keys.len(), n);
+        assert!(r.precision > 0.2 && r.precision < 0.8, "{}", r.precision);
+        assert!(r.recall > 0.2 && r.recall < 0.8, "{}", r.recall);
+        assert!(r.flooding < 1.0 / 3.0, "{}", r.flooding);
+        assert!(!r.extras.is_empty());
+        bencher.counter(ItemsCount::new(n)).bench(|| {
+            score_step(
+                black_box(&st.lens),
+                black_box(&st.keys),
+                black_box(&st.highlights),
+                ScoreConfig::default(),
+            )
+        });
+    }
+
+    /// `n` unlabelled keys against `n` highlights (article of `n * 200` chars).
+    #[divan::bench(args = [1_000, 10_000])]
+    fn unlabelled(bencher: Bencher, n: usize) {
+        run(bencher, n, false);
+    }
+
+    /// `n` labelled keys ("a"/"b") against `n` labelled highlights, a fifth with the wrong label.
+    #[divan::bench(args = [1_000, 10_000])]
+    fn labelled(bencher: Bencher, n: usize) {
+        run(bencher, n, true);
+    }
+}
+
+/// Placing quotes in a long article.
+mod anchoring {
+    use super::*;
+
+    /// A sentence that occurs nowhere in the bundled articles, put near the end of the big one.
+    const UNIQUE: &str = "The quarterly lighthouse inspection found seventeen gulls nesting on the lamp housing.";
+
+    /// About 50,000 words: the five bundled article texts repeated, with [`UNIQUE`] inserted
+    /// before the last repetition.
+    static BIG: LazyLock<Article> = LazyLock::new(|| {
+        let mut text = String::new();
+        let mut words = 0;
+        while words < 50_000 {
+            if words + 3_100 >= 50_000 {
+                text.push_str(UNIQUE);
+                text.push_str("\n\n");
+            }
+            for a in lateral::bundled::ARTICLES {
+                text.push_str(a.text);
+                text.push_str("\n\n");
+                words += a.text.split_whitespace().count();
+            }
+        }
+        big_article(&text)
+    });
+
+    fn big_article(text: &str) -> Article {
+        let meta = ArticleMeta {
+            id: "big".into(),
+            ..Default::default()
+        };
+        Article::new(meta, "big.txt", text)
+    }
+
+    fn quote(q: &str) -> Anchor {
+        Anchor {
+            quote: q.into(),
+            ..Anchor::default()
+        }
+    }
+
+    /// Build the ~50,000-word article (display text, char index, folding, sentences).
+    #[divan::bench(sample_count = 30)]
+    fn build_article_50k_words(bencher: Bencher) {
+        let text = BIG.text.slice(Span::new(0, BIG.len())).to_string();
+        bencher.bench(|| big_article(black_box(&text)));
+    }
+
+    /// A quote that occurs once, near the end of the ~50,000-word article.
+    #[divan::bench]
+    fn resolve_unique_quote(bencher: Bencher) {
+        let a = &*BIG;
+        let anchor = quote("seventeen gulls nesting on the lamp housing");
+        let span = anchor::resolve(a, &anchor).expect("unique quote resolves");
+        assert_eq!(a.slice(span), "seventeen gulls nesting on the lamp housing");
+        bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
+    }
+
+    /// A quote that occurs in every repetition, picked by `occurrence`.
+    #[divan::bench]
+    fn resolve_repeated_quote_by_occurrence(bencher: Bencher) {
+        let a = &*BIG;
+        let places = anchor::find_all(a, "was likely a Russian missile");
+        assert!(places.len() > 10, "{}", places.len());
+        let anchor = Anchor {
+            occurrence: Some(places.len()),
+            ..quote("was likely a Russian missile")
+        };
+        assert_eq!(anchor::resolve(a, &anchor), Ok(places[places.len() - 1]));
+        bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
+    }
+
+    /// The fuzzy suggestion for a quote that is not there (a misremembered sentence).
+    #[divan::bench(sample_count = 20)]
+    fn closest_for_missing_quote(bencher: Bencher) {
+        let a = &*BIG;
+        let missing = "the lighthouse inspection found seventeen seagulls nesting on the lamp";
+        assert!(anchor::find_all(a, missing).is_empty());
+        let (span, similarity) = anchor::closest(a, missing).expect("a suggestion");
+        assert!(a.slice(span).contains("seventeen gulls"), "{}", a.slice(span));
+        assert!(similarity > 0.8 && similarity < 1.0, "{similarity}");
+        bencher.bench(|| anchor::closest(black_box(a), black_box(missing)));
+    }
+
+    /// `resolve` of a quote that is not there: exact search, case-insensitive search, then the
+    /// fuzzy suggestion.
+    #[divan::bench(sample_count = 20)]
+    fn resolve_missing_quote(bencher: Bencher) {
+        let a = &*BIG;
+        let anchor = quote("the lighthouse inspection found seventeen seagulls nesting on the lamp");
+        assert!(matches!(
+            anchor::resolve(a, &anchor),
+            Err(anchor::AnchorError::NotFound { closest: Some(_), .. })
+        ));
+        bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
+    }
+}

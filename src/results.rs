@@ -434,7 +434,12 @@ pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Cor
 fn offset_path(path: &[&str], h: &SavedHighlight) -> Vec<String> {
     let mut out: Vec<String> = path.iter().map(|s| s.to_string()).collect();
     out.push("target".into());
-    if let Some(i) = h.target.selector.iter().position(|s| matches!(s, Selector::TextPositionSelector { .. })) {
+    if let Some(i) = h
+        .target
+        .selector
+        .iter()
+        .position(|s| matches!(s, Selector::TextPositionSelector { .. }))
+    {
         out.extend(["selector".to_string(), i.to_string(), "end".to_string()]);
     }
     out

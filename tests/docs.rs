@@ -1,0 +1,156 @@
+//! The docs tell the truth: their examples validate and they describe every field.
+
+use std::path::Path;
+
+use lateral::bundled;
+use lateral::corpus::META_FIELDS;
+use lateral::lesson::{
+    KEY_FIELDS, LABEL_FIELDS, LESSON_FIELDS, OPTION_FIELDS, SETTINGS_FIELDS, STEP_FIELDS, builtin_labels,
+};
+use lateral::library::parse_lesson_text;
+
+fn read(p: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap()
+}
+
+/// The Markdown code blocks of a doc that hold a whole lesson (they start with `+++`).
+fn lesson_blocks(doc: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = doc.lines();
+    while let Some(l) = lines.next() {
+        let fence = l.trim_end();
+        if fence == "```markdown" || fence == "````markdown" {
+            let close = &fence[..fence.len() - "markdown".len()];
+            let body: Vec<&str> = lines.by_ref().take_while(|x| x.trim_end() != close).collect();
+            if body.first().is_some_and(|f| f.trim() == "+++") {
+                out.push(body.join("\n") + "\n");
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_worked_example_is_the_first_bundled_lesson_and_validates() {
+    let doc = read("docs/lesson-format.md");
+    let begin = "<!-- example:begin lessons/00-first-look.md -->";
+    let at = doc.find(begin).expect("the worked example is marked");
+    let blocks = lesson_blocks(&doc[at..]);
+    assert_eq!(
+        blocks[0],
+        read("lessons/00-first-look.md"),
+        "docs/lesson-format.md's example differs from the lesson file"
+    );
+    let corpus = bundled::corpus();
+    let lf = parse_lesson_text("docs example", blocks[0].clone(), &corpus);
+    assert!(lf.is_playable(), "{:#?}", lf.diagnostics);
+    assert!(lf.diagnostics.is_empty(), "{:#?}", lf.diagnostics);
+    let kinds: Vec<&str> = lf
+        .lesson
+        .as_ref()
+        .unwrap()
+        .steps
+        .iter()
+        .map(|s| s.kind_name())
+        .collect();
+    assert_eq!(kinds, ["read", "conflict", "machine", "choice", "reflect"]);
+}
+
+#[test]
+fn every_whole_lesson_in_the_docs_validates() {
+    let corpus = bundled::corpus();
+    let doc = read("docs/lesson-format.md");
+    let blocks = lesson_blocks(&doc);
+    assert!(blocks.len() >= 2);
+    for b in blocks {
+        let lf = parse_lesson_text("docs", b.clone(), &corpus);
+        assert!(lf.is_playable(), "{b}\n{:#?}", lf.diagnostics);
+    }
+}
+
+#[test]
+fn the_reference_describes_every_field_and_label() {
+    let doc = read("docs/lesson-format.md");
+    for f in [
+        LESSON_FIELDS,
+        SETTINGS_FIELDS,
+        LABEL_FIELDS,
+        STEP_FIELDS,
+        KEY_FIELDS,
+        OPTION_FIELDS,
+        META_FIELDS,
+    ]
+    .concat()
+    {
+        assert!(
+            doc.contains(&format!("| `{f}` |")),
+            "docs/lesson-format.md has no table row for `{f}`"
+        );
+    }
+    for l in builtin_labels() {
+        assert!(
+            doc.contains(&format!("| `{}` | {} | {} |", l.id, l.name, l.description)),
+            "label {} is not documented as it is",
+            l.id
+        );
+    }
+}
+
+#[test]
+fn every_file_in_corpus_and_lessons_is_bundled() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut on_disk: Vec<String> = std::fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| n.trim_end_matches(".txt").to_string())
+        .collect();
+    on_disk.sort();
+    let mut bundled_stems: Vec<String> = bundled::ARTICLES.iter().map(|a| a.stem.to_string()).collect();
+    bundled_stems.sort();
+    assert_eq!(on_disk, bundled_stems);
+    let mut lessons: Vec<String> = std::fs::read_dir(root.join("lessons"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    lessons.sort();
+    let mut listed: Vec<String> = bundled::LESSONS.iter().map(|(n, _)| n.to_string()).collect();
+    listed.sort();
+    assert_eq!(lessons, listed);
+}
+
+#[test]
+fn bundled_articles_match_the_seed_texts_word_for_word() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The corpus files are the seed files, byte for byte (where the seeds are beside the repo).
+    let seeds = root.join("../shared/seeds");
+    if seeds.is_dir() {
+        for a in bundled::ARTICLES {
+            let seed = std::fs::read_to_string(seeds.join(format!("{}.txt", a.stem))).unwrap();
+            assert_eq!(seed, a.text, "corpus/{}.txt differs from the seed", a.stem);
+        }
+    }
+    // The displayed text only drops the recorded lines (and blank lines at the ends).
+    for a in bundled::corpus_articles() {
+        let raw = read(&a.source);
+        let mut drop: Vec<usize> = a.meta.removed.iter().flat_map(|r| r.first_line..=r.last_line).collect();
+        drop.sort_unstable();
+        let kept: Vec<&str> = raw
+            .split('\n')
+            .enumerate()
+            .filter(|(i, _)| drop.binary_search(&(i + 1)).is_err())
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(kept.join("\n").trim(), a.text.as_str().trim(), "{}", a.source);
+        for r in &a.meta.removed {
+            assert!(
+                !r.reason.is_empty() && !r.text.trim().is_empty(),
+                "{}: removal without reason or text",
+                a.source
+            );
+        }
+    }
+}
