@@ -154,3 +154,24 @@ fn bundled_articles_match_the_seed_texts_word_for_word() {
         }
     }
 }
+
+#[test]
+fn the_results_format_example_reads_back() {
+    let doc = read("docs/results-format.md");
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let json = &doc[start..start + doc[start..].find("```").unwrap()];
+    let src = lateral::diag::SourceFile::new("docs/results-format.md", json.to_string());
+    let mut r = lateral::results::parse_results(&src).expect("the example parses");
+    let corpus = bundled::corpus();
+    let lf = &bundled::lessons(&corpus)[0];
+    let lesson = lf.lesson.as_ref().unwrap();
+    let diags = lateral::results::validate(&src, &mut r, lesson, &corpus);
+    // The only thing allowed to differ is the lesson file's version.
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:#?}");
+    assert_eq!(r.steps[0].highlights.len(), 1);
+    let out = lateral::results::score_results(&r, lesson, &corpus);
+    // One side of the conflict only: recall 0, and the written score is not what counts.
+    let conflict = out.steps.iter().find(|s| s.step == "who-fired").unwrap();
+    assert_eq!(conflict.score, Some(0.0));
+    assert_eq!(out.steps.iter().find(|s| s.step == "trust-for-what").unwrap().score, Some(1.0));
+}
