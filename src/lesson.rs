@@ -676,7 +676,6 @@ fn check_article<'c>(ctx: &Ctx<'_>, corpus: &'c Corpus, id: &Spanned<String>) ->
     None
 }
 
-#[allow(clippy::too_many_arguments)]
 fn read_step(
     ctx: &Ctx<'_>,
     doc: &toml_edit::Document<String>,
@@ -1073,16 +1072,9 @@ fn read_keys(
     }
     if task == Task::Conflict {
         link_pairs(ctx, &mut keys, &pair_names, &ids, &declared);
-        let broken: Vec<&String> = declared.iter().filter(|d| !ids.contains_key(*d)).collect();
-        for k in keys.iter().filter(|k| k.pair.is_none()) {
-            // A key whose partner failed to resolve already has that error.
-            let partner_broken = pair_names.iter().zip(&keys).any(|(p, other)| {
-                p.as_ref()
-                    .is_some_and(|p| (other.id == k.id && broken.contains(&&p.value)) || p.value == k.id)
-            });
-            if partner_broken {
-                continue;
-            }
+        // When a key failed to resolve, its pairing is unknown; its own error says enough.
+        let all_resolved = keys.len() == declared.len();
+        for k in keys.iter().filter(|k| k.pair.is_none() && all_resolved) {
             ctx.error(
                 line_span(ctx, k.line),
                 format!("key `{}` is one side of a conflict with no other side", k.id),

@@ -173,5 +173,8 @@ fn the_results_format_example_reads_back() {
     // One side of the conflict only: recall 0, and the written score is not what counts.
     let conflict = out.steps.iter().find(|s| s.step == "who-fired").unwrap();
     assert_eq!(conflict.score, Some(0.0));
-    assert_eq!(out.steps.iter().find(|s| s.step == "trust-for-what").unwrap().score, Some(1.0));
+    assert_eq!(
+        out.steps.iter().find(|s| s.step == "trust-for-what").unwrap().score,
+        Some(1.0)
+    );
 }
