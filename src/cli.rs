@@ -4,7 +4,7 @@
 //! command runs. Every command returns an exit code: 0 all well, 1 problems found, 2 could not run.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -365,14 +365,14 @@ fn check(
 }
 
 fn score(
-    lesson_path: &PathBuf,
-    results_path: &PathBuf,
+    lesson_path: &Path,
+    results_path: &Path,
     corpus: &[PathBuf],
     format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let lib = match library::load(std::slice::from_ref(lesson_path), corpus) {
+    let lib = match library::load(&[lesson_path.to_path_buf()], corpus) {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "error: {e}")?;

@@ -1183,7 +1183,7 @@ fn warn_big_extents(ctx: &Ctx<'_>, keys: &[KeySpan], articles: &[(String, Option
             }
             end = end.max(s.end);
         }
-        if art.len() > 0
+        if !art.is_empty()
             && covered * 2 > art.len()
             && let Some(k) = keys.iter().find(|k| &k.article == id)
         {

@@ -425,17 +425,15 @@ pub fn words(text: &str) -> Vec<Span> {
         }
         let start = i;
         while i < chars.len() {
-            if is_word_char(chars[i]) {
-                i += 1;
-            } else if matches!(chars[i], '\'' | '’' | '-' | '‐' | '.')
+            // A word char, or an apostrophe/hyphen (or the dot of "U.S") between two word chars.
+            let joiner = matches!(chars[i], '\'' | '’' | '-' | '‐' | '.')
                 && i + 1 < chars.len()
                 && is_word_char(chars[i + 1])
-                && (chars[i] != '.' || (i > start && chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase()))
-            {
-                i += 1;
-            } else {
+                && (chars[i] != '.' || (i > start && chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase()));
+            if !(is_word_char(chars[i]) || joiner) {
                 break;
             }
+            i += 1;
         }
         out.push(Span::new(start, i));
     }

@@ -29,17 +29,17 @@ Find the framing.
 ";
 
 fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempfile::tempdir().expect("a temporary folder");
     for (name, bytes) in files {
         let p = d.path().join(name);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, bytes).unwrap();
+        fs::create_dir_all(p.parent().expect("a parent folder")).expect("folder created");
+        fs::write(p, bytes).expect("file written");
     }
     d
 }
 
 fn load(d: &Path) -> Library {
-    library::load(&[d.to_path_buf()], &[]).unwrap()
+    library::load(&[d.to_path_buf()], &[]).expect("the folder exists")
 }
 
 /// The diagnostics of one file, by file-name suffix.
@@ -248,20 +248,15 @@ fn utf8_bom_and_crlf_simply_work() {
     let e = one_error(&lib, "bad.md", "no article `rtt`");
     assert_eq!((e.line, e.column), (10, 13));
     // Same lesson text, same hash, whatever the line endings.
-    let a = lib::hash_of(&load(&dir_with(&[("good.md", GOOD.as_bytes())]).path().to_path_buf()));
-    let b = lib::hash_of(&load(
-        &dir_with(&[("good.md", GOOD.replace('\n', "\r\n").as_bytes())])
-            .path()
-            .to_path_buf(),
+    let a = hash_of(&load(dir_with(&[("good.md", GOOD.as_bytes())]).path()));
+    let b = hash_of(&load(
+        dir_with(&[("good.md", GOOD.replace('\n', "\r\n").as_bytes())]).path(),
     ));
     assert_eq!(a, b);
 }
 
-mod lib {
-    use super::*;
-    pub fn hash_of(l: &Library) -> String {
-        l.lessons[0].lesson.as_ref().unwrap().sha256.clone()
-    }
+fn hash_of(l: &Library) -> String {
+    l.lessons[0].lesson.as_ref().expect("the lesson parsed").sha256.clone()
 }
 
 #[test]
@@ -346,7 +341,11 @@ fn broken_articles_are_reported_and_the_rest_load() {
 }
 
 fn results_with_offsets(lesson: &lateral::lesson::Lesson, start: usize, end: usize) -> String {
-    let step = lesson.steps.iter().find(|s| s.task().is_some()).unwrap();
+    let step = lesson
+        .steps
+        .iter()
+        .find(|s| s.task().is_some())
+        .expect("a highlight step");
     format!(
         r#"{{
   "format": "lateral-results",

@@ -115,8 +115,9 @@ fn check_json_diagnostics_have_file_line_column_severity_message() {
 
 /// Writes a results file that answers the bundled first lesson with its own key.
 fn perfect_results(dir: &Path) -> std::path::PathBuf {
-    let lib = lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).unwrap();
-    let lesson = lib.lessons[0].lesson.clone().unwrap();
+    let lib =
+        lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).expect("lessons load");
+    let lesson = lib.lessons[0].lesson.clone().expect("the first lesson parses");
     let mut r = lateral::results::Results::new("Ana", &lesson);
     for step in &lesson.steps {
         let mut work = lateral::results::StepWork {
@@ -125,7 +126,7 @@ fn perfect_results(dir: &Path) -> std::path::PathBuf {
             ..Default::default()
         };
         for k in step.keys() {
-            let art = lib.corpus.get(&k.article).unwrap();
+            let art = lib.corpus.get(&k.article).expect("the key's article");
             work.highlights
                 .push(lateral::results::SavedHighlight::new(art, k.core, k.label.clone()));
         }
@@ -142,7 +143,7 @@ fn perfect_results(dir: &Path) -> std::path::PathBuf {
         r.steps.push(work);
     }
     let p = dir.join("ana.json");
-    r.save(&p).unwrap();
+    r.save(&p).expect("results saved");
     p
 }
 

@@ -10,7 +10,7 @@ use lateral::lesson::{
 use lateral::library::parse_lesson_text;
 
 fn read(p: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap()
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).expect("the file exists")
 }
 
 /// The Markdown code blocks of a doc that hold a whole lesson (they start with `+++`).

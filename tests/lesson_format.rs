@@ -19,7 +19,7 @@ fn parse(text: &str) -> (Option<Lesson>, Vec<Diagnostic>) {
 fn lesson(text: &str) -> Lesson {
     let (l, d) = parse(text);
     assert!(d.iter().all(|d| !d.is_error()), "{d:#?}");
-    l.unwrap()
+    l.expect("the lesson parsed")
 }
 
 fn errors(text: &str) -> Vec<String> {
