@@ -139,18 +139,19 @@ pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> 
 /// algorithm on folded lower-case text), widened to whole words, with its similarity in 0–1.
 /// `None` when nothing is at least half similar.
 pub fn closest(article: &Article, quote: &str) -> Option<(Span, f64)> {
-    let p: Vec<char> = Folded::quote(quote).to_lowercase().chars().take(400).collect();
+    // The cost is (article length × quote length); the first 160 chars of a quote are plenty to
+    // find where it was meant to be.
+    let p: Vec<char> = Folded::quote(quote).to_lowercase().chars().take(160).collect();
     if p.is_empty() {
         return None;
     }
     let text = &article.folded.text;
-    let t: Vec<(usize, char)> = text.char_indices().collect();
     let m = p.len();
     // cost[i], start[i]: best edit distance of p[..i] to a substring ending here, and where it starts.
     let mut cost: Vec<usize> = (0..=m).collect();
     let mut start: Vec<usize> = vec![0; m + 1];
     let mut best = (usize::MAX, 0usize, 0usize); // (cost, start char, end char)
-    for (j, &(_, tc)) in t.iter().enumerate() {
+    for (j, tc) in text.chars().enumerate() {
         let tc = tc.to_lowercase().next().unwrap_or(tc);
         let (mut diag_cost, mut diag_start) = (0usize, j); // D[0] at column j-1 is 0, start j
         cost[0] = 0;
@@ -174,13 +175,16 @@ pub fn closest(article: &Article, quote: &str) -> Option<(Span, f64)> {
         }
         if cost[m] < best.0 {
             best = (cost[m], start[m], j + 1);
+            if best.0 == 0 {
+                break;
+            }
         }
     }
     let similarity = 1.0 - best.0 as f64 / m as f64;
     if similarity < 0.5 || best.1 >= best.2 {
         return None;
     }
-    let byte = |c: usize| t.get(c).map_or(text.len(), |&(b, _)| b);
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
     let span = article.folded.origin_span(byte(best.1), byte(best.2));
     Some((widen_to_words(article, span), similarity))
 }

@@ -61,6 +61,8 @@ pub struct Article {
     pub text: CharIndex,
     /// Its sentences and paragraphs.
     pub segments: Segments,
+    /// Its words, as sorted char spans (what highlights snap to).
+    pub words: Vec<Span>,
     /// The text folded for quote matching.
     pub(crate) folded: Folded,
     /// The text file's name, for messages.
@@ -79,10 +81,12 @@ impl Article {
         }
         let folded = Folded::new(&text);
         let segments = Segments::new(&text);
+        let words = crate::text::words(&text);
         Self {
             meta,
             text: CharIndex::new(text),
             segments,
+            words,
             folded,
             source: source.into(),
             file_line_of,

@@ -18,4 +18,5 @@ pub mod library;
 pub mod results;
 pub mod schema;
 pub mod score;
+pub mod session;
 pub mod text;

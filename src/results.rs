@@ -41,6 +41,9 @@ pub struct Results {
     /// When the file was last written (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
+    /// The step the student was on when the file was written (its id), so they can resume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_step: Option<String>,
     /// The student's work, one entry per step touched.
     #[serde(default)]
     pub steps: Vec<StepWork>,
@@ -84,6 +87,9 @@ pub struct StepWork {
     /// Did the student reveal the answer key?
     #[serde(default)]
     pub solution_shown: bool,
+    /// Was the step checked (and so locked until Retry) when the file was written?
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub checked: bool,
     /// When the step was first opened (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<String>,
@@ -190,7 +196,8 @@ impl SavedHighlight {
         article_of_iri(&self.target.source)
     }
 
-    fn position(&self) -> Option<(usize, usize)> {
+    /// The `TextPositionSelector`'s start and end, if it has one.
+    pub fn position(&self) -> Option<(usize, usize)> {
         self.target.selector.iter().find_map(|s| match s {
             Selector::TextPositionSelector { start, end } => Some((*start, *end)),
             _ => None,
@@ -223,6 +230,7 @@ impl Results {
             generator: format!("lateral {}", env!("CARGO_PKG_VERSION")),
             started: Some(now.clone()),
             updated: Some(now),
+            current_step: None,
             steps: Vec::new(),
         }
     }

@@ -236,15 +236,46 @@ impl IntervalSet {
     }
 }
 
+/// Spans (each with an id) sorted by start, with the running maximum of their ends, so the spans
+/// overlapping a query are found in O(log n + answers) even when the spans nest or overlap.
+#[derive(Clone, Debug, Default)]
+struct SpanIndex {
+    items: Vec<(Span, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(mut items: Vec<(Span, usize)>) -> Self {
+        items.sort();
+        let mut m = 0;
+        let max_end = items
+            .iter()
+            .map(|(s, _)| {
+                m = m.max(s.end);
+                m
+            })
+            .collect();
+        Self { items, max_end }
+    }
+
+    /// Ids of the spans sharing at least one char with `q`.
+    fn overlapping(&self, q: Span) -> impl Iterator<Item = usize> + '_ {
+        let first = self.max_end.partition_point(|&e| e <= q.start);
+        self.items[first..]
+            .iter()
+            .take_while(move |(s, _)| s.start < q.end)
+            .filter(move |(s, _)| s.intersects(&q))
+            .map(|(_, id)| *id)
+    }
+}
+
 /// Merges overlapping highlights of the same article and label (as the official scorer merges
 /// overlapping spans); returns the merged spans, each with the indexes of the originals.
 fn merge_highlights(highlights: &[Highlight], labelled: bool) -> Vec<(Highlight, Vec<usize>)> {
     let mut order: Vec<usize> = (0..highlights.len())
         .filter(|&i| !highlights[i].span.is_empty())
         .collect();
-    let label_of = |i: usize| {
-        if labelled { highlights[i].label.clone() } else { None }
-    };
+    let label_of = |i: usize| if labelled { highlights[i].label.as_deref() } else { None };
     order.sort_by(|&a, &b| {
         let (ha, hb) = (&highlights[a], &highlights[b]);
         (ha.article, label_of(a), ha.span).cmp(&(hb.article, label_of(b), hb.span))
@@ -252,8 +283,9 @@ fn merge_highlights(highlights: &[Highlight], labelled: bool) -> Vec<(Highlight,
     let mut out: Vec<(Highlight, Vec<usize>)> = Vec::new();
     for i in order {
         let h = Highlight {
-            label: label_of(i),
-            ..highlights[i].clone()
+            article: highlights[i].article,
+            span: highlights[i].span,
+            label: label_of(i).map(str::to_string),
         };
         match out.last_mut() {
             Some((last, members))
@@ -287,32 +319,29 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
         .len()
         .max(keys.iter().map(|k| k.article + 1).max().unwrap_or(0));
 
-    // Per article: keys sorted by core start, with running max of core end, and the free zone.
+    // Per article: keys by core and by allowed extent, for O(log n) overlap queries, and the free zone.
     struct PerArticle {
-        order: Vec<usize>,
-        max_end: Vec<usize>,
+        cores: SpanIndex,
+        allowed_idx: SpanIndex,
         free: IntervalSet,
         allowed: IntervalSet,
     }
     let per: Vec<PerArticle> = (0..n_articles)
         .map(|a| {
-            let mut order: Vec<usize> = (0..keys.len()).filter(|&k| keys[k].article == a).collect();
-            order.sort_by_key(|&k| (keys[k].core.start, keys[k].core.end));
-            let mut m = 0;
-            let max_end = order
-                .iter()
-                .map(|&k| {
-                    m = m.max(keys[k].core.end);
-                    m
-                })
-                .collect();
-            let allowed = IntervalSet::new(order.iter().map(|&k| keys[k].allowed.cover(&keys[k].core)).collect());
-            let cores = IntervalSet::new(order.iter().map(|&k| keys[k].core).collect());
+            let mine: Vec<usize> = (0..keys.len()).filter(|&k| keys[k].article == a).collect();
+            let cores = SpanIndex::new(mine.iter().map(|&k| (keys[k].core, k)).collect());
+            let allowed_idx = SpanIndex::new(
+                mine.iter()
+                    .map(|&k| (keys[k].allowed.cover(&keys[k].core), k))
+                    .collect(),
+            );
+            let allowed = IntervalSet::new(mine.iter().map(|&k| keys[k].allowed.cover(&keys[k].core)).collect());
+            let core_set = IntervalSet::new(mine.iter().map(|&k| keys[k].core).collect());
             PerArticle {
-                free: allowed.minus(&cores),
+                free: allowed.minus(&core_set),
                 allowed,
-                order,
-                max_end,
+                cores,
+                allowed_idx,
             }
         })
         .collect();
@@ -329,6 +358,7 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
     let mut cover_label = vec![0.0f64; keys.len()]; // Σ credit·|s∩t| / |t|
     let mut cover_any = vec![0usize; keys.len()]; // Σ |s∩t| (chars)
     let mut touching: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    let mut label_hits: Vec<Vec<Span>> = vec![Vec::new(); keys.len()]; // same-label overlaps
     let mut extras = Vec::new();
     let mut flood_chars = 0usize;
     let mut highlighted: Vec<Vec<Span>> = vec![Vec::new(); n_articles];
@@ -347,17 +377,9 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
         let eff = h.span.len() - pa.free.measure(h.span);
         let mut hits = 0.0;
         let mut touched_any = false;
-        // Keys whose core may overlap: sorted by start, skip those whose running max end is before us.
-        let first = pa.max_end.partition_point(|&e| e <= h.span.start);
-        for &k in pa.order[first..]
-            .iter()
-            .take_while(|&&k| keys[k].core.start < h.span.end)
-        {
+        for k in pa.cores.overlapping(h.span) {
             let key = &keys[k];
             let inter = key.core.overlap(&h.span);
-            if inter == 0 {
-                continue;
-            }
             touched_any = true;
             let c = credit(h, key);
             if eff > 0 {
@@ -365,6 +387,12 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
             }
             cover_label[k] += c * inter as f64 / key.core.len().max(1) as f64;
             cover_any[k] += inter;
+            if key.label.is_some() && key.label == h.label {
+                label_hits[k].push(Span::new(
+                    h.span.start.max(key.core.start),
+                    h.span.end.min(key.core.end),
+                ));
+            }
             for &i in members {
                 if !touching[k].contains(&i) {
                     touching[k].push(i);
@@ -373,11 +401,7 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
         }
         prec_sum += hits.min(1.0);
         if !touched_any {
-            let near = pa
-                .order
-                .iter()
-                .copied()
-                .find(|&k| keys[k].allowed.cover(&keys[k].core).intersects(&h.span));
+            let near = pa.allowed_idx.overlapping(h.span).min();
             for &i in members {
                 extras.push(Extra {
                     highlight: i,
@@ -416,7 +440,11 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
         let w = key.points.max(0.0);
         rec_num += w * share;
         rec_den += w;
-        let labelled_cov = labelled_coverage(key, &merged).unwrap_or(coverage[k]);
+        let labelled_cov = if key.label.is_some() {
+            IntervalSet::new(std::mem::take(&mut label_hits[k])).total() as f64 / key.core.len().max(1) as f64
+        } else {
+            coverage[k]
+        };
         let (verdict, why) = if coverage[k] == 0.0 {
             (Verdict::Missed, None)
         } else if !partner_ok {
@@ -459,21 +487,6 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
         keys: results,
         extras,
     }
-}
-
-/// Share of a labelled key's core covered by highlights carrying its label; `None` for a key
-/// without a label.
-fn labelled_coverage(key: &ScoreKey, merged: &[(Highlight, Vec<usize>)]) -> Option<f64> {
-    key.label.as_ref()?;
-    let spans: Vec<Span> = merged
-        .iter()
-        .filter(|(h, _)| h.article == key.article && h.label == key.label)
-        .filter_map(|(h, _)| {
-            let (s, e) = (h.span.start.max(key.core.start), h.span.end.min(key.core.end));
-            (s < e).then_some(Span { start: s, end: e })
-        })
-        .collect();
-    Some(IntervalSet::new(spans).total() as f64 / key.core.len().max(1) as f64)
 }
 
 /// Scores a multiple-choice answer: precision/recall/F1 of the chosen options against the

@@ -1,0 +1,731 @@
+//! A student's live work on one lesson: the model behind the lesson player, with no GUI in it.
+//!
+//! The app draws a [`Session`] and sends it small commands (add a highlight, check, take a hint);
+//! everything that decides anything (snapping to words, merging overlapping highlights, what a
+//! hint says, whether Check is allowed, undo and redo) lives here, where tests can reach it.
+//! A session converts to and from a [`Results`] file, which is also how progress is saved.
+
+use std::sync::Arc;
+
+use crate::corpus::{Article, Corpus};
+use crate::lesson::{Lesson, Step, StepBody};
+use crate::results::{Results, SavedHighlight, StepWork, now, score_results};
+use crate::score::{Highlight, ScoreConfig, ScoreKey, StepScore, Verdict, score_choice, score_step};
+use crate::text::Span;
+
+/// A highlight in the player: which of the step's articles, which chars, which label.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mark {
+    /// Index into the step's articles (0 or 1).
+    pub article: usize,
+    /// Char offsets into that article's displayed text, snapped to whole words.
+    pub span: Span,
+    /// The label picked, on bias and machine steps.
+    pub label: Option<String>,
+}
+
+/// What became of a new highlight.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AddOutcome {
+    /// Added as highlight number `0`.
+    Added(usize),
+    /// Overlapped highlights with the same label and was merged with them into number `0`.
+    Merged(usize),
+    /// Not added, with the reason to show.
+    Refused(String),
+}
+
+/// The result of pressing Check on a step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckResult {
+    /// 0–1.
+    pub score: f64,
+    /// For highlight steps: verdicts, extras, precision and recall.
+    pub detail: Option<StepScore>,
+}
+
+/// The student's state on one step.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StepState {
+    /// Highlights, sorted by article and position, never overlapping.
+    pub marks: Vec<Mark>,
+    /// Picked options (choice steps), sorted.
+    pub choices: Vec<usize>,
+    /// The written answer (reflect steps).
+    pub reflection: String,
+    /// Checks made.
+    pub attempts: u32,
+    /// Hints shown so far.
+    pub hints_used: u32,
+    /// Was the answer key revealed?
+    pub solution_shown: bool,
+    /// The last check, while the step is checked (locked until Retry).
+    pub checked: Option<CheckResult>,
+    /// Has the student opened this step?
+    pub visited: bool,
+    /// When first opened (RFC 3339).
+    pub started: Option<String>,
+    /// When last changed or checked (RFC 3339).
+    pub finished: Option<String>,
+    undo: Vec<Vec<Mark>>,
+    redo: Vec<Vec<Mark>>,
+}
+
+impl StepState {
+    /// Is the step finished from the student's point of view (checked, or answered when it is
+    /// not scored)?
+    pub fn is_done(&self, step: &Step) -> bool {
+        match &step.body {
+            StepBody::Read => self.visited,
+            StepBody::Reflect { .. } => !self.reflection.trim().is_empty(),
+            _ => self.checked.is_some() || self.solution_shown,
+        }
+    }
+}
+
+/// A student's work on one lesson.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The lesson.
+    pub lesson: Arc<Lesson>,
+    /// The student's name.
+    pub student: String,
+    /// The step on screen.
+    pub current: usize,
+    /// One state per step of the lesson.
+    pub steps: Vec<StepState>,
+    /// When the student started.
+    pub started: String,
+    articles: Vec<Vec<Arc<Article>>>,
+}
+
+/// Grows `span` to whole words of `words` (sorted word spans): a selection that starts or ends
+/// inside a word takes the whole word. A selection with no word in it is `None`.
+pub fn snap_to_words(words: &[Span], span: Span) -> Option<Span> {
+    let first = words.partition_point(|w| w.end <= span.start);
+    let inside: Vec<&Span> = words[first..]
+        .iter()
+        .take_while(|w| w.start < span.end.max(span.start + 1))
+        .collect();
+    let (a, b) = (inside.first()?, inside.last()?);
+    if span.is_empty() && !(a.start <= span.start && span.start < a.end) {
+        return None;
+    }
+    Some(Span::new(a.start, b.end))
+}
+
+impl Session {
+    /// A fresh session. Articles the lesson names but the corpus lacks are left out (a playable
+    /// lesson never has any).
+    pub fn new(lesson: Arc<Lesson>, corpus: &Corpus, student: &str) -> Self {
+        let articles = lesson
+            .steps
+            .iter()
+            .map(|s| s.articles.iter().filter_map(|a| corpus.get(a).cloned()).collect())
+            .collect();
+        let steps = vec![StepState::default(); lesson.steps.len()];
+        let mut s = Self {
+            lesson,
+            student: student.into(),
+            current: 0,
+            steps,
+            started: now(),
+            articles,
+        };
+        s.go_to(0);
+        s
+    }
+
+    /// The step on screen.
+    pub fn step(&self) -> &Step {
+        &self.lesson.steps[self.current]
+    }
+
+    /// Its state.
+    pub fn state(&self) -> &StepState {
+        &self.steps[self.current]
+    }
+
+    fn state_mut(&mut self) -> &mut StepState {
+        &mut self.steps[self.current]
+    }
+
+    /// The articles of step `i`.
+    pub fn articles_of(&self, i: usize) -> &[Arc<Article>] {
+        self.articles.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The articles of the current step.
+    pub fn articles(&self) -> &[Arc<Article>] {
+        self.articles_of(self.current)
+    }
+
+    /// Opens step `i` (clamped to the lesson).
+    pub fn go_to(&mut self, i: usize) {
+        self.current = i.min(self.lesson.steps.len().saturating_sub(1));
+        if self.lesson.steps.is_empty() {
+            return;
+        }
+        let st = self.state_mut();
+        st.visited = true;
+        if st.started.is_none() {
+            st.started = Some(now());
+        }
+    }
+
+    /// Is the current step locked (checked, or its solution shown)?
+    pub fn locked(&self) -> bool {
+        let st = self.state();
+        st.checked.is_some() || st.solution_shown
+    }
+
+    fn touch(&mut self) {
+        self.state_mut().finished = Some(now());
+    }
+
+    fn push_undo(&mut self) {
+        let st = self.state_mut();
+        let before = st.marks.clone();
+        st.undo.push(before);
+        st.redo.clear();
+        if st.undo.len() > 200 {
+            st.undo.remove(0);
+        }
+    }
+
+    /// Adds a highlight of `span` in article `article` of the current step, snapped to whole
+    /// words. It merges with overlapping highlights of the same label; one that overlaps a
+    /// highlight with another label is refused.
+    pub fn add_highlight(&mut self, article: usize, span: Span, label: Option<String>) -> AddOutcome {
+        if self.locked() {
+            return AddOutcome::Refused("This step is checked. Press Retry to change your highlights.".into());
+        }
+        if !matches!(self.step().body, StepBody::Highlight { .. }) {
+            return AddOutcome::Refused("There is nothing to highlight on this step.".into());
+        }
+        let Some(art) = self.articles().get(article) else {
+            return AddOutcome::Refused("There is no such article on this step.".into());
+        };
+        let Some(span) = snap_to_words(&art.words, span) else {
+            return AddOutcome::Refused("Select at least one word.".into());
+        };
+        let st = self.state();
+        let clash = st
+            .marks
+            .iter()
+            .find(|m| m.article == article && m.span.intersects(&span) && m.label != label);
+        if let Some(c) = clash {
+            let name = |l: &Option<String>| {
+                l.as_ref()
+                    .and_then(|id| self.lesson.label(id))
+                    .map_or("no label".to_string(), |x| format!("“{}”", x.name))
+            };
+            return AddOutcome::Refused(format!(
+                "This overlaps a highlight labelled {}. Remove that one first, or highlight with the label {} instead.",
+                name(&c.label),
+                name(&c.label)
+            ));
+        }
+        self.push_undo();
+        let st = self.state_mut();
+        let mut merged = Mark { article, span, label };
+        let before = st.marks.len();
+        st.marks.retain(|m| {
+            if m.article == merged.article && m.span.intersects(&merged.span) {
+                merged.span = merged.span.cover(&m.span);
+                false
+            } else {
+                true
+            }
+        });
+        let was_merge = st.marks.len() != before;
+        st.marks.push(merged.clone());
+        st.marks.sort();
+        let idx = st.marks.iter().position(|m| *m == merged).unwrap_or(0);
+        self.touch();
+        if was_merge {
+            AddOutcome::Merged(idx)
+        } else {
+            AddOutcome::Added(idx)
+        }
+    }
+
+    /// The highlight at char `pos` of article `article`, if any.
+    pub fn mark_at(&self, article: usize, pos: usize) -> Option<usize> {
+        self.state()
+            .marks
+            .iter()
+            .position(|m| m.article == article && m.span.start <= pos && pos < m.span.end)
+    }
+
+    /// Removes highlight `i`.
+    pub fn remove_highlight(&mut self, i: usize) -> bool {
+        if self.locked() || i >= self.state().marks.len() {
+            return false;
+        }
+        self.push_undo();
+        self.state_mut().marks.remove(i);
+        self.touch();
+        true
+    }
+
+    /// Changes the label of highlight `i`.
+    pub fn set_label(&mut self, i: usize, label: Option<String>) -> bool {
+        if self.locked() || i >= self.state().marks.len() || self.state().marks[i].label == label {
+            return false;
+        }
+        self.push_undo();
+        self.state_mut().marks[i].label = label;
+        self.touch();
+        true
+    }
+
+    /// Undoes the last change to the highlights of the current step.
+    pub fn undo(&mut self) -> bool {
+        if self.locked() {
+            return false;
+        }
+        let st = self.state_mut();
+        let Some(prev) = st.undo.pop() else { return false };
+        let cur = std::mem::replace(&mut st.marks, prev);
+        st.redo.push(cur);
+        true
+    }
+
+    /// Redoes what was undone.
+    pub fn redo(&mut self) -> bool {
+        if self.locked() {
+            return false;
+        }
+        let st = self.state_mut();
+        let Some(next) = st.redo.pop() else { return false };
+        let cur = std::mem::replace(&mut st.marks, next);
+        st.undo.push(cur);
+        true
+    }
+
+    /// Picks or unpicks option `i` of a choice step.
+    pub fn toggle_choice(&mut self, i: usize) {
+        let StepBody::Choice { options, multiple } = &self.step().body else {
+            return;
+        };
+        if self.locked() || i >= options.len() {
+            return;
+        }
+        let multiple = *multiple;
+        let st = self.state_mut();
+        if let Some(p) = st.choices.iter().position(|&c| c == i) {
+            st.choices.remove(p);
+        } else {
+            if !multiple {
+                st.choices.clear();
+            }
+            st.choices.push(i);
+            st.choices.sort_unstable();
+        }
+        self.touch();
+    }
+
+    /// Sets the written answer of a reflect step.
+    pub fn set_reflection(&mut self, text: &str) {
+        if matches!(self.step().body, StepBody::Reflect { .. }) && self.state().reflection != text {
+            self.state_mut().reflection = text.to_string();
+            self.touch();
+        }
+    }
+
+    /// May the student press Check now? Returns why not, if not.
+    pub fn check_blocked(&self) -> Option<String> {
+        let st = self.state();
+        let s = &self.lesson.settings;
+        if !self.step().is_scored() {
+            return Some("This step is not checked.".into());
+        }
+        if st.checked.is_some() {
+            return Some("Already checked. Press Retry to try again.".into());
+        }
+        if st.solution_shown {
+            return Some("The solution is shown.".into());
+        }
+        if st.attempts > 0 && !s.retry {
+            return Some("This lesson allows one check per step.".into());
+        }
+        if s.max_attempts.is_some_and(|m| st.attempts >= m) {
+            return Some(format!(
+                "You have used all {} checks for this step.",
+                s.max_attempts.unwrap_or(0)
+            ));
+        }
+        if let StepBody::Choice { .. } = self.step().body
+            && st.choices.is_empty()
+        {
+            return Some("Pick an answer first.".into());
+        }
+        None
+    }
+
+    /// Scores the current step as it stands, without changing anything.
+    pub fn evaluate(&self, i: usize) -> Option<CheckResult> {
+        let step = self.lesson.steps.get(i)?;
+        let st = &self.steps[i];
+        match &step.body {
+            StepBody::Highlight { keys, .. } => {
+                let arts = self.articles_of(i);
+                let lens: Vec<usize> = arts.iter().map(|a| a.len()).collect();
+                let skeys: Vec<ScoreKey> = keys
+                    .iter()
+                    .map(|k| ScoreKey {
+                        article: step.articles.iter().position(|a| *a == k.article).unwrap_or(0),
+                        core: k.core,
+                        allowed: k.allowed,
+                        label: k.label.clone(),
+                        points: k.points,
+                        pair: k.pair,
+                    })
+                    .collect();
+                let hl: Vec<Highlight> = st
+                    .marks
+                    .iter()
+                    .map(|m| Highlight {
+                        article: m.article,
+                        span: m.span,
+                        label: m.label.clone(),
+                    })
+                    .collect();
+                let cfg = ScoreConfig {
+                    wrong_label_credit: self.lesson.settings.wrong_label_credit,
+                };
+                let d = score_step(&lens, &skeys, &hl, cfg);
+                Some(CheckResult {
+                    score: d.score,
+                    detail: Some(d),
+                })
+            }
+            StepBody::Choice { options, multiple } => {
+                let correct: Vec<bool> = options.iter().map(|o| o.correct).collect();
+                Some(CheckResult {
+                    score: score_choice(&correct, &st.choices, *multiple),
+                    detail: None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Presses Check: scores the step and locks it until Retry.
+    pub fn check(&mut self) -> Result<&CheckResult, String> {
+        if let Some(why) = self.check_blocked() {
+            return Err(why);
+        }
+        let result = self.evaluate(self.current).ok_or("This step is not checked.")?;
+        let st = self.state_mut();
+        st.attempts += 1;
+        st.checked = Some(result);
+        self.touch();
+        Ok(self.state().checked.as_ref().expect("just set"))
+    }
+
+    /// May the student retry now?
+    pub fn can_retry(&self) -> bool {
+        let st = self.state();
+        let s = &self.lesson.settings;
+        st.checked.is_some() && !st.solution_shown && s.retry && s.max_attempts.is_none_or(|m| st.attempts < m)
+    }
+
+    /// Unlocks a checked step, keeping the highlights or clearing them.
+    pub fn retry(&mut self, keep: bool) -> bool {
+        if !self.can_retry() {
+            return false;
+        }
+        let st = self.state_mut();
+        st.checked = None;
+        if !keep {
+            let before = std::mem::take(&mut st.marks);
+            st.undo.push(before);
+            st.redo.clear();
+            st.choices.clear();
+        }
+        self.touch();
+        true
+    }
+
+    /// All hints of the current step in the order they are given: the step's own, then those of
+    /// the keys not yet found.
+    fn hint_list(&self) -> Vec<String> {
+        let step = self.step();
+        let mut out = step.hints.clone();
+        let found: Vec<bool> = match self.evaluate(self.current).and_then(|c| c.detail) {
+            Some(d) => d.keys.iter().map(|k| k.verdict == Verdict::Found).collect(),
+            None => vec![false; step.keys().len()],
+        };
+        for (k, f) in step.keys().iter().zip(found) {
+            if !f {
+                out.extend(k.hints.iter().cloned());
+            }
+        }
+        out
+    }
+
+    /// Is another hint available?
+    pub fn hint_available(&self) -> bool {
+        self.lesson.settings.hints && (self.state().hints_used as usize) < self.hint_list().len()
+    }
+
+    /// The hints shown so far on the current step.
+    pub fn hints_shown(&self) -> Vec<String> {
+        let list = self.hint_list();
+        list.into_iter().take(self.state().hints_used as usize).collect()
+    }
+
+    /// Shows the next hint (counted) and returns it.
+    pub fn next_hint(&mut self) -> Option<String> {
+        if !self.hint_available() {
+            return None;
+        }
+        let list = self.hint_list();
+        let st = self.state_mut();
+        let h = list.get(st.hints_used as usize).cloned();
+        st.hints_used += 1;
+        self.touch();
+        h
+    }
+
+    /// Can the solution be shown?
+    pub fn can_show_solution(&self) -> bool {
+        self.lesson.settings.show_solution && self.step().is_scored() && !self.state().solution_shown
+    }
+
+    /// Reveals the answer key of the current step. The student's score for the step stays what
+    /// their last check gave (or is computed now from what they had).
+    pub fn show_solution(&mut self) -> bool {
+        if !self.can_show_solution() {
+            return false;
+        }
+        let result = self.evaluate(self.current);
+        let st = self.state_mut();
+        st.solution_shown = true;
+        if st.checked.is_none() {
+            st.checked = result;
+        }
+        self.touch();
+        true
+    }
+
+    /// The student's work as a results file (also the progress file).
+    pub fn to_results(&self) -> Results {
+        let mut r = Results::new(&self.student, &self.lesson);
+        r.started = Some(self.started.clone());
+        r.current_step = self.lesson.steps.get(self.current).map(|s| s.id.clone());
+        for (i, (step, st)) in self.lesson.steps.iter().zip(&self.steps).enumerate() {
+            if !st.visited && st.marks.is_empty() && st.choices.is_empty() && st.reflection.is_empty() {
+                continue;
+            }
+            let arts = self.articles_of(i);
+            let highlights = st
+                .marks
+                .iter()
+                .filter_map(|m| {
+                    arts.get(m.article)
+                        .map(|a| SavedHighlight::new(a, m.span, m.label.clone()))
+                })
+                .collect();
+            r.steps.push(StepWork {
+                step: step.id.clone(),
+                kind: step.kind_name().into(),
+                highlights,
+                choices: st.choices.clone(),
+                reflection: (!st.reflection.is_empty()).then(|| st.reflection.clone()),
+                attempts: st.attempts,
+                hints_used: st.hints_used,
+                solution_shown: st.solution_shown,
+                started: st.started.clone(),
+                finished: st.finished.clone(),
+                seconds: None,
+                score: st.checked.as_ref().map(|c| c.score),
+                checked: st.checked.is_some(),
+            });
+        }
+        r
+    }
+
+    /// Restores a session from a results (progress) file made for this lesson. Work for steps
+    /// the lesson no longer has, or highlights that no longer fit, is dropped.
+    pub fn from_results(lesson: Arc<Lesson>, corpus: &Corpus, r: &Results) -> Self {
+        let mut s = Session::new(lesson, corpus, &r.student);
+        if let Some(st) = &r.started {
+            s.started = st.clone();
+        }
+        for w in &r.steps {
+            let Some(i) = s.lesson.steps.iter().position(|st| st.id == w.step) else {
+                continue;
+            };
+            let arts: Vec<String> = s.lesson.steps[i].articles.clone();
+            let marks: Vec<Mark> = w
+                .highlights
+                .iter()
+                .filter_map(|h| {
+                    let a = arts.iter().position(|x| x == h.article())?;
+                    let (start, end) = h.position()?;
+                    let len = s.articles_of(i).get(a)?.len();
+                    (start < end && end <= len).then(|| Mark {
+                        article: a,
+                        span: Span::new(start, end),
+                        label: h.label.clone(),
+                    })
+                })
+                .collect();
+            let st = &mut s.steps[i];
+            st.marks = marks;
+            st.marks.sort();
+            st.choices = w.choices.clone();
+            st.reflection = w.reflection.clone().unwrap_or_default();
+            st.attempts = w.attempts;
+            st.hints_used = w.hints_used;
+            st.solution_shown = w.solution_shown;
+            st.visited = true;
+            st.started = w.started.clone();
+            st.finished = w.finished.clone();
+            if w.checked || w.solution_shown {
+                s.steps[i].checked = s.evaluate(i);
+            }
+        }
+        let cur = r
+            .current_step
+            .as_ref()
+            .and_then(|id| s.lesson.steps.iter().position(|st| &st.id == id))
+            .unwrap_or(0);
+        s.go_to(cur);
+        s
+    }
+
+    /// Lesson score so far (0–1), recomputed.
+    pub fn lesson_score(&self, corpus: &Corpus) -> f64 {
+        score_results(&self.to_results(), &self.lesson, corpus).score
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    fn session() -> (Session, Corpus) {
+        let corpus = bundled::corpus();
+        let lf = &bundled::lessons(&corpus)[0];
+        let lesson = Arc::new(lf.lesson.clone().expect("the first lesson"));
+        (Session::new(lesson, &corpus, "Ana"), corpus)
+    }
+
+    fn words(text: &str) -> Vec<Span> {
+        crate::text::words(text)
+    }
+
+    #[test]
+    fn snapping_takes_whole_words() {
+        let text = "The missile fell in Poland.";
+        let w = words(text);
+        // "issile fel" → "missile fell"
+        assert_eq!(snap_to_words(&w, Span::new(5, 15)), Some(Span::new(4, 16)));
+        // A click inside a word (empty span) takes the word.
+        assert_eq!(snap_to_words(&w, Span::new(6, 6)), Some(Span::new(4, 11)));
+        // Only spaces or punctuation: nothing.
+        assert_eq!(snap_to_words(&w, Span::new(26, 27)), None);
+        assert_eq!(snap_to_words(&w, Span::new(3, 4)), None);
+    }
+
+    #[test]
+    fn highlights_merge_with_the_same_label_and_refuse_another() {
+        let (mut s, _) = session();
+        s.go_to(2); // the machine step
+        assert!(matches!(
+            s.add_highlight(0, Span::new(0, 5), Some("disclosure".into())),
+            AddOutcome::Added(0)
+        ));
+        assert!(matches!(
+            s.add_highlight(0, Span::new(3, 12), Some("disclosure".into())),
+            AddOutcome::Merged(0)
+        ));
+        assert_eq!(s.state().marks.len(), 1);
+        match s.add_highlight(0, Span::new(2, 4), Some("source-mismatch".into())) {
+            AddOutcome::Refused(why) => assert!(why.contains("Disclosure"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(s.undo());
+        assert_eq!(s.state().marks.len(), 1);
+        assert!(s.undo());
+        assert!(s.state().marks.is_empty());
+        assert!(s.redo());
+        assert_eq!(s.state().marks.len(), 1);
+    }
+
+    #[test]
+    fn check_locks_until_retry_and_counts_attempts() {
+        let (mut s, _) = session();
+        s.go_to(1);
+        let keys = s.step().keys().to_vec();
+        for k in &keys {
+            let a = s.step().articles.iter().position(|x| *x == k.article).expect("article");
+            s.add_highlight(a, k.core, None);
+        }
+        let r = s.check().expect("check allowed").clone();
+        assert_eq!(r.score, 1.0);
+        assert_eq!(s.state().attempts, 1);
+        assert!(matches!(
+            s.add_highlight(0, Span::new(0, 3), None),
+            AddOutcome::Refused(_)
+        ));
+        assert!(s.check().is_err());
+        assert!(s.retry(true));
+        assert_eq!(s.state().marks.len(), 2);
+        assert!(s.retry(false) == false);
+        s.check().expect("second check");
+        assert!(s.retry(false));
+        assert!(s.state().marks.is_empty());
+    }
+
+    #[test]
+    fn hints_come_one_at_a_time_and_are_counted() {
+        let (mut s, _) = session();
+        s.go_to(2);
+        let first = s.next_hint().expect("a hint");
+        assert!(first.contains("last lines"));
+        assert_eq!(s.state().hints_used, 1);
+        assert_eq!(s.hints_shown(), vec![first]);
+        while s.next_hint().is_some() {}
+        assert!(!s.hint_available());
+        assert_eq!(s.state().hints_used as usize, s.hints_shown().len());
+    }
+
+    #[test]
+    fn results_round_trip_restores_the_same_place_and_highlights() {
+        let (mut s, corpus) = session();
+        s.go_to(2);
+        s.add_highlight(0, Span::new(0, 5), Some("disclosure".into()));
+        s.go_to(3);
+        s.toggle_choice(0);
+        s.check().expect("choice check");
+        s.go_to(4);
+        s.set_reflection("I would look at NBC News itself.");
+        let r = s.to_results();
+        let json = r.to_json();
+        let src = crate::diag::SourceFile::new("p.json", json);
+        let back = crate::results::parse_results(&src).expect("parses");
+        let t = Session::from_results(s.lesson.clone(), &corpus, &back);
+        assert_eq!(t.current, 4);
+        assert_eq!(t.steps[2].marks, s.steps[2].marks);
+        assert_eq!(t.steps[3].choices, vec![0]);
+        assert_eq!(t.steps[3].checked.as_ref().map(|c| c.score), Some(1.0));
+        assert_eq!(t.steps[4].reflection, "I would look at NBC News itself.");
+    }
+
+    #[test]
+    fn solution_can_be_shown_once_and_locks_the_step() {
+        let (mut s, _) = session();
+        s.go_to(1);
+        assert!(s.can_show_solution());
+        assert!(s.show_solution());
+        assert!(s.locked());
+        assert!(!s.show_solution());
+        assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(0.0));
+    }
+}
