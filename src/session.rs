@@ -677,7 +677,7 @@ mod tests {
         assert!(s.check().is_err());
         assert!(s.retry(true));
         assert_eq!(s.state().marks.len(), 2);
-        assert!(s.retry(false) == false);
+        assert!(!s.retry(false));
         s.check().expect("second check");
         assert!(s.retry(false));
         assert!(s.state().marks.is_empty());
