@@ -7,6 +7,8 @@
 #![deny(missing_docs)]
 
 pub mod anchor;
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod bundled;
 pub mod cli;
 pub mod corpus;
@@ -15,6 +17,7 @@ pub mod fsutil;
 pub mod jsonpos;
 pub mod lesson;
 pub mod library;
+pub mod progress;
 pub mod results;
 pub mod schema;
 pub mod score;

@@ -1,0 +1,703 @@
+//! The article pane: readable text with highlights, selection by drag, word clicks and a
+//! keyboard cursor.
+//!
+//! Layout is cached: the text is laid out once per (article, column width, font size, theme),
+//! one galley per paragraph. Highlights are painted as rectangles under the text from the galleys'
+//! glyph positions, so adding or removing a highlight never lays text out again, and a frame
+//! paints only the paragraphs in view. All positions this module hands out are char offsets into
+//! the article's displayed text.
+
+use std::sync::Arc;
+
+use egui::text::LayoutJob;
+use egui::{Galley, Id, Key, Pos2, Rect, Response, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+
+use super::theme::Theme;
+use crate::corpus::Article;
+use crate::score::Verdict;
+use crate::text::Span;
+
+/// One highlight to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkView {
+    /// Where.
+    pub span: Span,
+    /// Palette index of its label (`None`: no label).
+    pub label: Option<usize>,
+    /// Text tag drawn after it (the label's number), so labels can be told apart without colour.
+    pub tag: Option<String>,
+    /// Is it the selected highlight?
+    pub selected: bool,
+}
+
+/// What a check or the solution adds on top of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    /// A key span and how the student did on it.
+    Key {
+        /// The key's core.
+        span: Span,
+        /// Found, partly, missed.
+        verdict: Verdict,
+        /// Its number in the results list.
+        number: usize,
+    },
+    /// A student highlight that is in no key.
+    Extra {
+        /// The highlight.
+        span: Span,
+    },
+}
+
+/// Something the student did in the pane this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleEvent {
+    /// Highlight these chars (a drag, a click on a word, or Enter); the session snaps to words.
+    Highlight(Span),
+    /// Clicked (or moved the keyboard cursor) inside the highlight that covers this char.
+    Select(usize),
+    /// Remove the highlight that covers this char (Delete or Backspace).
+    Remove(usize),
+}
+
+/// The pane's state that outlives a frame: selection, keyboard cursor, layout cache.
+pub struct ArticleViewState {
+    /// Where a drag started (char offset).
+    drag_anchor: Option<usize>,
+    /// The live drag selection.
+    pub selection: Option<Span>,
+    /// Keyboard cursor: index into the article's words.
+    pub cursor: Option<usize>,
+    /// Keyboard selection anchor (word index) while Shift is held.
+    pub kb_anchor: Option<usize>,
+    layout: Option<Layout>,
+    /// The paragraphs laid out this frame (index, galley): the ones on screen.
+    frame: Vec<(usize, Arc<Galley>)>,
+    /// Screen rectangle of the text block last frame (for tests and hit testing).
+    pub text_rect: Rect,
+    /// How many times the text was laid out (to check the cache in tests).
+    pub layouts_made: usize,
+    scroll_to_cursor: bool,
+}
+
+impl Default for ArticleViewState {
+    fn default() -> Self {
+        Self {
+            drag_anchor: None,
+            selection: None,
+            cursor: None,
+            kb_anchor: None,
+            layout: None,
+            frame: Vec::new(),
+            text_rect: Rect::NOTHING,
+            layouts_made: 0,
+            scroll_to_cursor: false,
+        }
+    }
+}
+
+struct Para {
+    span: Span,
+    /// Top of the paragraph, relative to the text block.
+    y: f32,
+    /// Its height when last laid out.
+    h: f32,
+}
+
+struct Layout {
+    key: (String, u32, u32, bool),
+    width: f32,
+    paras: Vec<Para>,
+    height: f32,
+}
+
+fn para_job(article: &Article, span: Span, width: f32, theme: &Theme) -> LayoutJob {
+    let mut job = LayoutJob::single_section(
+        article.slice(span).to_string(),
+        egui::TextFormat {
+            font_id: theme.body_font(),
+            color: theme.text_color(),
+            line_height: Some(theme.line_height()),
+            ..Default::default()
+        },
+    );
+    job.wrap.max_width = width;
+    job
+}
+
+impl ArticleViewState {
+    /// Forgets selection and cursor (for a new step).
+    pub fn reset(&mut self) {
+        self.drag_anchor = None;
+        self.selection = None;
+        self.cursor = None;
+        self.kb_anchor = None;
+    }
+
+    /// Paragraph heights and positions for this width, font and theme. The galleys themselves
+    /// are not kept across frames (egui's own cache owns them and may rebuild its font atlas);
+    /// only the geometry is, and it heals itself if a fresh galley turns out taller or shorter.
+    fn ensure_layout(&mut self, ui: &Ui, article: &Article, width: f32, theme: &Theme) {
+        let key = (
+            article.id().to_string(),
+            width.round() as u32,
+            (theme.font_size * 10.0) as u32,
+            theme.dark,
+        );
+        if self.layout.as_ref().is_some_and(|l| l.key == key) {
+            return;
+        }
+        let paras = article
+            .segments
+            .paragraphs
+            .iter()
+            .map(|&span| {
+                let h = ui
+                    .fonts_mut(|f| f.layout_job(para_job(article, span, width, theme)))
+                    .size()
+                    .y;
+                Para { span, y: 0.0, h }
+            })
+            .collect();
+        self.layouts_made += 1;
+        let mut layout = Layout {
+            key,
+            width,
+            paras,
+            height: 0.0,
+        };
+        restack(&mut layout, theme.paragraph_gap());
+        self.layout = Some(layout);
+        self.frame.clear();
+    }
+
+    /// Lays out (from egui's cache) the paragraphs inside `clip` for this frame.
+    fn fetch_visible(&mut self, ui: &Ui, article: &Article, theme: &Theme, clip: Rect) {
+        self.frame.clear();
+        let Some(layout) = &mut self.layout else { return };
+        let top = clip.min.y - self.text_rect.min.y;
+        let bottom = clip.max.y - self.text_rect.min.y;
+        let first = layout.paras.partition_point(|p| p.y + p.h < top);
+        let mut changed = false;
+        for i in first..layout.paras.len() {
+            let p = &mut layout.paras[i];
+            if p.y > bottom {
+                break;
+            }
+            let g = ui.fonts_mut(|f| f.layout_job(para_job(article, p.span, layout.width, theme)));
+            if (g.size().y - p.h).abs() > 0.5 {
+                p.h = g.size().y;
+                changed = true;
+            }
+            self.frame.push((i, g));
+        }
+        if changed {
+            restack(layout, theme.paragraph_gap());
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn para_at_y(&self, rel_y: f32) -> Option<(&Para, &Arc<Galley>)> {
+        let layout = self.layout.as_ref()?;
+        // Nearest paragraph laid out this frame.
+        let (i, g) = self.frame.iter().min_by(|(a, _), (b, _)| {
+            let d = |i: &usize| {
+                let p = &layout.paras[*i];
+                if rel_y < p.y {
+                    p.y - rel_y
+                } else if rel_y > p.y + p.h {
+                    rel_y - p.y - p.h
+                } else {
+                    0.0
+                }
+            };
+            d(a).total_cmp(&d(b))
+        })?;
+        Some((&layout.paras[*i], g))
+    }
+
+    /// The char offset at a screen position (nearest character boundary).
+    pub fn offset_at(&self, pos: Pos2) -> Option<usize> {
+        let rel = pos - self.text_rect.min;
+        let (p, g) = self.para_at_y(rel.y)?;
+        let c = g.cursor_from_pos(vec2(rel.x, rel.y - p.y));
+        Some(p.span.start + c.index.0)
+    }
+
+    /// The char under a screen position (not a boundary: the glyph the pointer is on).
+    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
+        let rel = pos - self.text_rect.min;
+        let (p, g) = self.para_at_y(rel.y)?;
+        let local = vec2(rel.x, rel.y - p.y);
+        let c = g.cursor_from_pos(local);
+        let mut idx = c.index.0;
+        if idx > 0 && g.pos_from_cursor(c).min.x > local.x {
+            idx -= 1;
+        }
+        Some((p.span.start + idx).min(p.span.end.saturating_sub(1)))
+    }
+
+    /// Screen rectangles covering a char span (one per text row), for the paragraphs on screen.
+    pub fn span_rects(&self, span: Span) -> Vec<Rect> {
+        let Some(layout) = &self.layout else { return Vec::new() };
+        let mut out = Vec::new();
+        for (i, g) in &self.frame {
+            let p = &layout.paras[*i];
+            if p.span.end <= span.start || p.span.start >= span.end {
+                continue;
+            }
+            let a = span.start.saturating_sub(p.span.start);
+            let b = span.end.min(p.span.end) - p.span.start;
+            for r in galley_range_rects(g, a, b) {
+                out.push(r.translate(self.text_rect.min.to_vec2() + vec2(0.0, p.y)));
+            }
+        }
+        out
+    }
+
+    /// The paragraph box (screen) holding char `c`, on screen or not.
+    fn para_rect_of(&self, c: usize) -> Option<Rect> {
+        let layout = self.layout.as_ref()?;
+        let i = layout
+            .paras
+            .partition_point(|p| p.span.end <= c)
+            .min(layout.paras.len().checked_sub(1)?);
+        let p = &layout.paras[i];
+        Some(Rect::from_min_size(
+            self.text_rect.min + vec2(0.0, p.y),
+            vec2(layout.width, p.h),
+        ))
+    }
+
+    /// The centre of the screen rectangle of a char span's first row (for tests that drag).
+    pub fn span_center(&self, span: Span) -> Option<Pos2> {
+        self.span_rects(span).first().map(|r| r.center())
+    }
+}
+
+fn restack(layout: &mut Layout, gap: f32) {
+    let mut y = 0.0;
+    for p in &mut layout.paras {
+        p.y = y;
+        y += p.h + gap;
+    }
+    layout.height = (y - gap).max(0.0);
+}
+
+/// Rectangles (galley coordinates) covering chars `[a, b)` of a galley, one per row.
+fn galley_range_rects(galley: &Galley, a: usize, b: usize) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let mut row_start = 0usize;
+    for row in &galley.rows {
+        let n = row.glyphs.len();
+        let row_end = row_start + n;
+        let (s, e) = (a.max(row_start), b.min(row_end));
+        if s < e {
+            let g0 = &row.glyphs[s - row_start];
+            let g1 = &row.glyphs[e - 1 - row_start];
+            let x0 = row.pos.x + g0.pos.x;
+            let x1 = row.pos.x + g1.pos.x + g1.advance_width;
+            out.push(Rect::from_min_max(
+                pos2(x0, row.pos.y),
+                pos2(x1, row.pos.y + row.size.y),
+            ));
+        }
+        row_start = row_end + usize::from(row.ends_with_newline);
+        if row_start >= b {
+            break;
+        }
+    }
+    out
+}
+
+/// What to draw and whether the student may change it.
+pub struct ArticleInput<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its index in the step (0 or 1), for ids.
+    pub index: usize,
+    /// Student highlights.
+    pub marks: &'a [MarkView],
+    /// Check results or the solution.
+    pub overlays: &'a [Overlay],
+    /// May the student highlight?
+    pub editable: bool,
+}
+
+/// Draws the article's header (headline, outlet, date, byline, kind) and text, and returns what
+/// the student did.
+pub fn article_ui(
+    ui: &mut Ui,
+    state: &mut ArticleViewState,
+    input: &ArticleInput<'_>,
+    theme: &Theme,
+) -> Vec<ArticleEvent> {
+    let article = input.article;
+    let mut events = Vec::new();
+    // Leave room for the scroll bar; keep lines to a comfortable length.
+    let avail = ui.available_width() - ui.spacing().scroll.bar_width - ui.spacing().scroll.bar_outer_margin - 4.0;
+    let column = avail.min(theme.max_column()).max(120.0);
+    egui::ScrollArea::vertical()
+        .id_salt(("article-scroll", input.index))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(column);
+            ui.add_space(8.0);
+            header_ui(ui, article, theme);
+            ui.add_space(theme.paragraph_gap());
+            state.ensure_layout(ui, article, column, theme);
+            let height = state.layout.as_ref().map_or(0.0, |l| l.height);
+            let (rect, _) = ui.allocate_exact_size(vec2(column, height + 16.0), Sense::hover());
+            let text_rect = Rect::from_min_size(rect.min, vec2(column, height));
+            state.text_rect = text_rect;
+            state.fetch_visible(ui, article, theme, ui.clip_rect());
+            let id = Id::unique(("lateral-article", input.index, article.id()));
+            let sense = if input.editable {
+                Sense::click_and_drag()
+            } else {
+                Sense::click()
+            };
+            let response = ui.interact(text_rect, id, sense);
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Document,
+                    input.editable,
+                    format!("Article: {}", article.meta.headline),
+                )
+            });
+            handle_pointer(ui, state, &response, input, &mut events);
+            handle_keys(ui, state, &response, input, &mut events);
+            paint(ui, state, input, theme, &response);
+            if state.scroll_to_cursor {
+                state.scroll_to_cursor = false;
+                if let Some(c) = state.cursor.and_then(|w| article.words.get(w)) {
+                    let r = state
+                        .span_rects(*c)
+                        .first()
+                        .copied()
+                        .or_else(|| state.para_rect_of(c.start));
+                    if let Some(r) = r {
+                        ui.scroll_to_rect(r.expand(theme.line_height()), None);
+                    }
+                }
+            }
+        });
+    events
+}
+
+fn header_ui(ui: &mut Ui, article: &Article, theme: &Theme) {
+    let m = &article.meta;
+    ui.label(
+        egui::RichText::new(&m.outlet)
+            .font(theme.small_font())
+            .color(theme.muted())
+            .strong(),
+    );
+    let mut line = Vec::new();
+    if let Some(d) = &m.date {
+        line.push(d.clone());
+    } else {
+        line.push("no date on the page".into());
+    }
+    if let Some(b) = &m.byline {
+        line.push(format!("by {b}"));
+    }
+    if m.fictional {
+        line.push("fictional text, written for teaching".into());
+    }
+    ui.label(
+        egui::RichText::new(line.join(" · "))
+            .font(theme.small_font())
+            .color(theme.muted()),
+    );
+    ui.label(
+        egui::RichText::new(&m.outlet_kind)
+            .font(theme.small_font())
+            .color(theme.muted())
+            .italics(),
+    );
+    ui.separator();
+}
+
+fn handle_pointer(
+    ui: &Ui,
+    state: &mut ArticleViewState,
+    response: &Response,
+    input: &ArticleInput<'_>,
+    events: &mut Vec<ArticleEvent>,
+) {
+    if response.clicked_by(egui::PointerButton::Primary) || response.drag_started() {
+        response.request_focus();
+    }
+    let pointer = ui.input(|i| i.pointer.interact_pos());
+    if input.editable && response.drag_started() {
+        // Where the press began, not where the drag was recognised.
+        let press = ui.input(|i| i.pointer.press_origin()).or(pointer);
+        state.drag_anchor = press.and_then(|p| state.offset_at(p));
+        state.selection = None;
+    }
+    if input.editable
+        && response.dragged()
+        && let (Some(a), Some(p)) = (state.drag_anchor, pointer)
+        && let Some(b) = state.offset_at(p)
+    {
+        state.selection = Some(Span::new(a, b));
+    }
+    if response.drag_stopped() {
+        if let Some(sel) = state.selection.take()
+            && !sel.is_empty()
+        {
+            events.push(ArticleEvent::Highlight(sel));
+        }
+        state.drag_anchor = None;
+    }
+    // A real mouse click (not Enter/Space on the focused pane, which the keyboard code handles).
+    if response.clicked_by(egui::PointerButton::Primary)
+        && let Some(p) = pointer
+        && let Some(c) = state.char_at(p)
+    {
+        let on_mark = input.marks.iter().any(|m| m.span.start <= c && c < m.span.end);
+        if on_mark {
+            events.push(ArticleEvent::Select(c));
+        } else if input.editable && input.article.text.char_at(c).is_some_and(char::is_alphanumeric) {
+            events.push(ArticleEvent::Highlight(Span::new(c, c + 1)));
+        }
+        // Put the keyboard cursor on the clicked word.
+        let w = &input.article.words;
+        let i = w.partition_point(|s| s.end <= c);
+        if i < w.len() {
+            state.cursor = Some(i);
+            state.kb_anchor = None;
+        }
+    }
+}
+
+fn handle_keys(
+    ui: &Ui,
+    state: &mut ArticleViewState,
+    response: &Response,
+    input: &ArticleInput<'_>,
+    events: &mut Vec<ArticleEvent>,
+) {
+    if !response.has_focus() {
+        return;
+    }
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                tab: false,
+                escape: false,
+            },
+        )
+    });
+    let words = &input.article.words;
+    if words.is_empty() {
+        return;
+    }
+    // Each key press in order, with the modifiers it came with.
+    let presses: Vec<(Key, bool)> = ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => Some((*key, modifiers.shift)),
+                _ => None,
+            })
+            .collect()
+    });
+    for (key, shift) in presses {
+        match key {
+            Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown => {
+                move_cursor(state, input, key, shift, events);
+            }
+            Key::Escape => state.kb_anchor = None,
+            Key::Enter | Key::Space if input.editable => {
+                if let Some(c) = state.cursor {
+                    let a = state.kb_anchor.unwrap_or(c);
+                    let (lo, hi) = (a.min(c), a.max(c));
+                    events.push(ArticleEvent::Highlight(Span::new(words[lo].start, words[hi].end)));
+                    state.kb_anchor = None;
+                }
+            }
+            Key::Delete | Key::Backspace if input.editable => {
+                if let Some(c) = state.cursor {
+                    events.push(ArticleEvent::Remove(words[c].start));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Moves the keyboard cursor by a word (Left/Right) or a sentence (Up/Down); Shift extends the
+/// keyboard selection.
+fn move_cursor(
+    state: &mut ArticleViewState,
+    input: &ArticleInput<'_>,
+    key: Key,
+    shift: bool,
+    events: &mut Vec<ArticleEvent>,
+) {
+    let words = &input.article.words;
+    let cur = state.cursor.unwrap_or(0);
+    if shift {
+        state.kb_anchor.get_or_insert(cur);
+    } else {
+        state.kb_anchor = None;
+    }
+    let sentences = &input.article.segments.sentences;
+    let next = if state.cursor.is_none() {
+        0
+    } else {
+        match key {
+            Key::ArrowLeft => cur.saturating_sub(1),
+            Key::ArrowRight => (cur + 1).min(words.len() - 1),
+            _ => {
+                // Up/Down: to the first word of the previous/next sentence.
+                let pos = words[cur].start;
+                let si = sentences.partition_point(|s| s.end <= pos);
+                let target = if key == Key::ArrowUp {
+                    let here = sentences.get(si).map_or(pos, |s| s.start);
+                    if pos > here {
+                        here
+                    } else {
+                        si.checked_sub(1).and_then(|j| sentences.get(j)).map_or(0, |s| s.start)
+                    }
+                } else {
+                    sentences.get(si + 1).map_or(words[words.len() - 1].start, |s| s.start)
+                };
+                words.partition_point(|w| w.end <= target).min(words.len() - 1)
+            }
+        }
+    };
+    state.cursor = Some(next);
+    state.scroll_to_cursor = true;
+    if !shift && let Some(w) = words.get(next) {
+        let at = w.start;
+        if input.marks.iter().any(|m| m.span.start <= at && at < m.span.end) {
+            events.push(ArticleEvent::Select(at));
+        }
+    }
+}
+
+/// The keyboard selection, if Shift has extended it.
+fn kb_selection(state: &ArticleViewState, words: &[Span]) -> Option<Span> {
+    let (a, c) = (state.kb_anchor?, state.cursor?);
+    let (lo, hi) = (a.min(c), a.max(c));
+    Some(Span::new(words.get(lo)?.start, words.get(hi)?.end))
+}
+
+fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>, theme: &Theme, response: &Response) {
+    let Some(layout) = &state.layout else { return };
+    let painter = ui.painter();
+    let origin = state.text_rect.min;
+    let pad = vec2(1.0, 0.0);
+    // Only the paragraphs on screen were laid out this frame.
+    let (Some((first, _)), Some((last, _))) = (state.frame.first(), state.frame.last()) else {
+        return;
+    };
+    let vis_span = Span::new(layout.paras[*first].span.start, layout.paras[*last].span.end);
+    let on_screen = |s: &Span| s.intersects(&vis_span);
+
+    for m in input.marks.iter().filter(|m| on_screen(&m.span)) {
+        let fill = theme.mark_fill(m.label);
+        let rects = state.span_rects(m.span);
+        for r in &rects {
+            painter.rect_filled(r.expand2(pad), 3.0, fill);
+            if m.selected {
+                painter.rect_stroke(r.expand2(pad), 3.0, theme.selected_stroke(), StrokeKind::Outside);
+            }
+        }
+        if let (Some(tag), Some(last)) = (&m.tag, rects.last()) {
+            tag_ui(
+                painter,
+                theme,
+                last.right_top(),
+                tag,
+                theme.label_color(m.label.unwrap_or(0)),
+            );
+        }
+    }
+    for o in input.overlays {
+        let (span, color, mark) = match o {
+            Overlay::Key { span, verdict, number } => (
+                span,
+                theme.verdict_color(*verdict),
+                format!("{} {}", Theme::verdict_mark(*verdict), number),
+            ),
+            Overlay::Extra { span } => (span, theme.extra_color(), "?".to_string()),
+        };
+        if !on_screen(span) {
+            continue;
+        }
+        let rects = state.span_rects(*span);
+        for r in &rects {
+            let y = r.bottom() - 1.0;
+            match o {
+                Overlay::Key {
+                    verdict: Verdict::Missed,
+                    ..
+                } => {
+                    // Dashed underline for missed passages.
+                    let mut x = r.left();
+                    while x < r.right() {
+                        painter.line_segment([pos2(x, y), pos2((x + 6.0).min(r.right()), y)], Stroke::new(3.0, color));
+                        x += 10.0;
+                    }
+                }
+                Overlay::Extra { .. } => {
+                    painter.line_segment([pos2(r.left(), y), pos2(r.right(), y)], Stroke::new(3.0, color));
+                }
+                Overlay::Key { .. } => {
+                    painter.rect_stroke(
+                        r.expand2(vec2(2.0, 0.0)),
+                        3.0,
+                        Stroke::new(2.0, color),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+        if let Some(first) = rects.first() {
+            tag_ui(painter, theme, first.left_top() - vec2(0.0, 2.0), &mark, color);
+        }
+    }
+    let live = state.selection.or_else(|| kb_selection(state, &input.article.words));
+    if let Some(sel) = live {
+        for r in state.span_rects(sel) {
+            painter.rect_filled(r, 2.0, theme.selection_fill());
+        }
+    }
+    for (i, g) in &state.frame {
+        painter.galley(origin + vec2(0.0, layout.paras[*i].y), g.clone(), theme.text_color());
+    }
+    if response.has_focus()
+        && let Some(w) = state.cursor.and_then(|c| input.article.words.get(c))
+    {
+        for r in state.span_rects(*w) {
+            painter.rect_stroke(r.expand(1.0), 2.0, theme.cursor_stroke(), StrokeKind::Outside);
+        }
+    }
+}
+
+/// A small rounded tag with text, its bottom-left corner at `at`.
+fn tag_ui(painter: &egui::Painter, theme: &Theme, at: Pos2, text: &str, color: egui::Color32) {
+    let font = egui::FontId::proportional((theme.font_size * 0.55).max(10.0));
+    let galley = painter.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE);
+    let size = galley.size() + vec2(6.0, 0.0);
+    let rect = Rect::from_min_size(at - vec2(0.0, size.y * 0.6), size);
+    painter.rect_filled(rect, 4.0, color.gamma_multiply(if theme.dark { 0.9 } else { 1.0 }));
+    let text_color = if color.intensity() > 0.6 {
+        egui::Color32::BLACK
+    } else {
+        egui::Color32::WHITE
+    };
+    painter.galley_with_override_text_color(rect.min + vec2(3.0, 0.0), galley, text_color);
+}

@@ -1,0 +1,730 @@
+//! The desktop app: a thin layer over the core that draws a [`Session`] and sends it commands.
+//!
+//! Views (`screens`, `player`, `article_view`) never change state directly: they return
+//! [`Command`]s, and [`LateralApp::run_cmd`] applies them, so every change goes through one
+//! place (and is saved from there).
+
+pub mod article_view;
+pub mod markdown;
+pub mod player;
+pub mod screens;
+pub mod screenshot;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::corpus::Corpus;
+use crate::lesson::Lesson;
+use crate::library::{self, LessonFile, Library};
+use crate::progress::{AppSettings, Loaded, Store};
+use crate::session::{AddOutcome, Session};
+use crate::text::Span;
+
+use article_view::ArticleViewState;
+use theme::Theme;
+
+/// Which screen is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Pick or type a student name.
+    Students,
+    /// The lessons.
+    Library,
+    /// Playing a lesson.
+    Player,
+    /// The end-of-lesson summary.
+    Summary,
+}
+
+/// Everything the views can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Use this student (adding them if new).
+    PickStudent(String),
+    /// Back to the student picker.
+    SwitchStudent,
+    /// Open lesson number `0` of the library.
+    OpenLesson(usize),
+    /// Back to the lessons.
+    ToLibrary,
+    /// Show step `0`.
+    GoToStep(usize),
+    /// Highlight chars of article `article` of the step.
+    Highlight {
+        /// Article index in the step.
+        article: usize,
+        /// Chars (snapped to words by the session).
+        span: Span,
+    },
+    /// Select the highlight covering char `pos` of article `article`.
+    SelectAt {
+        /// Article index.
+        article: usize,
+        /// Char offset.
+        pos: usize,
+    },
+    /// Remove the highlight covering char `pos` of article `article`.
+    RemoveAt {
+        /// Article index.
+        article: usize,
+        /// Char offset.
+        pos: usize,
+    },
+    /// Remove the selected highlight.
+    RemoveSelected,
+    /// Make label `0` (palette index) the active one, and give it to the selected highlight.
+    SetLabel(usize),
+    /// Undo.
+    Undo,
+    /// Redo.
+    Redo,
+    /// Check the step.
+    Check,
+    /// Show the next hint.
+    Hint,
+    /// Try again, keeping the highlights (`true`) or clearing them.
+    Retry(bool),
+    /// Reveal the answer key.
+    ShowSolution,
+    /// Pick or unpick option `0`.
+    ToggleChoice(usize),
+    /// Set the written answer.
+    SetReflection(String),
+    /// Go to the summary.
+    Finish,
+    /// Larger text.
+    FontBigger,
+    /// Smaller text.
+    FontSmaller,
+    /// Light/dark.
+    ToggleTheme,
+    /// Ask for a lesson folder (file dialog).
+    OpenFolderDialog,
+    /// Load lessons from a folder.
+    LoadFolder(PathBuf),
+    /// Back to the bundled lessons.
+    LoadBundled,
+}
+
+/// The lesson player's view state (what is not part of the student's work).
+#[derive(Default)]
+pub struct PlayerUi {
+    /// One per article pane.
+    pub views: [ArticleViewState; 2],
+    /// The label new highlights get (palette index).
+    pub active_label: Option<usize>,
+    /// The selected highlight (index into the step's marks).
+    pub selected: Option<usize>,
+    /// A message for the student (refused highlight, why Check is not possible …).
+    pub message: Option<String>,
+}
+
+/// Where the lessons come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Built into the program.
+    Bundled,
+    /// A teacher's folder.
+    Folder(PathBuf),
+}
+
+/// Per-lesson progress shown in the library.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LessonProgress {
+    /// Steps done.
+    pub done: usize,
+    /// Score so far (0–1), if any step was scored.
+    pub score: Option<f64>,
+}
+
+/// The app.
+pub struct LateralApp {
+    /// Where progress and settings are saved.
+    pub store: Store,
+    /// Font size, theme, last student.
+    pub settings: AppSettings,
+    /// Lessons and articles.
+    pub library: Library,
+    /// Where they came from.
+    pub source: Source,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The student using the app.
+    pub student: Option<String>,
+    /// Known students.
+    pub students: Vec<String>,
+    /// The name being typed on the student screen.
+    pub new_name: String,
+    /// Progress per library lesson (same order), for the current student.
+    pub progress: Vec<LessonProgress>,
+    /// The lesson being played.
+    pub session: Option<Session>,
+    /// The player's view state.
+    pub player: PlayerUi,
+    /// A message shown at the top (saving problems, damaged files …).
+    pub notice: Option<String>,
+    /// Unsaved changes since this time (egui seconds).
+    dirty_since: Option<f64>,
+    /// How many times progress was written (for tests).
+    pub saves: usize,
+    folder_dialog: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
+    /// Set by `--screenshot`.
+    pub screenshot: Option<screenshot::Plan>,
+}
+
+/// How long after the last change progress is saved.
+pub const SAVE_DELAY: f64 = 0.5;
+
+impl LateralApp {
+    /// An app over `library`, saving in `store`.
+    pub fn new(library: Library, source: Source, store: Store) -> Self {
+        let settings = store.load_settings();
+        let students = store.students();
+        let mut app = Self {
+            store,
+            settings,
+            library,
+            source,
+            screen: Screen::Students,
+            student: None,
+            students,
+            new_name: String::new(),
+            progress: Vec::new(),
+            session: None,
+            player: PlayerUi::default(),
+            notice: None,
+            dirty_since: None,
+            saves: 0,
+            folder_dialog: None,
+            screenshot: None,
+        };
+        if let Some(last) = app.settings.last_student.clone()
+            && app.students.contains(&last)
+        {
+            app.new_name = last;
+        }
+        app
+    }
+
+    /// The bundled lessons and corpus.
+    pub fn bundled_library() -> Library {
+        let corpus = crate::bundled::corpus();
+        let lessons = crate::bundled::lessons(&corpus);
+        Library {
+            corpus,
+            lessons,
+            diagnostics: Vec::new(),
+            articles_from_disk: 0,
+        }
+    }
+
+    /// The current theme.
+    pub fn theme(&self) -> Theme {
+        Theme::new(self.settings.dark, self.settings.clamped_font())
+    }
+
+    /// The lessons shown in the library.
+    pub fn lessons(&self) -> &[LessonFile] {
+        &self.library.lessons
+    }
+
+    /// The corpus.
+    pub fn corpus(&self) -> &Corpus {
+        &self.library.corpus
+    }
+
+    fn mark_dirty(&mut self, now: f64) {
+        if self.dirty_since.is_none() {
+            self.dirty_since = Some(now);
+        }
+    }
+
+    /// Saves the session now, if there are unsaved changes.
+    pub fn save_now(&mut self) {
+        if self.dirty_since.take().is_none() {
+            return;
+        }
+        if let Some(s) = &self.session {
+            match self.store.save_progress(&s.to_results()) {
+                Ok(_) => self.saves += 1,
+                Err(e) => {
+                    self.notice = Some(format!(
+                        "Your work could not be saved: {e}. Keep the app open and tell your teacher."
+                    ))
+                }
+            }
+        }
+    }
+
+    fn save_settings(&mut self) {
+        if let Err(e) = self.store.save_settings(&self.settings) {
+            self.notice = Some(format!("Settings could not be saved: {e}"));
+        }
+    }
+
+    fn refresh_progress(&mut self) {
+        let Some(student) = self.student.clone() else { return };
+        let corpus = &self.library.corpus;
+        self.progress = self
+            .library
+            .lessons
+            .iter()
+            .map(|lf| {
+                let Some(lesson) = lf.lesson.as_ref().filter(|_| lf.is_playable()) else {
+                    return LessonProgress::default();
+                };
+                match self.store.load_progress(&student, &lesson.id) {
+                    Loaded::Work(r) => {
+                        let s = Session::from_results(Arc::new(lesson.clone()), corpus, &r);
+                        let done = s.steps.iter().zip(&lesson.steps).filter(|(st, step)| st.is_done(step)).count();
+                        let any_scored = s.steps.iter().any(|st| st.checked.is_some());
+                        LessonProgress { done, score: any_scored.then(|| s.lesson_score(corpus)) }
+                    }
+                    Loaded::Damaged { moved_to, problem } => {
+                        self.notice = Some(format!(
+                            "Saved work for “{}” could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
+                            lesson.title,
+                            moved_to.display()
+                        ));
+                        LessonProgress::default()
+                    }
+                    Loaded::Nothing => LessonProgress::default(),
+                }
+            })
+            .collect();
+    }
+
+    /// Opens a lesson for the current student, resuming saved work.
+    fn open_lesson(&mut self, i: usize) {
+        let Some(lf) = self.library.lessons.get(i) else { return };
+        let Some(lesson) = lf.lesson.clone().filter(|_| lf.is_playable()) else {
+            self.notice = Some("This lesson has problems and cannot be played; its errors are listed below it.".into());
+            return;
+        };
+        let student = self.student.clone().unwrap_or_else(|| "Student".into());
+        let lesson: Arc<Lesson> = Arc::new(lesson);
+        let session = match self.store.load_progress(&student, &lesson.id) {
+            Loaded::Work(r) => Session::from_results(lesson, &self.library.corpus, &r),
+            Loaded::Damaged { moved_to, problem } => {
+                self.notice = Some(format!(
+                    "Your saved work on this lesson could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
+                    moved_to.display()
+                ));
+                Session::new(lesson, &self.library.corpus, &student)
+            }
+            Loaded::Nothing => Session::new(lesson, &self.library.corpus, &student),
+        };
+        self.session = Some(session);
+        self.player = PlayerUi::default();
+        self.enter_step();
+        self.screen = Screen::Player;
+    }
+
+    fn enter_step(&mut self) {
+        for v in &mut self.player.views {
+            v.reset();
+        }
+        self.player.selected = None;
+        self.player.message = None;
+        let labelled = self
+            .session
+            .as_ref()
+            .is_some_and(|s| !player::step_labels(s).is_empty());
+        self.player.active_label = labelled.then_some(0);
+    }
+
+    fn load_library(&mut self, source: Source) {
+        let lib = match &source {
+            Source::Bundled => Ok(Self::bundled_library()),
+            Source::Folder(dir) => library::load(std::slice::from_ref(dir), &[]),
+        };
+        match lib {
+            Ok(lib) => {
+                self.library = lib;
+                self.source = source;
+                self.refresh_progress();
+                self.screen = if self.student.is_some() {
+                    Screen::Library
+                } else {
+                    Screen::Students
+                };
+            }
+            Err(e) => self.notice = Some(format!("Could not open lessons: {e}")),
+        }
+    }
+
+    /// Applies one command. `now` is egui's clock, for debounced saving.
+    pub fn run_cmd(&mut self, cmd: Command, now: f64) {
+        let mut changed = false;
+        match cmd {
+            Command::PickStudent(name) => match self.store.add_student(&name) {
+                Ok(name) => {
+                    self.student = Some(name.clone());
+                    self.settings.last_student = Some(name);
+                    self.save_settings();
+                    self.students = self.store.students();
+                    self.refresh_progress();
+                    self.screen = Screen::Library;
+                    self.notice = None;
+                }
+                Err(e) => self.notice = Some(e),
+            },
+            Command::SwitchStudent => {
+                self.save_now();
+                self.session = None;
+                self.student = None;
+                self.screen = Screen::Students;
+            }
+            Command::OpenLesson(i) => self.open_lesson(i),
+            Command::ToLibrary => {
+                self.save_now();
+                self.session = None;
+                self.refresh_progress();
+                self.screen = Screen::Library;
+            }
+            Command::GoToStep(i) => {
+                if let Some(s) = &mut self.session {
+                    s.go_to(i);
+                    changed = true;
+                }
+                self.screen = Screen::Player;
+                self.enter_step();
+            }
+            Command::Highlight { article, span } => {
+                let label = self.active_label_id();
+                if let Some(s) = &mut self.session {
+                    match s.add_highlight(article, span, label) {
+                        AddOutcome::Added(_) | AddOutcome::Merged(_) => {
+                            // Not selected: the next label picked is for the next highlight.
+                            self.player.selected = None;
+                            self.player.message = None;
+                            changed = true;
+                        }
+                        AddOutcome::Refused(why) => self.player.message = Some(why),
+                    }
+                }
+            }
+            Command::SelectAt { article, pos } => {
+                if let Some(s) = &self.session {
+                    self.player.selected = s.mark_at(article, pos);
+                    if let Some(l) = self.player.selected.and_then(|i| s.state().marks[i].label.clone()) {
+                        self.player.active_label = player::step_labels(s).iter().position(|x| **x == l);
+                    }
+                }
+            }
+            Command::RemoveAt { article, pos } => {
+                if let Some(s) = &mut self.session
+                    && let Some(i) = s.mark_at(article, pos)
+                {
+                    changed = s.remove_highlight(i);
+                    self.player.selected = None;
+                }
+            }
+            Command::RemoveSelected => {
+                if let (Some(s), Some(i)) = (&mut self.session, self.player.selected) {
+                    changed = s.remove_highlight(i);
+                    self.player.selected = None;
+                }
+            }
+            Command::SetLabel(i) => {
+                let Some(s) = &mut self.session else { return };
+                let labels = player::step_labels(s);
+                let Some(id) = labels.get(i).map(|l| l.to_string()) else {
+                    return;
+                };
+                self.player.active_label = Some(i);
+                if let Some(sel) = self.player.selected {
+                    changed = s.set_label(sel, Some(id));
+                }
+            }
+            Command::Undo => {
+                if let Some(s) = &mut self.session {
+                    changed = s.undo();
+                    self.player.selected = None;
+                }
+            }
+            Command::Redo => {
+                if let Some(s) = &mut self.session {
+                    changed = s.redo();
+                    self.player.selected = None;
+                }
+            }
+            Command::Check => {
+                if let Some(s) = &mut self.session {
+                    match s.check() {
+                        Ok(_) => {
+                            self.player.message = None;
+                            changed = true;
+                        }
+                        Err(why) => self.player.message = Some(why),
+                    }
+                }
+            }
+            Command::Hint => {
+                if let Some(s) = &mut self.session {
+                    changed = s.next_hint().is_some();
+                }
+            }
+            Command::Retry(keep) => {
+                if let Some(s) = &mut self.session {
+                    changed = s.retry(keep);
+                    self.player.selected = None;
+                }
+            }
+            Command::ShowSolution => {
+                if let Some(s) = &mut self.session {
+                    changed = s.show_solution();
+                }
+            }
+            Command::ToggleChoice(i) => {
+                if let Some(s) = &mut self.session {
+                    s.toggle_choice(i);
+                    changed = true;
+                }
+            }
+            Command::SetReflection(t) => {
+                if let Some(s) = &mut self.session {
+                    s.set_reflection(&t);
+                    changed = true;
+                }
+            }
+            Command::Finish => {
+                self.save_now();
+                self.screen = Screen::Summary;
+            }
+            Command::FontBigger | Command::FontSmaller => {
+                let step = if cmd == Command::FontBigger { 2.0 } else { -2.0 };
+                self.settings.font_size =
+                    (self.settings.clamped_font() + step).clamp(AppSettings::FONT_RANGE.0, AppSettings::FONT_RANGE.1);
+                self.save_settings();
+            }
+            Command::ToggleTheme => {
+                self.settings.dark = !self.settings.dark;
+                self.save_settings();
+            }
+            Command::OpenFolderDialog => {
+                let (tx, rx) = std::sync::mpsc::channel();
+                // Never block the UI thread on a dialog.
+                std::thread::spawn(move || {
+                    let picked = rfd::FileDialog::new().set_title("Open a lesson folder").pick_folder();
+                    let _ = tx.send(picked);
+                });
+                self.folder_dialog = Some(rx);
+            }
+            Command::LoadFolder(dir) => self.load_library(Source::Folder(dir)),
+            Command::LoadBundled => self.load_library(Source::Bundled),
+        }
+        if changed {
+            self.mark_dirty(now);
+        }
+    }
+
+    fn active_label_id(&self) -> Option<String> {
+        let s = self.session.as_ref()?;
+        let labels = player::step_labels(s);
+        self.player
+            .active_label
+            .and_then(|i| labels.get(i).map(|l| l.to_string()))
+    }
+
+    /// Draws one frame. (Called by eframe through [`eframe::App::ui`], and by tests directly.)
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let theme = self.theme();
+        ctx.set_visuals(theme.visuals());
+        let now = ctx.input(|i| i.time);
+        let mut cmds = Vec::new();
+        self.global_keys(&ctx, &mut cmds);
+        if let Some(rx) = &self.folder_dialog
+            && let Ok(picked) = rx.try_recv()
+        {
+            self.folder_dialog = None;
+            if let Some(dir) = picked {
+                cmds.push(Command::LoadFolder(dir));
+            }
+        }
+        screens::top_bar(ui, self, &theme, &mut cmds);
+        match self.screen {
+            Screen::Students => screens::students_ui(ui, self, &theme, &mut cmds),
+            Screen::Library => screens::library_ui(ui, self, &theme, &mut cmds),
+            Screen::Player => player::player_ui(ui, self, &theme, &mut cmds),
+            Screen::Summary => screens::summary_ui(ui, self, &theme, &mut cmds),
+        }
+        for c in cmds {
+            self.run_cmd(c, now);
+        }
+        if let Some(since) = self.dirty_since {
+            let left = since + SAVE_DELAY - now;
+            if left <= 0.0 {
+                self.save_now();
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+            }
+        }
+        if self.folder_dialog.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+        screenshot::tick(self, &ctx);
+    }
+
+    fn global_keys(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|i| {
+            let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+            if i.consume_shortcut(&redo) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)) {
+                cmds.push(Command::Redo);
+            } else if i.consume_shortcut(&undo) {
+                cmds.push(Command::Undo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus))
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals))
+            {
+                cmds.push(Command::FontBigger);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus)) {
+                cmds.push(Command::FontSmaller);
+            }
+        });
+        if self.screen == Screen::Player && !typing {
+            let keys = [
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+                Key::Num7,
+                Key::Num8,
+                Key::Num9,
+            ];
+            ctx.input(|i| {
+                for (n, k) in keys.iter().enumerate() {
+                    if i.key_pressed(*k) && i.modifiers.is_none() {
+                        cmds.push(Command::SetLabel(n));
+                    }
+                }
+            });
+        }
+    }
+}
+
+impl eframe::App for LateralApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_now();
+    }
+}
+
+/// Options for starting the app.
+#[derive(Clone, Debug, Default)]
+pub struct AppOptions {
+    /// A lesson folder instead of the bundled lessons.
+    pub lessons: Option<PathBuf>,
+    /// Take a screenshot and exit.
+    pub screenshot: Option<screenshot::Plan>,
+}
+
+/// Parses the app's own options (`--screenshot` and friends).
+pub fn parse_app_options(lessons: Option<PathBuf>, rest: &[String]) -> Result<AppOptions, String> {
+    let mut opts = AppOptions {
+        lessons,
+        screenshot: None,
+    };
+    let mut plan: Option<screenshot::Plan> = None;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--screenshot" => {
+                plan.get_or_insert_with(screenshot::Plan::default).out = PathBuf::from(val("--screenshot")?)
+            }
+            "--lesson" => plan.get_or_insert_with(screenshot::Plan::default).lesson = Some(val("--lesson")?),
+            "--step" => {
+                let v = val("--step")?;
+                let n: usize = v
+                    .parse()
+                    .map_err(|_| format!("--step takes a step number, not `{v}`"))?;
+                plan.get_or_insert_with(screenshot::Plan::default).step = Some(n.max(1) - 1);
+            }
+            "--student" => plan.get_or_insert_with(screenshot::Plan::default).student = Some(val("--student")?),
+            "--answer" => plan.get_or_insert_with(screenshot::Plan::default).answer = Some(val("--answer")?),
+            "--check" => plan.get_or_insert_with(screenshot::Plan::default).check = true,
+            "--dark" => plan.get_or_insert_with(screenshot::Plan::default).dark = true,
+            "--size" => {
+                let v = val("--size")?;
+                let (w, h) = v.split_once('x').ok_or("--size takes WIDTHxHEIGHT, e.g. 1280x800")?;
+                let size = (
+                    w.parse().map_err(|_| "bad width")?,
+                    h.parse().map_err(|_| "bad height")?,
+                );
+                plan.get_or_insert_with(screenshot::Plan::default).size = Some(size);
+            }
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if let Some(p) = &plan
+        && p.out.as_os_str().is_empty()
+    {
+        return Err("--lesson, --step, --student, --answer and --check go with --screenshot OUT.png".into());
+    }
+    opts.screenshot = plan;
+    Ok(opts)
+}
+
+/// Starts the app; returns the process exit code.
+pub fn run(opts: AppOptions) -> i32 {
+    let (library, source) = match &opts.lessons {
+        None => (LateralApp::bundled_library(), Source::Bundled),
+        Some(dir) => match library::load(std::slice::from_ref(dir), &[]) {
+            Ok(l) => (l, Source::Folder(dir.clone())),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
+    };
+    let store = match &opts.screenshot {
+        // Screenshots never touch a real student's data.
+        Some(_) => Store::new(std::env::temp_dir().join(format!("lateral-screenshot-{}", std::process::id()))),
+        None => Store::default_location(),
+    };
+    let mut app = LateralApp::new(library, source, store);
+    let size = opts.screenshot.as_ref().and_then(|p| p.size).unwrap_or((1280, 800));
+    if let Some(plan) = opts.screenshot.clone() {
+        if let Err(e) = screenshot::prepare(&mut app, &plan) {
+            eprintln!("error: {e}");
+            return 2;
+        }
+        app.screenshot = Some(plan);
+    }
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Lateral")
+            .with_inner_size([size.0 as f32, size.1 as f32])
+            .with_min_inner_size([640.0, 420.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Lateral",
+        native,
+        Box::new(|cc| {
+            theme::install_fonts(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) if opts.screenshot.as_ref().is_some_and(|p| !p.out.exists()) => 1,
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: could not open a window: {e}");
+            2
+        }
+    }
+}

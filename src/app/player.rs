@@ -1,0 +1,450 @@
+//! The lesson player: the step list, the step (prose, articles, choices), the action bar, and the
+//! results of a check.
+
+use egui::{Align, Layout, RichText, Ui};
+
+use super::article_view::{ArticleEvent, ArticleInput, MarkView, Overlay, article_ui};
+use super::markdown::markdown_ui;
+use super::theme::Theme;
+use super::{Command, LateralApp};
+use crate::lesson::{Step, StepBody};
+use crate::score::{PartlyWhy, Verdict};
+use crate::session::Session;
+
+/// The label ids offered on the current step, in palette order.
+pub fn step_labels(s: &Session) -> Vec<&str> {
+    match &s.step().body {
+        StepBody::Highlight { labels, .. } => labels.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What a step list entry says about a step.
+pub fn step_status(s: &Session, i: usize) -> &'static str {
+    let step = &s.lesson.steps[i];
+    if i == s.current {
+        "▶"
+    } else if s.steps[i].is_done(step) {
+        "✓"
+    } else {
+        "○"
+    }
+}
+
+/// A score in words.
+pub fn score_words(score: f64) -> &'static str {
+    match score {
+        s if s >= 0.95 => "Excellent",
+        s if s >= 0.75 => "Good",
+        s if s >= 0.5 => "Partly right",
+        s if s > 0.0 => "A start",
+        _ => "Not yet",
+    }
+}
+
+/// Draws the player.
+pub fn player_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Vec<Command>) {
+    let LateralApp { session, player, .. } = app;
+    let Some(s) = session.as_ref() else {
+        cmds.push(Command::ToLibrary);
+        return;
+    };
+    egui::Panel::left("steps")
+        .resizable(false)
+        .exact_size(230.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.label(RichText::new(&s.lesson.title).strong());
+            ui.add_space(6.0);
+            for (i, step) in s.lesson.steps.iter().enumerate() {
+                let text = format!("{} {}. {}", step_status(s, i), i + 1, step.title);
+                let b = ui.add(
+                    egui::Button::selectable(i == s.current, text)
+                        .wrap()
+                        .min_size(egui::vec2(210.0, 26.0)),
+                );
+                if b.clicked() && i != s.current {
+                    cmds.push(Command::GoToStep(i));
+                }
+            }
+            ui.add_space(10.0);
+            if ui.button("Finish lesson").clicked() {
+                cmds.push(Command::Finish);
+            }
+        });
+    let step = s.step();
+    let st = s.state();
+    let show_results = st.checked.is_some() || st.solution_shown || !s.hints_shown().is_empty();
+    if show_results {
+        egui::Panel::right("results")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("results-scroll")
+                    .show(ui, |ui| results_ui(ui, s, theme));
+            });
+    }
+    egui::Panel::bottom("actions").show(ui, |ui| {
+        ui.add_space(4.0);
+        actions_ui(ui, s, player, theme, cmds);
+        if let Some(m) = &player.message {
+            ui.colored_label(theme.verdict_color(Verdict::Partly), m);
+        }
+        ui.add_space(4.0);
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading(&step.title);
+        if !step.prose.is_empty() {
+            let prose_h = if step.articles.is_empty() {
+                ui.available_height()
+            } else {
+                (ui.available_height() * 0.3).min(220.0)
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("prose")
+                .max_height(prose_h)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    markdown_ui(ui, &step.prose, theme);
+                });
+            ui.separator();
+        }
+        match &step.body {
+            StepBody::Choice { options, multiple } => choice_ui(ui, s, options, *multiple, theme, cmds),
+            StepBody::Reflect { min_words } => reflect_ui(ui, s, *min_words, cmds),
+            _ => articles_ui(ui, s, player, theme, cmds),
+        }
+    });
+}
+
+fn articles_ui(ui: &mut Ui, s: &Session, player: &mut super::PlayerUi, theme: &Theme, cmds: &mut Vec<Command>) {
+    let arts = s.articles();
+    if arts.is_empty() {
+        return;
+    }
+    let step = s.step();
+    let editable = matches!(step.body, StepBody::Highlight { .. }) && !s.locked();
+    let labels = step_labels(s);
+    let st = s.state();
+    let mut per_article: Vec<Vec<MarkView>> = vec![Vec::new(); arts.len()];
+    for (i, m) in st.marks.iter().enumerate() {
+        let li = m.label.as_ref().and_then(|l| labels.iter().position(|x| x == l));
+        if let Some(v) = per_article.get_mut(m.article) {
+            v.push(MarkView {
+                span: m.span,
+                label: li,
+                tag: li.map(|n| (n + 1).to_string()),
+                selected: player.selected == Some(i),
+            });
+        }
+    }
+    let overlays = overlays_for(s, arts.len());
+    let n = arts.len();
+    ui.columns(n, |cols| {
+        for (a, (col, art)) in cols.iter_mut().zip(arts.iter()).enumerate() {
+            let input = ArticleInput {
+                article: art,
+                index: a,
+                marks: &per_article[a],
+                overlays: &overlays[a],
+                editable,
+            };
+            let events = article_ui(col, &mut player.views[a], &input, theme);
+            for e in events {
+                cmds.push(match e {
+                    ArticleEvent::Highlight(span) => Command::Highlight { article: a, span },
+                    ArticleEvent::Select(pos) => Command::SelectAt { article: a, pos },
+                    ArticleEvent::Remove(pos) => Command::RemoveAt { article: a, pos },
+                });
+            }
+        }
+    });
+}
+
+/// The check results drawn over each article: key spans with verdicts, and extras.
+fn overlays_for(s: &Session, n: usize) -> Vec<Vec<Overlay>> {
+    let mut out = vec![Vec::new(); n];
+    let st = s.state();
+    let step = s.step();
+    let Some(detail) = st.checked.as_ref().and_then(|c| c.detail.as_ref()) else {
+        return out;
+    };
+    for (i, (k, r)) in step.keys().iter().zip(&detail.keys).enumerate() {
+        let a = step.articles.iter().position(|x| *x == k.article).unwrap_or(0);
+        // Missed keys are shown only once the solution is revealed.
+        if r.verdict == Verdict::Missed && !st.solution_shown {
+            continue;
+        }
+        if let Some(v) = out.get_mut(a) {
+            v.push(Overlay::Key {
+                span: k.core,
+                verdict: r.verdict,
+                number: i + 1,
+            });
+        }
+    }
+    for e in &detail.extras {
+        if let Some(m) = st.marks.get(e.highlight)
+            && let Some(v) = out.get_mut(m.article)
+        {
+            v.push(Overlay::Extra { span: m.span });
+        }
+    }
+    out
+}
+
+fn actions_ui(ui: &mut Ui, s: &Session, player: &super::PlayerUi, theme: &Theme, cmds: &mut Vec<Command>) {
+    let step = s.step();
+    let st = s.state();
+    let labels = step_labels(s);
+    if !labels.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Label (keys 1–9):");
+            for (i, id) in labels.iter().enumerate() {
+                let name = s.lesson.label(id).map_or(*id, |l| l.name.as_str());
+                let text = RichText::new(format!("{} {}", i + 1, name))
+                    .color(egui::Color32::BLACK)
+                    .background_color(theme.mark_fill(Some(i)));
+                let b = egui::Button::selectable(player.active_label == Some(i), text);
+                let tip = s.lesson.label(id).map_or("", |l| l.description.as_str());
+                if ui.add_enabled(!s.locked(), b).on_hover_text(tip).clicked() {
+                    cmds.push(Command::SetLabel(i));
+                }
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        let scored = step.is_scored();
+        if scored {
+            let blocked = s.check_blocked();
+            let r = ui.add_enabled(blocked.is_none(), egui::Button::new(RichText::new("Check").strong()));
+            if r.clicked() {
+                cmds.push(Command::Check);
+            }
+        }
+        if matches!(step.body, StepBody::Highlight { .. }) {
+            if ui
+                .add_enabled(
+                    !s.locked() && player.selected.is_some(),
+                    egui::Button::new("Remove highlight"),
+                )
+                .clicked()
+            {
+                cmds.push(Command::RemoveSelected);
+            }
+            if ui.add_enabled(!s.locked(), egui::Button::new("Undo")).clicked() {
+                cmds.push(Command::Undo);
+            }
+            if ui.add_enabled(!s.locked(), egui::Button::new("Redo")).clicked() {
+                cmds.push(Command::Redo);
+            }
+        }
+        if s.lesson.settings.hints
+            && (!step.hints.is_empty() || step.keys().iter().any(|k| !k.hints.is_empty()))
+            && ui.add_enabled(s.hint_available(), egui::Button::new("Hint")).clicked()
+        {
+            cmds.push(Command::Hint);
+        }
+        if s.can_retry() {
+            if ui.button("Retry (keep highlights)").clicked() {
+                cmds.push(Command::Retry(true));
+            }
+            if ui.button("Retry (start over)").clicked() {
+                cmds.push(Command::Retry(false));
+            }
+        }
+        if s.lesson.settings.show_solution
+            && scored
+            && ui
+                .add_enabled(s.can_show_solution(), egui::Button::new("Show solution"))
+                .clicked()
+        {
+            cmds.push(Command::ShowSolution);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let last = s.current + 1 >= s.lesson.steps.len();
+            if last {
+                if ui.button(RichText::new("Finish lesson ▶").strong()).clicked() {
+                    cmds.push(Command::Finish);
+                }
+            } else if ui.button(RichText::new("Next step ▶").strong()).clicked() {
+                cmds.push(Command::GoToStep(s.current + 1));
+            }
+            if s.current > 0 && ui.button("◀ Previous step").clicked() {
+                cmds.push(Command::GoToStep(s.current - 1));
+            }
+            if let Some(c) = &st.checked {
+                ui.label(RichText::new(format!("{} · {:.0}%", score_words(c.score), c.score * 100.0)).strong());
+            }
+        });
+    });
+}
+
+fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
+    let st = s.state();
+    let step = s.step();
+    let hints = s.hints_shown();
+    if !hints.is_empty() {
+        ui.heading("Hints");
+        for (i, h) in hints.iter().enumerate() {
+            ui.label(format!("{}. {h}", i + 1));
+        }
+        ui.separator();
+    }
+    let Some(c) = &st.checked else { return };
+    ui.heading("Results");
+    ui.label(
+        RichText::new(format!("{}: {:.0}%", score_words(c.score), c.score * 100.0))
+            .size(theme.font_size)
+            .strong(),
+    );
+    if st.solution_shown {
+        ui.label(RichText::new("The solution is shown.").italics());
+    }
+    match &step.body {
+        StepBody::Highlight { .. } => {
+            let Some(d) = &c.detail else { return };
+            ui.label(format!(
+                "Precision {:.0}% (how much of what you marked is in the key) · recall {:.0}% (how much of the key you marked)",
+                d.precision * 100.0,
+                d.recall * 100.0
+            ));
+            if d.cap < 1.0 {
+                ui.colored_label(
+                    theme.verdict_color(Verdict::Missed),
+                    format!("You highlighted {:.0}% of the text that holds no answer, so the score is capped at {:.0}%. Mark only what matters.", d.flooding * 100.0, d.cap * 100.0),
+                );
+            }
+            ui.add_space(6.0);
+            for (i, (k, r)) in step.keys().iter().zip(&d.keys).enumerate() {
+                let hidden = r.verdict == Verdict::Missed && !st.solution_shown;
+                let color = theme.verdict_color(r.verdict);
+                let why = match r.why {
+                    Some(PartlyWhy::WrongLabel) => " (right place, wrong label)",
+                    Some(PartlyWhy::PartnerMissing) => " (the other side of this conflict is missing)",
+                    Some(PartlyWhy::PartOfCore) => " (only part of it)",
+                    None => "",
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}. {}{}",
+                        Theme::verdict_mark(r.verdict),
+                        i + 1,
+                        Theme::verdict_words(r.verdict),
+                        why
+                    ))
+                    .color(color)
+                    .strong(),
+                );
+                if hidden {
+                    ui.label(RichText::new("Not shown yet: try again or show the solution.").italics());
+                } else {
+                    let label = k
+                        .label
+                        .as_ref()
+                        .and_then(|l| s.lesson.label(l))
+                        .map(|l| format!(" [{}]", l.name))
+                        .unwrap_or_default();
+                    ui.label(RichText::new(format!("“{}”{label}", k.anchor.quote)).italics());
+                    ui.label(&k.explanation);
+                }
+                ui.add_space(6.0);
+            }
+            if !d.extras.is_empty() {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!("? Not in the key ({})", d.extras.len()))
+                        .color(theme.extra_color())
+                        .strong(),
+                );
+                for e in &d.extras {
+                    if let Some(m) = st.marks.get(e.highlight)
+                        && let Some(a) = s.articles().get(m.article)
+                    {
+                        let near = if e.near_key.is_some() {
+                            " — close: it is in the same sentence as a key passage"
+                        } else {
+                            ""
+                        };
+                        ui.label(format!("“{}”{near}", crate::text::collapse_whitespace(a.slice(m.span))));
+                    }
+                }
+            }
+        }
+        StepBody::Choice { options, .. } => {
+            for (i, o) in options.iter().enumerate() {
+                let picked = st.choices.contains(&i);
+                if !(picked || st.solution_shown) {
+                    continue;
+                }
+                let mark = if o.correct { "✓" } else { "✗" };
+                ui.label(RichText::new(format!("{mark} {}", o.text)).strong());
+                if let Some(e) = &o.explanation {
+                    ui.label(e);
+                }
+                ui.add_space(4.0);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn choice_ui(
+    ui: &mut Ui,
+    s: &Session,
+    options: &[crate::lesson::ChoiceOption],
+    multiple: bool,
+    theme: &Theme,
+    cmds: &mut Vec<Command>,
+) {
+    let st = s.state();
+    ui.label(if multiple {
+        "Pick every answer that fits:"
+    } else {
+        "Pick one answer:"
+    });
+    ui.add_space(6.0);
+    ui.add_enabled_ui(!s.locked(), |ui| {
+        for (i, o) in options.iter().enumerate() {
+            let picked = st.choices.contains(&i);
+            let text = RichText::new(&o.text).size(theme.font_size * 0.9);
+            let r = if multiple {
+                let mut p = picked;
+                ui.checkbox(&mut p, text)
+            } else {
+                ui.radio(picked, text)
+            };
+            if r.clicked() {
+                cmds.push(Command::ToggleChoice(i));
+            }
+            ui.add_space(4.0);
+        }
+    });
+}
+
+fn reflect_ui(ui: &mut Ui, s: &Session, min_words: u32, cmds: &mut Vec<Command>) {
+    let mut text = s.state().reflection.clone();
+    let label = ui.label("Your answer:");
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .desired_rows(8)
+            .desired_width(f32::INFINITY)
+            .hint_text("Write your answer here. It is saved as you type and handed in with your results."),
+    );
+    let r = r.labelled_by(label.id);
+    if r.changed() {
+        cmds.push(Command::SetReflection(text.clone()));
+    }
+    let words = text.split_whitespace().count();
+    if min_words > 0 {
+        ui.label(format!("{words} words (at least {min_words} asked for)"));
+    } else {
+        ui.label(format!("{words} words"));
+    }
+}
+
+/// Is this step one the student can act on with the keyboard in an article?
+pub fn has_articles(step: &Step) -> bool {
+    !step.articles.is_empty()
+}

@@ -1,0 +1,161 @@
+//! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial]
+//! [--check] [--dark] [--size WxH]`: render one screen in a real window, save it as PNG, exit.
+//! For docs, bug reports and tests. It uses a throw-away data folder, never a student's.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use super::{Command, LateralApp, Screen};
+use crate::text::Span;
+
+/// What to show before the picture is taken.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Where the PNG goes.
+    pub out: PathBuf,
+    /// Lesson id to open (else the library is shown).
+    pub lesson: Option<String>,
+    /// Step to show (0-based).
+    pub step: Option<usize>,
+    /// Student name (default "Ana").
+    pub student: Option<String>,
+    /// Fill the step with the answer key (`key`) or part of it and one wrong highlight (`partial`).
+    pub answer: Option<String>,
+    /// Press Check.
+    pub check: bool,
+    /// Dark theme.
+    pub dark: bool,
+    /// Window size.
+    pub size: Option<(u32, u32)>,
+    /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
+    state: Arc<AtomicU8>,
+    frames: u32,
+}
+
+/// Puts the app in the state the plan asks for.
+pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
+    let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
+    app.settings.dark = plan.dark;
+    app.run_cmd(Command::PickStudent(student), 0.0);
+    let Some(id) = &plan.lesson else { return Ok(()) };
+    let i = app
+        .library
+        .lessons
+        .iter()
+        .position(|l| l.lesson.as_ref().is_some_and(|x| &x.id == id))
+        .ok_or_else(|| format!("there is no lesson `{id}`"))?;
+    app.run_cmd(Command::OpenLesson(i), 0.0);
+    if app.screen != Screen::Player {
+        return Err(format!("lesson `{id}` cannot be played"));
+    }
+    if let Some(n) = plan.step {
+        app.run_cmd(Command::GoToStep(n), 0.0);
+    }
+    if let Some(answer) = &plan.answer {
+        fill(app, answer)?;
+    }
+    if plan.check {
+        app.run_cmd(Command::Check, 0.0);
+    }
+    Ok(())
+}
+
+/// Highlights the answer key (or part of it, plus one wrong word) on the current step.
+pub fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
+    let s = app.session.as_ref().ok_or("no lesson is open")?;
+    let step = s.step().clone();
+    let labels: Vec<String> = super::player::step_labels(s).iter().map(|l| l.to_string()).collect();
+    let keys = step.keys().to_vec();
+    let take = match how {
+        "key" => keys.len(),
+        "partial" => keys.len().div_ceil(2),
+        other => return Err(format!("--answer takes key or partial, not `{other}`")),
+    };
+    for (n, k) in keys.iter().enumerate().take(take) {
+        let a = step.articles.iter().position(|x| *x == k.article).unwrap_or(0);
+        let label = k.label.as_ref().and_then(|l| labels.iter().position(|x| x == l));
+        // In "partial", give the second labelled key a wrong label to show that verdict.
+        let label = match (how, label) {
+            ("partial", Some(l)) if n == 1 && labels.len() > 1 => Some((l + 1) % labels.len()),
+            _ => label,
+        };
+        if let Some(l) = label {
+            // Choose the label for the next highlight, not for the one just made.
+            app.player.selected = None;
+            app.run_cmd(Command::SetLabel(l), 0.0);
+        }
+        app.run_cmd(
+            Command::Highlight {
+                article: a,
+                span: k.core,
+            },
+            0.0,
+        );
+    }
+    if how == "partial" {
+        // One highlight that is in no key: the article's second word.
+        let s = app.session.as_ref().ok_or("no lesson is open")?;
+        app.player.selected = None;
+        if let Some(w) = s.articles().first().and_then(|a| a.words.get(1).copied()) {
+            app.run_cmd(
+                Command::Highlight {
+                    article: 0,
+                    span: Span::new(w.start, w.end),
+                },
+                0.0,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Called every frame: after a few frames (so layout has settled), asks for the picture; once it
+/// is saved, closes the window.
+pub fn tick(app: &mut LateralApp, ctx: &egui::Context) {
+    let Some(plan) = &mut app.screenshot else { return };
+    plan.frames += 1;
+    match plan.state.load(Ordering::SeqCst) {
+        0 if plan.frames >= 6 => {
+            plan.state.store(1, Ordering::SeqCst);
+            let out = plan.out.clone();
+            let state = plan.state.clone();
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let ok = save_png(&out, &image);
+                match &ok {
+                    Ok(()) => eprintln!("saved {}", out.display()),
+                    Err(e) => eprintln!("error: could not save {}: {e}", out.display()),
+                }
+                state.store(if ok.is_ok() { 2 } else { 3 }, Ordering::SeqCst);
+                repaint.request_repaint();
+            });
+        }
+        2 | 3 => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        _ => {}
+    }
+    ctx.request_repaint();
+}
+
+/// Did the screenshot get saved?
+pub fn saved(plan: &Plan) -> bool {
+    plan.state.load(Ordering::SeqCst) == 2
+}
+
+fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
+    let mut enc = png::Encoder::new(
+        std::io::BufWriter::new(file),
+        image.size[0] as u32,
+        image.size[1] as u32,
+    );
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut w = enc.write_header().map_err(|e| e.to_string())?;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_srgba_unmultiplied()).collect();
+    w.write_image_data(&bytes).map_err(|e| e.to_string())?;
+    w.finish().map_err(|e| e.to_string())
+}

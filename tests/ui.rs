@@ -1,0 +1,295 @@
+//! The student app, driven through its real widgets by their accessible labels (egui_kittest):
+//! pick a student, open a lesson, drag across a phrase, pick a label, press Check; keyboard-only
+//! highlighting; undo and redo; and a restart that finds the same highlights.
+#![cfg(feature = "gui")]
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use lateral::app::{LateralApp, Screen, Source, theme};
+use lateral::progress::Store;
+use lateral::score::Verdict;
+use lateral::text::Span;
+
+fn app(store: &Store) -> LateralApp {
+    LateralApp::new(LateralApp::bundled_library(), Source::Bundled, store.clone())
+}
+
+fn harness(app: LateralApp) -> Harness<'static, LateralApp> {
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 2600.0))
+        .with_step_dt(0.1)
+        .with_context_setup(theme::install_fonts)
+        .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), app)
+}
+
+/// Types a name, presses Start, and opens the first lesson.
+fn start_first_lesson(h: &mut Harness<'static, LateralApp>, name: &str) {
+    h.get_by_label("Name:").focus();
+    h.run();
+    h.get_by_label("Name:").type_text(name);
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Library);
+    h.get_by_label("Start").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Player);
+}
+
+fn go_to_step(h: &mut Harness<'static, LateralApp>, title: &str) {
+    h.get_by_label_contains(title).click();
+    h.run();
+    let cur = h
+        .state()
+        .session
+        .as_ref()
+        .expect("a lesson is open")
+        .step()
+        .title
+        .clone();
+    assert_eq!(cur, title);
+}
+
+/// The key span of the current step whose quote is `quote`, and its article index.
+fn key(h: &Harness<'static, LateralApp>, quote: &str) -> (usize, Span) {
+    let s = h.state().session.as_ref().expect("a lesson is open");
+    let k = s
+        .step()
+        .keys()
+        .iter()
+        .find(|k| k.anchor.quote == quote)
+        .expect("the key");
+    (
+        s.step()
+            .articles
+            .iter()
+            .position(|a| *a == k.article)
+            .expect("its article"),
+        k.core,
+    )
+}
+
+/// Drags across a span of an article, from its first char to its last.
+fn drag_across(h: &mut Harness<'static, LateralApp>, article: usize, span: Span) {
+    let view = &h.state().player.views[article];
+    let rects = view.span_rects(span);
+    assert!(!rects.is_empty(), "the span is not on screen");
+    let from = rects[0].left_center() + egui::vec2(2.0, 0.0);
+    let to = rects[rects.len() - 1].right_center() - egui::vec2(2.0, 0.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + (to - from) * 0.5);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn pick_student_open_lesson_drag_label_and_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let mut h = harness(app(&store));
+    start_first_lesson(&mut h, "Ana");
+    go_to_step(&mut h, "Signs of a machine");
+
+    // Pick the label, then drag across the disclosure line.
+    h.get_by_label("1 Disclosure").click();
+    h.run();
+    let (a, span) = key(&h, "This article was created by Artificial Intelligence");
+    drag_across(&mut h, a, span);
+    let marks = h.state().session.as_ref().expect("session").state().marks.clone();
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert_eq!(marks[0].span, span);
+    assert_eq!(marks[0].label.as_deref(), Some("disclosure"));
+
+    // A second highlight with the wrong label: "Source: CNN" as template residue.
+    h.get_by_label("3 Template residue").click();
+    h.run();
+    let (a2, span2) = key(&h, "Source: CNN");
+    drag_across(&mut h, a2, span2);
+
+    h.get_by_label("Check").click();
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    let check = s.state().checked.as_ref().expect("checked");
+    let d = check.detail.as_ref().expect("highlight detail");
+    assert_eq!(d.keys[0].verdict, Verdict::Found);
+    assert_eq!(d.keys[1].verdict, Verdict::Partly);
+    assert_eq!(d.keys[2].verdict, Verdict::Missed);
+    assert!(check.score > 0.0 && check.score < 1.0);
+    // The results list says so, in words.
+    h.get_by_label_contains("1. found");
+    h.get_by_label_contains("2. partly found (right place, wrong label)");
+    h.get_by_label_contains("3. missed");
+}
+
+#[test]
+fn a_click_on_a_word_highlights_it_and_a_drag_snaps_to_whole_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    start_first_lesson(&mut h, "Ben");
+    go_to_step(&mut h, "Who fired the missile?");
+    let (a, span) = key(&h, "the strike was probably launched by Ukrainian air defenses");
+    // Drag from the middle of "strike" to the middle of "launched": snaps to whole words.
+    let inner = Span::new(span.start + 6, span.start + 30);
+    drag_across(&mut h, a, inner);
+    let m = h.state().session.as_ref().expect("session").state().marks.clone();
+    let art = h.state().session.as_ref().expect("session").articles()[a].clone();
+    assert_eq!(art.slice(m[0].span), "strike was probably launched");
+    // A click on one word highlights that word.
+    let (b, other) = key(&h, "was likely a Russian missile");
+    let word = Span::new(other.start + 13, other.start + 20); // "Russian"
+    let pos = h.state().player.views[b].span_center(word).expect("on screen");
+    h.hover_at(pos);
+    h.run();
+    h.drag_at(pos);
+    h.run();
+    h.drop_at(pos);
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    let m = &s.state().marks;
+    assert_eq!(m.len(), 2);
+    assert_eq!(s.articles()[b].slice(m[1].span), "Russian");
+}
+
+#[test]
+fn keyboard_only_highlighting_and_undo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    start_first_lesson(&mut h, "Cleo");
+    go_to_step(&mut h, "Who fired the missile?");
+    let title = h.state().session.as_ref().expect("session").articles()[0]
+        .meta
+        .headline
+        .clone();
+    h.get_by_label(&format!("Article: {title}")).focus();
+    h.run();
+    // Right arrow to the first word, then Shift+Right twice: "Russia didn’t take".
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.state().marks.len(), 1);
+    assert_eq!(s.articles()[0].slice(s.state().marks[0].span), "Russia didn’t take");
+    // Delete removes the highlight under the cursor …
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.state().session.as_ref().expect("session").state().marks.is_empty());
+    // … Ctrl+Z brings it back, Ctrl+Shift+Z removes it again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.as_ref().expect("session").state().marks.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(h.state().session.as_ref().expect("session").state().marks.is_empty());
+    // Down moves by sentence; Enter on a single word highlights that word.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.state().marks.len(), 1);
+    assert_eq!(s.articles()[0].slice(s.state().marks[0].span), "Associated");
+}
+
+#[test]
+fn closing_and_reopening_resumes_the_same_step_and_highlights() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let mut h = harness(app(&store));
+    start_first_lesson(&mut h, "Dev");
+    go_to_step(&mut h, "Who fired the missile?");
+    let (a, span) = key(&h, "was likely a Russian missile");
+    drag_across(&mut h, a, span);
+    let before = h.state().session.as_ref().expect("session").state().marks.clone();
+    assert_eq!(before.len(), 1);
+    // Saving is debounced: let half a second pass (steps are 0.1 s).
+    h.run_steps(8);
+    assert!(h.state().saves >= 1, "progress was not saved");
+    drop(h);
+
+    // A new app on the same data folder: the student's name is offered, and the lesson resumes.
+    let mut h = harness(app(&store));
+    h.get_by_label("Dev").click();
+    h.run();
+    h.get_by_label_contains("Your progress: 1 of 5 steps done");
+    h.get_by_label("Continue").click();
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.step().title, "Who fired the missile?");
+    assert_eq!(s.state().marks, before);
+}
+
+#[test]
+fn choice_and_reflect_steps_work_from_the_ui() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    start_first_lesson(&mut h, "Eve");
+    go_to_step(&mut h, "Which report to trust for what");
+    h.get_by_label_contains("The AP report").click();
+    h.run();
+    h.get_by_label("Check").click();
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(1.0));
+    go_to_step(&mut h, "What would you check next?");
+    h.get_by_label("Your answer:").focus();
+    h.run();
+    h.get_by_label("Your answer:")
+        .type_text("The NBC News claim, on NBC's own site.");
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.state().reflection, "The NBC News claim, on NBC's own site.");
+    h.get_by_label_contains("Finish lesson ▶").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Summary);
+    h.get_by_label_contains("Lesson score:");
+}
+
+#[test]
+fn hints_retry_and_solution_follow_the_lesson_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    start_first_lesson(&mut h, "Fin");
+    go_to_step(&mut h, "Signs of a machine");
+    h.get_by_label("Hint").click();
+    h.run();
+    h.get_by_label_contains("Read the last lines of the page");
+    assert_eq!(h.state().session.as_ref().expect("session").state().hints_used, 1);
+    h.get_by_label("Check").click();
+    h.run();
+    h.get_by_label("Retry (keep highlights)").click();
+    h.run();
+    assert!(h.state().session.as_ref().expect("session").state().checked.is_none());
+    h.get_by_label("Show solution").click();
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert!(s.state().solution_shown);
+    h.get_by_label_contains("The page says it outright");
+}
+
+#[test]
+fn font_size_and_theme_persist() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let mut h = harness(app(&store));
+    h.get_by_label("A+").click();
+    h.run();
+    h.get_by_label("Dark theme").click();
+    h.run();
+    drop(h);
+    let s = store.load_settings();
+    assert_eq!(s.font_size, 20.0);
+    assert!(s.dark);
+}
