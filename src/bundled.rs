@@ -44,7 +44,13 @@ pub const ARTICLES: &[BundledArticle] = &[
 ];
 
 /// The bundled lessons: file name and text.
-pub const LESSONS: &[(&str, &str)] = &[lesson!("00-first-look.md")];
+pub const LESSONS: &[(&str, &str)] = &[
+    lesson!("00-first-look.md"),
+    lesson!("01-conflict.md"),
+    lesson!("02-bias.md"),
+    lesson!("03-machine.md"),
+    lesson!("04-lateral-reading.md"),
+];
 
 fn normalise(name: &str, text: &str) -> String {
     decode_text(name, text.as_bytes().to_vec()).unwrap_or_else(|_| text.to_string())

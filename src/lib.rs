@@ -13,6 +13,7 @@ pub mod bundled;
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod feedback;
 pub mod fsutil;
 pub mod jsonpos;
 pub mod lesson;

@@ -99,19 +99,29 @@ pub struct Session {
     articles: Vec<Vec<Arc<Article>>>,
 }
 
-/// Grows `span` to whole words of `words` (sorted word spans): a selection that starts or ends
-/// inside a word takes the whole word. A selection with no word in it is `None`.
-pub fn snap_to_words(words: &[Span], span: Span) -> Option<Span> {
+/// Grows a selection to whole words: a selection that starts or ends inside a word takes the whole
+/// word; punctuation the student selected (a closing quotation mark, a full stop) is kept; spaces
+/// at either end are dropped. An empty selection (a click) takes the word under it. A selection
+/// with no word in it is `None`.
+pub fn snap_to_words(article: &Article, span: Span) -> Option<Span> {
+    let words = &article.words;
     let first = words.partition_point(|w| w.end <= span.start);
     let inside: Vec<&Span> = words[first..]
         .iter()
         .take_while(|w| w.start < span.end.max(span.start + 1))
         .collect();
     let (a, b) = (inside.first()?, inside.last()?);
-    if span.is_empty() && !(a.start <= span.start && span.start < a.end) {
-        return None;
+    if span.is_empty() {
+        return (a.start <= span.start && span.start < a.end).then_some(**a);
     }
-    Some(Span::new(a.start, b.end))
+    let (mut start, mut end) = (a.start.min(span.start), b.end.max(span.end).min(article.len()));
+    while start < end && article.text.char_at(start).is_some_and(char::is_whitespace) {
+        start += 1;
+    }
+    while end > start && article.text.char_at(end - 1).is_some_and(char::is_whitespace) {
+        end -= 1;
+    }
+    Some(Span::new(start, end))
 }
 
 impl Session {
@@ -206,7 +216,7 @@ impl Session {
         let Some(art) = self.articles().get(article) else {
             return AddOutcome::Refused("There is no such article on this step.".into());
         };
-        let Some(span) = snap_to_words(&art.words, span) else {
+        let Some(span) = snap_to_words(art, span) else {
             return AddOutcome::Refused("Select at least one word.".into());
         };
         let st = self.state();
@@ -616,21 +626,31 @@ mod tests {
         (Session::new(lesson, &corpus, "Ana"), corpus)
     }
 
-    fn words(text: &str) -> Vec<Span> {
-        crate::text::words(text)
+    fn article(text: &str) -> Article {
+        Article::new(
+            crate::corpus::ArticleMeta {
+                id: "t".into(),
+                ..Default::default()
+            },
+            "t.txt",
+            text,
+        )
     }
 
     #[test]
-    fn snapping_takes_whole_words() {
-        let text = "The missile fell in Poland.";
-        let w = words(text);
-        // "issile fel" → "missile fell"
-        assert_eq!(snap_to_words(&w, Span::new(5, 15)), Some(Span::new(4, 16)));
-        // A click inside a word (empty span) takes the word.
-        assert_eq!(snap_to_words(&w, Span::new(6, 6)), Some(Span::new(4, 11)));
-        // Only spaces or punctuation: nothing.
-        assert_eq!(snap_to_words(&w, Span::new(26, 27)), None);
-        assert_eq!(snap_to_words(&w, Span::new(3, 4)), None);
+    fn snapping_takes_whole_words_and_keeps_selected_punctuation() {
+        let a = article("He was “unsuccessful”. The missile fell in Poland.");
+        let snap = |s: usize, e: usize| snap_to_words(&a, Span::new(s, e)).map(|sp| a.slice(sp).to_string());
+        // "s “unsucc" grows to whole words.
+        assert_eq!(snap(5, 12).as_deref(), Some("was “unsuccessful"));
+        // A selection that includes the closing quotation mark and full stop keeps them.
+        assert_eq!(snap(3, 22).as_deref(), Some("was “unsuccessful”."));
+        // Spaces at the ends are dropped.
+        assert_eq!(snap(22, 27).as_deref(), Some("The"));
+        // A click inside a word takes the word; a click on a space or punctuation takes nothing.
+        assert_eq!(snap(30, 30).as_deref(), Some("missile"));
+        assert_eq!(snap(2, 2), None);
+        assert_eq!(snap(21, 23), None);
     }
 
     #[test]

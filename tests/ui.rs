@@ -17,8 +17,12 @@ fn app(store: &Store) -> LateralApp {
 }
 
 fn harness(app: LateralApp) -> Harness<'static, LateralApp> {
+    harness_sized(app, 2600.0)
+}
+
+fn harness_sized(app: LateralApp, height: f32) -> Harness<'static, LateralApp> {
     Harness::builder()
-        .with_size(Vec2::new(1400.0, 2600.0))
+        .with_size(Vec2::new(1400.0, height))
         .with_step_dt(0.1)
         .with_context_setup(theme::install_fonts)
         .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), app)
@@ -33,7 +37,12 @@ fn start_first_lesson(h: &mut Harness<'static, LateralApp>, name: &str) {
     h.get_by_label("Start").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Library);
-    h.get_by_label("Start").click();
+    open_lesson(h, 0);
+}
+
+/// Presses the Start button of library lesson `n`.
+fn open_lesson(h: &mut Harness<'static, LateralApp>, n: usize) {
+    h.get_all_by_label("Start").nth(n).expect("a Start button").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Player);
 }
@@ -292,4 +301,99 @@ fn font_size_and_theme_persist() {
     let s = store.load_settings();
     assert_eq!(s.font_size, 20.0);
     assert!(s.dark);
+}
+
+#[test]
+fn an_idle_app_does_not_repaint_and_lays_out_an_article_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    start_first_lesson(&mut h, "Gus");
+    go_to_step(&mut h, "Who fired the missile?");
+    h.run();
+    // Nothing changes, so one more run is a single frame that asks for no other.
+    assert_eq!(h.run(), 1, "the idle app keeps asking for repaints");
+    let layouts = h.state().player.views[0].layouts_made;
+    h.run_steps(5);
+    assert_eq!(
+        h.state().player.views[0].layouts_made,
+        layouts,
+        "the article was laid out again with nothing changed"
+    );
+    // A highlight does not lay the text out again either.
+    let (a, span) = key(&h, "the strike was probably launched by Ukrainian air defenses");
+    drag_across(&mut h, a, span);
+    assert_eq!(h.state().player.views[0].layouts_made, layouts);
+    // A bigger font does, once, and the highlight stays on the same words.
+    let before = h.state().session.as_ref().expect("session").state().marks.clone();
+    h.get_by_label("A+").click();
+    h.run();
+    assert_eq!(h.state().player.views[0].layouts_made, layouts + 1);
+    assert_eq!(h.state().session.as_ref().expect("session").state().marks, before);
+}
+
+#[test]
+fn overlapping_highlights_merge_or_are_refused_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    start_first_lesson(&mut h, "Hal");
+    go_to_step(&mut h, "Signs of a machine");
+    h.get_by_label("1 Disclosure").click();
+    h.run();
+    let (a, span) = key(&h, "This article was created by Artificial Intelligence");
+    drag_across(&mut h, a, Span::new(span.start, span.start + 12));
+    drag_across(&mut h, a, Span::new(span.start + 8, span.end));
+    let marks = h.state().session.as_ref().expect("session").state().marks.clone();
+    assert_eq!(marks.len(), 1, "same label: merged");
+    assert_eq!(marks[0].span, span);
+    h.get_by_label("2 Source mismatch").click();
+    h.run();
+    drag_across(&mut h, a, Span::new(span.start + 5, span.start + 20));
+    assert_eq!(h.state().session.as_ref().expect("session").state().marks.len(), 1);
+    h.get_by_label_contains("This overlaps a highlight labelled “Disclosure”");
+}
+
+#[test]
+fn the_conflict_lesson_plays_through_the_ui_with_the_mouse() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_sized(app(&Store::new(dir.path())), 4200.0);
+    h.get_by_label("Name:").focus();
+    h.run();
+    h.get_by_label("Name:").type_text("Ida");
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    open_lesson(&mut h, 1);
+    assert_eq!(h.state().session.as_ref().expect("session").lesson.id, "conflict");
+    let steps = h.state().session.as_ref().expect("session").lesson.steps.len();
+    for i in 0..steps {
+        let (title, keys, scored) = {
+            let s = h.state().session.as_ref().expect("session");
+            let st = &s.lesson.steps[i];
+            (st.title.clone(), st.keys().to_vec(), st.is_scored())
+        };
+        if i > 0 {
+            h.get_by_label("Next step ▶").click();
+            h.run();
+        }
+        assert_eq!(h.state().session.as_ref().expect("session").step().title, title);
+        for k in &keys {
+            let (a, span) = key(&h, &k.anchor.quote);
+            drag_across(&mut h, a, span);
+        }
+        if scored {
+            h.get_by_label("Check").click();
+            h.run();
+            let s = h.state().session.as_ref().expect("session");
+            assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(1.0), "step {title}");
+        } else {
+            h.get_by_label("Your answer:").focus();
+            h.run();
+            h.get_by_label("Your answer:")
+                .type_text("The AP, because its quotes make sense; I would read the Pentagon transcript.");
+            h.run();
+        }
+    }
+    h.get_by_label("Finish lesson ▶").click();
+    h.run();
+    h.get_by_label_contains("Lesson score: 100%");
 }

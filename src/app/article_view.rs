@@ -630,7 +630,7 @@ fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>, theme: &Th
             Overlay::Key { span, verdict, number } => (
                 span,
                 theme.verdict_color(*verdict),
-                format!("{} {}", Theme::verdict_mark(*verdict), number),
+                format!("{} {}", crate::feedback::verdict_mark(*verdict), number),
             ),
             Overlay::Extra { span } => (span, theme.extra_color(), "?".to_string()),
         };
@@ -689,7 +689,7 @@ fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>, theme: &Th
 
 /// A small rounded tag with text, its bottom-left corner at `at`.
 fn tag_ui(painter: &egui::Painter, theme: &Theme, at: Pos2, text: &str, color: egui::Color32) {
-    let font = egui::FontId::proportional((theme.font_size * 0.55).max(10.0));
+    let font = egui::FontId::proportional((theme.font_size * 0.62).max(11.0));
     let galley = painter.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE);
     let size = galley.size() + vec2(6.0, 0.0);
     let rect = Rect::from_min_size(at - vec2(0.0, size.y * 0.6), size);

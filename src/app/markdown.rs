@@ -20,15 +20,17 @@ struct Block {
 
 /// Draws Markdown text in the reading column.
 pub fn markdown_ui(ui: &mut Ui, text: &str, theme: &Theme) {
-    let width = ui.available_width().min(theme.max_column());
+    let width = ui.available_width().min(theme.max_column()).max(100.0);
     for b in blocks(text, theme) {
         ui.add_space(b.space_before);
         let mut job = b.job;
-        job.wrap.max_width = width - b.indent;
-        ui.horizontal(|ui| {
-            ui.add_space(b.indent);
-            ui.label(job);
-        });
+        job.wrap.max_width = (width - b.indent).max(50.0);
+        let plain = job.text.clone();
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, galley.size().y), egui::Sense::hover());
+        ui.painter()
+            .galley(rect.min + egui::vec2(b.indent, 0.0), galley, theme.text_color());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &plain));
     }
 }
 

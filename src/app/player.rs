@@ -7,8 +7,9 @@ use super::article_view::{ArticleEvent, ArticleInput, MarkView, Overlay, article
 use super::markdown::markdown_ui;
 use super::theme::Theme;
 use super::{Command, LateralApp};
+use crate::feedback::{checked_view, score_words};
 use crate::lesson::{Step, StepBody};
-use crate::score::{PartlyWhy, Verdict};
+use crate::score::Verdict;
 use crate::session::Session;
 
 /// The label ids offered on the current step, in palette order.
@@ -28,17 +29,6 @@ pub fn step_status(s: &Session, i: usize) -> &'static str {
         "✓"
     } else {
         "○"
-    }
-}
-
-/// A score in words.
-pub fn score_words(score: f64) -> &'static str {
-    match score {
-        s if s >= 0.95 => "Excellent",
-        s if s >= 0.75 => "Good",
-        s if s >= 0.5 => "Partly right",
-        s if s > 0.0 => "A start",
-        _ => "Not yet",
     }
 }
 
@@ -282,8 +272,6 @@ fn actions_ui(ui: &mut Ui, s: &Session, player: &super::PlayerUi, theme: &Theme,
 }
 
 fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
-    let st = s.state();
-    let step = s.step();
     let hints = s.hints_shown();
     if !hints.is_empty() {
         ui.heading("Hints");
@@ -292,101 +280,54 @@ fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
         }
         ui.separator();
     }
-    let Some(c) = &st.checked else { return };
+    let Some(v) = checked_view(s) else { return };
     ui.heading("Results");
-    ui.label(
-        RichText::new(format!("{}: {:.0}%", score_words(c.score), c.score * 100.0))
-            .size(theme.font_size)
-            .strong(),
-    );
-    if st.solution_shown {
+    ui.label(RichText::new(&v.score_line).size(theme.font_size).strong());
+    if v.solution_shown {
         ui.label(RichText::new("The solution is shown.").italics());
     }
-    match &step.body {
-        StepBody::Highlight { .. } => {
-            let Some(d) = &c.detail else { return };
-            ui.label(format!(
-                "Precision {:.0}% (how much of what you marked is in the key) · recall {:.0}% (how much of the key you marked)",
-                d.precision * 100.0,
-                d.recall * 100.0
-            ));
-            if d.cap < 1.0 {
-                ui.colored_label(
-                    theme.verdict_color(Verdict::Missed),
-                    format!("You highlighted {:.0}% of the text that holds no answer, so the score is capped at {:.0}%. Mark only what matters.", d.flooding * 100.0, d.cap * 100.0),
-                );
+    if let Some(d) = &v.detail_line {
+        ui.label(d);
+    }
+    if let Some(f) = &v.flooding_line {
+        ui.colored_label(theme.verdict_color(Verdict::Missed), f);
+    }
+    ui.add_space(6.0);
+    for k in &v.keys {
+        ui.label(RichText::new(&k.heading).color(theme.verdict_color(k.verdict)).strong());
+        match (&k.quote, &k.explanation) {
+            (Some(q), Some(e)) => {
+                ui.label(RichText::new(q).italics());
+                ui.label(e);
             }
-            ui.add_space(6.0);
-            for (i, (k, r)) in step.keys().iter().zip(&d.keys).enumerate() {
-                let hidden = r.verdict == Verdict::Missed && !st.solution_shown;
-                let color = theme.verdict_color(r.verdict);
-                let why = match r.why {
-                    Some(PartlyWhy::WrongLabel) => " (right place, wrong label)",
-                    Some(PartlyWhy::PartnerMissing) => " (the other side of this conflict is missing)",
-                    Some(PartlyWhy::PartOfCore) => " (only part of it)",
-                    None => "",
-                };
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}. {}{}",
-                        Theme::verdict_mark(r.verdict),
-                        i + 1,
-                        Theme::verdict_words(r.verdict),
-                        why
-                    ))
-                    .color(color)
-                    .strong(),
-                );
-                if hidden {
-                    ui.label(RichText::new("Not shown yet: try again or show the solution.").italics());
-                } else {
-                    let label = k
-                        .label
-                        .as_ref()
-                        .and_then(|l| s.lesson.label(l))
-                        .map(|l| format!(" [{}]", l.name))
-                        .unwrap_or_default();
-                    ui.label(RichText::new(format!("“{}”{label}", k.anchor.quote)).italics());
-                    ui.label(&k.explanation);
-                }
-                ui.add_space(6.0);
-            }
-            if !d.extras.is_empty() {
-                ui.separator();
-                ui.label(
-                    RichText::new(format!("? Not in the key ({})", d.extras.len()))
-                        .color(theme.extra_color())
-                        .strong(),
-                );
-                for e in &d.extras {
-                    if let Some(m) = st.marks.get(e.highlight)
-                        && let Some(a) = s.articles().get(m.article)
-                    {
-                        let near = if e.near_key.is_some() {
-                            " — close: it is in the same sentence as a key passage"
-                        } else {
-                            ""
-                        };
-                        ui.label(format!("“{}”{near}", crate::text::collapse_whitespace(a.slice(m.span))));
-                    }
-                }
+            _ => {
+                ui.label(RichText::new("Not shown yet: try again or show the solution.").italics());
             }
         }
-        StepBody::Choice { options, .. } => {
-            for (i, o) in options.iter().enumerate() {
-                let picked = st.choices.contains(&i);
-                if !(picked || st.solution_shown) {
-                    continue;
-                }
-                let mark = if o.correct { "✓" } else { "✗" };
-                ui.label(RichText::new(format!("{mark} {}", o.text)).strong());
-                if let Some(e) = &o.explanation {
-                    ui.label(e);
-                }
-                ui.add_space(4.0);
-            }
+        ui.add_space(6.0);
+    }
+    if !v.extras.is_empty() {
+        ui.separator();
+        ui.label(
+            RichText::new(format!("? Not in the key ({})", v.extras.len()))
+                .color(theme.extra_color())
+                .strong(),
+        );
+        for (text, near) in &v.extras {
+            let near = if *near {
+                " — close: it is in the same sentence as a key passage"
+            } else {
+                ""
+            };
+            ui.label(format!("“{text}”{near}"));
         }
-        _ => {}
+    }
+    for o in &v.options {
+        ui.label(RichText::new(&o.heading).strong());
+        if let Some(e) = &o.explanation {
+            ui.label(e);
+        }
+        ui.add_space(4.0);
     }
 }
 

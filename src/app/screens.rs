@@ -3,9 +3,9 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use super::player::score_words;
 use super::theme::Theme;
 use super::{Command, LateralApp, Screen, Source};
+use crate::feedback::{score_words, verdict_words};
 use crate::score::Verdict;
 
 /// The bar at the top of every screen: where you are, text size, theme.
@@ -120,8 +120,12 @@ pub fn library_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
                             if let Some(s) = &l.summary {
                                 ui.label(s);
                             }
-                            let mut kinds: Vec<&str> = l.steps.iter().map(|s| s.kind_name()).filter(|k| !matches!(*k, "read")).collect();
-                            kinds.dedup();
+                            let mut kinds: Vec<&str> = Vec::new();
+                            for k in l.steps.iter().map(|s| s.kind_name()).filter(|k| *k != "read") {
+                                if !kinds.contains(&k) {
+                                    kinds.push(k);
+                                }
+                            }
                             let minutes = l.minutes.map_or(String::new(), |m| format!("{m} min · "));
                             ui.label(RichText::new(format!("{minutes}{} steps · {}", l.steps.len(), kinds.join(", "))).color(theme.muted()));
                             if let Some(p) = app.progress.get(i)
@@ -229,7 +233,7 @@ pub fn summary_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
                             ui.label(format!(
                                 "Step {} — {} “{}”: {}",
                                 i + 1,
-                                Theme::verdict_words(r.verdict),
+                                verdict_words(r.verdict),
                                 k.anchor.quote,
                                 k.explanation
                             ));

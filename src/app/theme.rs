@@ -199,7 +199,7 @@ impl Theme {
     fn tint(&self, base: Color32) -> Color32 {
         // Light theme: a pale tint under dark text; dark theme: a deep shade under light text.
         let mix = |c: u8, to: u8, t: f32| (c as f32 * (1.0 - t) + to as f32 * t).round() as u8;
-        let (to, t) = if self.dark { (0x10, 0.55) } else { (0xFF, 0.62) };
+        let (to, t) = if self.dark { (0x10, 0.62) } else { (0xFF, 0.62) };
         Color32::from_rgb(mix(base.r(), to, t), mix(base.g(), to, t), mix(base.b(), to, t))
     }
 
@@ -248,24 +248,6 @@ impl Theme {
     /// Colour of highlights that are not in the key.
     pub fn extra_color(&self) -> Color32 {
         okabe_ito::PURPLE
-    }
-
-    /// The text mark of a verdict, readable without colour.
-    pub fn verdict_mark(v: Verdict) -> &'static str {
-        match v {
-            Verdict::Found => "✓",
-            Verdict::Partly => "½",
-            Verdict::Missed => "✗",
-        }
-    }
-
-    /// Words for a verdict.
-    pub fn verdict_words(v: Verdict) -> &'static str {
-        match v {
-            Verdict::Found => "found",
-            Verdict::Partly => "partly found",
-            Verdict::Missed => "missed",
-        }
     }
 
     /// Background of panels that hold the step list and results.
