@@ -25,6 +25,13 @@ USAGE:
                                              check lesson and article files or folders
     lateral score --lesson LESSON [--corpus DIR] [--format json] RESULTS.json
                                              recompute a student's scores from a results file
+    lateral import FILE [--corpus DIR] [--lessons DIR] [--id ID] [--outlet TEXT] [--headline TEXT]
+                   [--date YYYY-MM-DD] [--byline TEXT] [--kind TEXT] [--fictional]
+                                             add an article from .txt, .md or .html, or an H5P
+                                             “Mark the Words” task (.h5p or content.json) as an
+                                             article and a lesson
+    lateral new-lesson --article ID [--article ID2] [--task bias|machine|conflict] [--out FILE]
+                                             write a skeleton lesson to start from
     lateral help | --help | --version
 
 check: every problem in every file, as file:line:column with the offending text and a
@@ -44,6 +51,25 @@ pub enum Format {
     Text,
     /// For programs.
     Json,
+}
+
+/// Metadata given on the command line for an imported article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MetaFlags {
+    /// `--id`
+    pub id: Option<String>,
+    /// `--outlet`
+    pub outlet: Option<String>,
+    /// `--headline`
+    pub headline: Option<String>,
+    /// `--date`
+    pub date: Option<String>,
+    /// `--byline`
+    pub byline: Option<String>,
+    /// `--kind` (what kind of outlet)
+    pub kind: Option<String>,
+    /// `--fictional`
+    pub fictional: bool,
 }
 
 /// A parsed command line.
@@ -68,6 +94,28 @@ pub enum Command {
         corpus: Vec<PathBuf>,
         /// Output format.
         format: Format,
+    },
+    /// Import an article (or an H5P "Mark the Words" task) into a corpus folder.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Where articles go.
+        corpus: PathBuf,
+        /// Where an H5P task's lesson goes.
+        lessons: PathBuf,
+        /// Metadata given as flags.
+        meta: MetaFlags,
+    },
+    /// Write a skeleton lesson on an article.
+    NewLesson {
+        /// Article ids (two for a conflict lesson).
+        articles: Vec<String>,
+        /// bias, machine or conflict.
+        task: String,
+        /// Where to write it (stdout if none).
+        out: Option<PathBuf>,
+        /// Extra corpus folders.
+        corpus: Vec<PathBuf>,
     },
     /// Recompute scores.
     Score {
@@ -132,6 +180,83 @@ pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
             }
             Ok(Command::Check { paths, corpus, format })
         }
+        "import" => {
+            let (mut file, mut corpus, mut lessons, mut meta) = (
+                None,
+                PathBuf::from("corpus"),
+                PathBuf::from("lessons"),
+                MetaFlags::default(),
+            );
+            while let Some(a) = it.next() {
+                let mut v = |flag: &str| take_value(&mut it, flag);
+                match a.as_str() {
+                    "--corpus" => corpus = PathBuf::from(v("--corpus")?),
+                    "--lessons" => lessons = PathBuf::from(v("--lessons")?),
+                    "--id" => meta.id = Some(v("--id")?),
+                    "--outlet" => meta.outlet = Some(v("--outlet")?),
+                    "--headline" => meta.headline = Some(v("--headline")?),
+                    "--date" => meta.date = Some(v("--date")?),
+                    "--byline" => meta.byline = Some(v("--byline")?),
+                    "--kind" => meta.kind = Some(v("--kind")?),
+                    "--fictional" => meta.fictional = true,
+                    "--help" | "-h" => return Ok(Command::Help),
+                    s if s.starts_with('-') && s.len() > 1 => {
+                        return Err(UsageError(format!("unknown option `{s}` for import")));
+                    }
+                    _ if file.is_none() => file = Some(PathBuf::from(a)),
+                    _ => return Err(UsageError("import takes one file".into())),
+                }
+            }
+            let file =
+                file.ok_or_else(|| UsageError("import needs a file: .txt, .md, .html, .h5p or content.json".into()))?;
+            Ok(Command::Import {
+                file,
+                corpus,
+                lessons,
+                meta,
+            })
+        }
+        "new-lesson" => {
+            let (mut articles, mut task, mut out, mut corpus) = (Vec::new(), None, None, Vec::new());
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--article" => articles.push(take_value(&mut it, "--article")?),
+                    "--task" => task = Some(take_value(&mut it, "--task")?),
+                    "--out" | "-o" => out = Some(PathBuf::from(take_value(&mut it, "--out")?)),
+                    "--corpus" => corpus.push(PathBuf::from(take_value(&mut it, "--corpus")?)),
+                    "--help" | "-h" => return Ok(Command::Help),
+                    other => return Err(UsageError(format!("unknown option `{other}` for new-lesson"))),
+                }
+            }
+            let task = task.unwrap_or_else(|| {
+                if articles.len() == 2 {
+                    "conflict".into()
+                } else {
+                    "bias".into()
+                }
+            });
+            if !matches!(task.as_str(), "bias" | "machine" | "conflict") {
+                return Err(UsageError(format!("--task is bias, machine or conflict, not `{task}`")));
+            }
+            match (task.as_str(), articles.len()) {
+                (_, 0) => return Err(UsageError("new-lesson needs --article ID".into())),
+                ("conflict", n) if n != 2 => {
+                    return Err(UsageError(
+                        "a conflict lesson needs two articles: --article A --article B".into(),
+                    ));
+                }
+                (t, n) if t != "conflict" && n != 1 => {
+                    return Err(UsageError(format!("a {t} lesson takes one --article")));
+                }
+                _ => {}
+            }
+            Ok(Command::NewLesson {
+                articles,
+                task,
+                out,
+                corpus,
+            })
+        }
         "score" => {
             let (mut lesson, mut results, mut corpus, mut format) = (None, Vec::new(), Vec::new(), Format::Text);
             while let Some(a) = it.next() {
@@ -191,9 +316,21 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             corpus,
             format,
         } => score(&lesson, &results, &corpus, format, out, err),
+        Command::Import {
+            file,
+            corpus,
+            lessons,
+            meta,
+        } => import(&file, &corpus, &lessons, meta, out, err),
+        Command::NewLesson {
+            articles,
+            task,
+            out: file,
+            corpus,
+        } => new_lesson(&articles, &task, file.as_deref(), &corpus, out, err),
         Command::App { .. } if cfg!(feature = "gui") => writeln!(
             out,
-            "The desktop app is not part of this version yet; the teachers' tools are:\n\n{HELP}"
+            "The desktop app starts when lateral is run without a command:\n\n{HELP}"
         )
         .map(|_| 0),
         Command::App { .. } => writeln!(
@@ -479,4 +616,201 @@ pub fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) ->
         }
     }
     writeln!(out, "lesson score: {}", pct(o.score))
+}
+
+fn ask(field: &str, suggestion: Option<&str>, err: &mut dyn Write) -> std::io::Result<Option<String>> {
+    use std::io::{BufRead, IsTerminal};
+    if !std::io::stdin().is_terminal() {
+        return Ok(suggestion.map(str::to_string));
+    }
+    match suggestion {
+        Some(s) => write!(err, "{field} [{s}]: ")?,
+        None => write!(err, "{field}: ")?,
+    }
+    err.flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let line = line.trim();
+    Ok(if line.is_empty() {
+        suggestion.map(str::to_string)
+    } else {
+        Some(line.to_string())
+    })
+}
+
+fn import(
+    file: &Path,
+    corpus: &Path,
+    lessons: &Path,
+    flags: MetaFlags,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    use crate::import::{import_article, mark_the_words_lesson, read_h5p, suggest_id, write_article};
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let is_h5p = ext == "h5p" || file.file_name().is_some_and(|n| n == "content.json");
+    let (text, suggested, h5p) = if is_h5p {
+        match read_h5p(file) {
+            Ok(m) => {
+                let first: String = m.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+                let s = crate::corpus::ArticleMeta {
+                    headline: first,
+                    outlet: "H5P task".into(),
+                    outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
+                    ..Default::default()
+                };
+                (m.text.clone(), s, Some(m))
+            }
+            Err(e) => {
+                writeln!(err, "error: {e}")?;
+                return Ok(1);
+            }
+        }
+    } else {
+        match import_article(file) {
+            Ok(i) => (i.text, i.suggested, None),
+            Err(e) => {
+                writeln!(err, "error: {e}")?;
+                return Ok(1);
+            }
+        }
+    };
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let or = |flag: Option<String>, s: &str| flag.or_else(|| (!s.trim().is_empty()).then(|| s.to_string()));
+    let mut meta = crate::corpus::ArticleMeta {
+        headline: or(flags.headline, &suggested.headline).unwrap_or_default(),
+        outlet: or(flags.outlet, &suggested.outlet).unwrap_or_default(),
+        outlet_kind: or(flags.kind, &suggested.outlet_kind).unwrap_or_default(),
+        date: flags.date.or(suggested.date),
+        byline: flags.byline.or(suggested.byline),
+        url: suggested.url,
+        fictional: flags.fictional,
+        ..Default::default()
+    };
+    meta.id = flags.id.unwrap_or_else(|| {
+        if meta.headline.is_empty() {
+            suggest_id(stem)
+        } else {
+            suggest_id(&meta.headline)
+        }
+    });
+    // Ask for what is missing (when someone is at the keyboard).
+    let fields: [(&str, &mut String); 3] = [
+        ("Outlet (who published it)", &mut meta.outlet),
+        ("Headline", &mut meta.headline),
+        ("Kind of outlet (one line: who runs or funds it)", &mut meta.outlet_kind),
+    ];
+    let mut missing = Vec::new();
+    for (label, value) in fields {
+        if value.trim().is_empty() {
+            match ask(label, None, err)? {
+                Some(v) => *value = v,
+                None => missing.push(label),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        writeln!(
+            err,
+            "error: missing metadata: {}\n(give it with --outlet, --headline and --kind, or run in a terminal to be asked)",
+            missing.join(", ")
+        )?;
+        return Ok(1);
+    }
+    match write_article(corpus, &meta, &text) {
+        Ok((txt, toml)) => writeln!(out, "wrote {} and {}", txt.display(), toml.display())?,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(1);
+        }
+    }
+    if let Some(m) = h5p {
+        let lesson = mark_the_words_lesson(&m, &meta.id, &meta.headline);
+        let path = lessons.join(format!("{}.md", meta.id));
+        if path.exists() {
+            writeln!(err, "error: {} already exists", path.display())?;
+            return Ok(1);
+        }
+        if let Err(e) = crate::fsutil::write_atomic(&path, lesson.as_bytes()) {
+            writeln!(err, "error: cannot write {}: {e}", path.display())?;
+            return Ok(1);
+        }
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    writeln!(
+        out,
+        "check it with: lateral check {} {}",
+        lessons.display(),
+        corpus.display()
+    )?;
+    Ok(0)
+}
+
+fn new_lesson(
+    articles: &[String],
+    task: &str,
+    file: Option<&Path>,
+    corpus_dirs: &[PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let mut dirs = corpus_dirs.to_vec();
+    if Path::new("corpus").is_dir() && !dirs.iter().any(|d| d == Path::new("corpus")) {
+        dirs.push(PathBuf::from("corpus"));
+    }
+    let lib = match library::load(&[], &dirs) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(2);
+        }
+    };
+    let mut arts = Vec::new();
+    for a in articles {
+        match lib.corpus.get(a) {
+            Some(x) => arts.push(x.clone()),
+            None => {
+                let known: Vec<&str> = lib.corpus.ids().collect();
+                writeln!(
+                    err,
+                    "error: there is no article `{a}`; known articles: {}",
+                    known.join(", ")
+                )?;
+                return Ok(1);
+            }
+        }
+    }
+    let text = crate::lesson::skeleton(&arts, task);
+    let lf = library::parse_lesson_text("new lesson", text.clone(), &lib.corpus);
+    if !lf.is_playable() {
+        for d in &lf.diagnostics {
+            writeln!(err, "{d}")?;
+        }
+        writeln!(err, "error: the skeleton does not validate (a bug; please report it)")?;
+        return Ok(2);
+    }
+    match file {
+        None => write!(out, "{text}")?,
+        Some(p) if p.exists() => {
+            writeln!(err, "error: {} already exists", p.display())?;
+            return Ok(1);
+        }
+        Some(p) => match crate::fsutil::write_atomic(p, text.as_bytes()) {
+            Ok(()) => writeln!(
+                out,
+                "wrote {}; edit it, then run: lateral check {}",
+                p.display(),
+                p.display()
+            )?,
+            Err(e) => {
+                writeln!(err, "error: cannot write {}: {e}", p.display())?;
+                return Ok(1);
+            }
+        },
+    }
+    Ok(0)
 }

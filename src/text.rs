@@ -9,7 +9,7 @@ use std::ops::Range;
 
 /// A half-open range `[start, end)` of **char offsets** (Unicode scalar values, not bytes) into
 /// one text. `start == end` is an empty span. `start > end` is never constructed by the core.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// First char of the span (inclusive).
     pub start: usize,

@@ -3,6 +3,8 @@
 //! highlighting; undo and redo; and a restart that finds the same highlights.
 #![cfg(feature = "gui")]
 
+use std::path::Path;
+
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -396,4 +398,59 @@ fn the_conflict_lesson_plays_through_the_ui_with_the_mouse() {
     h.get_by_label("Finish lesson ▶").click();
     h.run();
     h.get_by_label_contains("Lesson score: 100%");
+}
+
+/// Waits (real time) for the folder watcher, then lets simulated time pass for the reload.
+fn settle_after_disk_change(h: &mut Harness<'static, LateralApp>, reloads_before: usize) {
+    let start = std::time::Instant::now();
+    while h.state().reloads == reloads_before {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(2),
+            "no reload within a second or two"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(3);
+    }
+}
+
+#[test]
+fn a_lesson_edited_on_disk_reloads_keeping_the_students_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir_all(&lessons).expect("dir");
+    let original = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/00-first-look.md"))
+        .expect("lesson");
+    let file = lessons.join("first.md");
+    std::fs::write(&file, &original).expect("write");
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let store = Store::new(dir.path().join("data"));
+    let app = LateralApp::new(lib, Source::Folder(lessons.clone()), store);
+    let mut h = harness(app);
+    start_first_lesson(&mut h, "Jo");
+    go_to_step(&mut h, "Who fired the missile?");
+    let (a, span) = key(&h, "was likely a Russian missile");
+    drag_across(&mut h, a, span);
+    h.run();
+
+    // The teacher renames the step in their own editor.
+    let reloads = h.state().reloads;
+    std::fs::write(
+        &file,
+        original.replace("title = \"Who fired the missile?\"", "title = \"Who launched it?\""),
+    )
+    .expect("write");
+    settle_after_disk_change(&mut h, reloads);
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.step().title, "Who launched it?");
+    assert_eq!(s.state().marks.len(), 1, "the student's highlight survived the reload");
+
+    // A broken file shows its errors instead of vanishing.
+    let reloads = h.state().reloads;
+    std::fs::write(&file, original.replace("kind = \"choice\"", "kind = \"choise\"")).expect("write");
+    settle_after_disk_change(&mut h, reloads);
+    h.get_by_label_contains("now has errors");
+    h.get_by_label("◀ Lessons").click();
+    h.run();
+    h.get_by_label_contains("This lesson has 1 problem(s) and cannot be played yet");
+    assert!(h.get_all_by_label_contains("`choise` is not a kind of step").count() >= 1);
 }

@@ -169,6 +169,12 @@ pub struct LateralApp {
     /// How many times progress was written (for tests).
     pub saves: usize,
     folder_dialog: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
+    /// Watches a teacher's lesson folder for changes.
+    watch: Option<crate::watch::FolderWatch>,
+    /// Reload the library at this time (egui seconds), once changes have settled.
+    reload_at: Option<f64>,
+    /// How many times the library was reloaded from disk (for tests).
+    pub reloads: usize,
     /// Set by `--screenshot`.
     pub screenshot: Option<screenshot::Plan>,
 }
@@ -197,6 +203,9 @@ impl LateralApp {
             dirty_since: None,
             saves: 0,
             folder_dialog: None,
+            watch: None,
+            reload_at: None,
+            reloads: 0,
             screenshot: None,
         };
         if let Some(last) = app.settings.last_student.clone()
@@ -332,6 +341,78 @@ impl LateralApp {
             .as_ref()
             .is_some_and(|s| !player::step_labels(s).is_empty());
         self.player.active_label = labelled.then_some(0);
+    }
+
+    /// Starts watching the lesson folder, if lessons come from one.
+    fn ensure_watch(&mut self, ctx: &egui::Context) {
+        let Source::Folder(dir) = &self.source else {
+            self.watch = None;
+            return;
+        };
+        if self.watch.as_ref().is_some_and(|w| &w.dir == dir) {
+            return;
+        }
+        let c = ctx.clone();
+        match crate::watch::FolderWatch::new(dir, move || c.request_repaint()) {
+            Ok(w) => self.watch = Some(w),
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Changes to {} will not show until you reopen it: {e}",
+                    dir.display()
+                ))
+            }
+        }
+    }
+
+    /// Reloads the lesson folder after a change on disk, keeping the student's place and work.
+    pub fn reload(&mut self) {
+        let Source::Folder(dir) = self.source.clone() else {
+            return;
+        };
+        self.save_now();
+        let lib = match library::load(std::slice::from_ref(&dir), &[]) {
+            Ok(l) => l,
+            Err(e) => {
+                self.notice = Some(format!("Could not reload lessons: {e}"));
+                return;
+            }
+        };
+        self.library = lib;
+        self.reloads += 1;
+        if let Some(old) = &self.session {
+            let id = old.lesson.id.clone();
+            let found = self
+                .library
+                .lessons
+                .iter()
+                .find(|l| l.lesson.as_ref().is_some_and(|x| x.id == id));
+            match found {
+                Some(lf) if lf.is_playable() => {
+                    let lesson = Arc::new(lf.lesson.clone().expect("playable lessons parsed"));
+                    let work = old.to_results();
+                    let s = Session::from_results(lesson, &self.library.corpus, &work);
+                    self.session = Some(s);
+                    self.notice = Some("The lesson changed on disk and was reloaded; your work is kept.".into());
+                }
+                Some(lf) => {
+                    let first = lf
+                        .diagnostics
+                        .iter()
+                        .find(|d| d.is_error())
+                        .map(|d| format!("line {}: {}", d.line, d.message))
+                        .unwrap_or_default();
+                    self.notice = Some(format!(
+                        "The lesson file changed on disk and now has errors ({first}). You can keep working; the lesson reloads when the file is fixed."
+                    ));
+                }
+                None => {
+                    self.notice = Some(
+                        "The lesson file was removed or renamed on disk. You can keep working on what is open.".into(),
+                    )
+                }
+            }
+        }
+        self.refresh_progress();
     }
 
     fn load_library(&mut self, source: Source) {
@@ -542,6 +623,19 @@ impl LateralApp {
             self.folder_dialog = None;
             if let Some(dir) = picked {
                 cmds.push(Command::LoadFolder(dir));
+            }
+        }
+        self.ensure_watch(&ctx);
+        if self.watch.as_ref().is_some_and(|w| w.take_changed()) {
+            // Editors write in bursts; reload once things settle.
+            self.reload_at = Some(now + 0.2);
+        }
+        if let Some(at) = self.reload_at {
+            if now >= at {
+                self.reload_at = None;
+                self.reload();
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(at - now));
             }
         }
         screens::top_bar(ui, self, &theme, &mut cmds);
