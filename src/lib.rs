@@ -9,6 +9,7 @@
 pub mod anchor;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod authoring;
 pub mod bundled;
 pub mod cli;
 pub mod corpus;

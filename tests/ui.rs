@@ -454,3 +454,99 @@ fn a_lesson_edited_on_disk_reloads_keeping_the_students_place() {
     h.get_by_label_contains("This lesson has 1 problem(s) and cannot be played yet");
     assert!(h.get_all_by_label_contains("`choise` is not a kind of step").count() >= 1);
 }
+
+#[test]
+fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir_all(&lessons).expect("dir");
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let app = LateralApp::new(
+        lib,
+        Source::Folder(lessons.clone()),
+        Store::new(dir.path().join("data")),
+    );
+    let mut h = harness(app);
+    h.get_by_label("Teacher view").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Author);
+    // A new lesson on the first article (the AP report).
+    h.get_by_label("New lesson").click();
+    h.run();
+    assert_eq!(h.state().author.as_ref().expect("editing").step, 1);
+    // Highlight a phrase in the article: it becomes a key span.
+    let art = h.state().library.corpus.get("ap-ktvz").expect("ap").clone();
+    let at = art.text.as_str().find("uncertainty swirled for hours").expect("phrase");
+    let start = art.text.char_of_byte(at);
+    let span = Span::new(start, start + "uncertainty swirled for hours".chars().count());
+    let rects = h.state().author.as_ref().expect("editing").views[0].span_rects(span);
+    assert!(!rects.is_empty(), "the phrase is not on screen");
+    let (from, to) = (
+        rects[0].left_center() + egui::vec2(2.0, 0.0),
+        rects[rects.len() - 1].right_center() - egui::vec2(2.0, 0.0),
+    );
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    let keys = h
+        .state()
+        .author
+        .as_ref()
+        .and_then(|a| a.lesson.as_ref())
+        .expect("valid")
+        .steps[1]
+        .keys()
+        .len();
+    assert_eq!(keys, 2, "the skeleton's key and the new one");
+    // Explain it, and delete the skeleton's placeholder key.
+    h.get_by_label("Explanation of key 2").focus();
+    h.run();
+    h.get_by_label("Explanation of key 2")
+        .type_text(" The AP admits the uncertainty.");
+    h.run();
+    h.get_by_label("Delete key 1").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let saved = lessons.join("ap-ktvz-lesson.md");
+    assert!(
+        saved.exists(),
+        "{:?}",
+        h.state().author.as_ref().and_then(|a| a.message.clone())
+    );
+    // The saved file passes check and has the key where it was highlighted.
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lf = lib
+        .lessons
+        .iter()
+        .find(|l| l.path.ends_with("ap-ktvz-lesson.md"))
+        .expect("saved lesson");
+    assert!(lf.is_playable() && lf.diagnostics.is_empty(), "{:#?}", lf.diagnostics);
+    let lesson = lf.lesson.as_ref().expect("lesson");
+    let key = &lesson.steps[1].keys()[0];
+    assert_eq!(key.core, span);
+    assert_eq!(key.anchor.quote, "uncertainty swirled for hours");
+    assert!(
+        key.explanation.ends_with("The AP admits the uncertainty."),
+        "{}",
+        key.explanation
+    );
+    let text = std::fs::read_to_string(&saved).expect("text");
+    assert!(
+        !text.contains("prefix") && !text.contains("occurrence"),
+        "a unique quote needs no disambiguator:\n{text}"
+    );
+    // Preview as student plays the same key.
+    h.get_by_label("Preview as student").click();
+    h.run();
+    assert!(h.state().previewing);
+    assert_eq!(h.state().session.as_ref().expect("preview").step().keys()[0].core, span);
+    h.get_by_label("◀ Back to editing").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Author);
+}

@@ -5,6 +5,7 @@
 //! place (and is saved from there).
 
 pub mod article_view;
+pub mod author;
 pub mod markdown;
 pub mod player;
 pub mod screens;
@@ -35,6 +36,8 @@ pub enum Screen {
     Player,
     /// The end-of-lesson summary.
     Summary,
+    /// The teacher's view: editing lessons.
+    Author,
 }
 
 /// Everything the views can ask for.
@@ -105,6 +108,16 @@ pub enum Command {
     LoadFolder(PathBuf),
     /// Back to the bundled lessons.
     LoadBundled,
+    /// Open the teacher's view.
+    TeacherView,
+    /// Edit library lesson `0`.
+    AuthorOpen(usize),
+    /// Start a new lesson on this article.
+    AuthorNew(String),
+    /// A command of the teacher's view.
+    Author(author::AuthorCmd),
+    /// Leave a preview and go back to editing.
+    BackToEditing,
 }
 
 /// The lesson player's view state (what is not part of the student's work).
@@ -177,6 +190,12 @@ pub struct LateralApp {
     pub reloads: usize,
     /// Set by `--screenshot`.
     pub screenshot: Option<screenshot::Plan>,
+    /// The lesson being edited in the teacher's view.
+    pub author: Option<author::AuthorState>,
+    /// Is the player showing a teacher's preview (nothing is saved)?
+    pub previewing: bool,
+    /// The article picked for a new lesson.
+    pub new_lesson_article: String,
 }
 
 /// How long after the last change progress is saved.
@@ -207,6 +226,9 @@ impl LateralApp {
             reload_at: None,
             reloads: 0,
             screenshot: None,
+            author: None,
+            previewing: false,
+            new_lesson_article: String::new(),
         };
         if let Some(last) = app.settings.last_student.clone()
             && app.students.contains(&last)
@@ -251,7 +273,7 @@ impl LateralApp {
 
     /// Saves the session now, if there are unsaved changes.
     pub fn save_now(&mut self) {
-        if self.dirty_since.take().is_none() {
+        if self.dirty_since.take().is_none() || self.previewing {
             return;
         }
         if let Some(s) = &self.session {
@@ -595,9 +617,71 @@ impl LateralApp {
             }
             Command::LoadFolder(dir) => self.load_library(Source::Folder(dir)),
             Command::LoadBundled => self.load_library(Source::Bundled),
+            Command::TeacherView => {
+                self.save_now();
+                self.screen = Screen::Author;
+            }
+            Command::AuthorOpen(i) => self.author_open(i),
+            Command::AuthorNew(article) => {
+                let Some(art) = self.library.corpus.get(&article).cloned() else {
+                    return;
+                };
+                let name = format!("{article}-lesson.md");
+                let draft = crate::authoring::Draft::new_lesson(&name, std::slice::from_ref(&art), "bias");
+                let mut st = author::AuthorState::new(draft, None, &self.library.corpus);
+                st.path_text = match &self.source {
+                    Source::Folder(dir) => dir.join(&name).display().to_string(),
+                    Source::Bundled => std::env::current_dir()
+                        .unwrap_or_default()
+                        .join("lessons")
+                        .join(&name)
+                        .display()
+                        .to_string(),
+                };
+                st.step = 1;
+                st.dirty = true;
+                self.author = Some(st);
+                self.screen = Screen::Author;
+            }
+            Command::Author(c) => author::run(self, c),
+            Command::BackToEditing => {
+                self.previewing = false;
+                self.session = None;
+                self.screen = Screen::Author;
+            }
         }
         if changed {
             self.mark_dirty(now);
+        }
+    }
+
+    fn author_open(&mut self, i: usize) {
+        let Some(lf) = self.library.lessons.get(i) else { return };
+        let from_disk = matches!(self.source, Source::Folder(_));
+        let text = if from_disk {
+            std::fs::read_to_string(&lf.path).ok()
+        } else {
+            let name = lf.path.rsplit('/').next().unwrap_or(&lf.path);
+            crate::bundled::LESSONS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.to_string())
+        };
+        let Some(text) = text else {
+            self.notice = Some(format!("Could not read {}", lf.path));
+            return;
+        };
+        match crate::authoring::Draft::from_text(&lf.path, &text.replace("\r\n", "\n")) {
+            Ok(draft) => {
+                let path = from_disk.then(|| PathBuf::from(&lf.path));
+                let mut st = author::AuthorState::new(draft, path, &self.library.corpus);
+                if !from_disk {
+                    st.message = Some("This lesson comes with the app: type where to save your own copy.".into());
+                }
+                self.author = Some(st);
+                self.screen = Screen::Author;
+            }
+            Err(e) => self.notice = Some(format!("{} cannot be edited in the app: {e}", lf.path)),
         }
     }
 
@@ -644,6 +728,7 @@ impl LateralApp {
             Screen::Library => screens::library_ui(ui, self, &theme, &mut cmds),
             Screen::Player => player::player_ui(ui, self, &theme, &mut cmds),
             Screen::Summary => screens::summary_ui(ui, self, &theme, &mut cmds),
+            Screen::Author => author::author_ui(ui, self, &theme, &mut cmds),
         }
         for c in cmds {
             self.run_cmd(c, now);
@@ -750,6 +835,7 @@ pub fn parse_app_options(lessons: Option<PathBuf>, rest: &[String]) -> Result<Ap
             "--answer" => plan.get_or_insert_with(screenshot::Plan::default).answer = Some(val("--answer")?),
             "--check" => plan.get_or_insert_with(screenshot::Plan::default).check = true,
             "--dark" => plan.get_or_insert_with(screenshot::Plan::default).dark = true,
+            "--edit" => plan.get_or_insert_with(screenshot::Plan::default).edit = Some(val("--edit")?),
             "--size" => {
                 let v = val("--size")?;
                 let (w, h) = v.split_once('x').ok_or("--size takes WIDTHxHEIGHT, e.g. 1280x800")?;

@@ -20,8 +20,20 @@ pub fn top_bar(ui: &mut Ui, app: &LateralApp, theme: &Theme, cmds: &mut Vec<Comm
                     cmds.push(Command::SwitchStudent);
                 }
             }
-            if matches!(app.screen, Screen::Player | Screen::Summary) && ui.button("◀ Lessons").clicked() {
+            if app.previewing {
+                ui.separator();
+                ui.label(RichText::new("Preview as student").strong());
+                if ui.button("◀ Back to editing").clicked() {
+                    cmds.push(Command::BackToEditing);
+                }
+            } else if matches!(app.screen, Screen::Player | Screen::Summary) && ui.button("◀ Lessons").clicked() {
                 cmds.push(Command::ToLibrary);
+            }
+            if !app.previewing
+                && app.screen != Screen::Author
+                && ui.button("Teacher view").on_hover_text("Edit lessons").clicked()
+            {
+                cmds.push(Command::TeacherView);
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let theme_label = if theme.dark { "Light theme" } else { "Dark theme" };

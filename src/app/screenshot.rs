@@ -28,6 +28,8 @@ pub struct Plan {
     pub dark: bool,
     /// Window size.
     pub size: Option<(u32, u32)>,
+    /// Open this lesson in the teacher's view (`--edit ID`).
+    pub edit: Option<String>,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
     state: Arc<AtomicU8>,
     frames: u32,
@@ -38,6 +40,19 @@ pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
     app.settings.dark = plan.dark;
     app.run_cmd(Command::PickStudent(student), 0.0);
+    if let Some(id) = &plan.edit {
+        let i = app
+            .library
+            .lessons
+            .iter()
+            .position(|l| l.lesson.as_ref().is_some_and(|x| &x.id == id))
+            .ok_or_else(|| format!("there is no lesson `{id}`"))?;
+        app.run_cmd(Command::AuthorOpen(i), 0.0);
+        if let Some(n) = plan.step {
+            app.run_cmd(Command::Author(super::author::AuthorCmd::SelectStep(n)), 0.0);
+        }
+        return Ok(());
+    }
     let Some(id) = &plan.lesson else { return Ok(()) };
     let i = app
         .library
