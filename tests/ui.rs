@@ -550,3 +550,75 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     h.run();
     assert_eq!(h.state().screen, Screen::Author);
 }
+
+#[test]
+fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir_all(&lessons).expect("dir");
+    std::fs::create_dir_all(dir.path().join("corpus")).expect("dir");
+    let html = dir.path().join("story.html");
+    std::fs::write(
+        &html,
+        "<html><head><title>Courier | Bridge closes</title><meta property='og:site_name' content='The Courier'><script>track()</script></head>\
+         <body><h1>Bridge closes for repairs</h1><p>The old bridge will close for six weeks, the council said on Monday.</p>\
+         <p>Traders called the decision a disaster for the high street.</p></body></html>",
+    )
+    .expect("html");
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let app = LateralApp::new(
+        lib,
+        Source::Folder(lessons.clone()),
+        Store::new(dir.path().join("data")),
+    );
+    let mut h = harness(app);
+    h.get_by_label("Teacher view").click();
+    h.run();
+    h.get_by_label("Import an article…").click();
+    h.run();
+    h.get_by_label("File:").focus();
+    h.run();
+    h.get_by_label("File:").type_text(&html.display().to_string());
+    h.run();
+    h.get_by_label("Read the file").click();
+    h.run();
+    let form = &h.state().import;
+    assert_eq!(form.meta.headline, "Bridge closes for repairs");
+    assert_eq!(form.meta.outlet, "The Courier");
+    assert!(form.pasted.contains("a disaster for the high street") && !form.pasted.contains("track()"));
+    // The kind of outlet is missing: refused with a reason, nothing written.
+    h.get_by_label("Add to the corpus").click();
+    h.run();
+    assert!(
+        h.state()
+            .import
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("outlet kind is missing")
+    );
+    h.get_by_label("Kind of outlet").focus();
+    h.run();
+    h.get_by_label("Kind of outlet").type_text("Local weekly paper");
+    h.run();
+    h.get_by_label("Add to the corpus").click();
+    h.run();
+    assert!(
+        dir.path().join("corpus/bridge-closes-for-repairs.txt").exists(),
+        "{:?}",
+        h.state().import.message
+    );
+    assert_eq!(h.state().new_lesson_article, "bridge-closes-for-repairs");
+    // A new lesson on it validates with the articles beside the lessons folder.
+    h.get_by_label("New lesson").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lf = lib
+        .lessons
+        .iter()
+        .find(|l| l.path.ends_with("bridge-closes-for-repairs-lesson.md"))
+        .expect("saved");
+    assert!(lf.is_playable(), "{:#?}", lf.diagnostics);
+}

@@ -73,6 +73,21 @@ impl AuthorState {
     }
 }
 
+/// The "Import an article" form.
+#[derive(Clone, Debug, Default)]
+pub struct ImportForm {
+    /// Is the form open?
+    pub open: bool,
+    /// A file to import (typed, dropped or chosen).
+    pub file: String,
+    /// Or pasted text.
+    pub pasted: String,
+    /// Metadata.
+    pub meta: crate::corpus::ArticleMeta,
+    /// What happened.
+    pub message: Option<String>,
+}
+
 /// Everything the teacher's view can ask for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AuthorCmd {
@@ -294,8 +309,13 @@ pub fn author_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Ve
             }
             ui.separator();
             new_lesson_ui(ui, app, &corpus, cmds);
+            ui.separator();
+            if ui.button("Import an article…").clicked() {
+                app.import.open = true;
+            }
         });
     });
+    import_window(ui, app, cmds);
     let Some(a) = app.author.as_mut() else {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Teacher view");
@@ -683,4 +703,58 @@ fn step_editor_ui(
             }
         });
     }
+}
+
+fn import_window(ui: &mut Ui, app: &mut LateralApp, cmds: &mut Vec<Command>) {
+    if !app.import.open {
+        return;
+    }
+    // Files dropped on the window go into the form.
+    if let Some(p) = ui.ctx().input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()))
+    }) {
+        app.import.file = p.display().to_string();
+    }
+    let mut open = true;
+    let form = &mut app.import;
+    egui::Window::new("Import an article").open(&mut open).default_width(520.0).show(ui.ctx(), |ui| {
+        ui.label("From a .txt, .md or .html file (type its path, or drop it on this window), or paste the text below. The words are kept exactly; HTML loses its tags, scripts and styles.");
+        let l = ui.label("File:");
+        ui.add(egui::TextEdit::singleline(&mut form.file).desired_width(f32::INFINITY)).labelled_by(l.id);
+        if ui.button("Read the file").clicked() {
+            cmds.push(Command::ImportRead);
+        }
+        let l = ui.label("Or paste the text:");
+        ui.add(egui::TextEdit::multiline(&mut form.pasted).desired_rows(4).desired_width(f32::INFINITY)).labelled_by(l.id);
+        ui.separator();
+        ui.label(RichText::new("About the article (what students see when they read laterally)").strong());
+        egui::Grid::new("import-meta").num_columns(2).show(ui, |ui| {
+            let field = |ui: &mut Ui, label: &str, v: &mut String| {
+                let l = ui.label(label);
+                ui.add(egui::TextEdit::singleline(v).desired_width(320.0)).labelled_by(l.id);
+                ui.end_row();
+            };
+            field(ui, "Id (short name)", &mut form.meta.id);
+            field(ui, "Outlet", &mut form.meta.outlet);
+            field(ui, "Headline", &mut form.meta.headline);
+            field(ui, "Kind of outlet", &mut form.meta.outlet_kind);
+            let mut date = form.meta.date.clone().unwrap_or_default();
+            field(ui, "Date (YYYY-MM-DD)", &mut date);
+            form.meta.date = (!date.trim().is_empty()).then_some(date);
+            let mut byline = form.meta.byline.clone().unwrap_or_default();
+            field(ui, "Byline", &mut byline);
+            form.meta.byline = (!byline.trim().is_empty()).then_some(byline);
+        });
+        ui.checkbox(&mut form.meta.fictional, "Fictional (written for teaching)");
+        if ui.button("Add to the corpus").clicked() {
+            cmds.push(Command::ImportWrite);
+        }
+        if let Some(m) = &form.message {
+            ui.label(RichText::new(m).italics());
+        }
+    });
+    app.import.open = open;
 }

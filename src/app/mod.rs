@@ -118,6 +118,10 @@ pub enum Command {
     Author(author::AuthorCmd),
     /// Leave a preview and go back to editing.
     BackToEditing,
+    /// Read the import form's file (or pasted text) and suggest metadata.
+    ImportRead,
+    /// Write the import form's article into the corpus folder.
+    ImportWrite,
 }
 
 /// The lesson player's view state (what is not part of the student's work).
@@ -196,6 +200,8 @@ pub struct LateralApp {
     pub previewing: bool,
     /// The article picked for a new lesson.
     pub new_lesson_article: String,
+    /// The "Import an article" form.
+    pub import: author::ImportForm,
 }
 
 /// How long after the last change progress is saved.
@@ -229,6 +235,7 @@ impl LateralApp {
             author: None,
             previewing: false,
             new_lesson_article: String::new(),
+            import: author::ImportForm::default(),
         };
         if let Some(last) = app.settings.last_student.clone()
             && app.students.contains(&last)
@@ -644,6 +651,8 @@ impl LateralApp {
                 self.screen = Screen::Author;
             }
             Command::Author(c) => author::run(self, c),
+            Command::ImportRead => self.import_read(),
+            Command::ImportWrite => self.import_write(),
             Command::BackToEditing => {
                 self.previewing = false;
                 self.session = None;
@@ -653,6 +662,104 @@ impl LateralApp {
         if changed {
             self.mark_dirty(now);
         }
+    }
+
+    /// The corpus folder new articles go into: beside the lesson folder, or `./corpus`.
+    pub fn corpus_dir(&self) -> PathBuf {
+        match &self.source {
+            Source::Folder(dir) => {
+                let up = dir.join("..").join("corpus");
+                if up.is_dir() { up } else { dir.join("corpus") }
+            }
+            Source::Bundled => PathBuf::from("corpus"),
+        }
+    }
+
+    fn import_read(&mut self) {
+        let f = &mut self.import;
+        let result = if f.file.trim().is_empty() {
+            crate::import::import_pasted(&f.pasted)
+        } else {
+            crate::import::import_article(std::path::Path::new(f.file.trim()))
+        };
+        match result {
+            Ok(imp) => {
+                let s = imp.suggested;
+                if f.meta.headline.is_empty() {
+                    f.meta.headline = s.headline;
+                }
+                if f.meta.outlet.is_empty() {
+                    f.meta.outlet = s.outlet;
+                }
+                f.meta.byline = f.meta.byline.take().or(s.byline);
+                f.meta.date = f.meta.date.take().or(s.date);
+                if f.meta.id.is_empty() && !f.meta.headline.is_empty() {
+                    f.meta.id = crate::import::suggest_id(&f.meta.headline);
+                }
+                let words = imp.text.split_whitespace().count();
+                f.pasted = imp.text;
+                f.file.clear();
+                f.message = Some(format!(
+                    "Read {words} words. Check the text and fill in what is missing, then add it."
+                ));
+            }
+            Err(e) => f.message = Some(e.to_string()),
+        }
+    }
+
+    fn import_write(&mut self) {
+        let dir = self.corpus_dir();
+        if !self.import.file.trim().is_empty() {
+            self.import_read();
+        }
+        let f = &mut self.import;
+        let text = match crate::import::import_pasted(&f.pasted) {
+            Ok(i) => i.text,
+            Err(e) => {
+                f.message = Some(e.to_string());
+                return;
+            }
+        };
+        if let Some(d) = &f.meta.date
+            && !(d.len() >= 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+        {
+            f.message = Some(format!("`{d}` is not a date like 2024-03-02"));
+            return;
+        }
+        match crate::import::write_article(&dir, &f.meta, &text) {
+            Ok((txt, _)) => {
+                let id = f.meta.id.clone();
+                *f = author::ImportForm {
+                    message: Some(format!("Added {} to the corpus.", txt.display())),
+                    ..Default::default()
+                };
+                self.reload_articles(&dir);
+                self.new_lesson_article = id;
+            }
+            Err(e) => f.message = Some(format!("Not added: {e}")),
+        }
+    }
+
+    /// Loads the articles of `dir` into the library (after an import).
+    fn reload_articles(&mut self, dir: &std::path::Path) {
+        let mut diags = Vec::new();
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        for e in rd.filter_map(|e| e.ok()) {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "txt")
+                && self
+                    .library
+                    .corpus
+                    .articles()
+                    .iter()
+                    .all(|a| a.source != p.display().to_string())
+            {
+                if let Some(a) = library::load_article_files(&p, &p.with_extension("toml"), &mut diags) {
+                    let _ = self.library.corpus.add(a);
+                }
+            }
+        }
+        self.library.diagnostics.extend(diags);
     }
 
     fn author_open(&mut self, i: usize) {
@@ -836,6 +943,7 @@ pub fn parse_app_options(lessons: Option<PathBuf>, rest: &[String]) -> Result<Ap
             "--check" => plan.get_or_insert_with(screenshot::Plan::default).check = true,
             "--dark" => plan.get_or_insert_with(screenshot::Plan::default).dark = true,
             "--edit" => plan.get_or_insert_with(screenshot::Plan::default).edit = Some(val("--edit")?),
+            "--preview" => plan.get_or_insert_with(screenshot::Plan::default).preview = true,
             "--size" => {
                 let v = val("--size")?;
                 let (w, h) = v.split_once('x').ok_or("--size takes WIDTHxHEIGHT, e.g. 1280x800")?;

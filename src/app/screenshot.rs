@@ -30,6 +30,8 @@ pub struct Plan {
     pub size: Option<(u32, u32)>,
     /// Open this lesson in the teacher's view (`--edit ID`).
     pub edit: Option<String>,
+    /// With `--edit`: press "Preview as student".
+    pub preview: bool,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
     state: Arc<AtomicU8>,
     frames: u32,
@@ -50,6 +52,15 @@ pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
         app.run_cmd(Command::AuthorOpen(i), 0.0);
         if let Some(n) = plan.step {
             app.run_cmd(Command::Author(super::author::AuthorCmd::SelectStep(n)), 0.0);
+        }
+        if plan.preview {
+            app.run_cmd(Command::Author(super::author::AuthorCmd::Preview), 0.0);
+            if let Some(how) = &plan.answer {
+                fill(app, how)?;
+            }
+            if plan.check {
+                app.run_cmd(Command::Check, 0.0);
+            }
         }
         return Ok(());
     }
