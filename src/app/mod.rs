@@ -746,17 +746,17 @@ impl LateralApp {
         let Ok(rd) = std::fs::read_dir(dir) else { return };
         for e in rd.filter_map(|e| e.ok()) {
             let p = e.path();
+            let known = self
+                .library
+                .corpus
+                .articles()
+                .iter()
+                .any(|a| a.source == p.display().to_string());
             if p.extension().is_some_and(|x| x == "txt")
-                && self
-                    .library
-                    .corpus
-                    .articles()
-                    .iter()
-                    .all(|a| a.source != p.display().to_string())
+                && !known
+                && let Some(a) = library::load_article_files(&p, &p.with_extension("toml"), &mut diags)
             {
-                if let Some(a) = library::load_article_files(&p, &p.with_extension("toml"), &mut diags) {
-                    let _ = self.library.corpus.add(a);
-                }
+                let _ = self.library.corpus.add(a);
             }
         }
         self.library.diagnostics.extend(diags);
