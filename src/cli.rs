@@ -32,6 +32,12 @@ USAGE:
                                              article and a lesson
     lateral new-lesson --article ID [--article ID2] [--task bias|machine|conflict] [--out FILE]
                                              write a skeleton lesson to start from
+    lateral grade --lesson LESSON [--csv OUT.csv] [--corpus DIR] RESULTS.json|DIR...
+                                             grade a class: recompute every score, write the
+                                             gradebook CSV and print a summary
+    lateral pack --exam LESSON... -o PACK.lateral-exam
+                                             an exam pack for students' laptops: the lessons
+                                             without keys, explanations or hints
     lateral help | --help | --version
 
 check: every problem in every file, as file:line:column with the offending text and a
@@ -114,6 +120,26 @@ pub enum Command {
         task: String,
         /// Where to write it (stdout if none).
         out: Option<PathBuf>,
+        /// Extra corpus folders.
+        corpus: Vec<PathBuf>,
+    },
+    /// Grade many results files.
+    Grade {
+        /// The lesson.
+        lesson: PathBuf,
+        /// Results files or folders of them.
+        results: Vec<PathBuf>,
+        /// Where to write the CSV.
+        csv: Option<PathBuf>,
+        /// Extra corpus folders.
+        corpus: Vec<PathBuf>,
+    },
+    /// Write an exam pack (lessons without keys).
+    Pack {
+        /// The lessons.
+        lessons: Vec<PathBuf>,
+        /// The pack file.
+        out: PathBuf,
         /// Extra corpus folders.
         corpus: Vec<PathBuf>,
     },
@@ -215,6 +241,56 @@ pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
                 lessons,
                 meta,
             })
+        }
+        "grade" => {
+            let (mut lesson, mut results, mut csv, mut corpus) = (None, Vec::new(), None, Vec::new());
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--lesson" => lesson = Some(PathBuf::from(take_value(&mut it, "--lesson")?)),
+                    "--csv" => csv = Some(PathBuf::from(take_value(&mut it, "--csv")?)),
+                    "--corpus" => corpus.push(PathBuf::from(take_value(&mut it, "--corpus")?)),
+                    "--help" | "-h" => return Ok(Command::Help),
+                    s if s.starts_with('-') && s.len() > 1 => {
+                        return Err(UsageError(format!("unknown option `{s}` for grade")));
+                    }
+                    _ => results.push(PathBuf::from(a)),
+                }
+            }
+            let lesson = lesson.ok_or_else(|| UsageError("grade needs --lesson LESSON.md".into()))?;
+            if results.is_empty() {
+                return Err(UsageError("grade needs results files (or a folder of them)".into()));
+            }
+            Ok(Command::Grade {
+                lesson,
+                results,
+                csv,
+                corpus,
+            })
+        }
+        "pack" => {
+            let (mut lessons, mut out, mut corpus, mut exam) = (Vec::new(), None, Vec::new(), false);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--exam" => exam = true,
+                    "-o" | "--out" => out = Some(PathBuf::from(take_value(&mut it, "-o")?)),
+                    "--corpus" => corpus.push(PathBuf::from(take_value(&mut it, "--corpus")?)),
+                    "--help" | "-h" => return Ok(Command::Help),
+                    s if s.starts_with('-') && s.len() > 1 => {
+                        return Err(UsageError(format!("unknown option `{s}` for pack")));
+                    }
+                    _ => lessons.push(PathBuf::from(a)),
+                }
+            }
+            if !exam {
+                return Err(UsageError(
+                    "pack makes exam packs: write `lateral pack --exam LESSON... -o PACK`".into(),
+                ));
+            }
+            let out = out.ok_or_else(|| UsageError("pack needs -o PACK (e.g. -o exam.lateral-exam)".into()))?;
+            if lessons.is_empty() {
+                return Err(UsageError("pack needs at least one lesson".into()));
+            }
+            Ok(Command::Pack { lessons, out, corpus })
         }
         "new-lesson" => {
             let (mut articles, mut task, mut out, mut corpus) = (Vec::new(), None, None, Vec::new());
@@ -328,6 +404,17 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             out: file,
             corpus,
         } => new_lesson(&articles, &task, file.as_deref(), &corpus, out, err),
+        Command::Grade {
+            lesson,
+            results,
+            csv,
+            corpus,
+        } => grade(&lesson, &results, csv.as_deref(), &corpus, out, err),
+        Command::Pack {
+            lessons,
+            out: file,
+            corpus,
+        } => pack(&lessons, &file, &corpus, out, err),
         Command::App { .. } if cfg!(feature = "gui") => writeln!(
             out,
             "The desktop app starts when lateral is run without a command:\n\n{HELP}"
@@ -812,5 +899,117 @@ fn new_lesson(
             }
         },
     }
+    Ok(0)
+}
+
+/// Loads one playable lesson (with its corpus) or reports why not.
+fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std::io::Result<Option<(Lesson, Library)>> {
+    let lib = match library::load(&[path.to_path_buf()], corpus) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(None);
+        }
+    };
+    let Some(lf) = lib.lessons.first() else {
+        writeln!(err, "error: {} is not a lesson file", path.display())?;
+        return Ok(None);
+    };
+    if !lf.is_playable() {
+        for d in &lf.diagnostics {
+            writeln!(err, "{d}")?;
+        }
+        writeln!(
+            err,
+            "error: {} has errors; fix them first (`lateral check`)",
+            path.display()
+        )?;
+        return Ok(None);
+    }
+    let lesson = lf.lesson.clone().expect("playable lessons parsed");
+    Ok(Some((lesson, lib)))
+}
+
+fn grade(
+    lesson_path: &Path,
+    results: &[PathBuf],
+    csv_out: Option<&Path>,
+    corpus: &[PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let Some((lesson, lib)) = load_one_lesson(lesson_path, corpus, err)? else {
+        return Ok(2);
+    };
+    for p in results {
+        if !p.exists() {
+            writeln!(err, "error: {}: no such file or folder", p.display())?;
+            return Ok(2);
+        }
+    }
+    let files = crate::grade::results_files(results);
+    let report = crate::grade::grade(&lesson, &lib.corpus, &files);
+    for d in &report.diagnostics {
+        writeln!(err, "{d}")?;
+    }
+    let csv = crate::grade::csv(&report, &lesson);
+    match csv_out {
+        Some(p) => {
+            if let Err(e) = crate::fsutil::write_atomic(p, csv.as_bytes()) {
+                writeln!(err, "error: cannot write {}: {e}", p.display())?;
+                return Ok(2);
+            }
+            writeln!(err, "wrote {}", p.display())?;
+        }
+        None => {}
+    }
+    let classes = crate::grade::class_view(&report, &lesson, &lib.corpus);
+    write!(out, "{}", crate::grade::summary(&report, &lesson, &classes))?;
+    if csv_out.is_none() {
+        writeln!(out, "(add --csv grades.csv to write the gradebook)")?;
+    }
+    Ok(
+        if report.skipped > 0 || report.diagnostics.iter().any(Diagnostic::is_error) {
+            1
+        } else {
+            0
+        },
+    )
+}
+
+fn pack(
+    lessons: &[PathBuf],
+    file: &Path,
+    corpus: &[PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let mut loaded = Vec::new();
+    let mut all = crate::corpus::Corpus::new();
+    for p in lessons {
+        let Some((lesson, lib)) = load_one_lesson(p, corpus, err)? else {
+            return Ok(2);
+        };
+        for a in lib.corpus.articles() {
+            if all.get(a.id()).is_none() {
+                let _ = all.add_shared(a.clone());
+            }
+        }
+        loaded.push(lesson);
+    }
+    let pack = crate::pack::make_pack(&loaded, &all);
+    let json = serde_json::to_string_pretty(&pack).unwrap_or_default();
+    if let Err(e) = crate::fsutil::write_atomic(file, json.as_bytes()) {
+        writeln!(err, "error: cannot write {}: {e}", file.display())?;
+        return Ok(2);
+    }
+    writeln!(
+        out,
+        "wrote {} ({} lesson(s), {} article(s), no answer keys). Students open it with: lateral --lessons {}",
+        file.display(),
+        pack.lessons.len(),
+        pack.articles.len(),
+        file.display()
+    )?;
     Ok(0)
 }

@@ -310,6 +310,11 @@ impl Corpus {
 
     /// Adds an article; a second article with the same id is refused with a diagnostic.
     pub fn add(&mut self, article: Article) -> Result<(), Diagnostic> {
+        self.add_shared(Arc::new(article))
+    }
+
+    /// Adds an article shared with another corpus.
+    pub fn add_shared(&mut self, article: Arc<Article>) -> Result<(), Diagnostic> {
         if let Some(&i) = self.by_id.get(&article.meta.id) {
             let other = &self.articles[i];
             if other.source == article.source && other.text.as_str() == article.text.as_str() {
@@ -326,7 +331,7 @@ impl Corpus {
         self.by_id.insert(article.meta.id.clone(), i);
         let stem = stem_of(&article.source);
         self.by_id.entry(stem).or_insert(i);
-        self.articles.push(Arc::new(article));
+        self.articles.push(article);
         Ok(())
     }
 

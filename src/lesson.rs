@@ -346,6 +346,8 @@ pub struct Lesson {
     pub file: String,
     /// SHA-256 (hex) of the file's text (after BOM removal and CRLF → LF).
     pub sha256: String,
+    /// An exam copy from a pack: no keys here; students hand in, the teacher grades.
+    pub exam: bool,
 }
 
 impl Lesson {
@@ -646,6 +648,7 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
         steps: Vec::new(),
         file: src.name.clone(),
         sha256: sha256_hex(src.text.as_str()),
+        exam: false,
     }
 }
 

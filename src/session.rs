@@ -348,6 +348,9 @@ impl Session {
     pub fn check_blocked(&self) -> Option<String> {
         let st = self.state();
         let s = &self.lesson.settings;
+        if self.lesson.exam {
+            return Some("This is an exam: there is no checking here. Hand in your work when you are done.".into());
+        }
         if !self.step().is_scored() {
             return Some("This step is not checked.".into());
         }
@@ -502,7 +505,10 @@ impl Session {
 
     /// Can the solution be shown?
     pub fn can_show_solution(&self) -> bool {
-        self.lesson.settings.show_solution && self.step().is_scored() && !self.state().solution_shown
+        !self.lesson.exam
+            && self.lesson.settings.show_solution
+            && self.step().is_scored()
+            && !self.state().solution_shown
     }
 
     /// Reveals the answer key of the current step. The student's score for the step stays what

@@ -1,0 +1,339 @@
+//! Grading a class: many results files against one lesson, every score recomputed; a CSV for the
+//! gradebook; and the class view's numbers (score distributions, most-missed keys, common false
+//! positives, and how many students highlighted each word).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::fsutil::{MAX_RESULTS_BYTES, read_text};
+use crate::lesson::{Lesson, StepBody};
+use crate::results::{LessonOutcome, Results, parse_results, score_results, validate};
+use crate::score::Verdict;
+use crate::text::{Span, collapse_whitespace};
+
+/// One results file, graded.
+#[derive(Clone, Debug)]
+pub struct Graded {
+    /// The file.
+    pub file: String,
+    /// What the student did (bad highlights dropped).
+    pub results: Results,
+    /// The recomputed scores.
+    pub outcome: LessonOutcome,
+}
+
+/// A class, graded.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// The files that could be graded, in the order given.
+    pub graded: Vec<Graded>,
+    /// Every problem: files skipped (errors) and things to know (warnings).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were skipped.
+    pub skipped: usize,
+}
+
+/// The `.json` files among `paths` (folders are searched, not recursively), sorted.
+pub fn results_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.extension().is_some_and(|x| x == "json"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            v.sort();
+            out.extend(v);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Grades every file: not JSON, another lesson, or a student already graded from another file
+/// are reported and skipped; bad highlights are reported and left out; scores are recomputed.
+pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
+    let mut report = Report::default();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for f in files {
+        let name = f.display().to_string();
+        let text = match read_text(f, MAX_RESULTS_BYTES) {
+            Ok(t) => t,
+            Err(d) => {
+                report.diagnostics.push(d);
+                report.skipped += 1;
+                continue;
+            }
+        };
+        let src = SourceFile::new(&name, text);
+        let mut r = match parse_results(&src) {
+            Ok(r) => r,
+            Err(d) => {
+                report.diagnostics.push(d);
+                report.skipped += 1;
+                continue;
+            }
+        };
+        let diags = validate(&src, &mut r, lesson, corpus);
+        let wrong_lesson = r.lesson.id != lesson.id;
+        report.diagnostics.extend(diags);
+        if wrong_lesson {
+            report.skipped += 1;
+            continue;
+        }
+        let who = collapse_whitespace(&r.student).to_lowercase();
+        if let Some(first) = seen.get(&who) {
+            report.diagnostics.push(
+                Diagnostic::file(
+                    &name,
+                    Severity::Error,
+                    format!(
+                        "student “{}” was already graded from {first}; this file is skipped",
+                        r.student
+                    ),
+                )
+                .with_suggestion(
+                    "keep one file per student (the one handed in last), or check for two students with the same name",
+                ),
+            );
+            report.skipped += 1;
+            continue;
+        }
+        seen.insert(who, name.clone());
+        let outcome = score_results(&r, lesson, corpus);
+        report.graded.push(Graded {
+            file: name,
+            results: r,
+            outcome,
+        });
+    }
+    report
+}
+
+fn seconds_between(a: &str, b: &str) -> Option<u64> {
+    use time::format_description::well_known::Rfc3339;
+    let a = time::OffsetDateTime::parse(a, &Rfc3339).ok()?;
+    let b = time::OffsetDateTime::parse(b, &Rfc3339).ok()?;
+    u64::try_from((b - a).whole_seconds()).ok()
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or(String::new(), |v| format!("{v:.4}"))
+}
+
+/// The gradebook CSV: a header, one row per student per step, and one summary row per student
+/// (step `TOTAL`). Scores are 0–1 with four decimals; empty where a step is not scored.
+pub fn csv(report: &Report, lesson: &Lesson) -> String {
+    let mut out = String::from("student,lesson,step,kind,score,precision,recall,f1,hints,attempts,seconds\n");
+    for g in &report.graded {
+        let (mut hints, mut attempts, mut seconds) = (0u32, 0u32, 0u64);
+        for (step, o) in lesson.steps.iter().zip(&g.outcome.steps) {
+            let work = g.results.steps.iter().find(|w| w.step == step.id);
+            let secs = work.and_then(|w| {
+                w.seconds
+                    .or_else(|| seconds_between(w.started.as_deref()?, w.finished.as_deref()?))
+            });
+            hints += o.hints_used;
+            attempts += o.attempts;
+            seconds += secs.unwrap_or(0);
+            let d = o.detail.as_ref();
+            let row = [
+                csv_field(&g.results.student),
+                csv_field(&lesson.id),
+                csv_field(&step.id),
+                o.kind.clone(),
+                num(o.score),
+                num(d.map(|d| d.precision)),
+                num(d.map(|d| d.recall)),
+                num(d.map(|d| d.f1)),
+                o.hints_used.to_string(),
+                o.attempts.to_string(),
+                secs.map_or(String::new(), |s| s.to_string()),
+            ];
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+        let row = [
+            csv_field(&g.results.student),
+            csv_field(&lesson.id),
+            "TOTAL".to_string(),
+            "lesson".to_string(),
+            num(Some(g.outcome.score)),
+            String::new(),
+            String::new(),
+            String::new(),
+            hints.to_string(),
+            attempts.to_string(),
+            seconds.to_string(),
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// What the class did on one step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct StepClass {
+    /// Each student's score (scored steps), in file order.
+    pub scores: Vec<f64>,
+    /// How many scores fall in 0–20 %, 20–40 %, 40–60 %, 60–80 %, 80–100 %.
+    pub histogram: [usize; 5],
+    /// Per key span (in key order): how many students missed it (not found).
+    pub missed: Vec<usize>,
+    /// Highlights in no key, by text, with how many students made them; most common first.
+    pub common_extras: Vec<(String, usize)>,
+    /// Per article of the step: for each word (index into the article's words), how many
+    /// students highlighted at least part of it.
+    pub heat: Vec<Vec<usize>>,
+}
+
+/// Numbers for the class view, per step of the lesson.
+pub fn class_view(report: &Report, lesson: &Lesson, corpus: &Corpus) -> Vec<StepClass> {
+    lesson
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(si, step)| {
+            let arts: Vec<_> = step.articles.iter().map(|a| corpus.get(a).cloned()).collect();
+            let mut sc = StepClass {
+                missed: vec![0; step.keys().len()],
+                heat: arts
+                    .iter()
+                    .map(|a| vec![0; a.as_ref().map_or(0, |a| a.words.len())])
+                    .collect(),
+                ..Default::default()
+            };
+            let mut extras: HashMap<String, usize> = HashMap::new();
+            for g in &report.graded {
+                let o = &g.outcome.steps[si];
+                if let Some(s) = o.score.filter(|_| step.is_scored()) {
+                    sc.scores.push(s);
+                    sc.histogram[((s * 5.0) as usize).min(4)] += 1;
+                }
+                if let Some(d) = &o.detail {
+                    for (k, r) in d.keys.iter().enumerate() {
+                        if r.verdict != Verdict::Found {
+                            sc.missed[k] += 1;
+                        }
+                    }
+                }
+                let Some(work) = g.results.steps.iter().find(|w| w.step == step.id) else {
+                    continue;
+                };
+                // Words this student highlighted, once per student.
+                let mut touched: Vec<Vec<bool>> = sc.heat.iter().map(|h| vec![false; h.len()]).collect();
+                let mut mine: Vec<String> = Vec::new();
+                for (hi, h) in work.highlights.iter().enumerate() {
+                    let Some(a) = step.articles.iter().position(|x| x == h.article()) else {
+                        continue;
+                    };
+                    let (Some(art), Some((s, e))) = (&arts[a], h.position()) else {
+                        continue;
+                    };
+                    let span = Span::new(s, e);
+                    let first = art.words.partition_point(|w| w.end <= span.start);
+                    for (wi, w) in art.words.iter().enumerate().skip(first) {
+                        if w.start >= span.end {
+                            break;
+                        }
+                        touched[a][wi] = true;
+                    }
+                    let in_key = o
+                        .detail
+                        .as_ref()
+                        .is_some_and(|d| !d.extras.iter().any(|x| x.highlight == hi));
+                    if !in_key && matches!(step.body, StepBody::Highlight { .. }) {
+                        let t = collapse_whitespace(art.slice(span));
+                        if !mine.contains(&t) {
+                            mine.push(t);
+                        }
+                    }
+                }
+                for t in mine {
+                    *extras.entry(t).or_default() += 1;
+                }
+                for (a, t) in touched.iter().enumerate() {
+                    for (wi, on) in t.iter().enumerate() {
+                        if *on {
+                            sc.heat[a][wi] += 1;
+                        }
+                    }
+                }
+            }
+            let mut ex: Vec<(String, usize)> = extras.into_iter().collect();
+            ex.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            sc.common_extras = ex;
+            sc
+        })
+        .collect()
+}
+
+/// A short text summary for the teacher: how many were graded, the class average, the average
+/// per step, and the key span most of the class missed on each step.
+pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> String {
+    let mut s = String::new();
+    let n = report.graded.len();
+    s.push_str(&format!(
+        "{} — {} student(s) graded, {} file(s) skipped\n",
+        lesson.title, n, report.skipped
+    ));
+    if n > 0 {
+        let mean = report.graded.iter().map(|g| g.outcome.score).sum::<f64>() / n as f64;
+        s.push_str(&format!("class average: {:.0}%\n", mean * 100.0));
+        let old = report.graded.iter().filter(|g| !g.outcome.same_lesson_version).count();
+        if old > 0 {
+            s.push_str(&format!(
+                "note: {old} file(s) were made with another version of the lesson file\n"
+            ));
+        }
+    }
+    for (i, (step, c)) in lesson.steps.iter().zip(classes).enumerate() {
+        if c.scores.is_empty() {
+            continue;
+        }
+        let avg = c.scores.iter().sum::<f64>() / c.scores.len() as f64;
+        s.push_str(&format!(
+            "{:>2}. {:<40} average {:>3.0}%",
+            i + 1,
+            step.title,
+            avg * 100.0
+        ));
+        if let Some((k, &m)) = c
+            .missed
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, m)| **m)
+            .filter(|(_, m)| **m > 0)
+        {
+            s.push_str(&format!(
+                "; most missed: “{}” ({m} of {})",
+                step.keys()[k].anchor.quote,
+                c.scores.len()
+            ));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Is `p` a results file name we would grade?
+pub fn looks_like_results(p: &Path) -> bool {
+    p.extension().is_some_and(|x| x == "json")
+}

@@ -1,0 +1,405 @@
+//! Grading a class, the gradebook CSV, the class view's numbers, and exam packs without keys.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use lateral::corpus::Corpus;
+use lateral::grade::{class_view, csv, grade};
+use lateral::lesson::{Lesson, StepBody};
+use lateral::results::{Results, SavedHighlight, StepWork};
+use lateral::text::Span;
+
+fn bias_lesson() -> (Lesson, Corpus) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = lateral::library::load(&[root.join("lessons/02-bias.md")], &[]).expect("loads");
+    let lesson = lib.lessons[0].lesson.clone().expect("the bias lesson");
+    (lesson, lib.corpus)
+}
+
+/// Student `i` finds the first `i % (n + 1)` keys of every highlight step (right labels), and
+/// every third student also highlights the first word of each article.
+fn results_for(i: usize, lesson: &Lesson, corpus: &Corpus) -> Results {
+    let mut r = Results::new(&format!("Student {i:02}"), lesson);
+    for step in &lesson.steps {
+        let mut w = StepWork {
+            step: step.id.clone(),
+            kind: step.kind_name().into(),
+            attempts: 1,
+            hints_used: (i % 3) as u32,
+            ..Default::default()
+        };
+        w.started = Some("2026-11-20T09:00:00Z".into());
+        w.finished = Some("2026-11-20T09:02:30Z".into());
+        if let StepBody::Highlight { keys, .. } = &step.body {
+            for k in keys.iter().take(i % (keys.len() + 1)) {
+                let a = corpus.get(&k.article).expect("article");
+                w.highlights.push(SavedHighlight::new(a, k.core, k.label.clone()));
+            }
+            if i % 3 == 0 {
+                let a = corpus.get(&step.articles[0]).expect("article");
+                w.highlights.push(SavedHighlight::new(a, a.words[0], None));
+            }
+        }
+        if let StepBody::Choice { .. } = &step.body {
+            w.choices = vec![i % 2];
+        }
+        r.steps.push(w);
+    }
+    r
+}
+
+fn write_class(dir: &Path, n: usize, lesson: &Lesson, corpus: &Corpus) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| {
+            let p = dir.join(format!("student-{i:02}.json"));
+            results_for(i, lesson, corpus).save(&p).expect("saved");
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn thirty_students_are_graded_and_bad_files_are_skipped_not_fatal() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut files = write_class(d.path(), 30, &lesson, &corpus);
+    // Bad files: not JSON, another lesson, offsets outside the article, a duplicate student.
+    let junk = d.path().join("junk.json");
+    std::fs::write(&junk, "not json at all").expect("written");
+    let mut other = results_for(1, &lesson, &corpus);
+    other.lesson.id = "another-lesson".into();
+    let other_p = d.path().join("other.json");
+    other.save(&other_p).expect("saved");
+    let mut outside = results_for(31, &lesson, &corpus);
+    outside.student = "Outside".into();
+    if let Some(h) = outside.steps.iter_mut().flat_map(|s| s.highlights.iter_mut()).next() {
+        h.target.selector = vec![lateral::results::Selector::TextPositionSelector {
+            start: 999_990,
+            end: 999_999,
+        }];
+    }
+    let outside_p = d.path().join("outside.json");
+    outside.save(&outside_p).expect("saved");
+    let dup_p = d.path().join("dup.json");
+    results_for(5, &lesson, &corpus).save(&dup_p).expect("saved");
+    files.extend([junk, other_p, outside_p, dup_p]);
+
+    let report = grade(&lesson, &corpus, &files);
+    // 30 students + "Outside" (graded without its bad highlight).
+    assert_eq!(report.graded.len(), 31);
+    assert_eq!(report.skipped, 3);
+    let msgs: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.file, d.message))
+        .collect();
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("junk.json") && m.contains("not a readable results file")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("other.json") && m.contains("for lesson `another-lesson`")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("outside.json") && m.contains("past the end of the article")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("dup.json") && m.contains("already graded")),
+        "{msgs:#?}"
+    );
+    // Scores are recomputed, not read: student 0 found nothing.
+    let s0 = report
+        .graded
+        .iter()
+        .find(|g| g.results.student == "Student 00")
+        .expect("student 0");
+    assert!(
+        s0.outcome
+            .steps
+            .iter()
+            .filter(|s| s.kind == "bias")
+            .all(|s| s.score == Some(0.0))
+    );
+}
+
+#[test]
+fn csv_columns_and_values_for_a_known_class() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let files = write_class(d.path(), 3, &lesson, &corpus);
+    let report = grade(&lesson, &corpus, &files);
+    let text = csv(&report, &lesson);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(
+        rows[0],
+        [
+            "student",
+            "lesson",
+            "step",
+            "kind",
+            "score",
+            "precision",
+            "recall",
+            "f1",
+            "hints",
+            "attempts",
+            "seconds"
+        ]
+    );
+    // One row per student per step, plus one summary row per student.
+    assert_eq!(rows.len(), 1 + 3 * (lesson.steps.len() + 1));
+    // Student 1 found the first key of the headline step (3 keys): P = 1, R = 1/3.
+    let r = rows
+        .iter()
+        .find(|r| r[0] == "Student 01" && r[2] == "headlines")
+        .expect("row");
+    assert_eq!(
+        &r[3..],
+        ["bias", "0.5000", "1.0000", "0.3333", "0.5000", "1", "1", "150"]
+    );
+    // A read step is not scored: empty score.
+    let r = rows
+        .iter()
+        .find(|r| r[0] == "Student 01" && r[2] == "plain-report")
+        .expect("row");
+    assert_eq!(r[4], "");
+    let total = rows
+        .iter()
+        .find(|r| r[0] == "Student 01" && r[2] == "TOTAL")
+        .expect("total");
+    assert_eq!(total[3], "lesson");
+    let expected = report.graded[1].outcome.score;
+    assert_eq!(total[4], format!("{expected:.4}"));
+    assert_eq!(total[10], (150 * lesson.steps.len()).to_string());
+}
+
+#[test]
+fn the_heatmap_counts_students_per_word() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let files = write_class(d.path(), 6, &lesson, &corpus);
+    let report = grade(&lesson, &corpus, &files);
+    let classes = class_view(&report, &lesson, &corpus);
+    let si = lesson.steps.iter().position(|s| s.id == "headlines").expect("step");
+    let step = &lesson.steps[si];
+    let c = &classes[si];
+    // Key 1 ("ignored") is found by the students with i % 4 >= 1: 1, 2, 3 and 5.
+    let key = &step.keys()[0];
+    let art = corpus.get(&key.article).expect("article");
+    let a = step.articles.iter().position(|x| *x == key.article).expect("idx");
+    let w = art.words.iter().position(|w| w.start == key.core.start).expect("word");
+    assert_eq!(c.heat[a][w], 4);
+    // The first word of the first article: students 0 and 3 (i % 3 == 0).
+    assert_eq!(c.heat[0][0], 2);
+    // Nobody highlighted the last word.
+    assert_eq!(*c.heat[0].last().expect("words"), 0);
+    // Missed counts per key: key 1 missed by students 0 and 4; key 3 found by student 3 only.
+    assert_eq!(c.missed[0], 2);
+    assert_eq!(c.missed[2], 5);
+    // The word outside the key is the most common false positive.
+    assert_eq!(c.common_extras[0], (art.slice(art.words[0]).to_string(), 2));
+    assert_eq!(c.scores.len(), 6);
+    assert_eq!(c.histogram.iter().sum::<usize>(), 6);
+}
+
+#[test]
+fn an_exam_pack_holds_no_key() {
+    let corpus = lateral::bundled::corpus();
+    let lessons: Vec<Lesson> = lateral::bundled::lessons(&corpus)
+        .into_iter()
+        .map(|l| l.lesson.expect("lesson"))
+        .collect();
+    let pack = lateral::pack::make_pack(&lessons, &corpus);
+    let bytes = serde_json::to_string_pretty(&pack).expect("json");
+    // Everything a student may see anyway, taken from the full lessons and corpus (not from the
+    // pack): a key's quote may appear in the pack no more often than in this.
+    let mut visible = String::new();
+    for a in corpus.articles() {
+        let m = &a.meta;
+        visible.push_str(&format!(
+            "{}\n{}\n{}\n{}\n",
+            a.text.as_str(),
+            m.outlet,
+            m.headline,
+            m.outlet_kind
+        ));
+    }
+    for l in &lessons {
+        visible.push_str(&format!(
+            "{}\n{}\n{}\n",
+            l.title,
+            l.summary.clone().unwrap_or_default(),
+            l.intro
+        ));
+        for lab in &l.labels {
+            visible.push_str(&format!("{}\n{}\n", lab.name, lab.description));
+        }
+        for s in &l.steps {
+            visible.push_str(&format!("{}\n{}\n", s.title, s.prose));
+            if let StepBody::Choice { options, .. } = &s.body {
+                for o in options {
+                    visible.push_str(&o.text);
+                    visible.push('\n');
+                }
+            }
+        }
+    }
+    let visible = serde_json::to_string(&visible).expect("json");
+    for l in &lessons {
+        for s in &l.steps {
+            for h in &s.hints {
+                assert!(!bytes.contains(h.as_str()), "hint in the pack: {h}");
+            }
+            for k in s.keys() {
+                assert!(
+                    !bytes.contains(k.explanation.as_str()),
+                    "explanation in the pack: {}",
+                    k.explanation
+                );
+                for h in &k.hints {
+                    assert!(!bytes.contains(h.as_str()), "key hint in the pack: {h}");
+                }
+                // A key's quote appears only inside the articles, never on its own.
+                let quote = serde_json::to_string(&k.anchor.quote).expect("json");
+                let q = &quote[1..quote.len() - 1];
+                assert!(
+                    bytes.matches(q).count() <= visible.matches(q).count(),
+                    "quote listed on its own: {q}"
+                );
+            }
+            if let StepBody::Choice { options, .. } = &s.body {
+                for o in options {
+                    if let Some(e) = &o.explanation {
+                        assert!(!bytes.contains(e.as_str()), "option explanation in the pack: {e}");
+                    }
+                }
+            }
+        }
+    }
+    // No field that could carry a key: no offsets, no labels of keys, no right answers.
+    let v: serde_json::Value = serde_json::from_str(&bytes).expect("json");
+    fn keys_of(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    out.push(k.clone());
+                    keys_of(x, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| keys_of(x, out)),
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    keys_of(&v, &mut names);
+    for banned in [
+        "key",
+        "keys",
+        "core",
+        "allowed",
+        "start",
+        "end",
+        "explanation",
+        "hints",
+        "correct",
+        "pair",
+        "quote",
+        "label",
+    ] {
+        assert!(!names.iter().any(|n| n == banned), "the pack has a `{banned}` field");
+    }
+    // The articles stay whole.
+    assert_eq!(pack.articles.len(), 5);
+    // And the pack plays: exam lessons without keys, graded later by hash.
+    let (back, pack_corpus) = lateral::pack::open_pack(&bytes, "exam").expect("opens");
+    assert_eq!(back.len(), lessons.len());
+    assert!(
+        back.iter()
+            .all(|l| l.exam && l.steps.iter().all(|s| s.keys().is_empty()))
+    );
+    assert_eq!(back[1].sha256, lessons[1].sha256);
+    assert_eq!(
+        pack_corpus.get("rt").expect("rt").text.as_str(),
+        corpus.get("rt").expect("rt").text.as_str()
+    );
+}
+
+#[test]
+fn exam_work_is_handed_in_and_graded_with_the_full_lesson() {
+    let corpus = lateral::bundled::corpus();
+    let lessons: Vec<Lesson> = lateral::bundled::lessons(&corpus)
+        .into_iter()
+        .map(|l| l.lesson.expect("lesson"))
+        .collect();
+    let pack = lateral::pack::make_pack(&lessons, &corpus);
+    let (exam, exam_corpus) =
+        lateral::pack::open_pack(&serde_json::to_string(&pack).expect("json"), "exam").expect("opens");
+    let full = &lessons[0];
+    let mut s = lateral::session::Session::new(std::sync::Arc::new(exam[0].clone()), &exam_corpus, "Kim");
+    s.go_to(1);
+    assert!(s.check().is_err(), "no checking in an exam");
+    assert!(!s.can_show_solution());
+    for k in full.steps[1].keys() {
+        let a = full.steps[1]
+            .articles
+            .iter()
+            .position(|x| *x == k.article)
+            .expect("article");
+        s.add_highlight(a, k.core, None);
+    }
+    let handed_in = s.to_results();
+    assert_eq!(handed_in.lesson.sha256, full.sha256);
+    let out = lateral::results::score_results(&handed_in, full, &corpus);
+    assert!(out.same_lesson_version);
+    assert_eq!(out.steps[1].score, Some(1.0));
+    let _ = Span::default();
+}
+
+#[test]
+fn cli_grade_writes_the_csv_and_a_summary() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let class = d.path().join("class");
+    std::fs::create_dir_all(&class).expect("dir");
+    write_class(&class, 30, &lesson, &corpus);
+    std::fs::write(class.join("broken.json"), "{").expect("written");
+    let csv_path = d.path().join("grades.csv");
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["grade", "--lesson"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/02-bias.md"))
+        .arg("--csv")
+        .arg(&csv_path)
+        .arg(&class)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a skipped file means exit 1\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("30 student(s) graded, 1 file(s) skipped"), "{stdout}");
+    assert!(stdout.contains("most missed:"), "{stdout}");
+    assert!(stderr.contains("broken.json"), "{stderr}");
+    let text = std::fs::read_to_string(&csv_path).expect("csv");
+    assert_eq!(text.lines().count(), 1 + 30 * (lesson.steps.len() + 1));
+    // An exam pack from the CLI.
+    let pack = d.path().join("exam.lateral-exam");
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["pack", "--exam"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/02-bias.md"))
+        .arg("-o")
+        .arg(&pack)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (lessons, _) = lateral::pack::open_pack(&std::fs::read_to_string(&pack).expect("pack"), "exam").expect("opens");
+    assert_eq!(lessons[0].id, "bias");
+}
