@@ -50,6 +50,7 @@ fn marks(a: &Article, n: usize) -> Vec<MarkView> {
                 label: Some(i % 3),
                 tag: Some(((i % 3) + 1).to_string()),
                 selected: false,
+                fill: None,
             }
         })
         .collect()
@@ -137,6 +138,7 @@ fn frame_after_adding_a_highlight(bencher: Bencher) {
             label: Some(0),
             tag: Some("1".into()),
             selected: true,
+            fill: None,
         });
         rig.frame();
         rig.marks.pop();

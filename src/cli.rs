@@ -35,6 +35,8 @@ USAGE:
     lateral grade --lesson LESSON [--csv OUT.csv] [--corpus DIR] RESULTS.json|DIR...
                                              grade a class: recompute every score, write the
                                              gradebook CSV and print a summary
+    lateral export --lesson LESSON RESULTS.json [-o OUT.jsonld]
+                                             a student's highlights as W3C Web Annotation JSON-LD
     lateral pack --exam LESSON... -o PACK.lateral-exam
                                              an exam pack for students' laptops: the lessons
                                              without keys, explanations or hints
@@ -133,6 +135,15 @@ pub enum Command {
         csv: Option<PathBuf>,
         /// Extra corpus folders.
         corpus: Vec<PathBuf>,
+    },
+    /// Export a results file's highlights as W3C Web Annotation JSON-LD.
+    Export {
+        /// The lesson.
+        lesson: PathBuf,
+        /// The results file.
+        results: PathBuf,
+        /// Where to write (stdout if none).
+        out: Option<PathBuf>,
     },
     /// Write an exam pack (lessons without keys).
     Pack {
@@ -266,6 +277,24 @@ pub fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
                 csv,
                 corpus,
             })
+        }
+        "export" => {
+            let (mut lesson, mut results, mut out) = (None, None, None);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--lesson" => lesson = Some(PathBuf::from(take_value(&mut it, "--lesson")?)),
+                    "-o" | "--out" => out = Some(PathBuf::from(take_value(&mut it, "-o")?)),
+                    "--help" | "-h" => return Ok(Command::Help),
+                    s if s.starts_with('-') && s.len() > 1 => {
+                        return Err(UsageError(format!("unknown option `{s}` for export")));
+                    }
+                    _ if results.is_none() => results = Some(PathBuf::from(a)),
+                    _ => return Err(UsageError("export takes one results file".into())),
+                }
+            }
+            let lesson = lesson.ok_or_else(|| UsageError("export needs --lesson LESSON.md".into()))?;
+            let results = results.ok_or_else(|| UsageError("export needs a results file".into()))?;
+            Ok(Command::Export { lesson, results, out })
         }
         "pack" => {
             let (mut lessons, mut out, mut corpus, mut exam) = (Vec::new(), None, Vec::new(), false);
@@ -415,6 +444,11 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             out: file,
             corpus,
         } => pack(&lessons, &file, &corpus, out, err),
+        Command::Export {
+            lesson,
+            results,
+            out: file,
+        } => export(&lesson, &results, file.as_deref(), out, err),
         Command::App { .. } if cfg!(feature = "gui") => writeln!(
             out,
             "The desktop app starts when lateral is run without a command:\n\n{HELP}"
@@ -953,15 +987,12 @@ fn grade(
         writeln!(err, "{d}")?;
     }
     let csv = crate::grade::csv(&report, &lesson);
-    match csv_out {
-        Some(p) => {
-            if let Err(e) = crate::fsutil::write_atomic(p, csv.as_bytes()) {
-                writeln!(err, "error: cannot write {}: {e}", p.display())?;
-                return Ok(2);
-            }
-            writeln!(err, "wrote {}", p.display())?;
+    if let Some(p) = csv_out {
+        if let Err(e) = crate::fsutil::write_atomic(p, csv.as_bytes()) {
+            writeln!(err, "error: cannot write {}: {e}", p.display())?;
+            return Ok(2);
         }
-        None => {}
+        writeln!(err, "wrote {}", p.display())?;
     }
     let classes = crate::grade::class_view(&report, &lesson, &lib.corpus);
     write!(out, "{}", crate::grade::summary(&report, &lesson, &classes))?;
@@ -1012,4 +1043,47 @@ fn pack(
         file.display()
     )?;
     Ok(0)
+}
+
+fn export(
+    lesson_path: &Path,
+    results: &Path,
+    file: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let Some((lesson, lib)) = load_one_lesson(lesson_path, &[], err)? else {
+        return Ok(2);
+    };
+    let text = match read_text(results, MAX_RESULTS_BYTES) {
+        Ok(t) => t,
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            return Ok(1);
+        }
+    };
+    let src = SourceFile::new(results.display().to_string(), text);
+    let mut r = match parse_results(&src) {
+        Ok(r) => r,
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            return Ok(1);
+        }
+    };
+    let diags = validate(&src, &mut r, &lesson, &lib.corpus);
+    for d in &diags {
+        writeln!(err, "{d}")?;
+    }
+    let json = serde_json::to_string_pretty(&crate::export::annotation_page(&r, &lesson)).unwrap_or_default();
+    match file {
+        Some(p) => {
+            if let Err(e) = crate::fsutil::write_atomic(p, json.as_bytes()) {
+                writeln!(err, "error: cannot write {}: {e}", p.display())?;
+                return Ok(2);
+            }
+            writeln!(err, "wrote {}", p.display())?;
+        }
+        None => writeln!(out, "{json}")?,
+    }
+    Ok(if diags.iter().any(Diagnostic::is_error) { 1 } else { 0 })
 }

@@ -109,9 +109,10 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} |")?;
             writeln!(f, "{num} | {src}")?;
             let lead = " ".repeat(self.column.saturating_sub(1));
-            let width = self
-                .width
-                .clamp(1, src.chars().count().saturating_sub(self.column - 1).max(1));
+            let width = self.width.clamp(
+                1,
+                src.chars().count().saturating_sub(self.column.saturating_sub(1)).max(1),
+            );
             writeln!(f, "{pad} | {lead}{}", "^".repeat(width))?;
             if let Some(s) = &self.suggestion {
                 for (i, l) in s.lines().enumerate() {
@@ -237,5 +238,20 @@ mod tests {
         assert_eq!(nearest("quot", ["quote", "prefix", "suffix"]), Some("quote"));
         assert_eq!(nearest("explaination", ["explanation", "hints"]), Some("explanation"));
         assert_eq!(nearest("zzzzzz", ["quote", "prefix"]), None);
+    }
+}
+
+#[cfg(test)]
+mod regression {
+    use super::*;
+
+    /// `lateral export` on an empty file: serde_json reports column 0; rendering must not panic.
+    #[test]
+    fn a_diagnostic_at_column_zero_renders() {
+        let mut d = Diagnostic::file("empty.json", Severity::Error, "EOF");
+        d.line = 1;
+        d.column = 0;
+        d.source_line = Some(String::new());
+        assert!(d.to_string().contains("empty.json:1:0"));
     }
 }

@@ -6,7 +6,7 @@
 //! ```json
 //! {
 //!   "@context": "http://www.w3.org/ns/anno.jsonld",
-//!   "id": "urn:lateral:annotation:bias:ana-1f2e3d4c:loaded:1",
+//!   "id": "urn:lateral:annotation:bias:ana-dea210f0:headlines:1",
 //!   "type": "Annotation",
 //!   "motivation": "highlighting",
 //!   "created": "2026-11-21T09:05:02Z",

@@ -195,3 +195,27 @@ fn help_and_version() {
     let o = lateral(&["--version"]);
     assert!(stdout(&o).starts_with("lateral "));
 }
+
+#[test]
+fn export_writes_web_annotations_and_survives_an_empty_file() {
+    let d = tempfile::tempdir().unwrap();
+    let p = perfect_results(d.path());
+    let o = lateral(&["export", "--lesson", "lessons/00-first-look.md", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON-LD");
+    let items = v["items"].as_array().expect("items");
+    assert_eq!(items.len(), 5, "one annotation per highlight");
+    assert_eq!(items[0]["type"], "Annotation");
+    assert_eq!(items[0]["target"]["source"], "urn:lateral:article:ap-ktvz");
+    // An empty results file is reported (line and column 0), not a crash.
+    let empty = d.path().join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let o = lateral(&[
+        "export",
+        "--lesson",
+        "lessons/00-first-look.md",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a readable results file"), "{}", stderr(&o));
+}

@@ -35,7 +35,7 @@ fn results_for(i: usize, lesson: &Lesson, corpus: &Corpus) -> Results {
                 let a = corpus.get(&k.article).expect("article");
                 w.highlights.push(SavedHighlight::new(a, k.core, k.label.clone()));
             }
-            if i % 3 == 0 {
+            if i.is_multiple_of(3) {
                 let a = corpus.get(&step.articles[0]).expect("article");
                 w.highlights.push(SavedHighlight::new(a, a.words[0], None));
             }

@@ -622,3 +622,116 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
         .expect("saved");
     assert!(lf.is_playable(), "{:#?}", lf.diagnostics);
 }
+
+#[test]
+fn the_class_view_grades_a_folder_and_shows_the_chart_and_heatmap() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let class_dir = dir.path().join("class");
+    std::fs::create_dir_all(&class_dir).expect("dir");
+    // Five students on the first lesson: the first n keys of the conflict step each.
+    let corpus = lateral::bundled::corpus();
+    let lesson = lateral::bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
+    let step = lesson.steps.iter().find(|s| s.id == "who-fired").expect("step");
+    for i in 0..5 {
+        let mut r = lateral::results::Results::new(&format!("Pupil {i}"), &lesson);
+        let mut w = lateral::results::StepWork {
+            step: step.id.clone(),
+            ..Default::default()
+        };
+        for k in step.keys().iter().take(i % 3) {
+            let a = corpus.get(&k.article).expect("article");
+            w.highlights
+                .push(lateral::results::SavedHighlight::new(a, k.core, None));
+        }
+        r.steps.push(w);
+        r.save(&class_dir.join(format!("p{i}.json"))).expect("saved");
+    }
+    let mut h = harness(app(&Store::new(dir.path().join("data"))));
+    h.get_by_label("Teacher view").click();
+    h.run();
+    h.get_by_label("Class results…").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Class);
+    h.get_by_label("Results folder:").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("Results folder:")
+        .type_text(&class_dir.display().to_string());
+    h.run();
+    h.get_by_label("Grade").click();
+    h.run();
+    let c = &h.state().class;
+    let report = c.report.as_ref().expect("graded");
+    assert_eq!(report.graded.len(), 5);
+    assert_eq!(lesson.steps[c.step].id, "who-fired");
+    // The chart's numbers, and a heatmap over the article with the key beside it.
+    h.get_by_label_contains("Scores: 0–20%: 4");
+    // A conflict counts only with both sides: only pupil 2 found both, so each side is "missed" by 4.
+    assert_eq!(h.get_all_by_label_contains("missed by 4 of 5").count(), 2);
+    let ap = corpus.get("ap-ktvz").expect("ap");
+    let key = &step.keys()[0];
+    let w = ap.words.iter().position(|w| w.start == key.core.start).expect("word");
+    assert_eq!(
+        c.steps[c.step].heat[0][w], 3,
+        "pupils 1, 2 and 4 highlighted the AP side"
+    );
+    // One student's own highlights.
+    h.get_by_label_contains("Pupil 2 —").click();
+    h.run();
+    assert_eq!(h.state().class.student, Some(2));
+    h.get_by_label_contains("Pupil 2's highlights");
+}
+
+#[test]
+fn an_exam_pack_plays_without_checking_and_hands_in_a_gradable_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = lateral::bundled::corpus();
+    let lessons: Vec<lateral::lesson::Lesson> = lateral::bundled::lessons(&corpus)
+        .into_iter()
+        .filter_map(|l| l.lesson)
+        .collect();
+    let pack = dir.path().join("exam.lateral-exam");
+    std::fs::write(
+        &pack,
+        serde_json::to_string(&lateral::pack::make_pack(&lessons, &corpus)).expect("json"),
+    )
+    .expect("written");
+    let lib = lateral::app::open_pack_file(&pack).expect("opens");
+    let mut a = LateralApp::new(lib, Source::Pack(pack.clone()), Store::new(dir.path().join("data")));
+    a.handin_dir = dir.path().join("handed-in");
+    let mut h = harness(a);
+    h.get_by_label("Name:").focus();
+    h.run();
+    h.get_by_label("Name:").type_text("Lou");
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    assert_eq!(
+        h.get_all_by_label_contains("(exam: hand in when done)").count(),
+        lessons.len()
+    );
+    open_lesson(&mut h, 0);
+    go_to_step(&mut h, "Who fired the missile?");
+    assert!(h.query_by_label("Check").is_none(), "no Check in an exam");
+    assert!(h.query_by_label("Show solution").is_none());
+    let full = &lessons[0];
+    let step = full.steps.iter().find(|s| s.id == "who-fired").expect("step");
+    for k in step.keys() {
+        let art = step.articles.iter().position(|x| *x == k.article).expect("article");
+        drag_across(&mut h, art, k.core);
+    }
+    h.get_by_label("Hand in").click();
+    h.run();
+    let file = dir.path().join("handed-in/lou-first-look.json");
+    assert!(file.exists(), "{:?}", h.state().notice);
+    // The teacher grades it with the full lesson: same version, full marks on that step.
+    let text = std::fs::read_to_string(&file).expect("file");
+    let r = lateral::results::parse_results(&lateral::diag::SourceFile::new("r", text)).expect("parses");
+    let out = lateral::results::score_results(&r, full, &corpus);
+    assert!(out.same_lesson_version);
+    assert_eq!(
+        out.steps.iter().find(|s| s.step == "who-fired").and_then(|s| s.score),
+        Some(1.0)
+    );
+}

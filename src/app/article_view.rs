@@ -28,6 +28,8 @@ pub struct MarkView {
     pub tag: Option<String>,
     /// Is it the selected highlight?
     pub selected: bool,
+    /// A background of its own (the class heatmap), instead of the label colour.
+    pub fill: Option<egui::Color32>,
 }
 
 /// What a check or the solution adds on top of the text.
@@ -46,6 +48,13 @@ pub enum Overlay {
     Extra {
         /// The highlight.
         span: Span,
+    },
+    /// A key span shown without a verdict (the class view).
+    Answer {
+        /// The key's core.
+        span: Span,
+        /// Its number.
+        number: usize,
     },
 }
 
@@ -607,7 +616,7 @@ fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>, theme: &Th
     let on_screen = |s: &Span| s.intersects(&vis_span);
 
     for m in input.marks.iter().filter(|m| on_screen(&m.span)) {
-        let fill = theme.mark_fill(m.label);
+        let fill = m.fill.unwrap_or_else(|| theme.mark_fill(m.label));
         let rects = state.span_rects(m.span);
         for r in &rects {
             painter.rect_filled(r.expand2(pad), 3.0, fill);
@@ -633,6 +642,7 @@ fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>, theme: &Th
                 format!("{} {}", crate::feedback::verdict_mark(*verdict), number),
             ),
             Overlay::Extra { span } => (span, theme.extra_color(), "?".to_string()),
+            Overlay::Answer { span, number } => (span, theme.cursor_stroke().color, number.to_string()),
         };
         if !on_screen(span) {
             continue;
@@ -655,7 +665,7 @@ fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>, theme: &Th
                 Overlay::Extra { .. } => {
                     painter.line_segment([pos2(r.left(), y), pos2(r.right(), y)], Stroke::new(3.0, color));
                 }
-                Overlay::Key { .. } => {
+                Overlay::Key { .. } | Overlay::Answer { .. } => {
                     painter.rect_stroke(
                         r.expand2(vec2(2.0, 0.0)),
                         3.0,

@@ -313,6 +313,13 @@ pub fn author_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Ve
             if ui.button("Import an article…").clicked() {
                 app.import.open = true;
             }
+            if ui
+                .button("Class results…")
+                .on_hover_text("Grade your students' results files and see the class")
+                .clicked()
+            {
+                cmds.push(Command::ClassView);
+            }
         });
     });
     import_window(ui, app, cmds);
@@ -572,6 +579,7 @@ fn step_editor_ui(
                         label: li,
                         tag: Some(format!("{}", n + 1)),
                         selected: a.selected_key == Some(n),
+                        fill: None,
                     }
                 })
                 .collect()

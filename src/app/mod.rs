@@ -6,6 +6,7 @@
 
 pub mod article_view;
 pub mod author;
+pub mod class;
 pub mod markdown;
 pub mod player;
 pub mod screens;
@@ -38,6 +39,8 @@ pub enum Screen {
     Summary,
     /// The teacher's view: editing lessons.
     Author,
+    /// The teacher's class view: many students' results.
+    Class,
 }
 
 /// Everything the views can ask for.
@@ -122,6 +125,31 @@ pub enum Command {
     ImportRead,
     /// Write the import form's article into the corpus folder.
     ImportWrite,
+    /// Open the class view.
+    ClassView,
+    /// A command of the class view.
+    Class(class::ClassCmd),
+    /// Leave the class view.
+    CloseClass,
+    /// Hand in the lesson: save its results file in the hand-in folder.
+    HandIn,
+    /// Hand in, choosing where (file dialog).
+    HandInAs,
+    /// Save all this student's results files into a folder (folder dialog).
+    ExportAll,
+}
+
+/// What a file dialog that is open was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// A lesson folder to open.
+    OpenLessons,
+    /// Where to hand in.
+    HandInAs,
+    /// A folder for all results.
+    ExportAll,
+    /// A folder of results for the class view.
+    ClassFolder,
 }
 
 /// The lesson player's view state (what is not part of the student's work).
@@ -144,6 +172,8 @@ pub enum Source {
     Bundled,
     /// A teacher's folder.
     Folder(PathBuf),
+    /// An exam pack (lessons without keys).
+    Pack(PathBuf),
 }
 
 /// Per-lesson progress shown in the library.
@@ -185,7 +215,7 @@ pub struct LateralApp {
     dirty_since: Option<f64>,
     /// How many times progress was written (for tests).
     pub saves: usize,
-    folder_dialog: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
+    dialog: Option<(Pending, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
     /// Watches a teacher's lesson folder for changes.
     watch: Option<crate::watch::FolderWatch>,
     /// Reload the library at this time (egui seconds), once changes have settled.
@@ -202,6 +232,12 @@ pub struct LateralApp {
     pub new_lesson_article: String,
     /// The "Import an article" form.
     pub import: author::ImportForm,
+    /// The class view.
+    pub class: class::ClassState,
+    /// The class view's folder dialog.
+    pub class_dialog: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
+    /// Where "Hand in" saves results files.
+    pub handin_dir: PathBuf,
 }
 
 /// How long after the last change progress is saved.
@@ -227,7 +263,7 @@ impl LateralApp {
             notice: None,
             dirty_since: None,
             saves: 0,
-            folder_dialog: None,
+            dialog: None,
             watch: None,
             reload_at: None,
             reloads: 0,
@@ -236,6 +272,9 @@ impl LateralApp {
             previewing: false,
             new_lesson_article: String::new(),
             import: author::ImportForm::default(),
+            class: class::ClassState::default(),
+            class_dialog: None,
+            handin_dir: default_handin_dir(),
         };
         if let Some(last) = app.settings.last_student.clone()
             && app.students.contains(&last)
@@ -448,6 +487,13 @@ impl LateralApp {
         let lib = match &source {
             Source::Bundled => Ok(Self::bundled_library()),
             Source::Folder(dir) => library::load(std::slice::from_ref(dir), &[]),
+            Source::Pack(p) => match open_pack_file(p) {
+                Ok(l) => Ok(l),
+                Err(e) => {
+                    self.notice = Some(e);
+                    return;
+                }
+            },
         };
         match lib {
             Ok(lib) => {
@@ -613,15 +659,7 @@ impl LateralApp {
                 self.settings.dark = !self.settings.dark;
                 self.save_settings();
             }
-            Command::OpenFolderDialog => {
-                let (tx, rx) = std::sync::mpsc::channel();
-                // Never block the UI thread on a dialog.
-                std::thread::spawn(move || {
-                    let picked = rfd::FileDialog::new().set_title("Open a lesson folder").pick_folder();
-                    let _ = tx.send(picked);
-                });
-                self.folder_dialog = Some(rx);
-            }
+            Command::OpenFolderDialog => self.open_dialog(Pending::OpenLessons),
             Command::LoadFolder(dir) => self.load_library(Source::Folder(dir)),
             Command::LoadBundled => self.load_library(Source::Bundled),
             Command::TeacherView => {
@@ -638,7 +676,7 @@ impl LateralApp {
                 let mut st = author::AuthorState::new(draft, None, &self.library.corpus);
                 st.path_text = match &self.source {
                     Source::Folder(dir) => dir.join(&name).display().to_string(),
-                    Source::Bundled => std::env::current_dir()
+                    Source::Bundled | Source::Pack(_) => std::env::current_dir()
                         .unwrap_or_default()
                         .join("lessons")
                         .join(&name)
@@ -651,6 +689,18 @@ impl LateralApp {
                 self.screen = Screen::Author;
             }
             Command::Author(c) => author::run(self, c),
+            Command::ClassView => {
+                self.class.path_text = self.handin_dir.display().to_string();
+                self.screen = Screen::Class;
+            }
+            Command::Class(c) => class::run(self, c),
+            Command::CloseClass => self.screen = Screen::Author,
+            Command::HandIn => {
+                let dir = self.handin_dir.clone();
+                self.hand_in(&dir, None);
+            }
+            Command::HandInAs => self.open_dialog(Pending::HandInAs),
+            Command::ExportAll => self.open_dialog(Pending::ExportAll),
             Command::ImportRead => self.import_read(),
             Command::ImportWrite => self.import_write(),
             Command::BackToEditing => {
@@ -664,6 +714,76 @@ impl LateralApp {
         }
     }
 
+    /// Opens a file dialog on its own thread (it must never block the UI).
+    fn open_dialog(&mut self, what: Pending) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let default_name = self
+            .session
+            .as_ref()
+            .map(|s| results_file_name(&s.student, &s.lesson.id))
+            .unwrap_or_default();
+        std::thread::spawn(move || {
+            let d = rfd::FileDialog::new();
+            let picked = match what {
+                Pending::OpenLessons => d.set_title("Open a lesson folder").pick_folder(),
+                Pending::HandInAs => d
+                    .set_title("Hand in: save your results")
+                    .set_file_name(&default_name)
+                    .save_file(),
+                Pending::ExportAll => d.set_title("Save all your results into a folder").pick_folder(),
+                Pending::ClassFolder => d.set_title("Folder of results files").pick_folder(),
+            };
+            let _ = tx.send(picked);
+        });
+        self.dialog = Some((what, rx));
+    }
+
+    fn dialog_answered(&mut self, what: Pending, path: PathBuf) {
+        match what {
+            Pending::OpenLessons => self.load_library(Source::Folder(path)),
+            Pending::HandInAs => {
+                let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                self.hand_in(&dir, name);
+            }
+            Pending::ExportAll => self.export_all(&path),
+            Pending::ClassFolder => {
+                self.class.path_text = path.display().to_string();
+            }
+        }
+    }
+
+    /// Saves the open lesson's results in `dir` (as `name`, or `<student>-<lesson>.json`).
+    pub fn hand_in(&mut self, dir: &std::path::Path, name: Option<String>) {
+        self.save_now();
+        let Some(s) = &self.session else { return };
+        let r = s.to_results();
+        let path = dir.join(name.unwrap_or_else(|| results_file_name(&s.student, &s.lesson.id)));
+        self.notice = Some(match r.save(&path) {
+            Ok(()) => format!(
+                "Handed in: your results are saved as {}. Give this file to your teacher.",
+                path.display()
+            ),
+            Err(e) => format!("Could not hand in to {}: {e}", path.display()),
+        });
+    }
+
+    /// Saves every lesson this student has worked on into `dir`.
+    pub fn export_all(&mut self, dir: &std::path::Path) {
+        let Some(student) = self.student.clone() else { return };
+        self.save_now();
+        let mut n = 0;
+        for lf in &self.library.lessons {
+            let Some(l) = &lf.lesson else { continue };
+            if let Loaded::Work(r) = self.store.load_progress(&student, &l.id)
+                && r.save(&dir.join(results_file_name(&student, &l.id))).is_ok()
+            {
+                n += 1;
+            }
+        }
+        self.notice = Some(format!("Saved {n} results file(s) in {}.", dir.display()));
+    }
+
     /// The corpus folder new articles go into: beside the lesson folder, or `./corpus`.
     pub fn corpus_dir(&self) -> PathBuf {
         match &self.source {
@@ -671,7 +791,7 @@ impl LateralApp {
                 let up = dir.join("..").join("corpus");
                 if up.is_dir() { up } else { dir.join("corpus") }
             }
-            Source::Bundled => PathBuf::from("corpus"),
+            Source::Bundled | Source::Pack(_) => PathBuf::from("corpus"),
         }
     }
 
@@ -808,12 +928,21 @@ impl LateralApp {
         let now = ctx.input(|i| i.time);
         let mut cmds = Vec::new();
         self.global_keys(&ctx, &mut cmds);
-        if let Some(rx) = &self.folder_dialog
+        if let Some((what, rx)) = &self.dialog
             && let Ok(picked) = rx.try_recv()
         {
-            self.folder_dialog = None;
-            if let Some(dir) = picked {
-                cmds.push(Command::LoadFolder(dir));
+            let what = *what;
+            self.dialog = None;
+            if let Some(p) = picked {
+                self.dialog_answered(what, p);
+            }
+        }
+        if let Some(rx) = &self.class_dialog
+            && let Ok(picked) = rx.try_recv()
+        {
+            self.class_dialog = None;
+            if let Some(p) = picked {
+                self.class.path_text = p.display().to_string();
             }
         }
         self.ensure_watch(&ctx);
@@ -836,6 +965,7 @@ impl LateralApp {
             Screen::Player => player::player_ui(ui, self, &theme, &mut cmds),
             Screen::Summary => screens::summary_ui(ui, self, &theme, &mut cmds),
             Screen::Author => author::author_ui(ui, self, &theme, &mut cmds),
+            Screen::Class => class::class_ui(ui, self, &theme, &mut cmds),
         }
         for c in cmds {
             self.run_cmd(c, now);
@@ -848,7 +978,7 @@ impl LateralApp {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
             }
         }
-        if self.folder_dialog.is_some() {
+        if self.dialog.is_some() || self.class_dialog.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
         screenshot::tick(self, &ctx);
@@ -969,6 +1099,13 @@ pub fn parse_app_options(lessons: Option<PathBuf>, rest: &[String]) -> Result<Ap
 pub fn run(opts: AppOptions) -> i32 {
     let (library, source) = match &opts.lessons {
         None => (LateralApp::bundled_library(), Source::Bundled),
+        Some(p) if p.is_file() => match open_pack_file(p) {
+            Ok(l) => (l, Source::Pack(p.clone())),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
         Some(dir) => match library::load(std::slice::from_ref(dir), &[]) {
             Ok(l) => (l, Source::Folder(dir.clone())),
             Err(e) => {
@@ -1015,4 +1152,30 @@ pub fn run(opts: AppOptions) -> i32 {
             2
         }
     }
+}
+
+/// `<student>-<lesson>.json`, safe as a file name.
+pub fn results_file_name(student: &str, lesson: &str) -> String {
+    let slug = crate::progress::slug(student);
+    // Drop the hash part of the slug: a teacher reads these names.
+    let name = slug.rsplit_once('-').map_or(slug.as_str(), |(a, _)| a);
+    format!("{name}-{lesson}.json")
+}
+
+/// Where "Hand in" saves: `LATERAL_HANDIN_DIR`, else a "Lateral hand-in" folder in the user's
+/// documents (or home) folder.
+pub fn default_handin_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("LATERAL_HANDIN_DIR") {
+        return PathBuf::from(d);
+    }
+    directories::UserDirs::new()
+        .map(|u| u.document_dir().unwrap_or(u.home_dir()).join("Lateral hand-in"))
+        .unwrap_or_else(|| PathBuf::from("Lateral hand-in"))
+}
+
+/// Opens an exam pack file as a library.
+pub fn open_pack_file(p: &std::path::Path) -> Result<Library, String> {
+    let text = crate::fsutil::read_text(p, crate::fsutil::MAX_RESULTS_BYTES)
+        .map_err(|d| format!("{}: {}", d.file, d.message))?;
+    crate::pack::pack_library(&text, &p.display().to_string())
 }

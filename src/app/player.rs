@@ -126,6 +126,7 @@ fn articles_ui(ui: &mut Ui, s: &Session, player: &mut super::PlayerUi, theme: &T
                 label: li,
                 tag: li.map(|n| (n + 1).to_string()),
                 selected: player.selected == Some(i),
+                fill: None,
             });
         }
     }
@@ -205,7 +206,15 @@ fn actions_ui(ui: &mut Ui, s: &Session, player: &super::PlayerUi, theme: &Theme,
         });
     }
     ui.horizontal_wrapped(|ui| {
-        let scored = step.is_scored();
+        let scored = step.is_scored() && !s.lesson.exam;
+        if s.lesson.exam
+            && ui
+                .button(RichText::new("Hand in").strong())
+                .on_hover_text("Save your results file for your teacher")
+                .clicked()
+        {
+            cmds.push(Command::HandIn);
+        }
         if scored {
             let blocked = s.check_blocked();
             let r = ui.add_enabled(blocked.is_none(), egui::Button::new(RichText::new("Check").strong()));

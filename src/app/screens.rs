@@ -105,6 +105,9 @@ pub fn library_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
                 if ui.button("Open lesson folder…").clicked() {
                     cmds.push(Command::OpenFolderDialog);
                 }
+                if ui.button("Export all my results…").clicked() {
+                    cmds.push(Command::ExportAll);
+                }
                 if let Source::Folder(dir) = &app.source {
                     if ui.button("Bundled lessons").clicked() {
                         cmds.push(Command::LoadBundled);
@@ -128,7 +131,8 @@ pub fn library_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
                     };
                     ui.horizontal(|ui| {
                         ui.vertical(|ui| {
-                            ui.label(RichText::new(&l.title).size(theme.font_size * 1.1).strong());
+                            let exam = if l.exam { "  (exam: hand in when done)" } else { "" };
+                            ui.label(RichText::new(format!("{}{exam}", l.title)).size(theme.font_size * 1.1).strong());
                             if let Some(s) = &l.summary {
                                 ui.label(s);
                             }
@@ -204,15 +208,19 @@ pub fn summary_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("summary").show(ui, |ui| {
             ui.heading(format!("{}: summary", s.lesson.title));
-            ui.label(
-                RichText::new(format!(
-                    "Lesson score: {:.0}% ({})",
-                    outcome.score * 100.0,
-                    score_words(outcome.score)
-                ))
-                .size(theme.font_size * 1.2)
-                .strong(),
-            );
+            if s.lesson.exam {
+                ui.label(RichText::new("This is an exam: your teacher grades it from the file you hand in.").strong());
+            } else {
+                ui.label(
+                    RichText::new(format!(
+                        "Lesson score: {:.0}% ({})",
+                        outcome.score * 100.0,
+                        score_words(outcome.score)
+                    ))
+                    .size(theme.font_size * 1.2)
+                    .strong(),
+                );
+            }
             ui.add_space(10.0);
             egui::Grid::new("summary-grid")
                 .striped(true)
@@ -222,7 +230,15 @@ pub fn summary_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
                         ui.label(format!("{}. {}", i + 1, o.title));
                         ui.label(&o.kind);
                         let done = s.steps[i].is_done(&s.lesson.steps[i]);
+                        let answered = !s.steps[i].marks.is_empty() || !s.steps[i].choices.is_empty();
                         ui.label(match o.score {
+                            _ if s.lesson.exam => {
+                                if done || answered {
+                                    "answered".into()
+                                } else {
+                                    "to do".into()
+                                }
+                            }
                             Some(x) if s.steps[i].attempts > 0 || s.steps[i].solution_shown => {
                                 format!("{:.0}% {}", x * 100.0, score_words(x))
                             }
@@ -234,37 +250,50 @@ pub fn summary_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
                     }
                 });
             ui.add_space(10.0);
-            ui.heading("What to review");
-            let mut any = false;
-            for (i, o) in outcome.steps.iter().enumerate() {
-                let step = &s.lesson.steps[i];
-                if let Some(d) = &o.detail {
-                    for (k, r) in step.keys().iter().zip(&d.keys) {
-                        if r.verdict != Verdict::Found {
-                            any = true;
-                            ui.label(format!(
-                                "Step {} — {} “{}”: {}",
-                                i + 1,
-                                verdict_words(r.verdict),
-                                k.anchor.quote,
-                                k.explanation
-                            ));
+            let review = !s.lesson.exam;
+            if review {
+                ui.heading("What to review");
+                let mut any = false;
+                for (i, o) in outcome.steps.iter().enumerate() {
+                    let step = &s.lesson.steps[i];
+                    if let Some(d) = &o.detail {
+                        for (k, r) in step.keys().iter().zip(&d.keys) {
+                            if r.verdict != Verdict::Found {
+                                any = true;
+                                ui.label(format!(
+                                    "Step {} — {} “{}”: {}",
+                                    i + 1,
+                                    verdict_words(r.verdict),
+                                    k.anchor.quote,
+                                    k.explanation
+                                ));
+                            }
                         }
+                    } else if o.score.is_some_and(|x| x < 1.0) {
+                        any = true;
+                        ui.label(format!(
+                            "Step {} — {}: look at the explanation of each answer.",
+                            i + 1,
+                            o.title
+                        ));
                     }
-                } else if o.score.is_some_and(|x| x < 1.0) {
-                    any = true;
-                    ui.label(format!(
-                        "Step {} — {}: look at the explanation of each answer.",
-                        i + 1,
-                        o.title
-                    ));
                 }
-            }
-            if !any {
-                ui.label("Nothing: every key passage was found.");
+                if !any {
+                    ui.label("Nothing: every key passage was found.");
+                }
             }
             ui.add_space(10.0);
             ui.horizontal(|ui| {
+                if ui
+                    .button(RichText::new("Hand in").strong())
+                    .on_hover_text(format!("Save your results file in {}", app.handin_dir.display()))
+                    .clicked()
+                {
+                    cmds.push(Command::HandIn);
+                }
+                if ui.button("Hand in as…").clicked() {
+                    cmds.push(Command::HandInAs);
+                }
                 if ui.button("Back to the lesson").clicked() {
                     cmds.push(Command::GoToStep(s.current));
                 }
