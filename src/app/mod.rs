@@ -1074,6 +1074,9 @@ pub fn parse_app_options(lessons: Option<PathBuf>, rest: &[String]) -> Result<Ap
             "--dark" => plan.get_or_insert_with(screenshot::Plan::default).dark = true,
             "--edit" => plan.get_or_insert_with(screenshot::Plan::default).edit = Some(val("--edit")?),
             "--preview" => plan.get_or_insert_with(screenshot::Plan::default).preview = true,
+            "--class" => {
+                plan.get_or_insert_with(screenshot::Plan::default).class = Some(PathBuf::from(val("--class")?))
+            }
             "--size" => {
                 let v = val("--size")?;
                 let (w, h) = v.split_once('x').ok_or("--size takes WIDTHxHEIGHT, e.g. 1280x800")?;

@@ -32,6 +32,8 @@ pub struct Plan {
     pub edit: Option<String>,
     /// With `--edit`: press "Preview as student".
     pub preview: bool,
+    /// Open the class view on this folder of results (`--class DIR`, with `--lesson ID`).
+    pub class: Option<PathBuf>,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
     state: Arc<AtomicU8>,
     frames: u32,
@@ -42,6 +44,22 @@ pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
     app.settings.dark = plan.dark;
     app.run_cmd(Command::PickStudent(student), 0.0);
+    if let Some(dir) = &plan.class {
+        let id = plan.lesson.as_deref().ok_or("--class needs --lesson ID")?;
+        let i = app
+            .library
+            .lessons
+            .iter()
+            .position(|l| l.lesson.as_ref().is_some_and(|x| x.id == id))
+            .ok_or_else(|| format!("there is no lesson `{id}`"))?;
+        app.run_cmd(Command::ClassView, 0.0);
+        app.class.path_text = dir.display().to_string();
+        app.run_cmd(Command::Class(super::class::ClassCmd::Load(i)), 0.0);
+        if let Some(n) = plan.step {
+            app.run_cmd(Command::Class(super::class::ClassCmd::Step(n)), 0.0);
+        }
+        return Ok(());
+    }
     if let Some(id) = &plan.edit {
         let i = app
             .library
