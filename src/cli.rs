@@ -651,20 +651,8 @@ fn score(
         )?;
         return Ok(2);
     };
-    let text = match read_text(results_path, MAX_RESULTS_BYTES) {
-        Ok(t) => t,
-        Err(d) => {
-            writeln!(err, "{d}")?;
-            return Ok(1);
-        }
-    };
-    let src = SourceFile::new(results_path.display().to_string(), text);
-    let mut results = match parse_results(&src) {
-        Ok(r) => r,
-        Err(d) => {
-            writeln!(err, "{d}")?;
-            return Ok(1);
-        }
+    let Some((src, mut results)) = read_results_file(results_path, err)? else {
+        return Ok(1);
     };
     let diags = validate(&src, &mut results, lesson, &lib.corpus);
     for d in &diags {
@@ -1055,20 +1043,8 @@ fn export(
     let Some((lesson, lib)) = load_one_lesson(lesson_path, &[], err)? else {
         return Ok(2);
     };
-    let text = match read_text(results, MAX_RESULTS_BYTES) {
-        Ok(t) => t,
-        Err(d) => {
-            writeln!(err, "{d}")?;
-            return Ok(1);
-        }
-    };
-    let src = SourceFile::new(results.display().to_string(), text);
-    let mut r = match parse_results(&src) {
-        Ok(r) => r,
-        Err(d) => {
-            writeln!(err, "{d}")?;
-            return Ok(1);
-        }
+    let Some((src, mut r)) = read_results_file(results, err)? else {
+        return Ok(1);
     };
     let diags = validate(&src, &mut r, &lesson, &lib.corpus);
     for d in &diags {
@@ -1086,4 +1062,26 @@ fn export(
         None => writeln!(out, "{json}")?,
     }
     Ok(if diags.iter().any(Diagnostic::is_error) { 1 } else { 0 })
+}
+
+/// Reads and parses a results file, printing why not when it cannot.
+fn read_results_file(
+    path: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<(SourceFile, crate::results::Results)>> {
+    let text = match read_text(path, MAX_RESULTS_BYTES) {
+        Ok(t) => t,
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            return Ok(None);
+        }
+    };
+    let src = SourceFile::new(path.display().to_string(), text);
+    match parse_results(&src) {
+        Ok(r) => Ok(Some((src, r))),
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            Ok(None)
+        }
+    }
 }

@@ -302,6 +302,22 @@ impl Step {
         }
     }
 
+    /// Its keys as the scorer sees them (article index in the step, core, allowed extent, label,
+    /// points, pair).
+    pub fn score_keys(&self) -> Vec<crate::score::ScoreKey> {
+        self.keys()
+            .iter()
+            .map(|k| crate::score::ScoreKey {
+                article: self.articles.iter().position(|a| *a == k.article).unwrap_or(0),
+                core: k.core,
+                allowed: k.allowed,
+                label: k.label.clone(),
+                points: k.points,
+                pair: k.pair,
+            })
+            .collect()
+    }
+
     /// Its task, if a highlight step.
     pub fn task(&self) -> Option<Task> {
         match &self.body {

@@ -11,7 +11,7 @@ use crate::anchor::{Anchor, quote_context, resolve};
 use crate::corpus::{Article, Corpus};
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::lesson::{Lesson, StepBody};
-use crate::score::{Highlight, ScoreConfig, ScoreKey, StepScore, score_choice, score_step};
+use crate::score::{Highlight, ScoreConfig, StepScore, score_choice, score_step};
 use crate::text::Span;
 
 /// The value of `format` in every results file.
@@ -506,23 +506,13 @@ pub fn score_results(r: &Results, lesson: &Lesson, corpus: &Corpus) -> LessonOut
         let default = StepWork::default();
         let w = work.unwrap_or(&default);
         let (score, detail) = match &step.body {
-            StepBody::Highlight { keys, .. } => {
+            StepBody::Highlight { .. } => {
                 let lens: Vec<usize> = step
                     .articles
                     .iter()
                     .map(|a| corpus.get(a).map_or(0, |x| x.len()))
                     .collect();
-                let skeys: Vec<ScoreKey> = keys
-                    .iter()
-                    .map(|k| ScoreKey {
-                        article: step.articles.iter().position(|a| *a == k.article).unwrap_or(0),
-                        core: k.core,
-                        allowed: k.allowed,
-                        label: k.label.clone(),
-                        points: k.points,
-                        pair: k.pair,
-                    })
-                    .collect();
+                let skeys = step.score_keys();
                 let hl: Vec<Highlight> = w
                     .highlights
                     .iter()

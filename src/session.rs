@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::corpus::{Article, Corpus};
 use crate::lesson::{Lesson, Step, StepBody};
 use crate::results::{Results, SavedHighlight, StepWork, now, score_results};
-use crate::score::{Highlight, ScoreConfig, ScoreKey, StepScore, Verdict, score_choice, score_step};
+use crate::score::{Highlight, ScoreConfig, StepScore, Verdict, score_choice, score_step};
 use crate::text::Span;
 
 /// A highlight in the player: which of the step's articles, which chars, which label.
@@ -382,20 +382,10 @@ impl Session {
         let step = self.lesson.steps.get(i)?;
         let st = &self.steps[i];
         match &step.body {
-            StepBody::Highlight { keys, .. } => {
+            StepBody::Highlight { .. } => {
                 let arts = self.articles_of(i);
                 let lens: Vec<usize> = arts.iter().map(|a| a.len()).collect();
-                let skeys: Vec<ScoreKey> = keys
-                    .iter()
-                    .map(|k| ScoreKey {
-                        article: step.articles.iter().position(|a| *a == k.article).unwrap_or(0),
-                        core: k.core,
-                        allowed: k.allowed,
-                        label: k.label.clone(),
-                        points: k.points,
-                        pair: k.pair,
-                    })
-                    .collect();
+                let skeys = step.score_keys();
                 let hl: Vec<Highlight> = st
                     .marks
                     .iter()

@@ -735,3 +735,47 @@ fn an_exam_pack_plays_without_checking_and_hands_in_a_gradable_file() {
         Some(1.0)
     );
 }
+
+#[test]
+fn an_h5p_task_imported_in_the_teacher_view_becomes_a_lesson() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir_all(&lessons).expect("dir");
+    let task = dir.path().join("content.json");
+    std::fs::write(&task, r#"{"taskDescription":"<p>Mark the loaded words.</p>","textField":"<p>Council <strong>*axes*</strong> flood wall in a *reckless* vote.</p>"}"#).expect("written");
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let app = LateralApp::new(
+        lib,
+        Source::Folder(lessons.clone()),
+        Store::new(dir.path().join("data")),
+    );
+    let mut h = harness(app);
+    h.get_by_label("Teacher view").click();
+    h.run();
+    h.get_by_label("Import an article…").click();
+    h.run();
+    h.get_by_label("File:").focus();
+    h.run();
+    h.get_by_label("File:").type_text(&task.display().to_string());
+    h.run();
+    h.get_by_label("Read the file").click();
+    h.run();
+    let a = h
+        .state()
+        .author
+        .as_ref()
+        .expect("the imported lesson is open for editing");
+    let lesson = a.lesson.as_ref().expect("valid");
+    let keys: Vec<&str> = lesson.steps[0].keys().iter().map(|k| k.anchor.quote.as_str()).collect();
+    assert_eq!(keys, ["axes", "reckless"]);
+    h.get_by_label("Save").click();
+    h.run();
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    assert!(
+        lib.lessons
+            .iter()
+            .any(|l| l.is_playable() && l.path.ends_with("h5p-task.md")),
+        "{:#?}",
+        lib.lessons
+    );
+}

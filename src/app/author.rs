@@ -729,7 +729,7 @@ fn import_window(ui: &mut Ui, app: &mut LateralApp, cmds: &mut Vec<Command>) {
     let mut open = true;
     let form = &mut app.import;
     egui::Window::new("Import an article").open(&mut open).default_width(520.0).show(ui.ctx(), |ui| {
-        ui.label("From a .txt, .md or .html file (type its path, or drop it on this window), or paste the text below. The words are kept exactly; HTML loses its tags, scripts and styles.");
+        ui.label("From a .txt, .md or .html file (type its path, or drop it on this window), or paste the text below. The words are kept exactly; HTML loses its tags, scripts and styles. An H5P “Mark the Words” task (.h5p or content.json) becomes an article and a lesson.");
         let l = ui.label("File:");
         ui.add(egui::TextEdit::singleline(&mut form.file).desired_width(f32::INFINITY)).labelled_by(l.id);
         if ui.button("Read the file").clicked() {

@@ -796,6 +796,13 @@ impl LateralApp {
     }
 
     fn import_read(&mut self) {
+        let path = PathBuf::from(self.import.file.trim());
+        let is_h5p = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
+            || path.file_name().is_some_and(|n| n == "content.json");
+        if is_h5p {
+            self.import_h5p(&path);
+            return;
+        }
         let f = &mut self.import;
         let result = if f.file.trim().is_empty() {
             crate::import::import_pasted(&f.pasted)
@@ -824,6 +831,60 @@ impl LateralApp {
                 ));
             }
             Err(e) => f.message = Some(e.to_string()),
+        }
+    }
+
+    /// Imports an H5P "Mark the Words" task: its text becomes an article in the corpus folder and
+    /// its marked words a one-step lesson in the lesson folder, opened for editing.
+    fn import_h5p(&mut self, path: &std::path::Path) {
+        let mtw = match crate::import::read_h5p(path) {
+            Ok(m) => m,
+            Err(e) => {
+                self.import.message = Some(e.to_string());
+                return;
+            }
+        };
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("h5p-task");
+        let stem = if stem == "content" { "h5p-task" } else { stem };
+        let id = crate::import::suggest_id(stem);
+        let first: String = mtw.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+        let meta = crate::corpus::ArticleMeta {
+            id: id.clone(),
+            outlet: "H5P task".into(),
+            headline: first,
+            outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
+            ..Default::default()
+        };
+        let dir = self.corpus_dir();
+        if let Err(e) = crate::import::write_article(&dir, &meta, &mtw.text) {
+            self.import.message = Some(format!("Not imported: {e}"));
+            return;
+        }
+        self.reload_articles(&dir);
+        let lesson = crate::import::mark_the_words_lesson(&mtw, &id, &meta.headline);
+        let lesson_dir = match &self.source {
+            Source::Folder(d) => d.clone(),
+            _ => PathBuf::from("lessons"),
+        };
+        let name = format!("{id}.md");
+        match crate::authoring::Draft::from_text(&name, &lesson) {
+            Ok(draft) => {
+                let mut st = author::AuthorState::new(draft, None, &self.library.corpus);
+                st.path_text = lesson_dir.join(&name).display().to_string();
+                st.dirty = true;
+                st.step = 0;
+                st.message = Some("Imported from H5P: write the explanations, then Save.".into());
+                self.author = Some(st);
+                self.import = author::ImportForm {
+                    message: Some(format!(
+                        "Imported {} words and {} marked word(s).",
+                        mtw.text.split_whitespace().count(),
+                        mtw.marked.len()
+                    )),
+                    ..Default::default()
+                };
+            }
+            Err(e) => self.import.message = Some(format!("Not imported: {e}")),
         }
     }
 

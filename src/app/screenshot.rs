@@ -39,6 +39,15 @@ pub struct Plan {
     frames: u32,
 }
 
+/// The library index of the lesson with this id.
+fn lesson_index(app: &LateralApp, id: &str) -> Result<usize, String> {
+    app.library
+        .lessons
+        .iter()
+        .position(|l| l.lesson.as_ref().is_some_and(|x| x.id == id))
+        .ok_or_else(|| format!("there is no lesson `{id}`"))
+}
+
 /// Puts the app in the state the plan asks for.
 pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
@@ -46,12 +55,7 @@ pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     app.run_cmd(Command::PickStudent(student), 0.0);
     if let Some(dir) = &plan.class {
         let id = plan.lesson.as_deref().ok_or("--class needs --lesson ID")?;
-        let i = app
-            .library
-            .lessons
-            .iter()
-            .position(|l| l.lesson.as_ref().is_some_and(|x| x.id == id))
-            .ok_or_else(|| format!("there is no lesson `{id}`"))?;
+        let i = lesson_index(app, id)?;
         app.run_cmd(Command::ClassView, 0.0);
         app.class.path_text = dir.display().to_string();
         app.run_cmd(Command::Class(super::class::ClassCmd::Load(i)), 0.0);
@@ -61,12 +65,7 @@ pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
         return Ok(());
     }
     if let Some(id) = &plan.edit {
-        let i = app
-            .library
-            .lessons
-            .iter()
-            .position(|l| l.lesson.as_ref().is_some_and(|x| &x.id == id))
-            .ok_or_else(|| format!("there is no lesson `{id}`"))?;
+        let i = lesson_index(app, id)?;
         app.run_cmd(Command::AuthorOpen(i), 0.0);
         if let Some(n) = plan.step {
             app.run_cmd(Command::Author(super::author::AuthorCmd::SelectStep(n)), 0.0);
@@ -83,12 +82,7 @@ pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
         return Ok(());
     }
     let Some(id) = &plan.lesson else { return Ok(()) };
-    let i = app
-        .library
-        .lessons
-        .iter()
-        .position(|l| l.lesson.as_ref().is_some_and(|x| &x.id == id))
-        .ok_or_else(|| format!("there is no lesson `{id}`"))?;
+    let i = lesson_index(app, id)?;
     app.run_cmd(Command::OpenLesson(i), 0.0);
     if app.screen != Screen::Player {
         return Err(format!("lesson `{id}` cannot be played"));
