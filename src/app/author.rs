@@ -718,12 +718,7 @@ fn import_window(ui: &mut Ui, app: &mut LateralApp, cmds: &mut Vec<Command>) {
         return;
     }
     // Files dropped on the window go into the form.
-    if let Some(p) = ui.ctx().input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()))
-    }) {
+    if let Some(p) = super::dropped_path(ui.ctx()) {
         app.import.file = p.display().to_string();
     }
     let mut open = true;

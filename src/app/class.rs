@@ -140,12 +140,7 @@ pub fn class_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Vec
         .filter(|(_, l)| l.is_playable())
         .map(|(i, l)| (i, l.lesson.as_ref().map_or(String::new(), |x| x.title.clone())))
         .collect();
-    if let Some(p) = ui.ctx().input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()))
-    }) {
+    if let Some(p) = super::dropped_path(ui.ctx()) {
         app.class.path_text = p.display().to_string();
     }
     let mut out = Vec::new();

@@ -1243,3 +1243,14 @@ pub fn open_pack_file(p: &std::path::Path) -> Result<Library, String> {
         .map_err(|d| format!("{}: {}", d.file, d.message))?;
     crate::pack::pack_library(&text, &p.display().to_string())
 }
+
+/// The first file or folder dropped on the window this frame, if any.
+pub fn dropped_path(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+    })
+}
