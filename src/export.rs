@@ -205,20 +205,7 @@ mod tests {
 
     /// Results answering every highlight step of `lesson` with its key.
     fn answered(student: &str, lesson: &Lesson, corpus: &crate::corpus::Corpus) -> Results {
-        let mut r = Results::new(student, lesson);
-        for step in &lesson.steps {
-            let mut work = StepWork {
-                step: step.id.clone(),
-                kind: step.kind_name().into(),
-                ..Default::default()
-            };
-            for k in step.keys() {
-                let art = corpus.get(&k.article).expect("the key's article");
-                work.highlights.push(SavedHighlight::new(art, k.core, k.label.clone()));
-            }
-            r.steps.push(work);
-        }
-        r
+        Results::answer_key(student, lesson, corpus)
     }
 
     #[test]

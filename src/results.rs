@@ -235,6 +235,35 @@ impl Results {
         }
     }
 
+    /// What a student who finds every key hands in: every highlight step answered with its key
+    /// spans (with their labels), every choice step with its right options. For checking that a
+    /// lesson can score 1, and for tests.
+    pub fn answer_key(student: &str, lesson: &Lesson, corpus: &Corpus) -> Self {
+        let mut r = Self::new(student, lesson);
+        for step in &lesson.steps {
+            let mut work = StepWork {
+                step: step.id.clone(),
+                kind: step.kind_name().into(),
+                ..Default::default()
+            };
+            for k in step.keys() {
+                if let Some(art) = corpus.get(&k.article) {
+                    work.highlights.push(SavedHighlight::new(art, k.core, k.label.clone()));
+                }
+            }
+            if let StepBody::Choice { options, .. } = &step.body {
+                work.choices = options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.correct)
+                    .map(|(i, _)| i)
+                    .collect();
+            }
+            r.steps.push(work);
+        }
+        r
+    }
+
     /// Pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()

@@ -57,6 +57,11 @@ pub struct StepState {
     pub attempts: u32,
     /// Hints shown so far.
     pub hints_used: u32,
+    /// The hints shown, in order (kept, so a hint does not change once shown).
+    pub shown_hints: Vec<String>,
+    /// The hints on offer for the highlights as they stand; worked out when first asked for
+    /// after a change, not every frame.
+    hint_pool: std::cell::OnceCell<Vec<String>>,
     /// Was the answer key revealed?
     pub solution_shown: bool,
     /// The last check, while the step is checked (locked until Retry).
@@ -190,7 +195,9 @@ impl Session {
     }
 
     fn touch(&mut self) {
-        self.state_mut().finished = Some(now());
+        let st = self.state_mut();
+        st.finished = Some(now());
+        st.hint_pool.take();
     }
 
     fn push_undo(&mut self) {
@@ -299,6 +306,7 @@ impl Session {
         let Some(prev) = st.undo.pop() else { return false };
         let cur = std::mem::replace(&mut st.marks, prev);
         st.redo.push(cur);
+        st.hint_pool.take();
         true
     }
 
@@ -311,6 +319,7 @@ impl Session {
         let Some(next) = st.redo.pop() else { return false };
         let cur = std::mem::replace(&mut st.marks, next);
         st.undo.push(cur);
+        st.hint_pool.take();
         true
     }
 
@@ -452,12 +461,12 @@ impl Session {
         true
     }
 
-    /// All hints of the current step in the order they are given: the step's own, then those of
-    /// the keys not yet found.
-    fn hint_list(&self) -> Vec<String> {
-        let step = self.step();
+    /// The hints of step `i` in the order they are given: the step's own, then those of the keys
+    /// not yet found.
+    fn hint_list(&self, i: usize) -> Vec<String> {
+        let step = &self.lesson.steps[i];
         let mut out = step.hints.clone();
-        let found: Vec<bool> = match self.evaluate(self.current).and_then(|c| c.detail) {
+        let found: Vec<bool> = match self.evaluate(i).and_then(|c| c.detail) {
             Some(d) => d.keys.iter().map(|k| k.verdict == Verdict::Found).collect(),
             None => vec![false; step.keys().len()],
         };
@@ -469,28 +478,36 @@ impl Session {
         out
     }
 
+    /// The next hint not yet shown on the current step.
+    fn next_unseen_hint(&self) -> Option<&String> {
+        let st = self.state();
+        st.hint_pool
+            .get_or_init(|| self.hint_list(self.current))
+            .iter()
+            .find(|h| !st.shown_hints.contains(h))
+    }
+
     /// Is another hint available?
     pub fn hint_available(&self) -> bool {
-        self.lesson.settings.hints && (self.state().hints_used as usize) < self.hint_list().len()
+        self.lesson.settings.hints && self.next_unseen_hint().is_some()
     }
 
     /// The hints shown so far on the current step.
-    pub fn hints_shown(&self) -> Vec<String> {
-        let list = self.hint_list();
-        list.into_iter().take(self.state().hints_used as usize).collect()
+    pub fn hints_shown(&self) -> &[String] {
+        &self.state().shown_hints
     }
 
     /// Shows the next hint (counted) and returns it.
     pub fn next_hint(&mut self) -> Option<String> {
-        if !self.hint_available() {
+        if !self.lesson.settings.hints {
             return None;
         }
-        let list = self.hint_list();
+        let h = self.next_unseen_hint()?.clone();
         let st = self.state_mut();
-        let h = list.get(st.hints_used as usize).cloned();
         st.hints_used += 1;
+        st.shown_hints.push(h.clone());
         self.touch();
-        h
+        Some(h)
     }
 
     /// Can the solution be shown?
@@ -594,6 +611,8 @@ impl Session {
             if w.checked || w.solution_shown {
                 s.steps[i].checked = s.evaluate(i);
             }
+            let shown: Vec<String> = s.hint_list(i).into_iter().take(w.hints_used as usize).collect();
+            s.steps[i].shown_hints = shown;
         }
         let cur = r
             .current_step
@@ -706,7 +725,7 @@ mod tests {
         let first = s.next_hint().expect("a hint");
         assert!(first.contains("last lines"));
         assert_eq!(s.state().hints_used, 1);
-        assert_eq!(s.hints_shown(), vec![first]);
+        assert_eq!(s.hints_shown(), [first]);
         while s.next_hint().is_some() {}
         assert!(!s.hint_available());
         assert_eq!(s.state().hints_used as usize, s.hints_shown().len());

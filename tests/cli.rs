@@ -118,29 +118,10 @@ fn perfect_results(dir: &Path) -> std::path::PathBuf {
     let lib =
         lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).expect("lessons load");
     let lesson = lib.lessons[0].lesson.clone().expect("the first lesson parses");
-    let mut r = lateral::results::Results::new("Ana", &lesson);
-    for step in &lesson.steps {
-        let mut work = lateral::results::StepWork {
-            step: step.id.clone(),
-            kind: step.kind_name().into(),
-            ..Default::default()
-        };
-        for k in step.keys() {
-            let art = lib.corpus.get(&k.article).expect("the key's article");
-            work.highlights
-                .push(lateral::results::SavedHighlight::new(art, k.core, k.label.clone()));
-        }
-        if let lateral::lesson::StepBody::Choice { options, .. } = &step.body {
-            work.choices = options
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.correct)
-                .map(|(i, _)| i)
-                .collect();
-        }
+    let mut r = lateral::results::Results::answer_key("Ana", &lesson, &lib.corpus);
+    for work in &mut r.steps {
         // A score written in the file is never trusted.
         work.score = Some(0.123);
-        r.steps.push(work);
     }
     let p = dir.join("ana.json");
     r.save(&p).expect("results saved");

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use lateral::export::{annotation_page, web_annotations};
 use lateral::lesson::Lesson;
-use lateral::results::{Results, SavedHighlight, StepWork};
+use lateral::results::{Results, SavedHighlight};
 use lateral::text::Span;
 use serde_json::{Value, json};
 
@@ -305,17 +305,8 @@ fn all_results() -> Vec<(Results, Lesson)> {
         .iter()
         .map(|lf| {
             let lesson = lf.lesson.clone().unwrap_or_else(|| panic!("{} parses", lf.path));
-            let mut r = Results::new("José María O'Neil / 7b", &lesson);
-            for step in &lesson.steps {
-                let mut work = StepWork {
-                    step: step.id.clone(),
-                    kind: step.kind_name().into(),
-                    ..Default::default()
-                };
-                for k in step.keys() {
-                    let art = lib.corpus.get(&k.article).expect("the key's article");
-                    work.highlights.push(SavedHighlight::new(art, k.core, k.label.clone()));
-                }
+            let mut r = Results::answer_key("José María O'Neil / 7b", &lesson, &lib.corpus);
+            for (step, work) in lesson.steps.iter().zip(r.steps.iter_mut()) {
                 if let Some(id) = step.articles.first() {
                     let art = lib.corpus.get(id).expect("the step's article");
                     let mut start = SavedHighlight::new(art, Span::new(0, 12.min(art.len())), None);
@@ -325,7 +316,6 @@ fn all_results() -> Vec<(Results, Lesson)> {
                     work.highlights
                         .push(SavedHighlight::new(art, Span::new(end.saturating_sub(12), end), None));
                 }
-                r.steps.push(work);
             }
             (r, lesson)
         })

@@ -238,6 +238,8 @@ pub struct LateralApp {
     pub class_dialog: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
     /// Where "Hand in" saves results files.
     pub handin_dir: PathBuf,
+    /// The scores shown on the summary screen (worked out when it opens).
+    pub summary: Option<crate::results::LessonOutcome>,
 }
 
 /// How long after the last change progress is saved.
@@ -275,6 +277,7 @@ impl LateralApp {
             class: class::ClassState::default(),
             class_dialog: None,
             handin_dir: default_handin_dir(),
+            summary: None,
         };
         if let Some(last) = app.settings.last_student.clone()
             && app.students.contains(&last)
@@ -647,6 +650,11 @@ impl LateralApp {
             }
             Command::Finish => {
                 self.save_now();
+                // Scored once here, not on every frame of the summary.
+                self.summary = self
+                    .session
+                    .as_ref()
+                    .map(|s| crate::results::score_results(&s.to_results(), &s.lesson, &self.library.corpus));
                 self.screen = Screen::Summary;
             }
             Command::FontBigger | Command::FontSmaller => {
