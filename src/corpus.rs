@@ -147,13 +147,7 @@ fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<S
     (text, kept.iter().map(|(n, _)| *n).collect(), removed_text)
 }
 
-/// Is `id` usable as an article or lesson id? Letters, digits, `-`, `_`, `.`; no path parts.
-pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 100
-        && !id.starts_with('.')
-        && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
+pub use crate::ids::valid_id;
 
 /// Keys of an article's metadata file.
 pub const META_FIELDS: &[&str] = &[
@@ -179,12 +173,12 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
         let o = Obj::new(&ctx, doc.as_table(), whole, "article's metadata", META_FIELDS);
         let id = o.req_str("id", "\"short-name\"");
         if let Some(id) = &id
-            && !valid_id(&id.value)
+            && let Err(e) = crate::ids::check_id(&id.value)
         {
             ctx.error(
                 id.span.clone(),
-                format!("`{}` cannot be an article id", id.value),
-                Some("use letters, digits and - or _ only (no spaces, slashes or dots at the start), e.g. \"city-paper-flood\"".into()),
+                format!("`{}` cannot be an article id: {e}", id.value),
+                Some(crate::ids::ID_HELP.into()),
             );
         }
         let outlet = o.req_str("outlet", "\"The Daily Example\"");

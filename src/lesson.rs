@@ -23,7 +23,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::anchor::{Anchor, AnchorError, resolve};
-use crate::corpus::{Article, Corpus, valid_id};
+use crate::corpus::{Article, Corpus};
 use crate::diag::{Diagnostic, Severity, SourceFile, nearest};
 use crate::schema::{Ctx, Obj, Spanned, parse_block};
 use crate::text::Span;
@@ -588,17 +588,33 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
     let o = Obj::new(ctx, doc.as_table(), block.open.clone(), "lesson", LESSON_FIELDS);
     let file_stem = src.name.rsplit(['/', '\\']).next().unwrap_or(&src.name);
     let file_stem = file_stem.strip_suffix(".md").unwrap_or(file_stem).to_string();
-    let id = match o.opt_str("id") {
-        Some(id) if valid_id(&id.value) => id.value,
-        Some(id) => {
+    let stem_id = || match crate::ids::check_id(&file_stem) {
+        Ok(()) => file_stem.clone(),
+        Err(e) => {
             ctx.error(
-                id.span,
-                format!("`{}` cannot be a lesson id", id.value),
-                Some("use letters, digits, - and _ only".into()),
+                block.open.clone(),
+                format!("this lesson has no `id`, and its file name `{file_stem}` cannot be one: {e}"),
+                Some(format!(
+                    "add id = \"a-short-name\" to this +++ block ({})",
+                    crate::ids::ID_HELP
+                )),
             );
-            file_stem
+            "lesson".to_string()
         }
-        None => file_stem,
+    };
+    let id = match o.opt_str("id") {
+        Some(id) => match crate::ids::check_id(&id.value) {
+            Ok(()) => id.value,
+            Err(e) => {
+                ctx.error(
+                    id.span,
+                    format!("`{}` cannot be a lesson id: {e}", id.value),
+                    Some(crate::ids::ID_HELP.into()),
+                );
+                stem_id()
+            }
+        },
+        None => stem_id(),
     };
     let title = o
         .req_str("title", "\"Who fired the missile?\"")
@@ -633,11 +649,11 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
             parsed
         });
         if let (Some(id), Some(name)) = (id, name) {
-            if !valid_id(&id.value) {
+            if let Err(e) = crate::ids::check_id(&id.value) {
                 ctx.error(
                     id.span.clone(),
-                    format!("`{}` cannot be a label id", id.value),
-                    Some("use letters, digits, - and _ only".into()),
+                    format!("`{}` cannot be a label id: {e}", id.value),
+                    Some(crate::ids::ID_HELP.into()),
                 );
             }
             let label = Label {
@@ -734,15 +750,17 @@ fn read_step(
     only_for("min_words", "reflect");
 
     let id = match o.opt_str("id") {
-        Some(id) if valid_id(&id.value) => id.value,
-        Some(id) => {
-            ctx.error(
-                id.span,
-                format!("`{}` cannot be a step id", id.value),
-                Some("use letters, digits, - and _ only".into()),
-            );
-            format!("step-{n}")
-        }
+        Some(id) => match crate::ids::check_id(&id.value) {
+            Ok(()) => id.value,
+            Err(e) => {
+                ctx.error(
+                    id.span,
+                    format!("`{}` cannot be a step id: {e}", id.value),
+                    Some(crate::ids::ID_HELP.into()),
+                );
+                format!("step-{n}")
+            }
+        },
         None => format!("step-{n}"),
     };
     let title = o.opt_str("title").map_or_else(|| format!("Step {n}"), |t| t.value);

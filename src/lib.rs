@@ -18,6 +18,7 @@ pub mod export;
 pub mod feedback;
 pub mod fsutil;
 pub mod grade;
+pub mod ids;
 pub mod import;
 pub mod jsonpos;
 pub mod lesson;
