@@ -1017,7 +1017,7 @@ fn pack(
         loaded.push(lesson);
     }
     let pack = crate::pack::make_pack(&loaded, &all);
-    let json = serde_json::to_string_pretty(&pack).unwrap_or_default();
+    let json = pack.to_json();
     if let Err(e) = crate::fsutil::write_atomic(file, json.as_bytes()) {
         writeln!(err, "error: cannot write {}: {e}", file.display())?;
         return Ok(2);

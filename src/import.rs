@@ -545,6 +545,13 @@ pub fn parse_mark_the_words(json: &str, name: &str) -> Result<MarkTheWords, Impo
 pub fn read_h5p(path: &Path) -> Result<MarkTheWords, ImportError> {
     let name = path.display().to_string();
     let bytes = read_for_import(path)?;
+    h5p_from_bytes(&name, bytes)
+}
+
+/// Reads a "Mark the Words" task from the bytes of a `.h5p` file (a zip) or of a `content.json`;
+/// `name` is for messages. What [`read_h5p`] does once the file is read.
+pub fn h5p_from_bytes(name: &str, bytes: Vec<u8>) -> Result<MarkTheWords, ImportError> {
+    let name = name.to_string();
     let is_zip = bytes.starts_with(b"PK");
     if !is_zip {
         let text = as_text(&name, bytes)?;

@@ -27,6 +27,13 @@ pub struct Pack {
     pub articles: Vec<PackArticle>,
 }
 
+impl Pack {
+    /// Pretty JSON, as written to a `.lateral-exam` file.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
 /// A lesson without its key.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PackLesson {
