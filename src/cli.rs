@@ -22,7 +22,8 @@ Lateral: media-literacy lessons on real news text.
 USAGE:
     lateral [--lessons DIR]                  start the app (bundled lessons, or those in DIR)
     lateral check [--format json] [--corpus DIR] PATH...
-                                             check lesson and article files or folders
+                                             check lesson and article files or folders, and
+                                             exam packs (NAME.lateral-exam)
     lateral score --lesson LESSON [--corpus DIR] [--format json] RESULTS.json
                                              recompute a student's scores from a results file
     lateral import FILE [--corpus DIR] [--lessons DIR] [--id ID] [--outlet TEXT] [--headline TEXT]
@@ -572,14 +573,27 @@ fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let lib: Library = match library::load(paths, corpus) {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(2);
+    // Exam packs are checked on their own (they carry their articles); the rest is a library.
+    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = paths.iter().cloned().partition(|p| is_pack_path(p));
+    let mut diags = Vec::new();
+    for p in &packs {
+        match crate::fsutil::read_text(p, crate::fsutil::MAX_PACK_BYTES) {
+            Ok(text) => diags.extend(crate::pack::read_pack(&SourceFile::new(p.display().to_string(), text)).1),
+            Err(d) => diags.push(d),
+        }
+    }
+    let lib: Library = if others.is_empty() {
+        Library::default()
+    } else {
+        match library::load(&others, corpus) {
+            Ok(l) => l,
+            Err(e) => {
+                writeln!(err, "error: {e}")?;
+                return Ok(2);
+            }
         }
     };
-    let diags = lib.all_diagnostics();
+    diags.extend(lib.all_diagnostics());
     match format {
         Format::Json => {
             let lessons: Vec<JsonLesson> = lib
@@ -611,15 +625,25 @@ fn check(
             }
             let articles = lib.articles_from_disk;
             let ok = lib.lessons.iter().filter(|l| l.is_playable()).count();
+            let packs = if packs.is_empty() {
+                String::new()
+            } else {
+                format!(", {} exam pack(s)", packs.len())
+            };
             writeln!(
                 err,
-                "checked {} lesson file(s) ({ok} ready to play) and {articles} article(s)",
+                "checked {} lesson file(s) ({ok} ready to play) and {articles} article(s){packs}",
                 lib.lessons.len()
             )?;
             print_summary(&diags, "result", err)?;
         }
     }
     Ok(if diags.iter().any(Diagnostic::is_error) { 1 } else { 0 })
+}
+
+/// Is `p` an exam pack, by its name (`NAME.lateral-exam`)?
+fn is_pack_path(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("lateral-exam"))
 }
 
 fn score(

@@ -1,23 +1,46 @@
-//! Reading user files defensively and writing files atomically.
+//! The one door every file comes in by, and the one way files go out.
 //!
-//! Every file a user can hand us goes through [`read_text`]: a size limit checked before reading,
-//! UTF-8 checked with the place of the first bad byte, a BOM dropped and CRLF turned into LF, so
-//! the rest of the core sees one kind of text.
+//! **Reading.** Every file a user can hand us goes through [`read_bytes`] (and [`read_text`] on
+//! top of it): only regular files are opened (a FIFO, a device or a socket is refused before it
+//! is opened, so nothing blocks and `/dev/zero` is not read), the size is checked against a limit
+//! for the kind of file before reading and enforced again while reading, and text must be UTF-8
+//! (a UTF-8 or UTF-16 byte-order mark is honoured as editors do; other encodings are named and
+//! refused). The text the rest of the core sees has no BOM and LF line endings.
+//!
+//! **Folders.** [`walk_folder`] lists a folder's files without ever following a link out of
+//! it, without looping, skipping hidden files and anything that is not a regular file (with a
+//! warning), and stopping at [`MAX_FOLDER_FILES`] files.
+//!
+//! **Writing.** [`write_atomic`] and [`write_private`] write a temporary file, fsync it, keep the
+//! previous version as `NAME.bak`, rename, and fsync the folder. [`write_private`] and
+//! [`create_private_dir`] make files only their owner may read (0600 in 0700 folders on Unix).
 
+use std::collections::HashSet;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Severity};
 
-/// Largest lesson or article metadata file we read (2 MiB).
-pub const MAX_LESSON_BYTES: u64 = 2 * 1024 * 1024;
+/// Largest lesson file we read (8 MiB).
+pub const MAX_LESSON_BYTES: u64 = 8 * 1024 * 1024;
+/// Largest article metadata (`NAME.toml`) or settings file we read (1 MiB).
+pub const MAX_META_BYTES: u64 = 1024 * 1024;
 /// Largest article text we read (8 MiB: several novels).
 pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
-/// Largest results file we read (16 MiB).
-pub const MAX_RESULTS_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest results or progress file we read (32 MiB).
+pub const MAX_RESULTS_BYTES: u64 = 32 * 1024 * 1024;
+/// Largest exam pack we read (32 MiB).
+pub const MAX_PACK_BYTES: u64 = 32 * 1024 * 1024;
+/// Largest file we import (a saved web page, a text, an `.h5p` archive: 32 MiB).
+pub const MAX_IMPORT_BYTES: u64 = 32 * 1024 * 1024;
+/// Most files one folder walk lists before it stops with a warning.
+pub const MAX_FOLDER_FILES: usize = 20_000;
+/// Deepest folder a walk enters below the folder it was given.
+pub const MAX_FOLDER_DEPTH: usize = 16;
 
-fn human(bytes: u64) -> String {
+/// A size in words: "1.5 MB", "12.0 KB".
+pub fn human(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     } else {
@@ -25,55 +48,203 @@ fn human(bytes: u64) -> String {
     }
 }
 
-/// Reads `path` as text, refusing files over `max` bytes and files that are not UTF-8. Drops a
-/// UTF-8 byte-order mark and turns CRLF (and lone CR) line endings into LF.
-pub fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
+fn too_large(name: &str, len: u64, max: u64) -> Diagnostic {
+    Diagnostic::file(
+        name,
+        Severity::Error,
+        format!(
+            "this file is {}, larger than the {} a file of this kind may be",
+            human(len),
+            human(max)
+        ),
+    )
+    .with_suggestion("split it into smaller files, or check that it is the file you meant")
+}
+
+/// What kind of thing a path is, in words, for a file that is not a regular file.
+fn not_regular(ft: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return "a device";
+        }
+    }
+    if ft.is_dir() { "a folder" } else { "not a regular file" }
+}
+
+/// Reads `path` whole, refusing anything that is not a regular file and files over `max` bytes.
+/// A symbolic link given by name is followed (the user chose it); folder walks never follow one
+/// out of their folder (see [`walk_folder`]).
+pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Diagnostic> {
     let name = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| {
-        Diagnostic::file(&name, Severity::Error, format!("cannot read this file: {e}"))
-            .with_suggestion("check that the path is right and that you may read it")
+        Diagnostic::file(
+            &name,
+            Severity::Error,
+            format!("cannot read this file: {}", io_reason(&e)),
+        )
+        .with_suggestion("check that the path is right and that you may read it")
     })?;
     if meta.is_dir() {
-        return Err(Diagnostic::file(&name, Severity::Error, "this is a folder, not a file"));
+        return Err(Diagnostic::file(&name, Severity::Error, "this is a folder, not a file")
+            .with_suggestion("name a file inside it, or use a command that takes a folder"));
     }
-    if meta.len() > max {
+    if !meta.is_file() {
         return Err(Diagnostic::file(
             &name,
             Severity::Error,
             format!(
-                "this file is {}, larger than the {} a file of this kind may be",
-                human(meta.len()),
-                human(max)
+                "this is {}, not a file Lateral can read",
+                not_regular(&meta.file_type())
             ),
         )
-        .with_suggestion("split it into smaller files, or check that it is the file you meant"));
+        .with_suggestion("name an ordinary file (a lesson .md, an article .txt, a results .json …)"));
     }
-    let bytes =
-        fs::read(path).map_err(|e| Diagnostic::file(&name, Severity::Error, format!("cannot read this file: {e}")))?;
-    decode_text(&name, bytes)
+    if meta.len() > max {
+        return Err(too_large(&name, meta.len(), max));
+    }
+    let file = fs::File::open(path).map_err(|e| {
+        Diagnostic::file(
+            &name,
+            Severity::Error,
+            format!("cannot open this file: {}", io_reason(&e)),
+        )
+    })?;
+    // The size can change between the check and the read (or lie, as in /proc): read at most
+    // one byte more than allowed, and refuse if that byte is there.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(max)).unwrap_or(0));
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| {
+        Diagnostic::file(
+            &name,
+            Severity::Error,
+            format!("cannot read this file: {}", io_reason(&e)),
+        )
+    })?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(&name, bytes.len() as u64, max));
+    }
+    Ok(bytes)
 }
 
-/// Checks and normalises bytes that should be a text file (see [`read_text`]).
+/// An I/O error in plain words (no "os error 17").
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "there is no such file or folder".into(),
+        K::PermissionDenied => "you are not allowed to (permission denied)".into(),
+        K::AlreadyExists => "something of that name is already there".into(),
+        K::NotADirectory => "a part of the path is a file, not a folder".into(),
+        K::IsADirectory => "it is a folder, not a file".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// Reads `path` as text, refusing what [`read_bytes`] refuses and what [`decode_text`] refuses.
+pub fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
+    let bytes = read_bytes(path, max)?;
+    decode_text(&path.display().to_string(), bytes)
+}
+
+/// Line and column (1-based, in chars) of byte `at` in `bytes`, counting what decodes.
+fn line_col_of_byte(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = String::from_utf8_lossy(&bytes[..at.min(bytes.len())]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Decodes UTF-16 with its byte-order mark already removed.
+fn decode_utf16(name: &str, body: &[u8], little: bool) -> Result<String, Diagnostic> {
+    let units = body.chunks(2).map(|c| {
+        let pair = [c[0], *c.get(1).unwrap_or(&0)];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| {
+        Diagnostic::file(name, Severity::Error, "this UTF-16 file has a broken character in it")
+            .with_suggestion("open it in your editor and save it as UTF-8")
+    })
+}
+
+/// Checks and normalises bytes that should be a text file: UTF-8 (a BOM dropped) or UTF-16
+/// with a BOM (converted); LF line endings. Refused, with the encoding named where it can be
+/// told: text in a legacy encoding (Windows-1250, KOI8 …), UTF-16 or UTF-32 without a BOM,
+/// and files with NUL bytes (binary files).
 pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let good = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let before = String::from_utf8_lossy(&bytes[..good]);
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let mut d = Diagnostic::file(
-                name,
-                Severity::Error,
-                format!("this file is not UTF-8 text (byte {:#04x} at byte offset {good})", bytes[good]),
-            )
-            .with_suggestion(
-                "save it as UTF-8 in your editor (\"Save as…\" → encoding UTF-8); if it is a Word or PDF file, copy the text into a plain-text file",
-            );
+    let save_as = "save it as UTF-8 in your editor (\"Save as…\" → encoding UTF-8); if it is a Word or PDF file, copy the text into a plain-text file";
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(
+            Diagnostic::file(name, Severity::Error, "this file is UTF-32 text, not UTF-8").with_suggestion(save_as),
+        );
+    }
+    let text = if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        decode_utf16(name, body, true)?
+    } else if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        decode_utf16(name, body, false)?
+    } else {
+        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+            let (line, column) = line_col_of_byte(&bytes, nul);
+            let sample = &bytes[..bytes.len().min(4096)];
+            let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+            let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+            let half = sample.len() / 4;
+            let message = if odd_nuls > half && even_nuls == 0 {
+                "this file looks like UTF-16 (little-endian) text without a byte-order mark, not UTF-8".to_string()
+            } else if even_nuls > half && odd_nuls == 0 {
+                "this file looks like UTF-16 (big-endian) text without a byte-order mark, not UTF-8".to_string()
+            } else {
+                format!("this file is not UTF-8 text: it has a NUL byte at byte offset {nul}, as binary files do")
+            };
+            let mut d = Diagnostic::file(name, Severity::Error, message).with_suggestion(save_as);
             d.line = line;
             d.column = column;
             return Err(d);
+        }
+        match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let good = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                let (line, column) = line_col_of_byte(bytes, good);
+                let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                det.feed(&bytes[..bytes.len().min(1 << 20)], true);
+                let guess = det.guess(None, chardetng::Utf8Detection::Allow);
+                let looks = if guess == encoding_rs::UTF_8 {
+                    String::new()
+                } else {
+                    format!("; it looks like {} text", guess.name())
+                };
+                let mut d = Diagnostic::file(
+                    name,
+                    Severity::Error,
+                    format!(
+                        "this file is not UTF-8 text (byte {:#04x} at byte offset {good}{looks})",
+                        bytes[good]
+                    ),
+                )
+                .with_suggestion(save_as);
+                d.line = line;
+                d.column = column;
+                return Err(d);
+            }
         }
     };
     let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
@@ -84,6 +255,134 @@ pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
 }
 
+/// What a folder walk found.
+#[derive(Clone, Debug, Default)]
+pub struct Walk {
+    /// Regular files, in name order (depth first), as paths below the folder given.
+    pub files: Vec<PathBuf>,
+    /// Things passed over: links out of the folder, FIFOs and devices, the file limit.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Lists the regular files in `root` (and, when `recursive`, in its folders), passing over
+/// hidden names (`.git`, `.DS_Store`, editor swap files). A symbolic link is followed only when
+/// it points inside `root`; each folder is entered once, so links cannot loop. FIFOs, sockets
+/// and devices are passed over with a warning, never opened. Stops after [`MAX_FOLDER_FILES`]
+/// files or below [`MAX_FOLDER_DEPTH`] folders, with a warning.
+pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
+    let mut walk = Walk::default();
+    let warn = |walk: &mut Walk, p: &Path, msg: String, help: &str| {
+        walk.warnings
+            .push(Diagnostic::file(p.display().to_string(), Severity::Warning, msg).with_suggestion(help));
+    };
+    let Ok(canon_root) = root.canonicalize() else {
+        warn(
+            &mut walk,
+            root,
+            "cannot open this folder".into(),
+            "check that the path is right",
+        );
+        return walk;
+    };
+    let mut visited: HashSet<PathBuf> = HashSet::new();
+    visited.insert(canon_root.clone());
+    // A stack of folders to read; each folder's entries are pushed in reverse name order so that
+    // the walk is depth first in name order, as `ls -R` reads.
+    let mut stack: Vec<(PathBuf, usize)> = vec![(root.to_path_buf(), 0)];
+    while let Some((dir, depth)) = stack.pop() {
+        let rd = match fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(e) => {
+                warn(
+                    &mut walk,
+                    &dir,
+                    format!("cannot read this folder: {}", io_reason(&e)),
+                    "check that you may read it",
+                );
+                continue;
+            }
+        };
+        let mut entries: Vec<fs::DirEntry> = rd.filter_map(Result::ok).collect();
+        entries.sort_by_key(fs::DirEntry::file_name);
+        let mut subdirs = Vec::new();
+        for e in entries {
+            let p = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let Ok(mut ft) = e.file_type() else { continue };
+            if ft.is_symlink() {
+                let Ok(target) = p.canonicalize() else {
+                    warn(
+                        &mut walk,
+                        &p,
+                        "this link points nowhere; skipped".into(),
+                        "remove the broken link",
+                    );
+                    continue;
+                };
+                if !target.starts_with(&canon_root) {
+                    warn(
+                        &mut walk,
+                        &p,
+                        format!("this link points outside {} ; skipped", root.display()),
+                        "copy the file into the folder instead of linking to it",
+                    );
+                    continue;
+                }
+                let Ok(m) = fs::metadata(&target) else { continue };
+                ft = m.file_type();
+            }
+            if ft.is_dir() {
+                if !recursive {
+                    continue;
+                }
+                let Ok(canon) = p.canonicalize() else { continue };
+                if !visited.insert(canon) {
+                    continue;
+                }
+                if depth + 1 > MAX_FOLDER_DEPTH {
+                    warn(
+                        &mut walk,
+                        &p,
+                        format!("this folder is more than {MAX_FOLDER_DEPTH} folders deep; skipped"),
+                        "move its files nearer the top",
+                    );
+                    continue;
+                }
+                subdirs.push(p);
+            } else if ft.is_file() {
+                if walk.files.len() >= MAX_FOLDER_FILES {
+                    warn(
+                        &mut walk,
+                        root,
+                        format!(
+                            "this folder has more than {MAX_FOLDER_FILES} files; only the first {MAX_FOLDER_FILES} were read"
+                        ),
+                        "split it into smaller folders",
+                    );
+                    return walk;
+                }
+                walk.files.push(p);
+            } else {
+                warn(
+                    &mut walk,
+                    &p,
+                    format!("this is {}, not a file; skipped", not_regular(&ft)),
+                    "remove it from the folder, or ignore this warning",
+                );
+            }
+        }
+        for d in subdirs.into_iter().rev() {
+            stack.push((d, depth + 1));
+        }
+    }
+    // Path order (each folder's files where the folder's name sorts), as a sorted recursive
+    // listing gives.
+    walk.files.sort();
+    walk
+}
+
 /// The path of the backup kept by [`write_atomic`]: `name.ext.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
@@ -91,30 +390,96 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Creates `dir` and its missing parents so that only their owner may enter them (0700 on
+/// Unix), and makes `dir` itself 0700 if it already existed with wider permissions.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        let m = fs::metadata(dir)?;
+        if m.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir)
+    }
+}
+
+/// Who may read a written file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Privacy {
+    /// As the folder's defaults say, or as the file being replaced was.
+    Keep,
+    /// Only the owner (0600 on Unix): student data.
+    Owner,
+}
+
 /// Writes `bytes` to `path` so that a crash or power cut leaves either the old file or the new
 /// one, never half of one: write a temporary file beside it, fsync it, keep the previous file as
-/// `path.bak`, rename the temporary file over `path`, fsync the folder.
+/// `path.bak`, rename the temporary file over `path`, fsync the folder. A file being replaced
+/// keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_with(path, bytes, Privacy::Keep)
+}
+
+/// [`write_atomic`] for student data: the file and its backup are readable by their owner only
+/// (0600), in folders made with [`create_private_dir`].
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_with(path, bytes, Privacy::Owner)
+}
+
+fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
+    match privacy {
+        Privacy::Owner => create_private_dir(dir)?,
+        Privacy::Keep => fs::create_dir_all(dir)?,
+    }
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".into());
     let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
+    let previous = fs::symlink_metadata(path).ok().filter(fs::Metadata::is_file);
     {
-        let mut f = fs::File::create(&tmp)?;
+        let mut opts = fs::OpenOptions::new();
+        opts.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            if privacy == Privacy::Owner {
+                opts.mode(0o600);
+            }
+        }
+        let mut f = opts.open(&tmp)?;
+        if privacy == Privacy::Keep
+            && let Some(m) = &previous
+        {
+            f.set_permissions(m.permissions())?;
+        }
         f.write_all(bytes)?;
         f.sync_all()?;
     }
-    if path.exists() {
+    if previous.is_some() {
         // Keep the previous version; copy (not rename) so `path` exists at every moment.
-        fs::copy(path, backup_path(path))?;
+        let bak = backup_path(path);
+        fs::copy(path, &bak)?;
+        #[cfg(unix)]
+        if privacy == Privacy::Owner {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&bak, fs::Permissions::from_mode(0o600))?;
+        }
     }
-    fs::rename(&tmp, path)?;
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
     if let Ok(d) = fs::File::open(dir) {
         // Not every platform can fsync a folder; the rename is done either way.
         let _ = d.sync_all();
@@ -157,6 +522,142 @@ mod tests {
     }
 
     #[test]
+    fn regression_reading_a_fifo_blocks_forever() {
+        #[cfg(unix)]
+        {
+            let d = tempfile::tempdir().expect("tempdir");
+            let fifo = d.path().join("lesson.md");
+            let ok = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok {
+                eprintln!("skipped: mkfifo is not available");
+                return;
+            }
+            let e = read_text(&fifo, MAX_LESSON_BYTES).unwrap_err();
+            assert!(e.message.contains("named pipe"), "{}", e.message);
+            let w = walk_folder(d.path(), true);
+            assert!(w.files.is_empty());
+            assert_eq!(w.warnings.len(), 1);
+            assert!(
+                w.warnings[0].message.contains("named pipe"),
+                "{}",
+                w.warnings[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn regression_corpus_entry_pointing_at_dev_zero_reads_gigabytes() {
+        #[cfg(unix)]
+        {
+            let e = read_text(Path::new("/dev/zero"), MAX_ARTICLE_BYTES).unwrap_err();
+            assert!(e.message.contains("device"), "{}", e.message);
+            let d = tempfile::tempdir().expect("tempdir");
+            std::os::unix::fs::symlink("/dev/zero", d.path().join("a.txt")).expect("link");
+            let e = read_text(&d.path().join("a.txt"), MAX_ARTICLE_BYTES).unwrap_err();
+            assert!(e.message.contains("device"), "{}", e.message);
+            let w = walk_folder(d.path(), true);
+            assert!(w.files.is_empty(), "{:?}", w.files);
+        }
+    }
+
+    #[test]
+    fn regression_symlink_to_root_in_a_lesson_folder_walks_the_disk() {
+        #[cfg(unix)]
+        {
+            let d = tempfile::tempdir().expect("tempdir");
+            fs::write(d.path().join("a.md"), "x").expect("write");
+            std::os::unix::fs::symlink("/", d.path().join("root")).expect("link");
+            std::os::unix::fs::symlink(d.path(), d.path().join("loop")).expect("link");
+            fs::create_dir(d.path().join("sub")).expect("dir");
+            fs::write(d.path().join("sub").join("b.md"), "x").expect("write");
+            std::os::unix::fs::symlink(d.path().join("sub"), d.path().join("sub-again")).expect("link");
+            std::os::unix::fs::symlink(d.path().join("a.md"), d.path().join("c.md")).expect("link");
+            let w = walk_folder(d.path(), true);
+            let names: Vec<String> = w
+                .files
+                .iter()
+                .map(|p| p.strip_prefix(d.path()).expect("inside").display().to_string())
+                .collect();
+            assert_eq!(names, ["a.md", "c.md", "sub/b.md"]);
+            assert_eq!(w.warnings.len(), 1, "{:?}", w.warnings);
+            assert!(w.warnings[0].message.contains("outside"), "{}", w.warnings[0].message);
+        }
+    }
+
+    #[test]
+    fn folder_walks_stop_at_the_file_limit() {
+        let d = tempfile::tempdir().expect("tempdir");
+        for i in 0..(MAX_FOLDER_FILES + 5) {
+            fs::File::create(d.path().join(format!("{i}.txt"))).expect("create");
+        }
+        let w = walk_folder(d.path(), false);
+        assert_eq!(w.files.len(), MAX_FOLDER_FILES);
+        assert!(
+            w.warnings[0].message.contains("more than 20000 files"),
+            "{}",
+            w.warnings[0].message
+        );
+    }
+
+    #[test]
+    fn regression_utf16_without_bom_passes_as_ascii_with_nuls() {
+        let le: Vec<u8> = "+++\ntitle = \"x\"\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = decode_text("x.md", le.clone()).unwrap_err();
+        assert!(e.message.contains("UTF-16 (little-endian)"), "{}", e.message);
+        let be: Vec<u8> = "hello world".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let e = decode_text("x.md", be).unwrap_err();
+        assert!(e.message.contains("UTF-16 (big-endian)"), "{}", e.message);
+        // With a BOM it is converted, as editors do.
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend(le);
+        assert_eq!(decode_text("x.md", bom).expect("utf-16"), "+++\ntitle = \"x\"\n");
+        let e = decode_text("x.bin", b"PK\x03\x04\0\0abc".to_vec()).unwrap_err();
+        assert!(e.message.contains("NUL byte"), "{}", e.message);
+    }
+
+    #[test]
+    fn legacy_encodings_are_named() {
+        // "Zażółć gęślą jaźń" in Windows-1250.
+        let cp1250 =
+            b"Za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9 ja\x9f\xf1, za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9 ja\x9f\xf1".to_vec();
+        let e = decode_text("pl.txt", cp1250).unwrap_err();
+        assert!(e.message.contains("not UTF-8"), "{}", e.message);
+        assert!(e.message.contains("looks like windows-125"), "{}", e.message);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_stay_private_through_saves_and_backups() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = tempfile::tempdir().expect("tempdir");
+        let p = d.path().join("data").join("students").join("a.json");
+        write_private(&p, b"one").expect("write");
+        write_private(&p, b"two").expect("write");
+        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&p), 0o600);
+        assert_eq!(mode(&backup_path(&p)), 0o600);
+        assert_eq!(mode(p.parent().expect("dir")), 0o700);
+        assert_eq!(mode(&d.path().join("data")), 0o700);
+        // A file written by hand with wider permissions is tightened on the next save.
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).expect("chmod");
+        write_private(&p, b"three").expect("write");
+        assert_eq!(mode(&p), 0o600);
+        assert_eq!(mode(&backup_path(&p)), 0o600);
+        // An ordinary atomic write keeps the replaced file's permissions.
+        let q = d.path().join("lesson.md");
+        fs::write(&q, "a").expect("write");
+        fs::set_permissions(&q, fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomic(&q, b"b").expect("write");
+        assert_eq!(mode(&q), 0o640);
+    }
+
+    #[test]
     fn oversized_files_are_refused_before_reading() {
         let dir = std::env::temp_dir().join(format!("lateral-big-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
@@ -165,7 +666,7 @@ mod tests {
         f.set_len(50 * 1024 * 1024).unwrap();
         let e = read_text(&p, MAX_LESSON_BYTES).unwrap_err();
         assert!(e.message.contains("50.0 MB"), "{}", e.message);
-        assert!(e.message.contains("larger than the 2.0 MB"), "{}", e.message);
+        assert!(e.message.contains("larger than the 8.0 MB"), "{}", e.message);
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -102,6 +102,24 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
+/// A value read from a file, made safe to show inside a message: control and bidi characters
+/// escaped (`\u{1b}`), and cut to 60 chars with `…`.
+pub fn shown(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 60 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || is_invisible(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The file name (without folder) a lesson's saved work is kept in: `ID.json` for an id in
 /// lower case, `ID~HASH.json` otherwise, so that `Quiz` and `quiz` stay two files on a file
 /// system that ignores case. `None` for an id that fails [`check_id`].
@@ -139,20 +157,22 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// The folder a student's files live in: readable ASCII letters and digits from the name, then
+/// The folder a student's files live in: the name's letters and digits in lower case, then
 /// 16 hex digits of the SHA-256 of the exact (trimmed) name. Two different names never share a
 /// folder (short of a SHA-256 collision), whatever the file system folds, and the result is
 /// always one safe path component.
 pub fn student_folder_name(name: &str) -> String {
     let name = name.trim();
     let mut s = String::new();
+    let mut n = 0;
     for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
         } else if !s.is_empty() && !s.ends_with('-') {
             s.push('-');
         }
-        if s.len() >= 32 {
+        n += 1;
+        if n >= 32 {
             break;
         }
     }
@@ -280,10 +300,10 @@ mod tests {
             "nul",
         ] {
             let f = student_folder_name(n);
-            assert!(f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{f}");
+            assert!(f.chars().all(|c| c.is_alphanumeric() || c == '-'), "{f}");
             assert!(!f.starts_with(['.', '-']), "{f}");
             assert!(!is_windows_reserved(&f), "{f}");
-            assert!(f.len() <= 32 + 17, "{f}");
+            assert!(f.chars().count() <= 2 * 32 + 17, "{f}");
         }
     }
 

@@ -50,7 +50,8 @@ impl Task {
         }
     }
 
-    fn parse(s: &str) -> Option<Task> {
+    /// The task named `s` in a file, if it is one.
+    pub fn parse(s: &str) -> Option<Task> {
         match s {
             "conflict" => Some(Task::Conflict),
             "bias" => Some(Task::Bias),
@@ -530,7 +531,12 @@ pub const KEY_FIELDS: &[&str] = &[
 ];
 /// Keys of an `[[option]]`.
 pub const OPTION_FIELDS: &[&str] = &["text", "correct", "explanation"];
-const KINDS: &[&str] = &["read", "highlight", "choice", "reflect"];
+/// The step kinds a lesson (or an exam pack) may use.
+pub const KINDS: &[&str] = &["read", "highlight", "choice", "reflect"];
+/// The most articles one step shows (side by side).
+pub const MAX_STEP_ARTICLES: usize = 2;
+/// The fewest options a choice step offers.
+pub const MIN_CHOICE_OPTIONS: usize = 2;
 const TASKS: &[&str] = &["conflict", "bias", "machine"];
 
 /// Parses a lesson file and anchors every key in `corpus`. Returns the lesson (with whatever
@@ -765,7 +771,7 @@ fn read_step(
     };
     let title = o.opt_str("title").map_or_else(|| format!("Step {n}"), |t| t.value);
     let article_ids = o.opt_str_list("articles").unwrap_or_default();
-    if article_ids.len() > 2 {
+    if article_ids.len() > MAX_STEP_ARTICLES {
         ctx.error(
             o.span_of("articles"),
             "a step shows at most two articles",
@@ -810,7 +816,7 @@ fn read_step(
                     });
                 }
             }
-            if options.len() < 2 {
+            if options.len() < MIN_CHOICE_OPTIONS {
                 ctx.error(
                     block.open.clone(),
                     "a choice step needs at least two options",

@@ -6,13 +6,13 @@
 //! `+++` block (READMEs, notes) are passed over. The bundled corpus is always available, so a
 //! lesson on a bundled article checks anywhere; an article on disk with the same id wins.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::bundled;
 use crate::corpus::{Article, Corpus, load_article};
 use crate::diag::{Diagnostic, Severity, SourceFile};
-use crate::fsutil::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_text};
+use crate::fsutil::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, read_bytes, read_text, walk_folder};
 use crate::lesson::{Lesson, parse_lesson};
 
 /// A lesson file and what became of it.
@@ -88,35 +88,11 @@ fn kind_of(p: &Path) -> Kind {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 8 {
-        return;
-    }
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out, depth + 1);
-        } else {
-            out.push(p);
-        }
-    }
-}
-
 /// Starts with a `+++` line (after blank lines)? Reads only the file's start.
 fn looks_like_lesson(p: &Path) -> bool {
     use std::io::Read;
     let mut buf = [0u8; 512];
+    // Only regular files reach here (see `fsutil::walk_folder`), so opening cannot block.
     let n = std::fs::File::open(p).and_then(|mut f| f.read(&mut buf)).unwrap_or(0);
     let head = String::from_utf8_lossy(&buf[..n]);
     let head = head.trim_start_matches('\u{FEFF}');
@@ -132,50 +108,76 @@ fn display(p: &Path) -> String {
 /// Loads the articles and lessons named by `paths` (files or folders), plus `corpus_dirs`, plus
 /// the `corpus/` folder beside or above each lesson folder, plus the bundled corpus.
 pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadError> {
-    let mut texts: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut metas: BTreeSet<PathBuf> = BTreeSet::new();
+    // Every file is known by its canonical path once, so a file reached twice (a folder named
+    // twice, a link inside the folder, `corpus/` found beside two lesson folders) counts once,
+    // in time linear in the number of files.
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut texts: Vec<(PathBuf, bool)> = Vec::new();
+    let mut metas: HashSet<PathBuf> = HashSet::new();
+    let mut meta_files: Vec<PathBuf> = Vec::new();
     let mut lessons: Vec<PathBuf> = Vec::new();
     let mut diags = Vec::new();
     for p in paths.iter().chain(corpus_dirs) {
-        if !p.exists() {
+        if std::fs::symlink_metadata(p).is_err() {
             return Err(LoadError::NotFound(display(p)));
         }
     }
+    let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let mut lesson_dirs: BTreeSet<PathBuf> = BTreeSet::new();
     for p in paths {
-        let explicit = p.is_file();
-        let mut files = Vec::new();
-        if explicit {
-            files.push(p.clone());
+        let explicit = !p.is_dir();
+        let files = if explicit {
+            if !p.is_file() {
+                // A FIFO, a device, a socket: say what it is, never open it.
+                if let Err(d) = read_bytes(p, 0) {
+                    diags.push(d);
+                }
+                continue;
+            }
+            vec![p.clone()]
         } else {
-            walk(p, &mut files, 0);
-        }
+            let w = walk_folder(p, true);
+            diags.extend(w.warnings);
+            w.files
+        };
         for f in files {
-            match kind_of(&f) {
-                Kind::ArticleText => {
-                    texts.insert(f);
+            let kind = kind_of(&f);
+            if kind == Kind::Other {
+                if explicit {
+                    diags.push(Diagnostic::file(
+                        display(&f),
+                        Severity::Error,
+                        "this is not a lesson (.md) or an article (.txt with a .toml beside it)",
+                    ));
                 }
+                continue;
+            }
+            if kind == Kind::Lesson && !explicit && !looks_like_lesson(&f) {
+                continue;
+            }
+            let c = canon(&f);
+            if !seen.insert(c.clone()) {
+                continue;
+            }
+            match kind {
+                Kind::ArticleText => texts.push((f, explicit)),
                 Kind::ArticleMeta => {
-                    metas.insert(f);
+                    metas.insert(c);
+                    meta_files.push(f);
                 }
-                Kind::Lesson if explicit || looks_like_lesson(&f) => {
+                Kind::Lesson => {
                     if let Some(d) = f.parent() {
                         lesson_dirs.insert(d.to_path_buf());
                     }
                     lessons.push(f);
                 }
-                Kind::Lesson => {}
-                Kind::Other if explicit => diags.push(Diagnostic::file(
-                    display(&f),
-                    Severity::Error,
-                    "this is not a lesson (.md) or an article (.txt with a .toml beside it)",
-                )),
                 Kind::Other => {}
             }
         }
     }
     // Corpus folders beside lesson folders.
     let mut extra: Vec<PathBuf> = corpus_dirs.to_vec();
+    let mut extra_seen: HashSet<PathBuf> = HashSet::new();
     for d in &lesson_dirs {
         for c in [d.join("corpus"), d.join("..").join("corpus")] {
             if c.is_dir() {
@@ -184,26 +186,39 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
         }
     }
     for c in extra {
-        let mut files = Vec::new();
-        walk(&c, &mut files, 0);
-        for f in files {
-            match kind_of(&f) {
-                Kind::ArticleText if !contains_same(&texts, &f) => {
-                    texts.insert(f);
-                }
-                Kind::ArticleMeta if !contains_same(&metas, &f) => {
-                    metas.insert(f);
-                }
-                _ => {}
+        if !extra_seen.insert(canon(&c)) {
+            continue;
+        }
+        let w = walk_folder(&c, true);
+        diags.extend(w.warnings);
+        for f in w.files {
+            let kind = kind_of(&f);
+            if !matches!(kind, Kind::ArticleText | Kind::ArticleMeta) {
+                continue;
+            }
+            let cf = canon(&f);
+            if !seen.insert(cf.clone()) {
+                continue;
+            }
+            if kind == Kind::ArticleText {
+                texts.push((f, false));
+            } else {
+                metas.insert(cf);
+                meta_files.push(f);
             }
         }
     }
+    texts.sort();
+    meta_files.sort();
 
     let mut corpus = Corpus::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
-    for t in &texts {
+    let mut paired_metas: HashSet<PathBuf> = HashSet::new();
+    for (t, explicit) in &texts {
         let meta = t.with_extension("toml");
-        if !metas.iter().any(|m| same_file(m, &meta)) && !meta.is_file() {
+        let meta_canon = canon(&meta);
+        let found = metas.contains(&meta_canon) || (*explicit && meta.is_file());
+        if !found {
             diags.push(
                 Diagnostic::file(display(t), Severity::Error, "this article has no metadata file").with_suggestion(
                     format!(
@@ -214,6 +229,7 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
             );
             continue;
         }
+        paired_metas.insert(meta_canon);
         if let Some(a) = load_article_files(t, &meta, &mut diags) {
             if let Some(prev) = seen_ids.insert(a.meta.id.clone(), display(t)) {
                 diags.push(
@@ -231,9 +247,12 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
             }
         }
     }
-    for m in &metas {
+    for m in &meta_files {
+        if paired_metas.contains(&canon(m)) {
+            continue;
+        }
         let txt = m.with_extension("txt");
-        if !texts.iter().any(|t| same_file(t, &txt)) && !txt.is_file() {
+        if !txt.is_file() {
             diags.push(
                 Diagnostic::file(
                     display(m),
@@ -296,17 +315,9 @@ pub fn parse_lesson_text(name: &str, text: String, corpus: &Corpus) -> LessonFil
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
-}
-
-fn contains_same(set: &BTreeSet<PathBuf>, p: &Path) -> bool {
-    set.contains(p) || set.iter().any(|q| same_file(q, p))
-}
-
 /// Loads one article from its text and metadata files.
 pub fn load_article_files(text: &Path, meta: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
-    let meta_text = match read_text(meta, MAX_LESSON_BYTES) {
+    let meta_text = match read_text(meta, MAX_META_BYTES) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);

@@ -7,7 +7,9 @@
 //! <data>/students/<slug>/<lesson-id>.json  a results file (docs/results-format.md)
 //! ```
 //!
-//! Every write is atomic with the previous file kept as `.bak` ([`crate::fsutil::write_atomic`]).
+//! Every write is atomic with the previous file kept as `.bak` ([`crate::fsutil::write_private`]);
+//! the folder is private to the laptop's user (0700, files 0600 on Unix). Folder and file names
+//! come from [`crate::ids`] only: a student name or lesson id never becomes a path unchecked.
 //! A file that cannot be read is never overwritten or deleted: it is moved aside to
 //! `NAME.damaged-<time>.json` and reported, and the student starts that lesson afresh.
 
@@ -16,7 +18,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diag::SourceFile;
-use crate::fsutil::{MAX_RESULTS_BYTES, read_text, write_atomic};
+use crate::fsutil::{MAX_META_BYTES, MAX_RESULTS_BYTES, create_private_dir, io_reason, read_text, write_private};
+use crate::ids::check_student_name;
 use crate::results::{Results, parse_results};
 
 /// The app's own settings (not a student's work).
@@ -81,20 +84,9 @@ pub struct Store {
     root: PathBuf,
 }
 
-/// A file-system-safe folder name for a student name: lower-case letters and digits joined by
-/// `-`, plus a short hash of the exact name so that "Ana" and "ana" stay apart.
+/// The folder name for a student's files (see [`crate::ids::student_folder_name`]).
 pub fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    let s: String = s.trim_end_matches('-').chars().take(40).collect();
-    let hash = crate::lesson::sha256_hex(name.trim());
-    format!("{}-{}", if s.is_empty() { "student" } else { &s }, &hash[..8])
+    crate::ids::student_folder_name(name)
 }
 
 impl Store {
@@ -124,48 +116,61 @@ impl Store {
         self.root.join("students").join(slug(name))
     }
 
-    /// The file a student's work on a lesson is saved in.
-    pub fn progress_path(&self, student: &str, lesson_id: &str) -> PathBuf {
-        self.student_dir(student).join(format!("{lesson_id}.json"))
+    /// The file a student's work on a lesson is saved in; `None` for a lesson id that cannot
+    /// name a file (see [`crate::ids::check_id`]) — such a lesson is never saved or loaded.
+    pub fn progress_path(&self, student: &str, lesson_id: &str) -> Option<PathBuf> {
+        let file = crate::ids::lesson_file_name(lesson_id, "json")?;
+        Some(self.student_dir(student).join(file))
     }
 
-    /// Every student with a profile, sorted by name.
+    /// Every student with a profile, sorted by name. Profiles that cannot be read, or whose name
+    /// is not one the app would accept, are passed over.
     pub fn students(&self) -> Vec<String> {
-        let Ok(rd) = std::fs::read_dir(self.root.join("students")) else {
+        let dir = self.root.join("students");
+        let Ok(rd) = std::fs::read_dir(&dir) else {
             return Vec::new();
         };
         let mut names: Vec<String> = rd
             .filter_map(|e| e.ok())
-            .filter_map(|e| std::fs::read_to_string(e.path().join("profile.json")).ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .take(crate::fsutil::MAX_FOLDER_FILES)
+            .filter_map(|e| read_text(&e.path().join("profile.json"), MAX_META_BYTES).ok())
             .filter_map(|t| serde_json::from_str::<Profile>(&t).ok())
-            .map(|p| p.name)
+            .filter_map(|p| check_student_name(&p.name).ok())
             .collect();
         names.sort_by_key(|n| n.to_lowercase());
         names.dedup();
         names
     }
 
-    /// Adds a student (or does nothing if they exist). Names are trimmed; an empty name is refused.
+    /// Adds a student (or does nothing if they exist). Names are trimmed; an empty name, a name
+    /// over 60 letters and a name with control characters are refused.
     pub fn add_student(&self, name: &str) -> Result<String, String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("Type a name first.".into());
-        }
-        if name.chars().count() > 60 {
-            return Err("That name is too long (60 letters at most).".into());
-        }
-        let p = self.student_dir(name).join("profile.json");
+        let name = check_student_name(name)?;
+        self.ensure_root()
+            .map_err(|e| format!("Could not create the data folder: {e}"))?;
+        let p = self.student_dir(&name).join("profile.json");
         if !p.exists() {
-            let json = serde_json::to_string_pretty(&Profile { name: name.into() }).unwrap_or_default();
-            write_atomic(&p, json.as_bytes()).map_err(|e| format!("Could not save the profile: {e}"))?;
+            let json = serde_json::to_string_pretty(&Profile { name: name.clone() }).unwrap_or_default();
+            write_private(&p, json.as_bytes())
+                .map_err(|e| format!("Could not save the profile in {}: {}", p.display(), io_reason(&e)))?;
         }
-        Ok(name.to_string())
+        Ok(name)
+    }
+
+    /// Creates the data folder readable by this user only (0700), and tightens one created
+    /// by an older version.
+    fn ensure_root(&self) -> std::io::Result<()> {
+        create_private_dir(&self.root)?;
+        create_private_dir(&self.root.join("students"))
     }
 
     /// Loads a student's saved work on a lesson. An unreadable file is moved aside, never lost.
     pub fn load_progress(&self, student: &str, lesson_id: &str) -> Loaded {
-        let p = self.progress_path(student, lesson_id);
-        if !p.exists() {
+        let Some(p) = self.progress_path(student, lesson_id) else {
+            return Loaded::Nothing;
+        };
+        if std::fs::symlink_metadata(&p).is_err() {
             return Loaded::Nothing;
         }
         let problem = match read_text(&p, MAX_RESULTS_BYTES) {
@@ -177,28 +182,44 @@ impl Store {
             Err(d) => d.message,
         };
         let stamp = crate::results::now().replace([':', '-'], "");
-        let moved_to = p.with_file_name(format!("{lesson_id}.damaged-{stamp}.json"));
+        // The file name is the checked one, so the damaged copy stays beside it.
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let moved_to = p.with_file_name(format!("{stem}.damaged-{stamp}.json"));
         match std::fs::rename(&p, &moved_to) {
             Ok(()) => Loaded::Damaged { moved_to, problem },
             Err(e) => Loaded::Damaged {
                 moved_to: p,
-                problem: format!("{problem} (and it could not be moved aside: {e})"),
+                problem: format!("{problem} (and it could not be moved aside: {})", io_reason(&e)),
             },
         }
     }
 
-    /// Saves a student's work on a lesson (atomically, keeping the previous file).
+    /// Saves a student's work on a lesson (atomically, keeping the previous file, readable by
+    /// this user only).
     pub fn save_progress(&self, results: &Results) -> std::io::Result<PathBuf> {
-        let p = self.progress_path(&results.student, &results.lesson.id);
+        let bad = |m: String| std::io::Error::new(std::io::ErrorKind::InvalidInput, m);
+        check_student_name(&results.student).map_err(bad)?;
+        let p = self
+            .progress_path(&results.student, &results.lesson.id)
+            .ok_or_else(|| {
+                bad(format!(
+                    "`{}` cannot be a lesson id, so its work cannot be saved",
+                    results.lesson.id
+                ))
+            })?;
+        self.ensure_root()?;
         let mut r = results.clone();
         r.updated = Some(crate::results::now());
-        write_atomic(&p, r.to_json().as_bytes())?;
+        write_private(&p, r.to_json().as_bytes())?;
         Ok(p)
     }
 
     /// The app's settings; defaults when there are none or they cannot be read.
     pub fn load_settings(&self) -> AppSettings {
-        std::fs::read_to_string(self.root.join("settings.json"))
+        read_text(&self.root.join("settings.json"), MAX_META_BYTES)
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
@@ -207,7 +228,8 @@ impl Store {
     /// Saves the app's settings.
     pub fn save_settings(&self, s: &AppSettings) -> std::io::Result<()> {
         let json = serde_json::to_string_pretty(s).unwrap_or_default();
-        write_atomic(&self.root.join("settings.json"), json.as_bytes())
+        self.ensure_root()?;
+        write_private(&self.root.join("settings.json"), json.as_bytes())
     }
 }
 
@@ -218,7 +240,7 @@ mod tests {
 
     #[test]
     fn slugs_are_safe_and_distinct() {
-        assert!(slug("Ana María").starts_with("ana-maría-"));
+        assert!(slug("Ana María").starts_with("ana-maría-"), "{}", slug("Ana María"));
         assert_ne!(slug("Ana"), slug("ana"));
         assert!(slug("../../etc").starts_with("etc-"));
         assert!(slug("   ").starts_with("student-"));
@@ -259,7 +281,7 @@ mod tests {
     fn a_damaged_progress_file_is_moved_aside_not_wiped() {
         let d = tempfile::tempdir().expect("tempdir");
         let store = Store::new(d.path());
-        let p = store.progress_path("Ana", "first-look");
+        let p = store.progress_path("Ana", "first-look").expect("a safe id");
         std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
         std::fs::write(&p, b"{ this is not json").expect("written");
         match store.load_progress("Ana", "first-look") {
@@ -271,5 +293,65 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(store.load_progress("Ana", "first-look"), Loaded::Nothing));
+    }
+
+    #[test]
+    fn regression_pack_lesson_id_renames_files_outside_the_data_folder() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let data = d.path().join("data");
+        let victim = d.path().join("victim.json");
+        std::fs::write(&victim, b"precious").expect("write");
+        let store = Store::new(&data);
+        store.add_student("Ana").expect("added");
+        for id in ["../../../victim", "../../victim", "/tmp/x", "..", "CON"] {
+            assert!(store.progress_path("Ana", id).is_none(), "{id}");
+            assert!(matches!(store.load_progress("Ana", id), Loaded::Nothing), "{id}");
+            let corpus = bundled::corpus();
+            let mut lesson = bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
+            lesson.id = id.into();
+            assert!(store.save_progress(&Results::new("Ana", &lesson)).is_err(), "{id}");
+        }
+        assert_eq!(std::fs::read(&victim).expect("still there"), b"precious");
+        let outside: Vec<_> = std::fs::read_dir(d.path())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .collect();
+        assert_eq!(outside.len(), 2, "only data/ and victim.json: {outside:?}");
+    }
+
+    #[test]
+    fn regression_two_lesson_ids_that_differ_by_case_merge_work() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(d.path());
+        let a = store.progress_path("Ana", "quiz").expect("ok");
+        let b = store.progress_path("Ana", "Quiz").expect("ok");
+        assert_ne!(a.to_string_lossy().to_lowercase(), b.to_string_lossy().to_lowercase());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn regression_progress_files_are_readable_by_every_account() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = tempfile::tempdir().expect("tempdir");
+        let root = d.path().join("lateral");
+        // An older version made the folder 0755.
+        std::fs::create_dir_all(root.join("students")).expect("dir");
+        std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let store = Store::new(&root);
+        store.add_student("Ana").expect("added");
+        let corpus = bundled::corpus();
+        let lesson = bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
+        let p = store.save_progress(&Results::new("Ana", &lesson)).expect("saved");
+        store.save_progress(&Results::new("Ana", &lesson)).expect("saved again");
+        store.save_settings(&AppSettings::default()).expect("saved");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&root), 0o700);
+        assert_eq!(mode(&root.join("students")), 0o700);
+        assert_eq!(mode(p.parent().expect("student dir")), 0o700);
+        assert_eq!(mode(&p), 0o600);
+        assert_eq!(mode(&crate::fsutil::backup_path(&p)), 0o600);
+        assert_eq!(mode(&root.join("settings.json")), 0o600);
+        let profile = p.parent().expect("dir").join("profile.json");
+        assert_eq!(mode(&profile), 0o600);
     }
 }

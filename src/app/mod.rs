@@ -955,7 +955,7 @@ impl LateralApp {
         let Some(lf) = self.library.lessons.get(i) else { return };
         let from_disk = matches!(self.source, Source::Folder(_));
         let text = if from_disk {
-            std::fs::read_to_string(&lf.path).ok()
+            crate::fsutil::read_text(std::path::Path::new(&lf.path), crate::fsutil::MAX_LESSON_BYTES).ok()
         } else {
             let name = lf.path.rsplit('/').next().unwrap_or(&lf.path);
             crate::bundled::LESSONS
@@ -1247,8 +1247,8 @@ pub fn default_handin_dir() -> PathBuf {
 
 /// Opens an exam pack file as a library.
 pub fn open_pack_file(p: &std::path::Path) -> Result<Library, String> {
-    let text = crate::fsutil::read_text(p, crate::fsutil::MAX_RESULTS_BYTES)
-        .map_err(|d| format!("{}: {}", d.file, d.message))?;
+    let text =
+        crate::fsutil::read_text(p, crate::fsutil::MAX_PACK_BYTES).map_err(|d| format!("{}: {}", d.file, d.message))?;
     crate::pack::pack_library(&text, &p.display().to_string())
 }
 

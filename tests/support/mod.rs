@@ -1,0 +1,31 @@
+//! Material from outside the repository (`../shared`), used when it is there.
+//!
+//! A bare `git clone` has no `../shared`: tests that need it then print one line saying what
+//! they skipped and why, and pass. Under CI (`CI=true`) the material must be there: a missing
+//! folder fails the test, so CI cannot pass without running it.
+
+use std::path::{Path, PathBuf};
+
+/// `../shared/NAME` beside the repository when every one of `needs` (paths inside it) exists;
+/// `None` (after printing why) when it is missing outside CI; a panic when it is missing in CI.
+#[allow(dead_code)]
+pub fn shared(name: &str, needs: &[&str], what: &str) -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(name);
+    let missing: Vec<&str> = needs.iter().copied().filter(|n| !root.join(n).exists()).collect();
+    if missing.is_empty() {
+        return Some(root);
+    }
+    let why = format!(
+        "{what} is not here: {} lacks {} (it sits beside the repository as ../shared/{name} on CI)",
+        root.display(),
+        missing.join(", ")
+    );
+    if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+        panic!("CI=true and {why}");
+    }
+    // Straight to the terminal: the test harness captures `eprintln!` of passing tests, and this
+    // line is for the person who ran `cargo test`.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
+    None
+}

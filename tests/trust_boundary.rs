@@ -1,0 +1,150 @@
+//! The trust boundary, through the CLI as a teacher or a school's IT person would meet it:
+//! FIFOs, devices and links in lesson folders, exam packs checked before they are handed out.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+/// Runs `lateral` with a time limit: a hang is a failure, not a stuck test run.
+fn lateral(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("lateral runs");
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("lateral {args:?} hung for a minute");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn mkfifo(p: &Path) -> bool {
+    Command::new("mkfifo").arg(p).status().is_ok_and(|s| s.success())
+}
+
+fn make_pack(dir: &Path) -> std::path::PathBuf {
+    let pack = dir.join("exam.lateral-exam");
+    let o = lateral(&[
+        "pack",
+        "--exam",
+        "lessons/01-conflict.md",
+        "-o",
+        pack.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    pack
+}
+
+#[test]
+fn check_validates_an_exam_pack_before_it_is_handed_out() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let pack = make_pack(d.path());
+    let o = lateral(&["check", pack.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("1 exam pack(s)"), "{}", text(&o));
+
+    let json = std::fs::read_to_string(&pack).expect("pack");
+    let bad = json.replacen("\"version\": 1", "\"version\": 99", 1);
+    assert_ne!(bad, json, "the pack names its version");
+    let badp = d.path().join("bad.lateral-exam");
+    std::fs::write(&badp, bad).expect("write");
+    let o = lateral(&["check", badp.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("format version 99"), "{}", text(&o));
+    assert!(text(&o).contains(&format!("{}:3:", badp.display())), "{}", text(&o));
+}
+
+#[test]
+fn regression_check_on_a_fifo_reports_checked_0_files_and_exits_0() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let f = d.path().join("lesson.md");
+    if !mkfifo(&f) {
+        eprintln!("skipped: no mkfifo here");
+        return;
+    }
+    let o = lateral(&["check", f.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("named pipe"), "{}", text(&o));
+    let g = d.path().join("pipe");
+    assert!(mkfifo(&g));
+    let o = lateral(&["check", g.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("named pipe"), "{}", text(&o));
+}
+
+#[test]
+fn regression_check_and_grade_hang_on_a_fifo_in_a_folder() {
+    let d = tempfile::tempdir().expect("tempdir");
+    std::fs::copy("lessons/00-first-look.md", d.path().join("00.md")).expect("copy");
+    if !mkfifo(&d.path().join("notes.md")) || !mkfifo(&d.path().join("ana.json")) {
+        eprintln!("skipped: no mkfifo here");
+        return;
+    }
+    let o = lateral(&["check", d.path().to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("named pipe"), "{}", text(&o));
+    assert!(text(&o).contains("checked 1 lesson file(s)"), "{}", text(&o));
+    let o = lateral(&[
+        "grade",
+        "--lesson",
+        "lessons/00-first-look.md",
+        d.path().to_str().expect("utf-8"),
+    ]);
+    assert!(text(&o).contains("named pipe"), "{}", text(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn regression_symlink_to_root_in_a_lesson_folder_walks_the_whole_disk() {
+    let d = tempfile::tempdir().expect("tempdir");
+    std::fs::copy("lessons/00-first-look.md", d.path().join("00.md")).expect("copy");
+    std::os::unix::fs::symlink("/", d.path().join("everything")).expect("link");
+    std::os::unix::fs::symlink(d.path(), d.path().join("myself")).expect("link");
+    let start = std::time::Instant::now();
+    let o = lateral(&["check", d.path().to_str().expect("utf-8")]);
+    assert!(start.elapsed() < Duration::from_secs(20), "took {:?}", start.elapsed());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("points outside"), "{}", text(&o));
+    assert!(text(&o).contains("checked 1 lesson file(s)"), "{}", text(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn regression_corpus_entry_pointing_at_dev_zero_reads_4_gb() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("dir");
+    std::fs::write(
+        corpus.join("z.toml"),
+        "id = \"z\"\noutlet = \"Z\"\nheadline = \"Z\"\noutlet_kind = \"test\"\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink("/dev/zero", corpus.join("z.txt")).expect("link");
+    let o = lateral(&[
+        "check",
+        "--corpus",
+        corpus.to_str().expect("utf-8"),
+        "lessons/00-first-look.md",
+    ]);
+    assert!(text(&o).contains("outside"), "{}", text(&o));
+    let o = lateral(&["check", corpus.join("z.txt").to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("a device"), "{}", text(&o));
+}
