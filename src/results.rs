@@ -285,8 +285,14 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
             format!("this is not a readable results file: {e}"),
         );
         d.line = e.line();
-        d.column = e.column();
-        d.source_line = (e.line() > 0).then(|| src.text.line_text(e.line()).to_string());
+        // serde_json counts the column in bytes; a diagnostic's column counts chars.
+        let line = src.text.line_text(e.line());
+        let mut b = e.column().min(line.len());
+        while !line.is_char_boundary(b) {
+            b += 1;
+        }
+        d.column = line[..b].chars().count();
+        d.source_line = (e.line() > 0).then(|| line.to_string());
         d.width = 1;
         d.with_suggestion(
             "results files are written by the Lateral app; if it was edited by hand, check the JSON at this place",
@@ -593,5 +599,22 @@ pub fn score_results(r: &Results, lesson: &Lesson, corpus: &Corpus) -> LessonOut
         same_lesson_version: r.lesson.sha256 == lesson.sha256,
         score: if den > 0.0 { num / den } else { 0.0 },
         steps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing: a JSON error after multibyte chars had serde_json's byte column, past
+    /// the end of the line in chars.
+    #[test]
+    fn regression_json_error_column_counts_chars() {
+        let src = SourceFile::new("r.json", "{\"student\": \"İKΩßﬁ\" oops}".into());
+        let e = parse_results(&src).expect_err("not JSON");
+        assert_eq!((e.line, e.column), (1, 21), "{e}");
+        assert_eq!(src.text.line_text(1).chars().nth(e.column - 1), Some('o'));
+        let empty = parse_results(&SourceFile::new("e.json", String::new())).expect_err("empty");
+        assert_eq!((empty.line, empty.column), (1, 0));
     }
 }
