@@ -805,7 +805,12 @@ fn import(
         }
     } else {
         match import_article(file) {
-            Ok(i) => (i.text, i.suggested, None),
+            Ok(i) => {
+                for w in &i.warnings {
+                    writeln!(err, "warning: {w}")?;
+                }
+                (i.text, i.suggested, None)
+            }
             Err(e) => {
                 writeln!(err, "error: {e}")?;
                 return Ok(1);

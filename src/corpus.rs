@@ -123,12 +123,27 @@ impl Article {
 /// Drops removed lines and blank lines at both ends; returns the text, the file line of each
 /// displayed line, and the removed text of each removal.
 fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<String>) {
-    let lines: Vec<&str> = raw.split('\n').collect();
     let mut removed_text = vec![String::new(); removals.len()];
     let mut kept: Vec<(usize, &str)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
+    // A line belongs to the first removal (in the order listed) whose range holds it. One sweep:
+    // removals start in line order, and a heap holds the started ones, first listed on top.
+    let mut by_start: Vec<usize> = (0..removals.len()).collect();
+    by_start.sort_by_key(|&r| removals[r].first_line);
+    let mut next = 0;
+    let mut open = std::collections::BinaryHeap::new();
+    for (i, l) in raw.split('\n').enumerate() {
         let n = i + 1;
-        if let Some(r) = removals.iter().position(|r| (r.first_line..=r.last_line).contains(&n)) {
+        while let Some(&r) = by_start.get(next).filter(|&&r| removals[r].first_line <= n) {
+            open.push(std::cmp::Reverse(r));
+            next += 1;
+        }
+        while open
+            .peek()
+            .is_some_and(|&std::cmp::Reverse(r)| removals[r].last_line < n)
+        {
+            open.pop();
+        }
+        if let Some(&std::cmp::Reverse(r)) = open.peek() {
             if !removed_text[r].is_empty() {
                 removed_text[r].push('\n');
             }
@@ -137,9 +152,11 @@ fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<S
             kept.push((n, l));
         }
     }
-    while kept.first().is_some_and(|(_, l)| l.trim().is_empty()) {
-        kept.remove(0);
-    }
+    let first = kept
+        .iter()
+        .position(|(_, l)| !l.trim().is_empty())
+        .unwrap_or(kept.len());
+    kept.drain(..first);
     while kept.last().is_some_and(|(_, l)| l.trim().is_empty()) {
         kept.pop();
     }
@@ -375,6 +392,33 @@ mod tests {
         assert_eq!(a.meta.removed[0].text, "icon icon");
         assert_eq!(a.meta.removed[1].text, "x\ny");
         assert_eq!(a.file_line(a.text.as_str().find("Last").unwrap()), 7);
+    }
+
+    #[test]
+    fn overlapping_removals_take_lines_in_the_order_listed_and_blank_ends_go_in_one_pass() {
+        let removal = |first_line, last_line, reason: &str| Removal {
+            first_line,
+            last_line,
+            reason: reason.into(),
+            text: String::new(),
+        };
+        let removals = [
+            removal(3, 6, "b"),
+            removal(2, 4, "a"),
+            removal(5, 5, "c"),
+            removal(9, 8, "never"),
+        ];
+        let raw = "1\n2\n3\n4\n5\n6\n7\n8\n9";
+        let (text, lines, removed) = displayed_text(raw, &removals);
+        assert_eq!(text, "1\n7\n8\n9");
+        assert_eq!(lines, [1, 7, 8, 9]);
+        assert_eq!(removed, ["3\n4\n5\n6", "2", "", ""]);
+        // A million blank lines before and after the text: dropped at once, not one by one.
+        let blank = "\n".repeat(1 << 20);
+        let t = std::time::Instant::now();
+        let (text, lines, _) = displayed_text(&format!("{blank}words{blank}"), &[]);
+        assert_eq!((text.as_str(), lines.as_slice()), ("words", [(1 << 20) + 1].as_slice()));
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
     }
 
     #[test]
