@@ -581,7 +581,7 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
         diags.extend(ctx.into_diags());
     }
     warn_raw_html(src, &blocks, &mut diags);
-    (Some(lesson), diags)
+    (Some(lesson), crate::diag::cap_per_file(diags))
 }
 
 fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, src: &SourceFile) -> Lesson {

@@ -410,3 +410,44 @@ fn a_path_that_does_not_exist_cannot_run() {
     let e = library::load(&[PathBuf::from("/no/such/folder/anywhere")], &[]).unwrap_err();
     assert!(e.to_string().contains("no such file or folder"));
 }
+
+fn deep(open: &str, n: usize) -> String {
+    open.repeat(n)
+}
+
+/// A lesson `+++` block and an article's `.toml` nested 100,000 levels deep (`a = [[[[…` and
+/// `a = {a={a=…`): toml_edit stops at its own depth limit; each is a clear error with its
+/// place, and the good lesson beside them still loads.
+#[test]
+fn regression_deeply_nested_toml_overflows_the_stack() {
+    let n = 100_000;
+    let lesson_arrays = format!("+++\ntitle = \"Deep\"\nx = {}\n+++\nIntro.\n", deep("[", n));
+    let lesson_tables = format!(
+        "+++\ntitle = \"Deep\"\n+++\nIntro.\n\n+++ step\nkind = \"read\"\nx = {}\n+++\nRead.\n",
+        deep("{a=", n)
+    );
+    let meta = format!("id = \"deep\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\nnote = {}1{}\n", deep("[", n), deep("]", n));
+    let meta_tables = format!("id = \"deep2\"\n{} = 1\n", vec!["a"; n].join("."));
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("arrays.md", lesson_arrays.as_bytes()),
+        ("tables.md", lesson_tables.as_bytes()),
+        ("corpus/deep.txt", b"Some text."),
+        ("corpus/deep.toml", meta.as_bytes()),
+        ("corpus/deep2.txt", b"Some text."),
+        ("corpus/deep2.toml", meta_tables.as_bytes()),
+    ]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "arrays.md", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (3, 5 + 50), "{e}");
+    assert!(e.to_string().len() < 2000, "{e}");
+    let e = one_error(&lib, "tables.md", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (8, 5 + 3 * 50), "{e}");
+    let e = one_error(&lib, "deep.toml", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (5, 8 + 50), "{e}");
+    assert!(e.to_string().len() < 2000, "{e}");
+    let e = one_error(&lib, "deep2.toml", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (2, 2 * 51), "{e}");
+    assert!(lib.corpus.get("deep").is_none());
+    good_still_loads(&lib);
+}
