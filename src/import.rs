@@ -724,8 +724,12 @@ pub fn write_article(
     if !body.ends_with('\n') {
         body.push('\n');
     }
-    crate::fsutil::write_atomic(&txt, body.as_bytes()).map_err(|e| e.to_string())?;
-    crate::fsutil::write_atomic(&toml, meta_toml(meta).as_bytes()).map_err(|e| e.to_string())?;
+    let failed = |p: &Path, e: std::io::Error| {
+        let (msg, help) = crate::diag::describe_write_error(p, &e);
+        format!("{msg}; {help}")
+    };
+    crate::fsutil::write_atomic(&txt, body.as_bytes()).map_err(|e| failed(&txt, e))?;
+    crate::fsutil::write_atomic(&toml, meta_toml(meta).as_bytes()).map_err(|e| failed(&toml, e))?;
     Ok((txt, toml))
 }
 

@@ -34,33 +34,42 @@ impl Scan<'_> {
         None
     }
 
+    /// Skips one value. Iterative (a depth counter, no recursion), so a value nested a million
+    /// levels deep costs time, never stack.
     fn skip(&mut self) -> Option<()> {
-        self.ws();
-        match *self.b.get(self.i)? {
-            b'"' => self.string().map(|_| ()),
-            open @ (b'{' | b'[') => {
-                let close = if open == b'{' { b'}' } else { b']' };
-                self.i += 1;
-                loop {
-                    self.ws();
-                    match *self.b.get(self.i)? {
-                        c if c == close => {
-                            self.i += 1;
-                            return Some(());
-                        }
-                        b',' | b':' => self.i += 1,
-                        _ => self.skip()?,
+        let mut depth = 0usize;
+        loop {
+            self.ws();
+            match *self.b.get(self.i)? {
+                b'"' => {
+                    self.string()?;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.i += 1;
+                }
+                b'}' | b']' => {
+                    // A closing bracket where a value should start: not a value.
+                    depth = depth.checked_sub(1)?;
+                    self.i += 1;
+                }
+                b',' | b':' if depth > 0 => self.i += 1,
+                b',' | b':' => return None,
+                _ => {
+                    let from = self.i;
+                    while self.i < self.b.len()
+                        && !matches!(self.b[self.i], b',' | b':' | b'{' | b'[' | b'}' | b']' | b'"')
+                        && !self.b[self.i].is_ascii_whitespace()
+                    {
+                        self.i += 1;
+                    }
+                    if self.i == from {
+                        return None;
                     }
                 }
             }
-            _ => {
-                while self.i < self.b.len()
-                    && !matches!(self.b[self.i], b',' | b'}' | b']')
-                    && !self.b[self.i].is_ascii_whitespace()
-                {
-                    self.i += 1;
-                }
-                Some(())
+            if depth == 0 {
+                return Some(());
             }
         }
     }
@@ -119,6 +128,8 @@ impl Scan<'_> {
 }
 
 /// Byte range of the value reached by following `path` (object keys, array indexes) in `json`.
+/// `find` recurses once per element of `path` (which the caller writes), never per level of the
+/// text, so no JSON text can exhaust the stack.
 pub fn locate(json: &str, path: &[&str]) -> Option<Range<usize>> {
     Scan {
         b: json.as_bytes(),
@@ -141,5 +152,46 @@ mod tests {
         assert_eq!(locate(j, &["steps", "5"]), None);
         assert_eq!(locate(j, &["nope"]), None);
         assert_eq!(locate("{\"a\": [1,", &["a", "3"]), None);
+    }
+
+    #[test]
+    fn skips_values_of_every_kind() {
+        let j = r#"{"s": "a]}\"b", "n": -1.5e3, "t": true, "o": {"x": [1, {"y": null}]}, "z": 7}"#;
+        let r = locate(j, &["z"]).unwrap();
+        assert_eq!(&j[r], "7");
+        let r = locate(j, &["o", "x", "1", "y"]).unwrap();
+        assert_eq!(&j[r], "null");
+        let r = locate(j, &["o"]).unwrap();
+        assert_eq!(&j[r], r#"{"x": [1, {"y": null}]}"#);
+        // Broken text never loops or panics.
+        for bad in [
+            "{\"a\": ]",
+            "{\"a\": , \"b\": 1}",
+            "[}",
+            "{\"a\": [[[",
+            "\"",
+            "{\"a\":\"\\",
+        ] {
+            let _ = locate(bad, &["b"]);
+            let _ = locate(bad, &["a", "0"]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod regression {
+    use super::*;
+
+    /// serde_json skips an unknown field without any depth limit, so a results file can parse
+    /// with a 100,000-deep list in a field we do not read; finding `format` after it recursed
+    /// once per level and overflowed the stack.
+    #[test]
+    fn regression_deep_unknown_field_overflows_the_position_finder() {
+        let n = 100_000;
+        let j = format!("{{\"junk\": {}{}, \"format\": \"x\"}}", "[".repeat(n), "]".repeat(n));
+        let r = locate(&j, &["format"]).unwrap();
+        assert_eq!(&j[r], "\"x\"");
+        let unclosed = format!("{{\"junk\": {}", "[".repeat(n));
+        assert_eq!(locate(&unclosed, &["format"]), None);
     }
 }

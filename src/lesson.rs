@@ -587,7 +587,7 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
         diags.extend(ctx.into_diags());
     }
     warn_raw_html(src, &blocks, &mut diags);
-    (Some(lesson), diags)
+    (Some(lesson), crate::diag::cap_per_file(diags))
 }
 
 /// The id read from a file when it is a safe one (see [`crate::ids::check_id`]); otherwise an
