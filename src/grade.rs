@@ -54,28 +54,10 @@ pub fn results_files_checked(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic
             continue;
         }
         let name = p.display().to_string();
-        let rd = match std::fs::read_dir(p) {
-            Ok(rd) => rd,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::file(&name, Severity::Error, format!("cannot read this folder: {e}"))
-                        .with_suggestion("check that the path is right and that you may read the folder"),
-                );
-                continue;
-            }
-        };
-        let mut v = Vec::new();
-        for entry in rd {
-            match entry {
-                Ok(e) if looks_like_results(&e.path()) => v.push(e.path()),
-                Ok(_) => {}
-                Err(e) => diags.push(Diagnostic::file(
-                    &name,
-                    Severity::Error,
-                    format!("cannot list every file in this folder: {e}"),
-                )),
-            }
-        }
+        // Never blocks on a FIFO, never follows a link out of the folder, stops at the file limit.
+        let walk = crate::fsutil::walk_folder(p, false);
+        diags.extend(walk.warnings);
+        let mut v: Vec<PathBuf> = walk.files.into_iter().filter(|f| looks_like_results(f)).collect();
         if v.is_empty() {
             diags.push(
                 Diagnostic::file(&name, Severity::Warning, "this folder has no results files (.json)")

@@ -345,6 +345,27 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
         )
         .with_suggestion("update Lateral to read it"));
     }
+    if let Err(e) = crate::ids::check_id(&r.lesson.id) {
+        return Err(at_path(
+            src,
+            &["lesson", "id"],
+            Severity::Error,
+            format!("`{}` cannot be a lesson id: {e}", crate::ids::shown(&r.lesson.id)),
+        )
+        .with_suggestion("this file was not written by Lateral, or was edited by hand"));
+    }
+    if let Err(e) = crate::ids::check_student_name(&r.student) {
+        return Err(at_path(
+            src,
+            &["student"],
+            Severity::Error,
+            format!(
+                "the student's name `{}` is not one Lateral accepts: {e}",
+                crate::ids::shown(&r.student)
+            ),
+        )
+        .with_suggestion("this file was not written by Lateral, or was edited by hand"));
+    }
     Ok(r)
 }
 
