@@ -44,7 +44,18 @@ pub struct Imported {
 
 /// Reads a file for import, with the size and text checks every import needs.
 pub fn read_for_import(path: &Path) -> Result<Vec<u8>, ImportError> {
-    crate::fsutil::read_bytes(path, crate::fsutil::MAX_IMPORT_BYTES)
+    use crate::fsutil::MAX_IMPORT_BYTES;
+    if let Ok(m) = std::fs::metadata(path)
+        && m.is_file()
+        && m.len() > MAX_IMPORT_BYTES
+    {
+        return Err(ImportError::TooLarge(
+            path.display().to_string(),
+            m.len(),
+            MAX_IMPORT_BYTES,
+        ));
+    }
+    crate::fsutil::read_bytes(path, MAX_IMPORT_BYTES)
         .map_err(|d| ImportError::Io(path.display().to_string(), d.message))
 }
 
@@ -81,6 +92,14 @@ pub fn import_article(path: &Path) -> Result<Imported, ImportError> {
     };
     if imported.text.split_whitespace().next().is_none() {
         return Err(ImportError::Empty(name));
+    }
+    // A page may be larger than an article (menus, scripts); the article itself may not.
+    if imported.text.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge(
+            name,
+            imported.text.len() as u64,
+            MAX_ARTICLE_BYTES,
+        ));
     }
     Ok(imported)
 }

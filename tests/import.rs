@@ -49,11 +49,15 @@ fn empty_binary_and_huge_files_are_refused() {
     let big = d.path().join("big.txt");
     std::fs::File::create(&big)
         .expect("file")
-        .set_len(20 * 1024 * 1024)
+        .set_len(40 * 1024 * 1024)
         .expect("len");
     let e = import_article(&big).unwrap_err();
     assert!(matches!(e, ImportError::TooLarge(..)), "{e}");
     assert!(e.to_string().contains("at most"));
+    // A 20 MB page may be imported, but a 20 MB article may not.
+    let long = write(d.path(), "long.txt", "word ".repeat(4 << 20).as_bytes());
+    let e = import_article(&long).unwrap_err();
+    assert!(matches!(e, ImportError::TooLarge(_, _, 8388608)), "{e}");
 }
 
 fn h5p_zip(content: &str) -> Vec<u8> {
