@@ -258,7 +258,11 @@ pub fn valid_date(s: &str) -> bool {
     if !shape {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (date[..4].parse::<i32>(), date[5..7].parse::<u8>(), date[8..].parse::<u8>()) else {
+    let (Ok(y), Ok(m), Ok(d)) = (
+        date[..4].parse::<i32>(),
+        date[5..7].parse::<u8>(),
+        date[8..].parse::<u8>(),
+    ) else {
         return false;
     };
     let Ok(month) = time::Month::try_from(m) else {
@@ -279,14 +283,21 @@ pub fn valid_date(s: &str) -> bool {
         None => (rest, ""),
     };
     let parts: Vec<&str> = clock.split(':').collect();
-    let two = |p: &str| (p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit())).then(|| p.parse::<u8>().ok()).flatten();
+    let two = |p: &str| {
+        (p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u8>().ok())
+            .flatten()
+    };
     let hms = match parts.as_slice() {
         [h, m] => two(h).zip(two(m)).map(|(h, m)| (h, m, 0)),
         [h, m, s] => {
             // Seconds may carry a fraction, as in RFC 3339: 08:02:00.250
             let (s, frac) = s.split_once('.').unwrap_or((s, "0"));
             let frac_ok = !frac.is_empty() && frac.bytes().all(|c| c.is_ascii_digit());
-            two(h).zip(two(m)).zip(two(s).filter(|_| frac_ok)).map(|((h, m), s)| (h, m, s))
+            two(h)
+                .zip(two(m))
+                .zip(two(s).filter(|_| frac_ok))
+                .map(|((h, m), s)| (h, m, s))
         }
         _ => None,
     };

@@ -329,7 +329,13 @@ impl SourceFile {
     /// A diagnostic at 1-based `line` and 1-based *byte* column `byte_col` (as serde_json
     /// reports them); column 0 means the start of the line. A place on blanks moves on to the
     /// next thing on the line (serde_json sometimes points at the space before a bad value).
-    pub fn at_line_byte(&self, line: usize, byte_col: usize, severity: Severity, message: impl Into<String>) -> Diagnostic {
+    pub fn at_line_byte(
+        &self,
+        line: usize,
+        byte_col: usize,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let text = self.text.as_str();
         let mut start = 0;
         for l in text.split_inclusive('\n').take(line.saturating_sub(1)) {
@@ -391,8 +397,9 @@ fn more_count(d: &Diagnostic) -> Option<usize> {
 
 /// The diagnostic that stands for `more` problems not listed.
 pub fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic {
-    Diagnostic::file(file, severity, format!("{MORE_HEAD}{more}{MORE_TAIL}"))
-        .with_suggestion(format!("only the first {MAX_PER_FILE} problems of a file are listed; fix these and check again"))
+    Diagnostic::file(file, severity, format!("{MORE_HEAD}{more}{MORE_TAIL}")).with_suggestion(format!(
+        "only the first {MAX_PER_FILE} problems of a file are listed; fix these and check again"
+    ))
 }
 
 /// Collects the diagnostics of one file, keeping at most [`MAX_PER_FILE`]: past that, a problem
@@ -436,7 +443,8 @@ impl Collector {
     /// The diagnostics, with the count of those left out as one last diagnostic.
     pub fn finish(mut self) -> Vec<Diagnostic> {
         if self.more > 0 {
-            self.diags.push(more_problems(&self.file, self.more, self.more_severity));
+            self.diags
+                .push(more_problems(&self.file, self.more, self.more_severity));
         }
         self.diags
     }
@@ -552,7 +560,12 @@ mod regression {
         let head = format!("{line} | ");
         let mut it = shown.lines().skip_while(|l| !l.starts_with(&head));
         let src = it.next().unwrap_or_default()[head.len()..].to_string();
-        let caret = it.next().unwrap_or_default().chars().skip(head.chars().count()).collect();
+        let caret = it
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .skip(head.chars().count())
+            .collect();
         (src, caret)
     }
 
@@ -573,7 +586,11 @@ mod regression {
         let d = src.at(b..b + 3, Severity::Error, "bad value");
         assert_eq!((d.line, d.column), (2, 600_001));
         let kept = d.source_line.as_deref().unwrap();
-        assert!(kept.chars().count() <= QUOTE_CHARS + 2, "{} chars kept", kept.chars().count());
+        assert!(
+            kept.chars().count() <= QUOTE_CHARS + 2,
+            "{} chars kept",
+            kept.chars().count()
+        );
         assert!(kept.starts_with('…') && kept.ends_with('…'), "{kept}");
         assert_eq!(d.snippet.as_deref(), Some("XYZ"));
         let shown = d.to_string();
@@ -613,7 +630,10 @@ mod regression {
             .with_suggestion("try \u{2066}this\u{2069}");
         let shown = d.to_string();
         assert!(
-            !shown.chars().any(|c| c != '\n' && (c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c))),
+            !shown.chars().any(|c| c != '\n'
+                && (c.is_control()
+                    || ('\u{202A}'..='\u{202E}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c))),
             "{shown:?}"
         );
         assert!(shown.contains("quote \\u{1b}[31mred\\u{9b}1m not found"), "{shown}");
@@ -632,7 +652,13 @@ mod regression {
     #[test]
     fn regression_one_file_floods_the_output_with_problems() {
         let many: Vec<Diagnostic> = (0..500)
-            .map(|i| Diagnostic::file("a.md", if i < 450 { Severity::Warning } else { Severity::Error }, format!("p{i}")))
+            .map(|i| {
+                Diagnostic::file(
+                    "a.md",
+                    if i < 450 { Severity::Warning } else { Severity::Error },
+                    format!("p{i}"),
+                )
+            })
             .chain(std::iter::once(more_problems("a.md", 1000, Severity::Warning)))
             .chain(std::iter::once(Diagnostic::file("b.md", Severity::Warning, "only one")))
             .collect();

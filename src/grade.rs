@@ -175,7 +175,17 @@ pub fn text_cell(s: &str) -> Cow<'_, str> {
 
 /// The columns of the gradebook CSV.
 pub const CSV_HEADER: [&str; 11] = [
-    "student", "lesson", "step", "kind", "score", "precision", "recall", "f1", "hints", "attempts", "seconds",
+    "student",
+    "lesson",
+    "step",
+    "kind",
+    "score",
+    "precision",
+    "recall",
+    "f1",
+    "hints",
+    "attempts",
+    "seconds",
 ];
 
 /// The gradebook CSV (UTF-8 with a byte-order mark, so a spreadsheet shows every name's

@@ -164,7 +164,14 @@ mod tests {
         let r = locate(j, &["o"]).unwrap();
         assert_eq!(&j[r], r#"{"x": [1, {"y": null}]}"#);
         // Broken text never loops or panics.
-        for bad in ["{\"a\": ]", "{\"a\": , \"b\": 1}", "[}", "{\"a\": [[[", "\"", "{\"a\":\"\\"] {
+        for bad in [
+            "{\"a\": ]",
+            "{\"a\": , \"b\": 1}",
+            "[}",
+            "{\"a\": [[[",
+            "\"",
+            "{\"a\":\"\\",
+        ] {
             let _ = locate(bad, &["b"]);
             let _ = locate(bad, &["a", "0"]);
         }

@@ -294,7 +294,9 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
                 Severity::Error,
                 "this is not a readable results file: a results file is one JSON object, starting with `{`",
             )
-            .with_suggestion("results files are written by the Lateral app; check that this is the file a student handed in"));
+            .with_suggestion(
+                "results files are written by the Lateral app; check that this is the file a student handed in",
+            ));
     }
     let r: Results = serde_json::from_str(src.text.as_str()).map_err(|e| {
         let full = e.to_string();
@@ -583,9 +585,14 @@ fn check_timestamp<S: AsRef<str>>(src: &SourceFile, diags: &mut Collector, value
             src,
             path,
             sev,
-            format!("`{key}` is not a date and time: \"{}\"; it is ignored", short(v, NAME_CHARS)),
+            format!(
+                "`{key}` is not a date and time: \"{}\"; it is ignored",
+                short(v, NAME_CHARS)
+            ),
         )
-        .with_suggestion("write it in RFC 3339, e.g. \"2026-11-20T09:00:00Z\" (a real date, hours 00–23, minutes 00–59)")
+        .with_suggestion(
+            "write it in RFC 3339, e.g. \"2026-11-20T09:00:00Z\" (a real date, hours 00–23, minutes 00–59)",
+        )
     });
     *value = None;
 }

@@ -433,14 +433,21 @@ fn regression_ten_thousand_bad_highlights_on_one_line_stay_bounded() {
     let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
     assert_eq!(diags.len(), lateral::diag::MAX_PER_FILE + 1);
     let last = diags.last().unwrap();
-    assert_eq!(last.message, format!("… and {} more problems in this file", n - lateral::diag::MAX_PER_FILE));
+    assert_eq!(
+        last.message,
+        format!("… and {} more problems in this file", n - lateral::diag::MAX_PER_FILE)
+    );
     assert!(last.is_error());
     let first = &diags[0];
     assert_eq!(first.line, 1);
     assert_eq!(first.snippet.as_deref(), Some("100010"));
     let rendered: usize = diags.iter().map(|d| d.to_string().len()).sum();
     assert!(rendered < 200 * 1024, "{rendered} bytes of messages");
-    let kept: usize = diags.iter().filter_map(|d| d.source_line.as_ref()).map(String::len).sum();
+    let kept: usize = diags
+        .iter()
+        .filter_map(|d| d.source_line.as_ref())
+        .map(String::len)
+        .sum();
     assert!(kept < 201 * 130 * 4, "{kept} bytes of source lines kept");
     // The caret of the 200th points at its own `end` value, far along the line.
     let d = &diags[199];
@@ -525,7 +532,11 @@ fn regression_deeply_nested_toml_overflows_the_stack() {
         "+++\ntitle = \"Deep\"\n+++\nIntro.\n\n+++ step\nkind = \"read\"\nx = {}\n+++\nRead.\n",
         deep("{a=", n)
     );
-    let meta = format!("id = \"deep\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\nnote = {}1{}\n", deep("[", n), deep("]", n));
+    let meta = format!(
+        "id = \"deep\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\nnote = {}1{}\n",
+        deep("[", n),
+        deep("]", n)
+    );
     let meta_tables = format!("id = \"deep2\"\n{} = 1\n", vec!["a"; n].join("."));
     let d = dir_with(&[
         ("good.md", GOOD.as_bytes()),
@@ -567,7 +578,10 @@ fn regression_impossible_timestamps_in_results_pass_as_dates() {
     let src = lateral::diag::SourceFile::new("r.json", json);
     let mut r = lateral::results::parse_results(&src).unwrap();
     let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
-    let msgs: Vec<String> = diags.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+    let msgs: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect();
     let line3 = src.text.line_text(3);
     let col = line3.find("\"2026-11-20T25").unwrap() + 1;
     assert_eq!(

@@ -237,11 +237,20 @@ fn regression_escape_sequence_in_student_name_reaches_terminal() {
     );
     // Twice in a class: the "already graded" message names the student.
     std::fs::copy(&p, d.path().join("again.json")).unwrap();
-    let o = lateral(&["grade", "--lesson", "lessons/00-first-look.md", d.path().to_str().unwrap()]);
+    let o = lateral(&[
+        "grade",
+        "--lesson",
+        "lessons/00-first-look.md",
+        d.path().to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_terminal_safe("grade's stderr", &stderr(&o));
     assert_terminal_safe("grade's stdout", &stdout(&o));
-    assert!(stderr(&o).contains("student “\\u{1b}[2J\\u{1b}[31mAna"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("student “\\u{1b}[2J\\u{1b}[31mAna"),
+        "{}",
+        stderr(&o)
+    );
     // A lesson line with raw escapes (TOML refuses them), in a file whose name has one too,
     // and a lesson whose quote carries escapes written as TOML escapes.
     let lesson_dir = d.path().join("lessons");
@@ -281,7 +290,12 @@ fn regression_io_errors_do_not_name_the_path() {
     let not_a_folder = d.path().join("corpus-file");
     std::fs::write(&not_a_folder, "I am a file").unwrap();
     let flags = ["--outlet", "O", "--headline", "H", "--kind", "k"];
-    let mut args = vec!["import", article.to_str().unwrap(), "--corpus", not_a_folder.to_str().unwrap()];
+    let mut args = vec![
+        "import",
+        article.to_str().unwrap(),
+        "--corpus",
+        not_a_folder.to_str().unwrap(),
+    ];
     args.extend(flags);
     let o = lateral(&args);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -300,7 +314,10 @@ fn regression_io_errors_do_not_name_the_path() {
     let o = lateral(&args);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains(&format!("{} is a file, not a folder", not_a_folder.display())), "{err}");
+    assert!(
+        err.contains(&format!("{} is a file, not a folder", not_a_folder.display())),
+        "{err}"
+    );
     assert!(err.contains("cannot write"), "{err}");
     assert!(err.contains(&below.display().to_string()), "{err}");
 
@@ -318,7 +335,10 @@ fn regression_io_errors_do_not_name_the_path() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains(&format!("error: cannot write {}", csv.display())), "{err}");
-    assert!(err.contains(&format!("{} is a file, not a folder", not_a_folder.display())), "{err}");
+    assert!(
+        err.contains(&format!("{} is a file, not a folder", not_a_folder.display())),
+        "{err}"
+    );
     assert!(err.contains("help: give a folder there"), "{err}");
 
     // A folder of results that has none.
@@ -331,7 +351,14 @@ fn regression_io_errors_do_not_name_the_path() {
 
     // An impossible --date is refused before anything is written.
     let corpus = d.path().join("corpus");
-    let mut args = vec!["import", article.to_str().unwrap(), "--corpus", corpus.to_str().unwrap(), "--date", "2023-02-30"];
+    let mut args = vec![
+        "import",
+        article.to_str().unwrap(),
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--date",
+        "2023-02-30",
+    ];
     args.extend(flags);
     let o = lateral(&args);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -352,6 +379,10 @@ fn regression_non_utf8_argument_panics() {
         .output()
         .expect("lateral runs");
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("the argument “caf\u{FFFD}.json” is not valid Unicode text"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the argument “caf\u{FFFD}.json” is not valid Unicode text"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }

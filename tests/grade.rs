@@ -439,8 +439,16 @@ fn regression_hint_counter_wraps_in_gradebook_total() {
         warnings.contains(&"`hints_used` is 4294967294, more hints than a step can count; it is counted as 10000"),
         "{warnings:#?}"
     );
-    assert!(warnings.iter().any(|w| w.starts_with("`attempts` is 4294967295")), "{warnings:#?}");
-    assert!(warnings.iter().any(|w| w.starts_with("`seconds` is 18446744073709551615")), "{warnings:#?}");
+    assert!(
+        warnings.iter().any(|w| w.starts_with("`attempts` is 4294967295")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("`seconds` is 18446744073709551615")),
+        "{warnings:#?}"
+    );
     assert!(report.diagnostics.iter().all(|d| !d.is_error()));
     let rows = read_csv(&csv(&report, &lesson));
     let total = rows.iter().find(|r| r[2] == "TOTAL").expect("total");
@@ -483,7 +491,12 @@ fn regression_csv_formula_injection_in_student_name() {
     let report = grade(&lesson, &corpus, &files);
     assert_eq!(report.graded.len(), names.len(), "{:#?}", report.diagnostics);
     let rows = read_csv(&csv(&report, &lesson));
-    let students: Vec<&str> = rows.iter().skip(1).filter(|r| r[2] == "TOTAL").map(|r| r[0].as_str()).collect();
+    let students: Vec<&str> = rows
+        .iter()
+        .skip(1)
+        .filter(|r| r[2] == "TOTAL")
+        .map(|r| r[0].as_str())
+        .collect();
     assert_eq!(
         students,
         [
@@ -540,7 +553,9 @@ fn regression_cli_grade_continues_past_a_deeply_nested_file() {
     let d = tempfile::tempdir().expect("tempdir");
     let class = d.path().join("class");
     std::fs::create_dir_all(&class).expect("dir");
-    results_for(2, &lesson, &corpus).save(&class.join("good.json")).expect("saved");
+    results_for(2, &lesson, &corpus)
+        .save(&class.join("good.json"))
+        .expect("saved");
     let n = 100_000;
     std::fs::write(class.join("deep.json"), "[".repeat(n)).expect("written");
     let good_json = results_for(3, &lesson, &corpus).to_json();
@@ -549,7 +564,11 @@ fn regression_cli_grade_continues_past_a_deeply_nested_file() {
         &format!("\"junk\": {}{},\n  \"format\"", "[".repeat(n), "]".repeat(n)),
         1,
     );
-    std::fs::write(class.join("hidden.json"), hidden.replace("\"Student 03\"", "\"Student 03\", \"x\": 1")).expect("written");
+    std::fs::write(
+        class.join("hidden.json"),
+        hidden.replace("\"Student 03\"", "\"Student 03\", \"x\": 1"),
+    )
+    .expect("written");
     std::fs::write(class.join("unclosed.json"), format!("{{\"junk\": {}", "[".repeat(n))).expect("written");
     let csv_path = d.path().join("grades.csv");
     let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
@@ -563,7 +582,10 @@ fn regression_cli_grade_continues_past_a_deeply_nested_file() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stdout}\n{stderr}");
-    assert!(stdout.contains("2 student(s) graded, 2 file(s) skipped"), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("2 student(s) graded, 2 file(s) skipped"),
+        "{stdout}\n{stderr}"
+    );
     assert!(stderr.contains("deep.json:1:1"), "{stderr}");
     assert!(stderr.contains("one JSON object, starting with `{`"), "{stderr}");
     assert!(stderr.contains("unclosed.json:1:"), "{stderr}");
