@@ -662,7 +662,7 @@ fn score(
         }
     };
     let Some(lf) = lib.lessons.first() else {
-        writeln!(err, "error: {} is not a lesson file", shown_path(&lesson_path))?;
+        writeln!(err, "error: {} is not a lesson file", shown_path(lesson_path))?;
         return Ok(2);
     };
     let Some(lesson) = lf.lesson.as_ref().filter(|_| lf.is_playable()) else {
@@ -918,8 +918,8 @@ fn import(
     writeln!(
         out,
         "check it with: lateral check {} {}",
-        shown_path(&lessons),
-        shown_path(&corpus)
+        shown_path(lessons),
+        shown_path(corpus)
     )?;
     Ok(0)
 }
@@ -971,18 +971,18 @@ fn new_lesson(
     match file {
         None => write!(out, "{text}")?,
         Some(p) if p.exists() => {
-            writeln!(err, "error: {} already exists", shown_path(&p))?;
+            writeln!(err, "error: {} already exists", shown_path(p))?;
             return Ok(1);
         }
         Some(p) => match crate::fsutil::write_atomic(p, text.as_bytes()) {
             Ok(()) => writeln!(
                 out,
                 "wrote {}; edit it, then run: lateral check {}",
-                shown_path(&p),
-                shown_path(&p)
+                shown_path(p),
+                shown_path(p)
             )?,
             Err(e) => {
-                writeln!(err, "{}", write_failed(&p, &e))?;
+                writeln!(err, "{}", write_failed(p, &e))?;
                 return Ok(1);
             }
         },
@@ -1000,7 +1000,7 @@ fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std:
         }
     };
     let Some(lf) = lib.lessons.first() else {
-        writeln!(err, "error: {} is not a lesson file", shown_path(&path))?;
+        writeln!(err, "error: {} is not a lesson file", shown_path(path))?;
         return Ok(None);
     };
     if !lf.is_playable() {
@@ -1010,7 +1010,7 @@ fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std:
         writeln!(
             err,
             "error: {} has errors; fix them first (`lateral check`)",
-            shown_path(&path)
+            shown_path(path)
         )?;
         return Ok(None);
     }
@@ -1034,7 +1034,7 @@ fn grade(
     };
     for p in results {
         if !p.exists() {
-            writeln!(err, "error: {}: no such file or folder", shown_path(&p))?;
+            writeln!(err, "error: {}: no such file or folder", shown_path(p))?;
             return Ok(2);
         }
     }
@@ -1048,10 +1048,10 @@ fn grade(
     let csv = crate::grade::csv(&report, &lesson);
     if let Some(p) = csv_out {
         if let Err(e) = crate::fsutil::write_atomic(p, csv.as_bytes()) {
-            writeln!(err, "{}", write_failed(&p, &e))?;
+            writeln!(err, "{}", write_failed(p, &e))?;
             return Ok(2);
         }
-        writeln!(err, "wrote {}", shown_path(&p))?;
+        writeln!(err, "wrote {}", shown_path(p))?;
     }
     let classes = crate::grade::class_view(&report, &lesson, &lib.corpus);
     write!(out, "{}", crate::grade::summary(&report, &lesson, &classes))?;
@@ -1090,16 +1090,16 @@ fn pack(
     let pack = crate::pack::make_pack(&loaded, &all);
     let json = serde_json::to_string_pretty(&pack).unwrap_or_default();
     if let Err(e) = crate::fsutil::write_atomic(file, json.as_bytes()) {
-        writeln!(err, "{}", write_failed(&file, &e))?;
+        writeln!(err, "{}", write_failed(file, &e))?;
         return Ok(2);
     }
     writeln!(
         out,
         "wrote {} ({} lesson(s), {} article(s), no answer keys). Students open it with: lateral --lessons {}",
-        shown_path(&file),
+        shown_path(file),
         pack.lessons.len(),
         pack.articles.len(),
-        shown_path(&file)
+        shown_path(file)
     )?;
     Ok(0)
 }
@@ -1125,10 +1125,10 @@ fn export(
     match file {
         Some(p) => {
             if let Err(e) = crate::fsutil::write_atomic(p, json.as_bytes()) {
-                writeln!(err, "{}", write_failed(&p, &e))?;
+                writeln!(err, "{}", write_failed(p, &e))?;
                 return Ok(2);
             }
-            writeln!(err, "wrote {}", shown_path(&p))?;
+            writeln!(err, "wrote {}", shown_path(p))?;
         }
         None => writeln!(out, "{json}")?,
     }
