@@ -266,6 +266,8 @@ pub struct SourceFile {
     pub name: String,
     /// The text, indexed.
     pub text: CharIndex,
+    /// Where the JSON values of this file are, built on the first [`SourceFile::locate_json`].
+    json: std::sync::OnceLock<crate::jsonpos::Index>,
 }
 
 impl SourceFile {
@@ -274,7 +276,18 @@ impl SourceFile {
         Self {
             name: name.into(),
             text: CharIndex::new(text),
+            json: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The byte range of the JSON value at `path` (object keys, array indexes) in this file.
+    /// The first call indexes the file's values near the top in one pass, so placing many
+    /// problems costs time linear in the file, not one scan of it per problem.
+    pub fn locate_json(&self, path: &[&str]) -> Option<Range<usize>> {
+        let text = self.text.as_str();
+        self.json
+            .get_or_init(|| crate::jsonpos::Index::new(text))
+            .locate(text, path)
     }
 
     /// A diagnostic pointing at the byte range `bytes` of this file.

@@ -289,11 +289,10 @@ impl Check<'_> {
             return;
         }
         let p: Vec<&str> = path.iter().map(String::as_str).collect();
-        let text = self.src.text.as_str();
         // Point at the value; failing that, at the nearest enclosing value that is there.
         let range = (0..=p.len())
             .rev()
-            .find_map(|n| crate::jsonpos::locate(text, &p[..n]))
+            .find_map(|n| self.src.locate_json(&p[..n]))
             .unwrap_or(0..0);
         self.diags
             .push(self.src.at(range, Severity::Error, message).with_suggestion(help));

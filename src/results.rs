@@ -379,7 +379,7 @@ pub fn valid_timestamp(s: &str) -> bool {
 pub fn at_path<S: AsRef<str>>(src: &SourceFile, path: &[S], severity: Severity, msg: impl Into<String>) -> Diagnostic {
     let path: Vec<&str> = path.iter().map(AsRef::as_ref).collect();
     let path = path.as_slice();
-    match crate::jsonpos::locate(src.text.as_str(), path) {
+    match src.locate_json(path) {
         Some(range) => src.at(range, severity, msg),
         None => Diagnostic::file(&src.name, severity, msg),
     }
