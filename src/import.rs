@@ -715,10 +715,11 @@ pub fn write_article(
     meta: &ArticleMeta,
     text: &str,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
-    if !valid_id(&meta.id) {
+    if let Err(e) = crate::ids::check_id(&meta.id) {
         return Err(format!(
-            "`{}` cannot be an article id: use letters, digits, - and _",
-            meta.id
+            "`{}` cannot be an article id: {e}; {}",
+            crate::ids::shown(&meta.id),
+            crate::ids::ID_HELP
         ));
     }
     for (what, v) in [
@@ -744,7 +745,12 @@ pub fn write_article(
         format!("{msg}; {help}")
     };
     crate::fsutil::write_atomic(&txt, body.as_bytes()).map_err(|e| failed(&txt, e))?;
-    crate::fsutil::write_atomic(&toml, meta_toml(meta).as_bytes()).map_err(|e| failed(&toml, e))?;
+    if let Err(e) = crate::fsutil::write_atomic(&toml, meta_toml(meta).as_bytes()) {
+        // An article is its two files or nothing: a text without metadata is an error in
+        // every later check.
+        let _ = std::fs::remove_file(&txt);
+        return Err(failed(&toml, e));
+    }
     Ok((txt, toml))
 }
 
