@@ -8,7 +8,7 @@
 //! suggestion.
 
 use crate::corpus::Article;
-use crate::text::{Folded, Span, collapse_whitespace};
+use crate::text::{Folded, Span, collapse_whitespace, lowercase};
 
 /// How a key span (or a saved highlight) names its place in an article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -70,6 +70,185 @@ pub fn find_all(article: &Article, quote: &str) -> Vec<Span> {
         .collect()
 }
 
+/// Every place each of a set of quotes occurs: what [`find_all_many`] returns.
+#[derive(Clone, Debug, Default)]
+pub struct QuotePlaces {
+    /// The places of each distinct folded quote.
+    lists: Vec<Vec<Span>>,
+    /// For each quote asked about: its list, `None` for an empty quote.
+    of_quote: Vec<Option<usize>>,
+}
+
+impl QuotePlaces {
+    /// The places of quote number `i` (in the order asked), as [`find_all`] gives them; empty
+    /// for an empty quote or a number past the end.
+    pub fn get(&self, i: usize) -> &[Span] {
+        match self.of_quote.get(i).copied().flatten() {
+            Some(l) => self.lists.get(l).map_or(&[], Vec::as_slice),
+            None => &[],
+        }
+    }
+}
+
+/// Every place each of `quotes` occurs, exactly as [`find_all`] gives them, in one pass over the
+/// article however many quotes there are (Aho–Corasick over the folded text). The time is the
+/// article's length plus the quotes' length plus the number of places found; quotes that fold
+/// to the same text share one list.
+pub fn find_all_many(article: &Article, quotes: &[&str]) -> QuotePlaces {
+    // Each distinct folded quote once.
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let of_quote: Vec<Option<usize>> = quotes
+        .iter()
+        .map(|q| {
+            let p = Folded::quote(q);
+            if p.is_empty() {
+                return None;
+            }
+            Some(*index.entry(p).or_insert_with_key(|p| {
+                patterns.push(p.clone());
+                patterns.len() - 1
+            }))
+        })
+        .collect();
+    let f = &article.folded;
+    let mut lists: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
+    // Like `match_indices`: leftmost, not overlapping, for each pattern on its own.
+    let mut last_end = vec![0usize; patterns.len()];
+    AhoCorasick::new(&patterns).for_each_match(f.text.as_bytes(), |id, end| {
+        let start = end - patterns[id].len();
+        if start >= last_end[id] {
+            last_end[id] = end;
+            lists[id].push(f.origin_span(start, end));
+        }
+    });
+    QuotePlaces { lists, of_quote }
+}
+
+/// A multi-pattern byte searcher (Aho–Corasick automaton with dictionary links).
+struct AhoCorasick {
+    /// Per node: its children, sorted by byte (the root's are also in `root`).
+    children: Vec<Vec<(u8, u32)>>,
+    /// The root's children, indexed by byte (0 = none; the root itself is never a child).
+    root: [u32; 256],
+    /// Failure link: the longest proper suffix of this node's string that is a node.
+    fail: Vec<u32>,
+    /// The pattern that ends at this node, if any.
+    pattern: Vec<Option<u32>>,
+    /// The nearest node along the failure links (itself excluded) where a pattern ends.
+    dict: Vec<Option<u32>>,
+}
+
+impl AhoCorasick {
+    fn new(patterns: &[String]) -> Self {
+        debug_assert!(patterns.len() < u32::MAX as usize);
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut pattern: Vec<Option<u32>> = vec![None];
+        for (id, p) in patterns.iter().enumerate() {
+            if p.is_empty() {
+                continue;
+            }
+            let mut node = 0usize;
+            for &b in p.as_bytes() {
+                node = match children[node].binary_search_by_key(&b, |&(c, _)| c) {
+                    Ok(i) => children[node][i].1 as usize,
+                    Err(i) => {
+                        let new = children.len();
+                        children[node].insert(i, (b, new as u32));
+                        children.push(Vec::new());
+                        pattern.push(None);
+                        new
+                    }
+                };
+            }
+            pattern[node].get_or_insert(id as u32);
+        }
+        let n = children.len();
+        let mut root = [0u32; 256];
+        for &(b, c) in &children[0] {
+            root[usize::from(b)] = c;
+        }
+        let mut fail = vec![0u32; n];
+        let mut dict: Vec<Option<u32>> = vec![None; n];
+        // Breadth first, so a node's failure link is known before its children's.
+        let mut queue: std::collections::VecDeque<u32> = children[0].iter().map(|&(_, c)| c).collect();
+        let mut ac = Self {
+            children,
+            root,
+            fail: Vec::new(),
+            pattern,
+            dict: Vec::new(),
+        };
+        while let Some(node) = queue.pop_front() {
+            let node = node as usize;
+            for i in 0..ac.children[node].len() {
+                let (b, child) = ac.children[node][i];
+                let mut f = fail[node] as usize;
+                let target = loop {
+                    if let Some(t) = ac.step(f, b) {
+                        break t;
+                    }
+                    if f == 0 {
+                        break 0;
+                    }
+                    f = fail[f] as usize;
+                };
+                let target = if target == child as usize { 0 } else { target };
+                fail[child as usize] = target as u32;
+                dict[child as usize] = if ac.pattern[target].is_some() {
+                    Some(target as u32)
+                } else {
+                    dict[target]
+                };
+                queue.push_back(child);
+            }
+        }
+        ac.fail = fail;
+        ac.dict = dict;
+        ac
+    }
+
+    /// The child of `node` by byte `b`, if any.
+    fn step(&self, node: usize, b: u8) -> Option<usize> {
+        if node == 0 {
+            let c = self.root[usize::from(b)];
+            return (c != 0).then_some(c as usize);
+        }
+        let ch = &self.children[node];
+        ch.binary_search_by_key(&b, |&(c, _)| c).ok().map(|i| ch[i].1 as usize)
+    }
+
+    /// Calls `found(pattern, end)` for every occurrence of every pattern in `text` (overlapping
+    /// ones too), in order of `end` (one past the last byte). Patterns should be distinct (of
+    /// equal ones, only the first is reported) and not empty (empty ones are never reported).
+    fn for_each_match(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
+        let mut node = 0usize;
+        for (i, &b) in text.iter().enumerate() {
+            node = loop {
+                if let Some(t) = self.step(node, b) {
+                    break t;
+                }
+                if node == 0 {
+                    break 0;
+                }
+                node = self.fail[node] as usize;
+            };
+            let mut out = if self.pattern[node].is_some() {
+                Some(node as u32)
+            } else {
+                self.dict[node]
+            };
+            while let Some(o) = out {
+                let o = o as usize;
+                if let Some(id) = self.pattern[o] {
+                    found(id as usize, i + 1);
+                }
+                out = self.dict[o];
+            }
+        }
+    }
+}
+
 /// Does the article text before `place` end with `prefix` (folded, spaces at the seam ignored)?
 fn prefix_matches(article: &Article, place: Span, prefix: &str) -> bool {
     let p = Folded::quote(prefix);
@@ -92,17 +271,21 @@ pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> 
     }
     let places = find_all(article, &anchor.quote);
     if places.is_empty() {
-        let q = Folded::quote(&anchor.quote).to_lowercase();
-        let lower = article.folded.text.to_lowercase();
-        // Lower-casing can change byte lengths for a few scripts; only trust it when it did not.
-        let case_differs = (lower.len() == article.folded.text.len())
-            .then(|| lower.find(&q).map(|b| article.folded.origin_span(b, b + q.len())))
-            .flatten();
+        // Case-insensitive search on the lower-cased copy, which maps back to the article's chars
+        // even where lower-casing changes lengths (`İ` → `i̇`, KELVIN SIGN → `k`).
+        let lower = article.folded.lowercase();
+        let q = lowercase(&Folded::quote(&anchor.quote));
+        let case_differs = lower.text.find(&q).map(|b| lower.origin_span(b, b + q.len()));
         return Err(AnchorError::NotFound {
             closest: closest(article, &anchor.quote),
             case_differs,
         });
     }
+    choose(article, anchor, places)
+}
+
+/// Which of the places a (found) quote occurs in `anchor` names.
+fn choose(article: &Article, anchor: &Anchor, places: Vec<Span>) -> Result<Span, AnchorError> {
     let filtered: Vec<Span> = places
         .iter()
         .copied()
@@ -135,58 +318,267 @@ pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> 
     }
 }
 
+/// How many chars of a quote [`closest`] matches: the first 160 chars of a quote are plenty to
+/// find where it was meant to be.
+pub const CLOSEST_QUOTE_CHARS: usize = 160;
+
+/// The work budget of one [`closest`] call, in cells of the edit-distance table (one cell = one
+/// quote char against one article char; about a nanosecond each).
+pub const CLOSEST_CELL_BUDGET: usize = 1 << 22;
+
 /// The passage of the article closest to `quote` (approximate substring match, Sellers'
 /// algorithm on folded lower-case text), widened to whole words, with its similarity in 0–1.
 /// `None` when nothing is at least half similar.
+///
+/// **Work budget.** Only the first [`CLOSEST_QUOTE_CHARS`] chars of the quote are matched, and
+/// one call computes at most [`CLOSEST_CELL_BUDGET`] cells of the edit-distance table:
+///
+/// - when the whole article fits the budget (article bytes × quote chars ≤ the budget, e.g. a
+///   26,000-char article for a 160-char quote), every passage is compared, and the answer is
+///   the exact best match;
+/// - in a longer article, two linear passes over its bytes first score every quote-sized
+///   window by the trigrams it shares with the quote, each weighted by how rare it is in the
+///   article (estimated from a sample of at most about a million positions), and only the
+///   best-scoring windows (with a quote's length of slack on each side) are compared, as many
+///   as the budget allows. A passage that shares no rare trigram with the quote is not found.
+///
+/// So one call costs O(article length) for the filter plus a bounded amount of matching,
+/// whatever the article and the quote are. The first case-insensitive lookup in an article
+/// also lower-cases it once ([`Folded::lowercase`]); later calls reuse that.
 pub fn closest(article: &Article, quote: &str) -> Option<(Span, f64)> {
-    // The cost is (article length × quote length); the first 160 chars of a quote are plenty to
-    // find where it was meant to be.
-    let p: Vec<char> = Folded::quote(quote).to_lowercase().chars().take(160).collect();
+    closest_within(article, quote, CLOSEST_CELL_BUDGET)
+}
+
+/// [`closest`] with a given cell budget.
+fn closest_within(article: &Article, quote: &str, budget: usize) -> Option<(Span, f64)> {
+    let p: Vec<char> = lowercase(&Folded::quote(quote))
+        .chars()
+        .take(CLOSEST_QUOTE_CHARS)
+        .collect();
     if p.is_empty() {
         return None;
     }
-    let text = &article.folded.text;
+    let lower = article.folded.lowercase();
+    let text = lower.text.as_str();
     let m = p.len();
-    // cost[i], start[i]: best edit distance of p[..i] to a substring ending here, and where it starts.
-    let mut cost: Vec<usize> = (0..=m).collect();
-    let mut start: Vec<usize> = vec![0; m + 1];
-    let mut best = (usize::MAX, 0usize, 0usize); // (cost, start char, end char)
-    for (j, tc) in text.chars().enumerate() {
-        let tc = tc.to_lowercase().next().unwrap_or(tc);
-        let (mut diag_cost, mut diag_start) = (0usize, j); // D[0] at column j-1 is 0, start j
-        cost[0] = 0;
-        start[0] = j + 1;
-        for i in 1..=m {
-            let (up_cost, up_start) = (cost[i], start[i]);
-            let sub = diag_cost + usize::from(p[i - 1] != tc);
-            let (mut c, mut s) = (sub, diag_start);
-            if up_cost + 1 < c {
-                c = up_cost + 1;
-                s = up_start;
+    let mut dp = Sellers::new(&p);
+    let best = if text.len().saturating_mul(m) <= budget {
+        dp.run(text, 0, text.len())
+    } else {
+        let pattern: String = p.iter().collect();
+        let mut best: Option<Match> = None;
+        for (s, e) in candidate_windows(text, pattern.as_bytes(), m, budget) {
+            let found = dp.run(text, s, e);
+            if best.is_none_or(|b| found.cost < b.cost) {
+                best = Some(found);
             }
-            if cost[i - 1] + 1 < c {
-                c = cost[i - 1] + 1;
-                s = start[i - 1];
-            }
-            diag_cost = up_cost;
-            diag_start = up_start;
-            cost[i] = c;
-            start[i] = s;
-        }
-        if cost[m] < best.0 {
-            best = (cost[m], start[m], j + 1);
-            if best.0 == 0 {
+            if found.cost == 0 {
                 break;
             }
         }
-    }
-    let similarity = 1.0 - best.0 as f64 / m as f64;
-    if similarity < 0.5 || best.1 >= best.2 {
+        best?
+    };
+    let similarity = 1.0 - best.cost as f64 / m as f64;
+    if similarity < 0.5 || best.start >= best.end {
         return None;
     }
-    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
-    let span = article.folded.origin_span(byte(best.1), byte(best.2));
+    let span = lower.origin_span(best.start, best.end);
     Some((widen_to_words(article, span), similarity))
+}
+
+/// A best approximate match: edit distance, and the byte range of the text it covers.
+#[derive(Clone, Copy, Debug)]
+struct Match {
+    cost: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Sellers' algorithm: the substring of a text with the smallest edit distance to a pattern.
+struct Sellers<'p> {
+    p: &'p [char],
+    /// `cost[i]`, `start[i]`: best edit distance of `p[..i]` to a substring ending at the
+    /// current char, and the byte where that substring starts.
+    cost: Vec<usize>,
+    start: Vec<usize>,
+}
+
+impl<'p> Sellers<'p> {
+    fn new(p: &'p [char]) -> Self {
+        Self {
+            p,
+            cost: vec![0; p.len() + 1],
+            start: vec![0; p.len() + 1],
+        }
+    }
+
+    /// The best match inside `text[from..to]` (byte offsets on char boundaries). Among equally
+    /// good matches, the one that ends first.
+    fn run(&mut self, text: &str, from: usize, to: usize) -> Match {
+        let m = self.p.len();
+        for (i, c) in self.cost.iter_mut().enumerate() {
+            *c = i;
+        }
+        self.start.fill(from);
+        let mut best = Match {
+            cost: usize::MAX,
+            start: from,
+            end: from,
+        };
+        let Some(slice) = text.get(from..to) else {
+            return best;
+        };
+        for (b, tc) in slice.char_indices() {
+            let (at, next) = (from + b, from + b + tc.len_utf8());
+            // D[0] of the previous column is 0, starting here.
+            let (mut diag_cost, mut diag_start) = (0usize, at);
+            self.cost[0] = 0;
+            self.start[0] = next;
+            for i in 1..=m {
+                let (up_cost, up_start) = (self.cost[i], self.start[i]);
+                let sub = diag_cost + usize::from(self.p[i - 1] != tc);
+                let (mut c, mut s) = (sub, diag_start);
+                if up_cost + 1 < c {
+                    c = up_cost + 1;
+                    s = up_start;
+                }
+                if self.cost[i - 1] + 1 < c {
+                    c = self.cost[i - 1] + 1;
+                    s = self.start[i - 1];
+                }
+                diag_cost = up_cost;
+                diag_start = up_start;
+                self.cost[i] = c;
+                self.start[i] = s;
+            }
+            if self.cost[m] < best.cost {
+                best = Match {
+                    cost: self.cost[m],
+                    start: self.start[m],
+                    end: next,
+                };
+                if best.cost == 0 {
+                    break;
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Hash of the trigram starting at `i`, into a table of `1 << 16` slots.
+fn trigram_hash(b: &[u8], i: usize, q: usize) -> usize {
+    let mut h: u32 = 0;
+    for &x in &b[i..i + q] {
+        h = h.wrapping_mul(0x0100_0193) ^ u32::from(x);
+    }
+    (h.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// The byte ranges of `text` worth comparing with `pattern` (its lower-cased, folded bytes;
+/// `m` chars) within `budget` cells: the quote-sized windows that share the most rare
+/// trigrams with it, widened by the pattern's length on each side, merged where they overlap,
+/// in text order. Linear in the text's length.
+fn candidate_windows(text: &str, pattern: &[u8], m: usize, budget: usize) -> Vec<(usize, usize)> {
+    let t = text.as_bytes();
+    let n = t.len();
+    let q = pattern.len().min(3);
+    if q == 0 || n < q {
+        return vec![(0, n)];
+    }
+    // Slot of each of the pattern's trigrams (0 = not in the pattern).
+    let mut slot_of = vec![0u16; 1 << 16];
+    let mut slots = 0u16;
+    for i in 0..=pattern.len() - q {
+        let h = trigram_hash(pattern, i, q);
+        if slot_of[h] == 0 {
+            slots += 1;
+            slot_of[h] = slots;
+        }
+    }
+    // How often each one occurs in the text, from a sample of about a million positions.
+    let positions = n - q + 1;
+    let stride = (positions >> 20).max(1);
+    let mut freq = vec![0u32; usize::from(slots) + 1];
+    let mut sampled = 0u32;
+    for i in (0..positions).step_by(stride) {
+        freq[usize::from(slot_of[trigram_hash(t, i, q)])] += 1;
+        sampled += 1;
+    }
+    // Rare trigrams weigh more (inverse document frequency, in integer steps).
+    let weight: Vec<u32> = freq
+        .iter()
+        .enumerate()
+        .map(|(s, &f)| {
+            if s == 0 {
+                0
+            } else {
+                let idf = ((f64::from(sampled) + 1.0) / (f64::from(f) + 1.0)).ln();
+                (idf.max(0.0) * 64.0) as u32 + 1
+            }
+        })
+        .collect();
+    // Score every window of the pattern's byte length; keep the best window ending in each block
+    // (at most about 65,536 blocks, however short the pattern).
+    let w = pattern.len();
+    let block = w.max(n >> 16);
+    let mut blocks: Vec<(u64, usize)> = Vec::with_capacity(positions / block + 1);
+    let mut score = 0u64;
+    let mut block_best = (0u64, 0usize);
+    for i in 0..positions {
+        score += u64::from(weight[usize::from(slot_of[trigram_hash(t, i, q)])]);
+        if i >= w {
+            score -= u64::from(weight[usize::from(slot_of[trigram_hash(t, i - w, q)])]);
+        }
+        if score > block_best.0 {
+            block_best = (score, i + q);
+        }
+        if (i + 1) % block == 0 || i + 1 == positions {
+            if block_best.0 > 0 {
+                blocks.push(block_best);
+            }
+            block_best = (0, 0);
+        }
+    }
+    // The best windows, as many as the budget allows, each with slack on both sides.
+    // Bytes per region, with room for moving its ends to char boundaries.
+    let region = 3 * w + 2 * q + 8;
+    let take = (budget / region.saturating_mul(m).max(1)).max(1);
+    blocks.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    blocks.truncate(take);
+    let mut ranges: Vec<(usize, usize)> = blocks
+        .iter()
+        .map(|&(_, end)| {
+            let s = floor_boundary(text, end.saturating_sub(2 * w + q));
+            let e = ceil_boundary(text, (end + w + q).min(n));
+            (s, e)
+        })
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+fn floor_boundary(s: &str, mut b: usize) -> usize {
+    b = b.min(s.len());
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
+fn ceil_boundary(s: &str, mut b: usize) -> usize {
+    b = b.min(s.len());
+    while !s.is_char_boundary(b) {
+        b += 1;
+    }
+    b
 }
 
 /// Grows a span outwards to whole words.
@@ -207,25 +599,40 @@ pub fn widen_to_words(article: &Article, span: Span) -> Span {
 /// This is what the authoring tools write, so saved lessons stay as readable as hand-written ones.
 pub fn anchor_for(article: &Article, span: Span) -> Anchor {
     let quote = collapse_whitespace(article.slice(span));
+    let places = find_all(article, &quote);
+    anchor_among(article, span, &places, usize::MAX)
+}
+
+/// [`anchor_for`] when the places its quote (`collapse_whitespace` of the span's text) occurs
+/// are already known (`places`, as [`find_all`] or [`find_all_many`] give them). A prefix and
+/// suffix are tried only when there are at most `context_places` places; with more, the anchor
+/// names its occurrence, which costs nothing to check. The work is O(log places) plus, when
+/// contexts are tried, O(places × context length).
+pub fn anchor_among(article: &Article, span: Span, places: &[Span], context_places: usize) -> Anchor {
     let mut anchor = Anchor {
-        quote,
+        quote: collapse_whitespace(article.slice(span)),
         ..Anchor::default()
     };
-    if resolve(article, &anchor) == Ok(span) {
+    // A span that is not one of the places cannot be named by this quote.
+    let Ok(index) = places.binary_search(&span) else {
+        return anchor;
+    };
+    if places.len() == 1 {
         return anchor;
     }
-    for words in [2usize, 4, 8, 16] {
-        let (prefix, suffix) = context_words(article, span, words);
-        anchor.prefix = (!prefix.is_empty()).then_some(prefix);
-        anchor.suffix = (!suffix.is_empty()).then_some(suffix);
-        if resolve(article, &anchor) == Ok(span) {
-            return anchor;
+    if places.len() <= context_places {
+        for words in [2usize, 4, 8, 16] {
+            let (prefix, suffix) = context_words(article, span, words);
+            anchor.prefix = (!prefix.is_empty()).then_some(prefix);
+            anchor.suffix = (!suffix.is_empty()).then_some(suffix);
+            if choose(article, &anchor, places.to_vec()) == Ok(span) {
+                return anchor;
+            }
         }
     }
     anchor.prefix = None;
     anchor.suffix = None;
-    let places = find_all(article, &anchor.quote);
-    anchor.occurrence = places.iter().position(|p| *p == span).map(|i| i + 1);
+    anchor.occurrence = Some(index + 1);
     anchor
 }
 
@@ -262,6 +669,7 @@ pub fn quote_context(article: &Article, span: Span, chars: usize) -> (String, St
 mod tests {
     use super::*;
     use crate::corpus::ArticleMeta;
+    use crate::text::lowercase;
 
     fn article(text: &str) -> Article {
         Article::new(
@@ -374,5 +782,171 @@ mod tests {
         let an = anchor_for(&a, second);
         assert_eq!(resolve(&a, &an), Ok(second));
         assert!(an.prefix.is_some() || an.suffix.is_some());
+    }
+    /// One char whose lower-case (or case-folded) form has another length, in the article and in
+    /// the quotes: exact, case-insensitive and closest-passage lookups all map back to the right
+    /// chars.
+    fn quote_with_length_changing_char(c: char) {
+        // `İİK` lower-cases to the same byte length (7) with shifted offsets inside, and the tail
+        // makes the whole text lower-case to the same byte length, so that nothing can tell from
+        // the lengths alone that offsets moved.
+        let mut text = format!("Station İİK read 40{c} at dawn, and {c}{c} later. The {c}ISTANBUL crew left at noon.");
+        let grows = lowercase(&text).len() as isize - text.len() as isize;
+        let tail = if grows > 0 {
+            "\u{212A}".repeat(grows as usize / 2) + if grows % 2 == 1 { "\u{2126}" } else { "" }
+        } else {
+            "İ".repeat(grows.unsigned_abs())
+        };
+        text.push_str(&format!(" Tail: {tail}."));
+        assert_eq!(lowercase(&text).len(), text.len());
+        let a = article(&text);
+        let quote = format!("read 40{c} at dawn");
+        let sp = resolve(&a, &q(&quote)).unwrap();
+        assert_eq!(a.slice(sp), quote);
+        assert_eq!(sp.start, 12);
+        assert_eq!(sp.len(), quote.chars().count());
+        assert_eq!(find_all(&a, &format!("{c}{c} later")), vec![Span::new(34, 42)]);
+        // Differently capitalised: not found, but pointed out, at the right chars.
+        match resolve(&a, &q(&format!("READ 40{c} AT DAWN"))) {
+            Err(AnchorError::NotFound {
+                case_differs: Some(sp), ..
+            }) => assert_eq!(a.slice(sp), quote),
+            other => panic!("{other:?}"),
+        }
+        match resolve(&a, &q(&format!("the {c}istanbul crew"))) {
+            Err(AnchorError::NotFound {
+                case_differs: Some(sp), ..
+            }) => assert_eq!(a.slice(sp), format!("The {c}ISTANBUL crew")),
+            other => panic!("{other:?}"),
+        }
+        // Mistyped: the closest passage, widened to whole words.
+        match resolve(&a, &q(&format!("red 40{c} at dawn"))) {
+            Err(AnchorError::NotFound {
+                closest: Some((sp, sim)),
+                ..
+            }) => {
+                assert_eq!(a.slice(sp), quote);
+                assert!(sim > 0.9 && sim < 1.0, "{sim}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let (sp, _) = closest(&a, &format!("İİK red 40{c}")).unwrap();
+        assert_eq!(a.slice(sp), format!("İİK read 40{c}"));
+        // Every short piece of the text, as is and re-capitalised, places inside the text, and a
+        // case-insensitive place covers whole chars that spell the quote.
+        let chars: Vec<char> = text.chars().collect();
+        for len in 1..=3 {
+            for w in chars.windows(len) {
+                let piece: String = w.iter().collect();
+                for quote in [piece.clone(), lowercase(&piece), piece.to_uppercase()] {
+                    match resolve(&a, &q(&quote)) {
+                        Ok(sp) => assert!(sp.end <= a.len() && sp.start < sp.end, "{quote:?} {sp:?}"),
+                        Err(AnchorError::NotFound { closest, case_differs }) => {
+                            if let Some(sp) = case_differs {
+                                assert!(sp.end <= a.len() && sp.start < sp.end, "{quote:?} {sp:?}");
+                                let found = lowercase(&Folded::quote(a.slice(sp)));
+                                assert!(
+                                    found.contains(&lowercase(&Folded::quote(&quote))),
+                                    "{quote:?} {found:?}"
+                                );
+                            }
+                            if let Some((sp, _)) = closest {
+                                assert!(sp.end <= a.len() && sp.start < sp.end, "{quote:?} {sp:?}");
+                            }
+                        }
+                        Err(AnchorError::Ambiguous { places }) => assert!(places.iter().all(|p| p.end <= a.len())),
+                        Err(e) => assert_eq!(e, AnchorError::Empty),
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn regression_dotted_capital_i_in_quote_panics_folding() {
+        quote_with_length_changing_char('İ');
+    }
+
+    #[test]
+    fn regression_kelvin_sign_in_quote_panics_folding() {
+        quote_with_length_changing_char('\u{212A}');
+    }
+
+    #[test]
+    fn regression_ohm_sign_in_quote_panics_folding() {
+        quote_with_length_changing_char('\u{2126}');
+    }
+
+    #[test]
+    fn regression_sharp_s_in_quote_panics_folding() {
+        quote_with_length_changing_char('ß');
+    }
+
+    #[test]
+    fn regression_fi_ligature_in_quote_panics_folding() {
+        quote_with_length_changing_char('ﬁ');
+    }
+    /// The five bundled texts, one after the other, four times (about 78,000 bytes): long enough
+    /// that `closest` filters windows rather than comparing every passage.
+    fn bundled_texts() -> Article {
+        let text: Vec<&str> = crate::bundled::ARTICLES.iter().map(|a| a.text).collect();
+        article(&vec![text.join("\n\n"); 4].join("\n\n"))
+    }
+
+    #[test]
+    fn closest_in_a_long_article_stays_in_budget_and_finds_what_a_full_search_finds() {
+        let a = bundled_texts();
+        assert!(a.folded.text.len() * 70 > CLOSEST_CELL_BUDGET);
+        // Misremembered passages from several places in the text, short and long.
+        let paragraphs: Vec<Span> = a
+            .segments
+            .paragraphs
+            .iter()
+            .copied()
+            .filter(|p| p.len() > 420)
+            .collect();
+        assert!(paragraphs.len() >= 4);
+        let picks = [0, paragraphs.len() / 3, 2 * paragraphs.len() / 3, paragraphs.len() - 1];
+        for (k, &i) in picks.iter().enumerate() {
+            let passage: String = a
+                .slice(paragraphs[i])
+                .chars()
+                .skip(10)
+                .take(if k % 2 == 0 { 70 } else { 400 })
+                .collect();
+            let missing = passage
+                .replacen("th", "ht", 2)
+                .replacen(' ', "  ", 3)
+                .replacen('e', "a", 2);
+            assert!(find_all(&a, &missing).is_empty(), "{missing}");
+            let budgeted = closest(&a, &missing).expect("a suggestion");
+            let full = closest_within(&a, &missing, usize::MAX).expect("a suggestion");
+            assert_eq!(budgeted.1, full.1, "{missing}");
+            assert!(budgeted.1 > 0.8 && budgeted.1 < 1.0, "{}", budgeted.1);
+            assert!(
+                a.slice(budgeted.0).contains(&passage[20..60]),
+                "{}",
+                a.slice(budgeted.0)
+            );
+        }
+        // Nothing like it anywhere: no suggestion either way.
+        let nonsense = "zebra crossing quantum banana xylophone";
+        assert_eq!(closest(&a, nonsense), None);
+        assert_eq!(closest_within(&a, nonsense, usize::MAX), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn closest_with_any_budget_stays_inside_the_text(
+            text in "[a-zİK\u{2126}ßﬁ \n.’—\u{AD}]{0,300}",
+            quote in "[a-zİK\u{2126}ßﬁ \n.’—\u{AD}]{0,40}",
+            budget in 0usize..20_000,
+        ) {
+            let a = article(&text);
+            if let Some((sp, sim)) = closest_within(&a, &quote, budget) {
+                proptest::prop_assert!(sp.start < sp.end && sp.end <= a.len(), "{sp:?}");
+                proptest::prop_assert!((0.5..=1.0).contains(&sim));
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::corpus::Corpus;
-use crate::diag::{Diagnostic, SourceFile, count};
+use crate::diag::{Diagnostic, SourceFile, count, escape_for_terminal as esc, shown_path, write_failed};
 use crate::fsutil::{MAX_RESULTS_BYTES, read_text};
 use crate::lesson::{Lesson, StepBody};
 use crate::library::{self, Library};
@@ -588,7 +588,7 @@ fn check(
         match library::load(&others, corpus) {
             Ok(l) => l,
             Err(e) => {
-                writeln!(err, "error: {e}")?;
+                writeln!(err, "error: {}", esc(&e.to_string()))?;
                 return Ok(2);
             }
         }
@@ -657,12 +657,12 @@ fn score(
     let lib = match library::load(&[lesson_path.to_path_buf()], corpus) {
         Ok(l) => l,
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            writeln!(err, "error: {}", esc(&e.to_string()))?;
             return Ok(2);
         }
     };
     let Some(lf) = lib.lessons.first() else {
-        writeln!(err, "error: {} is not a lesson file", lesson_path.display())?;
+        writeln!(err, "error: {} is not a lesson file", shown_path(lesson_path))?;
         return Ok(2);
     };
     let Some(lesson) = lf.lesson.as_ref().filter(|_| lf.is_playable()) else {
@@ -702,13 +702,13 @@ fn pct(x: f64) -> String {
 
 /// Writes a lesson outcome for people.
 pub fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{} — {} ({})", o.student, lesson.title, o.lesson)?;
+    writeln!(out, "{} — {} ({})", esc(&o.student), esc(&lesson.title), esc(&o.lesson))?;
     if !o.same_lesson_version {
         writeln!(out, "note: made with another version of the lesson file")?;
     }
     for (i, s) in o.steps.iter().enumerate() {
         let score = s.score.map_or("not scored".to_string(), pct);
-        write!(out, "{:>2}. {:<8} {:<40} {score}", i + 1, s.kind, s.title)?;
+        write!(out, "{:>2}. {:<8} {:<40} {score}", i + 1, esc(&s.kind), esc(&s.title))?;
         if let Some(d) = &s.detail {
             write!(
                 out,
@@ -741,7 +741,7 @@ pub fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) ->
                     crate::score::Verdict::Partly => "partly",
                     crate::score::Verdict::Missed => "missed",
                 };
-                writeln!(out, "      {verdict:<7}{why} “{}”", k.anchor.quote)?;
+                writeln!(out, "      {verdict:<7}{why} “{}”", esc(&k.anchor.quote))?;
             }
             if !d.extras.is_empty() {
                 writeln!(out, "      {} highlight(s) not in the key", d.extras.len())?;
@@ -786,6 +786,29 @@ fn import(
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let is_h5p = ext == "h5p" || file.file_name().is_some_and(|n| n == "content.json");
+    for (flag, dir, used) in [("--corpus", corpus, true), ("--lessons", lessons, is_h5p)] {
+        if used && dir.exists() && !dir.is_dir() {
+            let d = Diagnostic::file(
+                dir.display().to_string(),
+                crate::diag::Severity::Error,
+                format!("{flag} {} is a file, not a folder", shown_path(dir)),
+            )
+            .with_suggestion(format!(
+                "give {flag} the folder to write into (a missing folder is made), e.g. {flag} {}",
+                if flag == "--corpus" { "corpus" } else { "lessons" }
+            ));
+            writeln!(err, "{d}")?;
+            return Ok(2);
+        }
+    }
+    if let Some(d) = flags.date.as_deref().filter(|d| !crate::corpus::valid_date(d)) {
+        writeln!(
+            err,
+            "error: --date {} is not a date: write it as YYYY-MM-DD, e.g. --date 2022-11-16, optionally with a time \"2022-11-16 08:02\"",
+            esc(d)
+        )?;
+        return Ok(2);
+    }
     let (text, suggested, h5p) = if is_h5p {
         match read_h5p(file) {
             Ok(m) => {
@@ -799,15 +822,20 @@ fn import(
                 (m.text.clone(), s, Some(m))
             }
             Err(e) => {
-                writeln!(err, "error: {e}")?;
+                writeln!(err, "error: {}", esc(&e.to_string()))?;
                 return Ok(1);
             }
         }
     } else {
         match import_article(file) {
-            Ok(i) => (i.text, i.suggested, None),
+            Ok(i) => {
+                for w in &i.warnings {
+                    writeln!(err, "warning: {w}")?;
+                }
+                (i.text, i.suggested, None)
+            }
             Err(e) => {
-                writeln!(err, "error: {e}")?;
+                writeln!(err, "error: {}", esc(&e.to_string()))?;
                 return Ok(1);
             }
         }
@@ -818,7 +846,20 @@ fn import(
         headline: or(flags.headline, &suggested.headline).unwrap_or_default(),
         outlet: or(flags.outlet, &suggested.outlet).unwrap_or_default(),
         outlet_kind: or(flags.kind, &suggested.outlet_kind).unwrap_or_default(),
-        date: flags.date.or(suggested.date),
+        date: flags.date.or_else(|| {
+            // A date the page gives is only a suggestion: one that is not a real date is left out.
+            let d = suggested.date?;
+            if crate::corpus::valid_date(&d) {
+                Some(d)
+            } else {
+                let _ = writeln!(
+                    err,
+                    "warning: the page gives the date \"{}\", which is not a real date; it is left out (give one with --date)",
+                    esc(&d)
+                );
+                None
+            }
+        }),
         byline: flags.byline.or(suggested.byline),
         url: suggested.url,
         fictional: flags.fictional,
@@ -855,9 +896,9 @@ fn import(
         return Ok(1);
     }
     match write_article(corpus, &meta, &text) {
-        Ok((txt, toml)) => writeln!(out, "wrote {} and {}", txt.display(), toml.display())?,
+        Ok((txt, toml)) => writeln!(out, "wrote {} and {}", shown_path(&txt), shown_path(&toml))?,
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            writeln!(err, "error: {}", esc(&e.to_string()))?;
             return Ok(1);
         }
     }
@@ -865,20 +906,20 @@ fn import(
         let lesson = mark_the_words_lesson(&m, &meta.id, &meta.headline);
         let path = lessons.join(format!("{}.md", meta.id));
         if path.exists() {
-            writeln!(err, "error: {} already exists", path.display())?;
+            writeln!(err, "error: {} already exists", shown_path(&path))?;
             return Ok(1);
         }
         if let Err(e) = crate::fsutil::write_atomic(&path, lesson.as_bytes()) {
-            writeln!(err, "error: cannot write {}: {e}", path.display())?;
+            writeln!(err, "{}", write_failed(&path, &e))?;
             return Ok(1);
         }
-        writeln!(out, "wrote {}", path.display())?;
+        writeln!(out, "wrote {}", shown_path(&path))?;
     }
     writeln!(
         out,
         "check it with: lateral check {} {}",
-        lessons.display(),
-        corpus.display()
+        shown_path(lessons),
+        shown_path(corpus)
     )?;
     Ok(0)
 }
@@ -898,7 +939,7 @@ fn new_lesson(
     let lib = match library::load(&[], &dirs) {
         Ok(l) => l,
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            writeln!(err, "error: {}", esc(&e.to_string()))?;
             return Ok(2);
         }
     };
@@ -910,8 +951,9 @@ fn new_lesson(
                 let known: Vec<&str> = lib.corpus.ids().collect();
                 writeln!(
                     err,
-                    "error: there is no article `{a}`; known articles: {}",
-                    known.join(", ")
+                    "error: there is no article `{}`; known articles: {}",
+                    esc(a),
+                    esc(&known.join(", "))
                 )?;
                 return Ok(1);
             }
@@ -929,18 +971,18 @@ fn new_lesson(
     match file {
         None => write!(out, "{text}")?,
         Some(p) if p.exists() => {
-            writeln!(err, "error: {} already exists", p.display())?;
+            writeln!(err, "error: {} already exists", shown_path(p))?;
             return Ok(1);
         }
         Some(p) => match crate::fsutil::write_atomic(p, text.as_bytes()) {
             Ok(()) => writeln!(
                 out,
                 "wrote {}; edit it, then run: lateral check {}",
-                p.display(),
-                p.display()
+                shown_path(p),
+                shown_path(p)
             )?,
             Err(e) => {
-                writeln!(err, "error: cannot write {}: {e}", p.display())?;
+                writeln!(err, "{}", write_failed(p, &e))?;
                 return Ok(1);
             }
         },
@@ -953,12 +995,12 @@ fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std:
     let lib = match library::load(&[path.to_path_buf()], corpus) {
         Ok(l) => l,
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            writeln!(err, "error: {}", esc(&e.to_string()))?;
             return Ok(None);
         }
     };
     let Some(lf) = lib.lessons.first() else {
-        writeln!(err, "error: {} is not a lesson file", path.display())?;
+        writeln!(err, "error: {} is not a lesson file", shown_path(path))?;
         return Ok(None);
     };
     if !lf.is_playable() {
@@ -968,11 +1010,14 @@ fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std:
         writeln!(
             err,
             "error: {} has errors; fix them first (`lateral check`)",
-            path.display()
+            shown_path(path)
         )?;
         return Ok(None);
     }
-    let lesson = lf.lesson.clone().expect("playable lessons parsed");
+    let Some(lesson) = lf.lesson.clone() else {
+        writeln!(err, "error: {} is not a lesson file", shown_path(path))?;
+        return Ok(None);
+    };
     Ok(Some((lesson, lib)))
 }
 
@@ -989,22 +1034,24 @@ fn grade(
     };
     for p in results {
         if !p.exists() {
-            writeln!(err, "error: {}: no such file or folder", p.display())?;
+            writeln!(err, "error: {}: no such file or folder", shown_path(p))?;
             return Ok(2);
         }
     }
-    let files = crate::grade::results_files(results);
-    let report = crate::grade::grade(&lesson, &lib.corpus, &files);
+    let (files, mut listing) = crate::grade::results_files_checked(results);
+    let mut report = crate::grade::grade(&lesson, &lib.corpus, &files);
+    listing.append(&mut report.diagnostics);
+    report.diagnostics = listing;
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;
     }
     let csv = crate::grade::csv(&report, &lesson);
     if let Some(p) = csv_out {
         if let Err(e) = crate::fsutil::write_atomic(p, csv.as_bytes()) {
-            writeln!(err, "error: cannot write {}: {e}", p.display())?;
+            writeln!(err, "{}", write_failed(p, &e))?;
             return Ok(2);
         }
-        writeln!(err, "wrote {}", p.display())?;
+        writeln!(err, "wrote {}", shown_path(p))?;
     }
     let classes = crate::grade::class_view(&report, &lesson, &lib.corpus);
     write!(out, "{}", crate::grade::summary(&report, &lesson, &classes))?;
@@ -1043,16 +1090,16 @@ fn pack(
     let pack = crate::pack::make_pack(&loaded, &all);
     let json = pack.to_json();
     if let Err(e) = crate::fsutil::write_atomic(file, json.as_bytes()) {
-        writeln!(err, "error: cannot write {}: {e}", file.display())?;
+        writeln!(err, "{}", write_failed(file, &e))?;
         return Ok(2);
     }
     writeln!(
         out,
         "wrote {} ({} lesson(s), {} article(s), no answer keys). Students open it with: lateral --lessons {}",
-        file.display(),
+        shown_path(file),
         pack.lessons.len(),
         pack.articles.len(),
-        file.display()
+        shown_path(file)
     )?;
     Ok(0)
 }
@@ -1078,10 +1125,10 @@ fn export(
     match file {
         Some(p) => {
             if let Err(e) = crate::fsutil::write_atomic(p, json.as_bytes()) {
-                writeln!(err, "error: cannot write {}: {e}", p.display())?;
+                writeln!(err, "{}", write_failed(p, &e))?;
                 return Ok(2);
             }
-            writeln!(err, "wrote {}", p.display())?;
+            writeln!(err, "wrote {}", shown_path(p))?;
         }
         None => writeln!(out, "{json}")?,
     }

@@ -123,12 +123,27 @@ impl Article {
 /// Drops removed lines and blank lines at both ends; returns the text, the file line of each
 /// displayed line, and the removed text of each removal.
 fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<String>) {
-    let lines: Vec<&str> = raw.split('\n').collect();
     let mut removed_text = vec![String::new(); removals.len()];
     let mut kept: Vec<(usize, &str)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
+    // A line belongs to the first removal (in the order listed) whose range holds it. One sweep:
+    // removals start in line order, and a heap holds the started ones, first listed on top.
+    let mut by_start: Vec<usize> = (0..removals.len()).collect();
+    by_start.sort_by_key(|&r| removals[r].first_line);
+    let mut next = 0;
+    let mut open = std::collections::BinaryHeap::new();
+    for (i, l) in raw.split('\n').enumerate() {
         let n = i + 1;
-        if let Some(r) = removals.iter().position(|r| (r.first_line..=r.last_line).contains(&n)) {
+        while let Some(&r) = by_start.get(next).filter(|&&r| removals[r].first_line <= n) {
+            open.push(std::cmp::Reverse(r));
+            next += 1;
+        }
+        while open
+            .peek()
+            .is_some_and(|&std::cmp::Reverse(r)| removals[r].last_line < n)
+        {
+            open.pop();
+        }
+        if let Some(&std::cmp::Reverse(r)) = open.peek() {
             if !removed_text[r].is_empty() {
                 removed_text[r].push('\n');
             }
@@ -137,9 +152,11 @@ fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<S
             kept.push((n, l));
         }
     }
-    while kept.first().is_some_and(|(_, l)| l.trim().is_empty()) {
-        kept.remove(0);
-    }
+    let first = kept
+        .iter()
+        .position(|(_, l)| !l.trim().is_empty())
+        .unwrap_or(kept.len());
+    kept.drain(..first);
     while kept.last().is_some_and(|(_, l)| l.trim().is_empty()) {
         kept.pop();
     }
@@ -242,17 +259,86 @@ fn parse_line_range(s: &str) -> Option<(usize, usize)> {
     (a >= 1 && a <= b).then_some((a, b))
 }
 
-fn valid_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let date_ok = b.len() >= 10
-        && b[..10].iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
+/// Is `s` a publication date this app understands: a real calendar date `YYYY-MM-DD`, optionally
+/// followed (after a space or `T`) by a real time of day `HH:MM` or `HH:MM:SS`, itself optionally
+/// followed by `Z` or an offset `+HH:MM` / `-HH:MM` (so RFC 3339 timestamps pass too)? The date
+/// and time are checked by the `time` crate: `2023-02-30` and `25:99` are refused.
+pub fn valid_date(s: &str) -> bool {
+    let Some((date, rest)) = s.split_at_checked(10) else {
+        return false;
+    };
+    let b = date.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    if !shape {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (
+        date[..4].parse::<i32>(),
+        date[5..7].parse::<u8>(),
+        date[8..].parse::<u8>(),
+    ) else {
+        return false;
+    };
+    let Ok(month) = time::Month::try_from(m) else {
+        return false;
+    };
+    if time::Date::from_calendar_date(y, month, d).is_err() {
+        return false;
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix([' ', 'T']) else {
+        return false;
+    };
+    // The time: HH:MM or HH:MM:SS, then an optional zone.
+    let (clock, zone) = match rest.find(['Z', '+', '-']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    let two = |p: &str| {
+        (p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u8>().ok())
+            .flatten()
+    };
+    let hms = match parts.as_slice() {
+        [h, m] => two(h).zip(two(m)).map(|(h, m)| (h, m, 0)),
+        [h, m, s] => {
+            // Seconds may carry a fraction, as in RFC 3339: 08:02:00.250
+            let (s, frac) = s.split_once('.').unwrap_or((s, "0"));
+            let frac_ok = !frac.is_empty() && frac.bytes().all(|c| c.is_ascii_digit());
+            two(h)
+                .zip(two(m))
+                .zip(two(s).filter(|_| frac_ok))
+                .map(|((h, m), s)| (h, m, s))
+        }
+        _ => None,
+    };
+    let Some((h, m, sec)) = hms else {
+        return false;
+    };
+    if time::Time::from_hms(h, m, sec).is_err() {
+        return false;
+    }
+    match zone {
+        "" | "Z" => true,
+        z => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            match z[1..].split_once(':') {
+                Some((oh, om)) => match (two(oh), two(om)) {
+                    (Some(oh), Some(om)) if oh <= 23 && om <= 59 => {
+                        time::UtcOffset::from_hms(sign * oh as i8, sign * om as i8, 0).is_ok()
+                    }
+                    _ => false,
+                },
+                None => false,
             }
-        });
-    date_ok && (b.len() == 10 || matches!(b[10], b' ' | b'T'))
+        }
+    }
 }
 
 /// Loads one article from its metadata file text and its text file text. All problems go to
@@ -378,6 +464,33 @@ mod tests {
     }
 
     #[test]
+    fn overlapping_removals_take_lines_in_the_order_listed_and_blank_ends_go_in_one_pass() {
+        let removal = |first_line, last_line, reason: &str| Removal {
+            first_line,
+            last_line,
+            reason: reason.into(),
+            text: String::new(),
+        };
+        let removals = [
+            removal(3, 6, "b"),
+            removal(2, 4, "a"),
+            removal(5, 5, "c"),
+            removal(9, 8, "never"),
+        ];
+        let raw = "1\n2\n3\n4\n5\n6\n7\n8\n9";
+        let (text, lines, removed) = displayed_text(raw, &removals);
+        assert_eq!(text, "1\n7\n8\n9");
+        assert_eq!(lines, [1, 7, 8, 9]);
+        assert_eq!(removed, ["3\n4\n5\n6", "2", "", ""]);
+        // A million blank lines before and after the text: dropped at once, not one by one.
+        let blank = "\n".repeat(1 << 20);
+        let t = std::time::Instant::now();
+        let (text, lines, _) = displayed_text(&format!("{blank}words{blank}"), &[]);
+        assert_eq!((text.as_str(), lines.as_slice()), ("words", [(1 << 20) + 1].as_slice()));
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    }
+
+    #[test]
     fn metadata_problems_are_all_reported_with_places() {
         let mut d = Vec::new();
         let m = parse_meta(
@@ -405,6 +518,23 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_every_accepted_form() {
+        for ok in [
+            "2022-11-16",
+            "2024-02-29",
+            "2022-11-16 08:02",
+            "2022-11-16T08:02",
+            "2022-11-16 08:02:59",
+            "2022-11-16T08:02:00Z",
+            "2022-11-16T08:02:00+01:00",
+            "2022-11-16T08:02:00.250Z",
+            "2022-11-16 23:59-05:30",
+        ] {
+            assert!(valid_date(ok), "{ok}");
+        }
+    }
+
+    #[test]
     fn ids_are_names_not_paths() {
         assert!(valid_id("rt"));
         assert!(valid_id("000_93c843e8f2ae1a16"));
@@ -412,5 +542,50 @@ mod tests {
         assert!(!valid_id("a/b"));
         assert!(!valid_id(".hidden"));
         assert!(!valid_id(""));
+    }
+}
+
+#[cfg(test)]
+mod regression {
+    use super::*;
+
+    /// `valid_date` only checked the shape `dddd-dd-dd`, so a month 13, a 30 February and a
+    /// time 25:99 passed as dates.
+    #[test]
+    fn regression_impossible_dates_pass_as_dates() {
+        for bad in [
+            "2022-13-45",
+            "2023-02-30",
+            "2023-02-29",
+            "2022-00-10",
+            "2022-11-00",
+            "2022-11-16 25:99",
+            "2022-11-16 24:00",
+            "2022-11-16 08:60",
+            "2022-11-16 08:02:61",
+            "2022-11-16 08:02:00.",
+            "2022-11-16T08:02:00+25:00",
+            "2022-11-16 8:02",
+            "2022-11-16 08:02 in the morning",
+            "2022-11-16x",
+            "16 Nov 2022",
+            "２０２２-11-16",
+            "",
+        ] {
+            assert!(!valid_date(bad), "{bad:?} passed as a date");
+        }
+        // Through the metadata reader: the place is the value.
+        let mut d = Vec::new();
+        let m = parse_meta(
+            &SourceFile::new(
+                "a.toml",
+                "id = \"a\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\ndate = \"2023-02-30\"\n".into(),
+            ),
+            &mut d,
+        );
+        assert!(m.is_none());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (5, 8));
+        assert_eq!(d[0].message, "`2023-02-30` is not a date this app understands");
     }
 }

@@ -3,8 +3,11 @@
 //! Loaders never stop at the first problem: they push every [`Diagnostic`] they find into a
 //! `Vec` and carry on with what they could read, so one broken step or file never hides the rest.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::fmt::Write as _;
 use std::ops::Range;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -48,13 +51,24 @@ pub struct Diagnostic {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
-    /// The whole source line, for display under the message.
+    /// The source line for display under the message: at most [`QUOTE_CHARS`] chars of it
+    /// around the column, with `…` where it was cut (never the whole of a long line).
     #[serde(skip)]
     pub source_line: Option<String>,
-    /// How many chars to underline from `column`.
+    /// 1-based char column of the caret inside `source_line` (0: the same as `column`).
+    #[serde(skip)]
+    pub source_column: usize,
+    /// How many chars to underline from the caret.
     #[serde(skip)]
     pub width: usize,
 }
+
+/// The most chars of a source line (and of a snippet) a diagnostic keeps.
+pub const QUOTE_CHARS: usize = 120;
+/// Chars of the line kept before the column when a long line is cut.
+const QUOTE_BEFORE: usize = 40;
+/// The most diagnostics one file produces; past it, one last diagnostic counts the rest.
+pub const MAX_PER_FILE: usize = 200;
 
 impl Diagnostic {
     /// A problem with a whole file (no line or column).
@@ -68,6 +82,7 @@ impl Diagnostic {
             snippet: None,
             suggestion: None,
             source_line: None,
+            source_column: 0,
             width: 0,
         }
     }
@@ -95,44 +110,153 @@ impl fmt::Display for Diagnostic {
     ///    |         ^^^^^
     ///    = help: the closest passage is ...
     /// ```
+    ///
+    /// Everything that came from a file is shown through [`escape_for_terminal`]: an escape
+    /// sequence in a lesson line or a student's name is printed as `\u{1b}`, never sent raw.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}: {}", self.severity, self.message)?;
+        writeln!(f, "{}: {}", self.severity, escape_for_terminal(&self.message))?;
+        let file = escape_for_terminal(&self.file);
         if self.line > 0 {
-            writeln!(f, "  --> {}:{}:{}", self.file, self.line, self.column)?;
+            writeln!(f, "  --> {file}:{}:{}", self.line, self.column)?;
         } else {
-            writeln!(f, "  --> {}", self.file)?;
+            writeln!(f, "  --> {file}")?;
         }
-        if let Some(src) = &self.source_line {
-            let num = self.line.to_string();
-            let pad = " ".repeat(num.len());
-            let src = src.replace('\t', " ");
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{num} | {src}")?;
-            let lead = " ".repeat(self.column.saturating_sub(1));
-            let width = self.width.clamp(
-                1,
-                src.chars().count().saturating_sub(self.column.saturating_sub(1)).max(1),
-            );
-            writeln!(f, "{pad} | {lead}{}", "^".repeat(width))?;
-            if let Some(s) = &self.suggestion {
-                for (i, l) in s.lines().enumerate() {
-                    let head = if i == 0 { "= help: " } else { "        " };
-                    writeln!(f, "{pad} {head}{l}")?;
-                }
+        let pad = match &self.source_line {
+            Some(src) => {
+                let num = self.line.to_string();
+                let pad = " ".repeat(num.len());
+                let caret = if self.source_column > 0 {
+                    self.source_column
+                } else {
+                    self.column
+                };
+                let (shown, lead, width) = caret_line(src, caret, self.width);
+                writeln!(f, "{pad} |")?;
+                writeln!(f, "{num} | {shown}")?;
+                writeln!(f, "{pad} | {}{}", " ".repeat(lead), "^".repeat(width))?;
+                pad
             }
-        } else {
-            if let Some(sn) = &self.snippet {
-                writeln!(f, "   | {sn}")?;
-            }
-            if let Some(s) = &self.suggestion {
-                for (i, l) in s.lines().enumerate() {
-                    let head = if i == 0 { "= help: " } else { "        " };
-                    writeln!(f, "   {head}{l}")?;
+            None => {
+                if let Some(sn) = &self.snippet {
+                    writeln!(f, "   | {}", escape_line(sn))?;
                 }
+                "  ".to_string()
+            }
+        };
+        if let Some(s) = &self.suggestion {
+            for (i, l) in s.lines().enumerate() {
+                let head = if i == 0 { "= help: " } else { "        " };
+                writeln!(f, "{pad} {head}{}", escape_for_terminal(l))?;
             }
         }
         Ok(())
     }
+}
+
+/// A source line as shown (tabs as spaces, control chars escaped, at most [`QUOTE_CHARS`] chars
+/// around the caret), the number of columns before the caret and the caret's width, both in
+/// shown columns.
+fn caret_line(src: &str, caret: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = src.chars().collect();
+    // A long line set by hand is still cut around the caret.
+    let at = caret.saturating_sub(1).min(chars.len());
+    let (ws, we) = window(0, chars.len(), at);
+    let mut shown = String::new();
+    let (mut lead, mut under) = (0, 0);
+    if ws > 0 {
+        shown.push('…');
+        lead += 1;
+    }
+    let width = width.max(1);
+    for (i, &c) in chars.iter().enumerate().take(we).skip(ws) {
+        let n = push_shown(&mut shown, c);
+        if i < at {
+            lead += n;
+        } else if i < at + width {
+            under += n;
+        }
+    }
+    if we < chars.len() {
+        shown.push('…');
+    }
+    (shown, lead, under.max(1))
+}
+
+/// Pushes `c` as shown on one terminal line: a tab as a space, control and bidi chars escaped.
+/// Returns how many columns it took.
+fn push_shown(out: &mut String, c: char) -> usize {
+    match c {
+        '\t' => {
+            out.push(' ');
+            1
+        }
+        c if needs_escape(c) => {
+            let before = out.len();
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            out.len() - before
+        }
+        c => {
+            out.push(c);
+            1
+        }
+    }
+}
+
+/// One line of file text as shown: tabs as spaces, line breaks and control chars escaped.
+fn escape_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_shown(&mut out, c);
+    }
+    out
+}
+
+/// Chars that must not reach a terminal raw: control chars (ESC, CSI, BEL, backspace, …) and the
+/// bidirectional overrides and isolates that can make a line read differently than it is.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` made safe to print on a terminal: control chars other than line break and tab, and the
+/// bidi overrides U+202A–U+202E and U+2066–U+2069, are written as `\u{1b}`. Use it on every
+/// string that came from a file (student names, titles, quotes, file names) before printing it.
+pub fn escape_for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && c != '\t' && needs_escape(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\n' && c != '\t' && needs_escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`escape_for_terminal`] of a path as displayed.
+pub fn shown_path(p: &Path) -> String {
+    escape_for_terminal(&p.display().to_string()).into_owned()
+}
+
+/// At most `max` chars of `s` (a name or id from a file, put into a message), with `…` when cut.
+pub fn short(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some((b, _)) => Cow::Owned(format!("{}…", &s[..b])),
+    }
+}
+
+/// The window `[start, end)` of at most [`QUOTE_CHARS`] chars of the line `[ls, le)` to quote
+/// for a problem at char `at`: up to [`QUOTE_BEFORE`] chars before it, the rest after it (or
+/// more before it when the line ends sooner).
+fn window(ls: usize, le: usize, at: usize) -> (usize, usize) {
+    let at = at.clamp(ls, le);
+    let ws = ls.max(at.saturating_sub(QUOTE_BEFORE));
+    let we = le.min(ws + QUOTE_CHARS);
+    let ws = ls.max(ws.min(we.saturating_sub(QUOTE_CHARS)));
+    (ws, we)
 }
 
 /// A source file being read, to turn byte ranges into line/column diagnostics.
@@ -142,6 +266,8 @@ pub struct SourceFile {
     pub name: String,
     /// The text, indexed.
     pub text: CharIndex,
+    /// Where the JSON values of this file are, built on the first [`SourceFile::locate_json`].
+    json: std::sync::OnceLock<crate::jsonpos::Index>,
 }
 
 impl SourceFile {
@@ -150,7 +276,18 @@ impl SourceFile {
         Self {
             name: name.into(),
             text: CharIndex::new(text),
+            json: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The byte range of the JSON value at `path` (object keys, array indexes) in this file.
+    /// The first call indexes the file's values near the top in one pass, so placing many
+    /// problems costs time linear in the file, not one scan of it per problem.
+    pub fn locate_json(&self, path: &[&str]) -> Option<Range<usize>> {
+        let text = self.text.as_str();
+        self.json
+            .get_or_init(|| crate::jsonpos::Index::new(text))
+            .locate(text, path)
     }
 
     /// A diagnostic pointing at the byte range `bytes` of this file.
@@ -160,24 +297,210 @@ impl SourceFile {
         self.at_chars(Span::new(s, e), severity, message)
     }
 
-    /// A diagnostic pointing at a char span of this file.
+    /// A diagnostic pointing at a char span of this file. It keeps at most [`QUOTE_CHARS`] chars
+    /// of the line (and of the snippet), however long the line is.
     pub fn at_chars(&self, span: Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
-        let (line, column) = self.text.line_col(span.start);
-        let source_line = self.text.line_text(line).to_string();
-        let snippet = self.text.slice(span);
-        let first_line = snippet.lines().next().unwrap_or("");
+        let t = &self.text;
+        let start = span.start.min(t.char_len());
+        let end = span.end.clamp(start, t.char_len());
+        let (line, column) = t.line_col(start);
+        // The line, as chars [ls, le): found from byte offsets, never by walking the line.
+        let ls = start - (column - 1);
+        let le = t.char_of_byte(t.byte_of(ls) + t.line_text(line).len());
+        let (ws, we) = window(ls, le, start);
+        let mut source_line = String::new();
+        let mut source_column = start - ws + 1;
+        if ws > ls {
+            source_line.push('…');
+            source_column += 1;
+        }
+        source_line.push_str(t.slice(Span::new(ws, we)));
+        if we < le {
+            source_line.push('…');
+        }
+        // The snippet: the span's first line, at most QUOTE_CHARS chars of it.
+        let first_end = end.min(le.max(start));
+        let cut = first_end.min(start + QUOTE_CHARS);
+        let mut snippet = t.slice(Span::new(start, cut)).to_string();
+        if cut < first_end {
+            snippet.push('…');
+        }
         Diagnostic {
             file: self.name.clone(),
             line,
             column,
             severity,
             message: message.into(),
-            snippet: (!snippet.is_empty()).then(|| first_line.to_string()),
+            snippet: (end > start).then_some(snippet),
             suggestion: None,
-            width: first_line.chars().count().max(1),
+            width: (first_end - start).min(we.saturating_sub(start)).max(1),
             source_line: Some(source_line),
+            source_column,
         }
     }
+
+    /// A diagnostic at 1-based `line` and 1-based *byte* column `byte_col` (as serde_json
+    /// reports them); column 0 means the start of the line. A place on blanks moves on to the
+    /// next thing on the line (serde_json sometimes points at the space before a bad value).
+    pub fn at_line_byte(
+        &self,
+        line: usize,
+        byte_col: usize,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let text = self.text.as_str();
+        let mut start = 0;
+        for l in text.split_inclusive('\n').take(line.saturating_sub(1)) {
+            start += l.len();
+        }
+        let line_len = self.text.line_text(line).len();
+        let mut b = (start + byte_col.saturating_sub(1).min(line_len)).min(text.len());
+        let line_end = (start + line_len).min(text.len());
+        while b < line_end && matches!(text.as_bytes()[b], b' ' | b'\t') {
+            b += 1;
+        }
+        self.at(b..b, severity, message)
+    }
+}
+
+/// Keeps at most [`MAX_PER_FILE`] diagnostics of each file in `diags` (in order); for a file
+/// that had more, one last diagnostic says how many more there were.
+pub fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut kept: Vec<Diagnostic> = Vec::new();
+    let mut counts: std::collections::HashMap<String, (usize, usize, Severity)> = std::collections::HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for d in diags {
+        let e = counts.entry(d.file.clone()).or_insert_with(|| {
+            order.push(d.file.clone());
+            (0, 0, Severity::Warning)
+        });
+        if let Some(n) = more_count(&d) {
+            // A count from an earlier cap (one block of a lesson): merged into one.
+            e.1 += n;
+            e.2 = e.2.max(d.severity);
+        } else if e.0 < MAX_PER_FILE {
+            e.0 += 1;
+            kept.push(d);
+        } else {
+            e.1 += 1;
+            e.2 = e.2.max(d.severity);
+        }
+    }
+    for f in order {
+        if let Some(&(_, more, sev)) = counts.get(&f)
+            && more > 0
+        {
+            kept.push(more_problems(&f, more, sev));
+        }
+    }
+    kept
+}
+
+const MORE_HEAD: &str = "… and ";
+const MORE_TAIL: &str = " more problems in this file";
+
+/// How many problems a diagnostic made by [`more_problems`] stands for.
+fn more_count(d: &Diagnostic) -> Option<usize> {
+    if d.line != 0 {
+        return None;
+    }
+    d.message.strip_prefix(MORE_HEAD)?.strip_suffix(MORE_TAIL)?.parse().ok()
+}
+
+/// The diagnostic that stands for `more` problems not listed.
+pub fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic {
+    Diagnostic::file(file, severity, format!("{MORE_HEAD}{more}{MORE_TAIL}")).with_suggestion(format!(
+        "only the first {MAX_PER_FILE} problems of a file are listed; fix these and check again"
+    ))
+}
+
+/// Collects the diagnostics of one file, keeping at most [`MAX_PER_FILE`]: past that, a problem
+/// is only counted (and not even built, so a file with a million bad entries costs no more
+/// than one with two hundred).
+#[derive(Debug)]
+pub struct Collector {
+    file: String,
+    diags: Vec<Diagnostic>,
+    more: usize,
+    more_severity: Severity,
+}
+
+impl Collector {
+    /// Collects for the file named `file`.
+    pub fn new(file: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            diags: Vec::new(),
+            more: 0,
+            more_severity: Severity::Warning,
+        }
+    }
+
+    /// Adds the diagnostic `make` builds, if there is still room; else counts it.
+    pub fn push_with(&mut self, severity: Severity, make: impl FnOnce(Severity) -> Diagnostic) {
+        if self.diags.len() < MAX_PER_FILE {
+            self.diags.push(make(severity));
+        } else {
+            self.more += 1;
+            self.more_severity = self.more_severity.max(severity);
+        }
+    }
+
+    /// Adds a diagnostic already built.
+    pub fn push(&mut self, d: Diagnostic) {
+        let sev = d.severity;
+        self.push_with(sev, |_| d);
+    }
+
+    /// The diagnostics, with the count of those left out as one last diagnostic.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        if self.more > 0 {
+            self.diags
+                .push(more_problems(&self.file, self.more, self.more_severity));
+        }
+        self.diags
+    }
+}
+
+/// Why writing `path` failed, in words that name the path (and the folder or file in the way),
+/// and what to do: `(message, help)`.
+pub fn describe_write_error(path: &Path, e: &std::io::Error) -> (String, String) {
+    let shown = shown_path(path);
+    // A file where a folder should be: std only says "File exists" or "Not a directory".
+    let blocker = path
+        .ancestors()
+        .skip(1)
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| a.exists() && !a.is_dir());
+    if let Some(b) = blocker {
+        let b = shown_path(b);
+        return (
+            format!("cannot write {shown}: {b} is a file, not a folder ({e})"),
+            format!("give a folder there (a missing one is made), or move the file {b} out of the way"),
+        );
+    }
+    if path.is_dir() {
+        return (
+            format!("cannot write {shown}: it is a folder ({e})"),
+            "give the name of a file to write, not of a folder".into(),
+        );
+    }
+    let help = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "choose a folder you may write to, or check that the file is not read-only or open in another program"
+        }
+        std::io::ErrorKind::StorageFull => "free some space on the disk, or write somewhere else",
+        std::io::ErrorKind::ReadOnlyFilesystem => "this disk is read-only: write somewhere else",
+        _ => "check that the folder exists and that you may write there",
+    };
+    (format!("cannot write {shown}: {e}"), help.into())
+}
+
+/// [`describe_write_error`] as a diagnostic about `path`.
+pub fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let (msg, help) = describe_write_error(path, e);
+    Diagnostic::file(path.display().to_string(), Severity::Error, msg).with_suggestion(help)
 }
 
 /// Counts errors and warnings in a list.
@@ -244,6 +567,139 @@ mod tests {
 #[cfg(test)]
 mod regression {
     use super::*;
+
+    /// The line under the `N | ` gutter and the caret line under it, from a rendered diagnostic.
+    fn quoted(shown: &str, line: usize) -> (String, String) {
+        let head = format!("{line} | ");
+        let mut it = shown.lines().skip_while(|l| !l.starts_with(&head));
+        let src = it.next().unwrap_or_default()[head.len()..].to_string();
+        let caret = it
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .skip(head.chars().count())
+            .collect();
+        (src, caret)
+    }
+
+    /// The char the caret's first `^` is under.
+    fn under_caret(src: &str, caret: &str) -> Option<char> {
+        let at = caret.chars().position(|c| c == '^')?;
+        src.chars().nth(at)
+    }
+
+    /// `at_chars` copied the whole source line into every diagnostic: 10,000 problems on a
+    /// one-line 2 MB file held 20 GB of copies.
+    #[test]
+    fn regression_one_mb_line_is_not_copied_into_each_diagnostic() {
+        let mut line = "ab".repeat(500_000);
+        line.replace_range(600_000..600_003, "XYZ");
+        let src = SourceFile::new("big.json", format!("{{\n{line}\n}}\n"));
+        let b = src.text.as_str().find("XYZ").unwrap();
+        let d = src.at(b..b + 3, Severity::Error, "bad value");
+        assert_eq!((d.line, d.column), (2, 600_001));
+        let kept = d.source_line.as_deref().unwrap();
+        assert!(
+            kept.chars().count() <= QUOTE_CHARS + 2,
+            "{} chars kept",
+            kept.chars().count()
+        );
+        assert!(kept.starts_with('…') && kept.ends_with('…'), "{kept}");
+        assert_eq!(d.snippet.as_deref(), Some("XYZ"));
+        let shown = d.to_string();
+        assert!(shown.len() < 600, "{} bytes: {shown}", shown.len());
+        assert!(shown.contains("--> big.json:2:600001"), "{shown}");
+        let (q, caret) = quoted(&shown, 2);
+        assert_eq!(under_caret(&q, &caret), Some('X'), "{shown}");
+        assert_eq!(caret.trim(), "^^^", "{shown}");
+
+        // At the very start and the very end of the long line, and a span running past the window.
+        let d = src.at(2..3, Severity::Error, "first");
+        let (q, caret) = quoted(&d.to_string(), 2);
+        assert_eq!(under_caret(&q, &caret), Some('a'));
+        assert!(!q.starts_with('…') && q.ends_with('…'), "{q}");
+        let end = 2 + line.len() - 1;
+        let d = src.at(end..end + 1, Severity::Error, "last");
+        let (q, caret) = quoted(&d.to_string(), 2);
+        assert_eq!(under_caret(&q, &caret), Some('b'));
+        assert!(q.starts_with('…') && !q.ends_with('…'), "{q}");
+        assert_eq!(q.chars().count(), QUOTE_CHARS + 1);
+        let d = src.at(2..2 + line.len(), Severity::Error, "all of it");
+        assert!(d.snippet.as_deref().unwrap().chars().count() <= QUOTE_CHARS + 1);
+        assert!(d.to_string().len() < 600);
+    }
+
+    /// An escape sequence or a bidi override in a file reached the terminal raw through a
+    /// diagnostic: it could clear the screen or make a line read backwards.
+    #[test]
+    fn regression_escape_sequence_in_diagnostic_reaches_terminal() {
+        let src = SourceFile::new(
+            "evil\u{1b}]0;title\u{7}.md",
+            "quote = \"\u{1b}[2J\u{1b}[31mred\u{202E}txet\"\n".into(),
+        );
+        let b = src.text.as_str().find("red").unwrap();
+        let d = src
+            .at(b..b + 3, Severity::Error, "quote \u{1b}[31mred\u{9b}1m not found")
+            .with_suggestion("try \u{2066}this\u{2069}");
+        let shown = d.to_string();
+        assert!(
+            !shown.chars().any(|c| c != '\n'
+                && (c.is_control()
+                    || ('\u{202A}'..='\u{202E}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c))),
+            "{shown:?}"
+        );
+        assert!(shown.contains("quote \\u{1b}[31mred\\u{9b}1m not found"), "{shown}");
+        assert!(shown.contains("evil\\u{1b}]0;title\\u{7}.md:1:"), "{shown}");
+        assert!(shown.contains("try \\u{2066}this\\u{2069}"), "{shown}");
+        // The caret still points at `red`, after the escaped chars.
+        let (q, caret) = quoted(&shown, 1);
+        assert_eq!(under_caret(&q, &caret), Some('r'), "{shown}");
+        assert_eq!(caret.trim(), "^^^");
+        assert_eq!(escape_for_terminal("Zoë\tand\nAna"), "Zoë\tand\nAna");
+        assert_eq!(escape_for_terminal("a\u{1b}b\u{202D}"), "a\\u{1b}b\\u{202d}");
+    }
+
+    /// A file with thousands of problems printed thousands of messages: now at most
+    /// `MAX_PER_FILE`, then one that counts the rest (merged when blocks were capped apart).
+    #[test]
+    fn regression_one_file_floods_the_output_with_problems() {
+        let many: Vec<Diagnostic> = (0..500)
+            .map(|i| {
+                Diagnostic::file(
+                    "a.md",
+                    if i < 450 { Severity::Warning } else { Severity::Error },
+                    format!("p{i}"),
+                )
+            })
+            .chain(std::iter::once(more_problems("a.md", 1000, Severity::Warning)))
+            .chain(std::iter::once(Diagnostic::file("b.md", Severity::Warning, "only one")))
+            .collect();
+        let capped = cap_per_file(many);
+        assert_eq!(capped.len(), MAX_PER_FILE + 2);
+        let last = capped.last().unwrap();
+        assert_eq!(last.message, "… and 1300 more problems in this file");
+        assert_eq!(last.severity, Severity::Error);
+        assert!(capped.iter().any(|d| d.file == "b.md"));
+        let mut c = Collector::new("r.json");
+        let mut built = 0;
+        for _ in 0..10_000 {
+            c.push_with(Severity::Error, |s| {
+                built += 1;
+                Diagnostic::file("r.json", s, "bad")
+            });
+        }
+        let out = c.finish();
+        assert_eq!(built, MAX_PER_FILE);
+        assert_eq!(out.len(), MAX_PER_FILE + 1);
+        assert_eq!(out[MAX_PER_FILE].message, "… and 9800 more problems in this file");
+    }
+
+    #[test]
+    fn short_cuts_long_names() {
+        assert_eq!(short("Ana", 5), "Ana");
+        assert_eq!(short("Łucja Żółć", 5), "Łucja…");
+    }
 
     /// `lateral export` on an empty file: serde_json reports column 0; rendering must not panic.
     #[test]

@@ -2,13 +2,14 @@
 //! gradebook; and the class view's numbers (score distributions, most-missed keys, common false
 //! positives, and how many students highlighted each word).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::corpus::Corpus;
-use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::diag::{Diagnostic, Severity, SourceFile, escape_for_terminal, short};
 use crate::fsutil::{MAX_RESULTS_BYTES, read_text};
 use crate::lesson::{Lesson, StepBody};
 use crate::results::{LessonOutcome, Results, parse_results, score_results, validate};
@@ -39,23 +40,34 @@ pub struct Report {
 
 /// The `.json` files among `paths` (folders are searched, not recursively), sorted.
 pub fn results_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    results_files_checked(paths).0
+}
+
+/// [`results_files`], with a diagnostic for each folder that cannot be read or holds no `.json`
+/// file (so a typo in a folder name is not silently "0 students graded").
+pub fn results_files_checked(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut out = Vec::new();
+    let mut diags = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| {
-                    rd.filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| f.extension().is_some_and(|x| x == "json"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            v.sort();
-            out.extend(v);
-        } else {
+        if !p.is_dir() {
             out.push(p.clone());
+            continue;
         }
+        let name = p.display().to_string();
+        // Never blocks on a FIFO, never follows a link out of the folder, stops at the file limit.
+        let walk = crate::fsutil::walk_folder(p, false);
+        diags.extend(walk.warnings);
+        let mut v: Vec<PathBuf> = walk.files.into_iter().filter(|f| looks_like_results(f)).collect();
+        if v.is_empty() {
+            diags.push(
+                Diagnostic::file(&name, Severity::Warning, "this folder has no results files (.json)")
+                    .with_suggestion("give the folder the students' results files were collected in"),
+            );
+        }
+        v.sort();
+        out.extend(v);
     }
-    out
+    (out, diags)
 }
 
 /// Grades every file: not JSON, another lesson, or a student already graded from another file
@@ -97,7 +109,7 @@ pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
                     Severity::Error,
                     format!(
                         "student “{}” was already graded from {first}; this file is skipped",
-                        r.student
+                        short(&r.student, 80)
                     ),
                 )
                 .with_suggestion(
@@ -122,70 +134,96 @@ fn seconds_between(a: &str, b: &str) -> Option<u64> {
     use time::format_description::well_known::Rfc3339;
     let a = time::OffsetDateTime::parse(a, &Rfc3339).ok()?;
     let b = time::OffsetDateTime::parse(b, &Rfc3339).ok()?;
-    u64::try_from((b - a).whole_seconds()).ok()
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    u64::try_from((b - a).whole_seconds())
+        .ok()
+        .map(|s| s.min(crate::results::MAX_STEP_SECONDS))
 }
 
 fn num(x: Option<f64>) -> String {
     x.map_or(String::new(), |v| format!("{v:.4}"))
 }
 
-/// The gradebook CSV: a header, one row per student per step, and one summary row per student
-/// (step `TOTAL`). Scores are 0–1 with four decimals; empty where a step is not scored.
+/// A text cell of the gradebook, neutralised against formula injection as OWASP recommends: a
+/// cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so
+/// a spreadsheet shows it as text instead of running it. (Numbers the app writes itself are
+/// not text cells and stay numbers.)
+pub fn text_cell(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The columns of the gradebook CSV.
+pub const CSV_HEADER: [&str; 11] = [
+    "student",
+    "lesson",
+    "step",
+    "kind",
+    "score",
+    "precision",
+    "recall",
+    "f1",
+    "hints",
+    "attempts",
+    "seconds",
+];
+
+/// The gradebook CSV (UTF-8 with a byte-order mark, so a spreadsheet shows every name's
+/// letters): a header, one row per student per step, and one summary row per student (step
+/// `TOTAL`). Scores are 0–1 with four decimals; empty where a step is not scored. Text cells go
+/// through [`text_cell`]; the totals add up with saturating arithmetic.
 pub fn csv(report: &Report, lesson: &Lesson) -> String {
-    let mut out = String::from("student,lesson,step,kind,score,precision,recall,f1,hints,attempts,seconds\n");
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::from("\u{FEFF}".as_bytes()));
+    // Writing to memory cannot fail, and every row has the header's 11 cells.
+    let _ = w.write_record(CSV_HEADER);
     for g in &report.graded {
-        let (mut hints, mut attempts, mut seconds) = (0u32, 0u32, 0u64);
+        let student = text_cell(&g.results.student);
+        let lesson_id = text_cell(&lesson.id);
+        let (mut hints, mut attempts, mut seconds) = (0u64, 0u64, 0u64);
         for (step, o) in lesson.steps.iter().zip(&g.outcome.steps) {
             let work = g.results.steps.iter().find(|w| w.step == step.id);
             let secs = work.and_then(|w| {
                 w.seconds
                     .or_else(|| seconds_between(w.started.as_deref()?, w.finished.as_deref()?))
             });
-            hints += o.hints_used;
-            attempts += o.attempts;
-            seconds += secs.unwrap_or(0);
+            hints = hints.saturating_add(u64::from(o.hints_used));
+            attempts = attempts.saturating_add(u64::from(o.attempts));
+            seconds = seconds.saturating_add(secs.unwrap_or(0));
             let d = o.detail.as_ref();
-            let row = [
-                csv_field(&g.results.student),
-                csv_field(&lesson.id),
-                csv_field(&step.id),
-                o.kind.clone(),
-                num(o.score),
-                num(d.map(|d| d.precision)),
-                num(d.map(|d| d.recall)),
-                num(d.map(|d| d.f1)),
-                o.hints_used.to_string(),
-                o.attempts.to_string(),
-                secs.map_or(String::new(), |s| s.to_string()),
-            ];
-            out.push_str(&row.join(","));
-            out.push('\n');
+            let _ = w.write_record([
+                student.as_ref(),
+                lesson_id.as_ref(),
+                &text_cell(&step.id),
+                &text_cell(&o.kind),
+                &num(o.score),
+                &num(d.map(|d| d.precision)),
+                &num(d.map(|d| d.recall)),
+                &num(d.map(|d| d.f1)),
+                &o.hints_used.to_string(),
+                &o.attempts.to_string(),
+                &secs.map_or(String::new(), |s| s.to_string()),
+            ]);
         }
-        let row = [
-            csv_field(&g.results.student),
-            csv_field(&lesson.id),
-            "TOTAL".to_string(),
-            "lesson".to_string(),
-            num(Some(g.outcome.score)),
-            String::new(),
-            String::new(),
-            String::new(),
-            hints.to_string(),
-            attempts.to_string(),
-            seconds.to_string(),
-        ];
-        out.push_str(&row.join(","));
-        out.push('\n');
+        let _ = w.write_record([
+            student.as_ref(),
+            lesson_id.as_ref(),
+            "TOTAL",
+            "lesson",
+            &num(Some(g.outcome.score)),
+            "",
+            "",
+            "",
+            &hints.to_string(),
+            &attempts.to_string(),
+            &seconds.to_string(),
+        ]);
     }
-    out
+    let bytes = w.into_inner().unwrap_or_else(|e| e.into_inner().get_ref().clone());
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// What the class did on one step.
@@ -292,7 +330,9 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
     let n = report.graded.len();
     s.push_str(&format!(
         "{} — {} student(s) graded, {} file(s) skipped\n",
-        lesson.title, n, report.skipped
+        escape_for_terminal(&lesson.title),
+        n,
+        report.skipped
     ));
     if n > 0 {
         let mean = report.graded.iter().map(|g| g.outcome.score).sum::<f64>() / n as f64;
@@ -312,7 +352,7 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
         s.push_str(&format!(
             "{:>2}. {:<40} average {:>3.0}%",
             i + 1,
-            step.title,
+            escape_for_terminal(&step.title),
             avg * 100.0
         ));
         if let Some((k, &m)) = c
@@ -324,7 +364,7 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
         {
             s.push_str(&format!(
                 "; most missed: “{}” ({m} of {})",
-                step.keys()[k].anchor.quote,
+                escape_for_terminal(&step.keys()[k].anchor.quote),
                 c.scores.len()
             ));
         }

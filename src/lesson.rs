@@ -587,7 +587,23 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
         diags.extend(ctx.into_diags());
     }
     warn_raw_html(src, &blocks, &mut diags);
-    (Some(lesson), diags)
+    (Some(lesson), crate::diag::cap_per_file(diags))
+}
+
+/// The id read from a file when it is a safe one (see [`crate::ids::check_id`]); otherwise an
+/// error at it, naming what the id was for, and `None`.
+fn checked_id(ctx: &Ctx<'_>, id: crate::schema::Spanned<String>, what: &str) -> Option<String> {
+    match crate::ids::check_id(&id.value) {
+        Ok(()) => Some(id.value),
+        Err(e) => {
+            ctx.error(
+                id.span,
+                format!("`{}` cannot be {what} id: {e}", crate::ids::shown(&id.value)),
+                Some(crate::ids::ID_HELP.into()),
+            );
+            None
+        }
+    }
 }
 
 fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, src: &SourceFile) -> Lesson {
@@ -609,17 +625,7 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
         }
     };
     let id = match o.opt_str("id") {
-        Some(id) => match crate::ids::check_id(&id.value) {
-            Ok(()) => id.value,
-            Err(e) => {
-                ctx.error(
-                    id.span,
-                    format!("`{}` cannot be a lesson id: {e}", id.value),
-                    Some(crate::ids::ID_HELP.into()),
-                );
-                stem_id()
-            }
-        },
+        Some(id) => checked_id(ctx, id, "a lesson").unwrap_or_else(stem_id),
         None => stem_id(),
     };
     let title = o
@@ -756,17 +762,7 @@ fn read_step(
     only_for("min_words", "reflect");
 
     let id = match o.opt_str("id") {
-        Some(id) => match crate::ids::check_id(&id.value) {
-            Ok(()) => id.value,
-            Err(e) => {
-                ctx.error(
-                    id.span,
-                    format!("`{}` cannot be a step id: {e}", id.value),
-                    Some(crate::ids::ID_HELP.into()),
-                );
-                format!("step-{n}")
-            }
-        },
+        Some(id) => checked_id(ctx, id, "a step").unwrap_or_else(|| format!("step-{n}")),
         None => format!("step-{n}"),
     };
     let title = o.opt_str("title").map_or_else(|| format!("Step {n}"), |t| t.value);

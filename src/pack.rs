@@ -296,14 +296,25 @@ impl Check<'_> {
             return;
         }
         let p: Vec<&str> = path.iter().map(String::as_str).collect();
-        let text = self.src.text.as_str();
         // Point at the value; failing that, at the nearest enclosing value that is there.
         let range = (0..=p.len())
             .rev()
-            .find_map(|n| crate::jsonpos::locate(text, &p[..n]))
+            .find_map(|n| self.src.locate_json(&p[..n]))
             .unwrap_or(0..0);
         self.diags
             .push(self.src.at(range, Severity::Error, message).with_suggestion(help));
+    }
+
+    /// [`Check::id`], and an error when `seen` (ids compared without case) has it already.
+    fn unique_id(&mut self, path: &[String], what: &str, id: &str, seen: &mut std::collections::HashSet<String>) {
+        self.id(path, what, id);
+        if !seen.insert(id.to_ascii_lowercase()) {
+            self.at(
+                path,
+                format!("{what} id `{}` is used twice in this pack", crate::ids::shown(id)),
+                "give each its own id",
+            );
+        }
     }
 
     fn id(&mut self, path: &[String], what: &str, id: &str) {
@@ -319,6 +330,13 @@ impl Check<'_> {
 
 fn path(parts: &[&dyn std::fmt::Display]) -> Vec<String> {
     parts.iter().map(|p| p.to_string()).collect()
+}
+
+/// `base` followed by `rest`.
+fn under(base: &[String], rest: &[&dyn std::fmt::Display]) -> Vec<String> {
+    let mut v = base.to_vec();
+    v.extend(path(rest));
+    v
 }
 
 /// Reads and checks an exam pack as strictly as a lesson file: format and version, at least one
@@ -399,14 +417,7 @@ pub fn read_pack(src: &SourceFile) -> (Option<Pack>, Vec<Diagnostic>) {
 fn check_pack(pack: &Pack, c: &mut Check<'_>) {
     let mut article_ids = std::collections::HashSet::new();
     for (i, a) in pack.articles.iter().enumerate() {
-        c.id(&path(&[&"articles", &i, &"id"]), "an article", &a.id);
-        if !article_ids.insert(a.id.to_ascii_lowercase()) {
-            c.at(
-                &path(&[&"articles", &i, &"id"]),
-                format!("article id `{}` is in this pack twice", crate::ids::shown(&a.id)),
-                "a pack holds each article once",
-            );
-        }
+        c.unique_id(&path(&[&"articles", &i, &"id"]), "an article", &a.id, &mut article_ids);
         if a.text.trim().is_empty() {
             c.at(
                 &path(&[&"articles", &i, &"text"]),
@@ -420,19 +431,8 @@ fn check_pack(pack: &Pack, c: &mut Check<'_>) {
     }
     let mut lesson_ids = std::collections::HashSet::new();
     for (li, l) in pack.lessons.iter().enumerate() {
-        let lp = |rest: &[&dyn std::fmt::Display]| {
-            let mut v = path(&[&"lessons", &li]);
-            v.extend(path(rest));
-            v
-        };
-        c.id(&lp(&[&"id"]), "a lesson", &l.id);
-        if !lesson_ids.insert(l.id.to_ascii_lowercase()) {
-            c.at(
-                &lp(&[&"id"]),
-                format!("lesson id `{}` is in this pack twice", crate::ids::shown(&l.id)),
-                "give each lesson its own id",
-            );
-        }
+        let lp = |rest: &[&dyn std::fmt::Display]| under(&path(&[&"lessons", &li]), rest);
+        c.unique_id(&lp(&[&"id"]), "a lesson", &l.id, &mut lesson_ids);
         if l.sha256.len() != 64 || !l.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
             c.at(
                 &lp(&[&"sha256"]),
@@ -450,19 +450,8 @@ fn check_pack(pack: &Pack, c: &mut Check<'_>) {
         }
         let mut step_ids = std::collections::HashSet::new();
         for (si, s) in l.steps.iter().enumerate() {
-            let sp = |rest: &[&dyn std::fmt::Display]| {
-                let mut v = lp(&[&"steps", &si]);
-                v.extend(path(rest));
-                v
-            };
-            c.id(&sp(&[&"id"]), "a step", &s.id);
-            if !step_ids.insert(s.id.as_str()) {
-                c.at(
-                    &sp(&[&"id"]),
-                    format!("step id `{}` is used twice in this lesson", crate::ids::shown(&s.id)),
-                    "give each step its own id",
-                );
-            }
+            let sp = |rest: &[&dyn std::fmt::Display]| under(&lp(&[&"steps", &si]), rest);
+            c.unique_id(&sp(&[&"id"]), "a step", &s.id, &mut step_ids);
             check_step(s, &sp, &article_ids, &palette, c);
         }
     }
@@ -769,7 +758,7 @@ mod tests {
         let mut v = good();
         let first = v["articles"][0].clone();
         v["articles"].as_array_mut().expect("articles").push(first);
-        one(&v, "in this pack twice");
+        one(&v, "used twice in this pack");
     }
 
     #[test]
@@ -821,7 +810,7 @@ mod tests {
         let mut v = good();
         let id = v["lessons"][0]["id"].clone();
         v["lessons"][1]["id"] = json!(id.as_str().expect("id").to_uppercase());
-        one(&v, "in this pack twice");
+        one(&v, "used twice in this pack");
     }
 
     #[test]

@@ -53,7 +53,19 @@ impl AppSettings {
 
     /// The font size, kept in range.
     pub fn clamped_font(&self) -> f32 {
-        self.font_size.clamp(Self::FONT_RANGE.0, Self::FONT_RANGE.1)
+        if self.font_size.is_finite() {
+            self.font_size.clamp(Self::FONT_RANGE.0, Self::FONT_RANGE.1)
+        } else {
+            Self::default().font_size
+        }
+    }
+
+    /// These settings with every value a hand-edited file could spoil made safe: the font size
+    /// in range, and a last student only if it is a name the app accepts.
+    pub fn sanitized(mut self) -> Self {
+        self.font_size = self.clamped_font();
+        self.last_student = self.last_student.and_then(|n| crate::ids::check_student_name(&n).ok());
+        self
     }
 }
 
@@ -221,8 +233,9 @@ impl Store {
     pub fn load_settings(&self) -> AppSettings {
         read_text(&self.root.join("settings.json"), MAX_META_BYTES)
             .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
+            .and_then(|t| serde_json::from_str::<AppSettings>(&t).ok())
             .unwrap_or_default()
+            .sanitized()
     }
 
     /// Saves the app's settings.
@@ -317,6 +330,31 @@ mod tests {
             .filter_map(Result::ok)
             .collect();
         assert_eq!(outside.len(), 2, "only data/ and victim.json: {outside:?}");
+    }
+
+    #[test]
+    fn regression_settings_with_an_impossible_font_size_reach_the_screen() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(d.path());
+        for (json, want) in [
+            (r#"{"font_size": 1e39}"#, 18.0),
+            (r#"{"font_size": 1e30}"#, 36.0),
+            (r#"{"font_size": -5}"#, 12.0),
+            (r#"{"font_size": "big"}"#, 18.0),
+        ] {
+            std::fs::write(d.path().join("settings.json"), json).expect("write");
+            assert_eq!(store.load_settings().font_size, want, "{json}");
+        }
+        assert_eq!(
+            AppSettings {
+                font_size: f32::NAN,
+                ..Default::default()
+            }
+            .clamped_font(),
+            18.0
+        );
+        std::fs::write(d.path().join("settings.json"), "{\"last_student\": \"a\\u001b[2J\"}").expect("write");
+        assert_eq!(store.load_settings().last_student, None);
     }
 
     #[test]

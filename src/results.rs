@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::anchor::{Anchor, quote_context, resolve};
 use crate::corpus::{Article, Corpus};
-use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::diag::{Collector, Diagnostic, Severity, SourceFile, short};
 use crate::lesson::{Lesson, StepBody};
 use crate::score::{Highlight, ScoreConfig, StepScore, score_choice, score_step};
 use crate::text::Span;
@@ -20,6 +20,13 @@ pub const FORMAT: &str = "lateral-results";
 pub const VERSION: u32 = 1;
 /// How many chars of context a `TextQuoteSelector` keeps either side.
 pub const QUOTE_CONTEXT: usize = 32;
+/// The most checks (or hints) one step can count; a larger number in a file is taken as this
+/// many, with a warning (no student presses Check ten thousand times: the file was edited).
+pub const MAX_COUNT: u32 = 10_000;
+/// The most seconds one step can count (30 days); a larger number is taken as this, with a warning.
+pub const MAX_STEP_SECONDS: u64 = 30 * 24 * 3600;
+/// How many chars of a name or id from a results file a message quotes.
+const NAME_CHARS: usize = 80;
 
 /// A results file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -278,32 +285,51 @@ impl Results {
 /// Parses a results file. JSON errors carry line and column; a wrong `format` or a newer
 /// `version` is an error too.
 pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
+    let text = src.text.as_str();
+    let first = text.len() - text.trim_start().len();
+    if let Some(c) = text[first..].chars().next().filter(|&c| c != '{') {
+        return Err(src
+            .at(
+                first..first + c.len_utf8(),
+                Severity::Error,
+                "this is not a readable results file: a results file is one JSON object, starting with `{`",
+            )
+            .with_suggestion(
+                "results files are written by the Lateral app; check that this is the file a student handed in",
+            ));
+    }
     let r: Results = serde_json::from_str(src.text.as_str()).map_err(|e| {
-        let mut d = Diagnostic::file(
-            &src.name,
-            Severity::Error,
-            format!("this is not a readable results file: {e}"),
-        );
-        d.line = e.line();
-        // serde_json counts the column in bytes; a diagnostic's column counts chars.
-        let line = src.text.line_text(e.line());
-        let mut b = e.column().min(line.len());
-        while !line.is_char_boundary(b) {
-            b += 1;
-        }
-        d.column = line[..b].chars().count();
-        d.source_line = (e.line() > 0).then(|| line.to_string());
-        d.width = 1;
-        d.with_suggestion(
-            "results files are written by the Lateral app; if it was edited by hand, check the JSON at this place",
-        )
+        let full = e.to_string();
+        // serde_json ends its message with the place, which the diagnostic already gives.
+        let what = match full.rfind(" at line ") {
+            Some(i) if e.line() > 0 => &full[..i],
+            _ => full.as_str(),
+        };
+        let (what, help) = if what.contains("recursion limit exceeded") {
+            (
+                "its lists and objects are nested too deeply (more than 128 levels)".into(),
+                "a results file written by Lateral is nested only a few levels deep; this file was made or changed by another program",
+            )
+        } else {
+            (
+                short(what, 200).into_owned(),
+                "results files are written by the Lateral app; if it was edited by hand, check the JSON at this place",
+            )
+        };
+        let msg = format!("this is not a readable results file: {what}");
+        let d = if e.line() > 0 {
+            src.at_line_byte(e.line(), e.column(), Severity::Error, msg)
+        } else {
+            Diagnostic::file(&src.name, Severity::Error, msg)
+        };
+        d.with_suggestion(help)
     })?;
     if r.format != FORMAT {
         return Err(at_path(
             src,
             &["format"],
             Severity::Error,
-            format!("`format` is \"{}\", not \"{FORMAT}\"", r.format),
+            format!("`format` is \"{}\", not \"{FORMAT}\"", short(&r.format, NAME_CHARS)),
         )
         .with_suggestion("this file was not written by Lateral"));
     }
@@ -319,14 +345,41 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
         )
         .with_suggestion("update Lateral to read it"));
     }
+    if let Err(e) = crate::ids::check_id(&r.lesson.id) {
+        return Err(at_path(
+            src,
+            &["lesson", "id"],
+            Severity::Error,
+            format!("`{}` cannot be a lesson id: {e}", crate::ids::shown(&r.lesson.id)),
+        )
+        .with_suggestion("this file was not written by Lateral, or was edited by hand"));
+    }
+    if let Err(e) = crate::ids::check_student_name(&r.student) {
+        return Err(at_path(
+            src,
+            &["student"],
+            Severity::Error,
+            format!(
+                "the student's name `{}` is not one Lateral accepts: {e}",
+                crate::ids::shown(&r.student)
+            ),
+        )
+        .with_suggestion("this file was not written by Lateral, or was edited by hand"));
+    }
     Ok(r)
+}
+
+/// Is `s` a date and time in RFC 3339 (`2026-11-20T09:00:00Z`), with a real calendar date and
+/// time of day?
+pub fn valid_timestamp(s: &str) -> bool {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_ok()
 }
 
 /// A diagnostic at the JSON value found by following `path` (object keys and array indexes).
 pub fn at_path<S: AsRef<str>>(src: &SourceFile, path: &[S], severity: Severity, msg: impl Into<String>) -> Diagnostic {
     let path: Vec<&str> = path.iter().map(AsRef::as_ref).collect();
     let path = path.as_slice();
-    match crate::jsonpos::locate(src.text.as_str(), path) {
+    match src.locate_json(path) {
         Some(range) => src.at(range, severity, msg),
         None => Diagnostic::file(&src.name, severity, msg),
     }
@@ -373,20 +426,27 @@ pub struct LessonOutcome {
 
 /// Checks every highlight against the lesson and its articles: unknown steps, articles not in
 /// the step, offsets past the article's end. Bad highlights are reported and dropped; a
-/// highlight whose position no longer matches its quote is re-anchored by the quote.
+/// highlight whose position no longer matches its quote is re-anchored by the quote. Counters
+/// past [`MAX_COUNT`] (or [`MAX_STEP_SECONDS`]) are taken as that much, and timestamps that are
+/// not real dates and times are dropped, each with a warning. At most
+/// [`crate::diag::MAX_PER_FILE`] problems are listed; the rest are counted.
 pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Corpus) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
+    let mut diags = Collector::new(&src.name);
     if r.lesson.id != lesson.id {
         diags.push(
             at_path(
                 src,
                 &["lesson", "id"],
                 Severity::Error,
-                format!("these results are for lesson `{}`, not `{}`", r.lesson.id, lesson.id),
+                format!(
+                    "these results are for lesson `{}`, not `{}`",
+                    short(&r.lesson.id, NAME_CHARS),
+                    lesson.id
+                ),
             )
             .with_suggestion("grade them with the lesson they were made with"),
         );
-        return diags;
+        return diags.finish();
     }
     if r.lesson.sha256 != lesson.sha256 {
         diags.push(
@@ -399,78 +459,163 @@ pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Cor
             .with_suggestion("scores are recomputed with the current lesson; keys that changed may score differently"),
         );
     }
+    check_timestamp(src, &mut diags, &mut r.started, &["started"]);
+    check_timestamp(src, &mut diags, &mut r.updated, &["updated"]);
     for (si, work) in r.steps.iter_mut().enumerate() {
         let si_s = si.to_string();
+        check_counters(src, &mut diags, work, &si_s);
+        check_timestamp(src, &mut diags, &mut work.started, &["steps", &si_s, "started"]);
+        check_timestamp(src, &mut diags, &mut work.finished, &["steps", &si_s, "finished"]);
         let Some(step) = lesson.steps.iter().find(|s| s.id == work.step) else {
-            diags.push(at_path(
-                src,
-                &["steps", &si_s, "step"],
-                Severity::Warning,
-                format!("the lesson has no step `{}`; its work is ignored", work.step),
-            ));
+            diags.push_with(Severity::Warning, |sev| {
+                at_path(
+                    src,
+                    &["steps", &si_s, "step"],
+                    sev,
+                    format!(
+                        "the lesson has no step `{}`; its work is ignored",
+                        short(&work.step, NAME_CHARS)
+                    ),
+                )
+            });
             continue;
         };
         let mut kept = Vec::new();
-        for (hi, h) in std::mem::take(&mut work.highlights).into_iter().enumerate() {
+        for (hi, mut h) in std::mem::take(&mut work.highlights).into_iter().enumerate() {
             let hi_s = hi.to_string();
             let path = ["steps", si_s.as_str(), "highlights", hi_s.as_str()];
             let art_id = h.article().to_string();
             let Some(article) = step.articles.iter().find(|a| **a == art_id).and_then(|a| corpus.get(a)) else {
-                diags.push(at_path(
-                    src,
-                    &[&path[..], &["target", "source"]].concat(),
-                    Severity::Error,
-                    format!(
-                        "highlight {} is in `{art_id}`, which step `{}` does not show; it is ignored",
-                        hi + 1,
-                        step.id
-                    ),
-                ));
+                diags.push_with(Severity::Error, |sev| {
+                    at_path(
+                        src,
+                        &[&path[..], &["target", "source"]].concat(),
+                        sev,
+                        format!(
+                            "highlight {} is in `{}`, which step `{}` does not show; it is ignored",
+                            hi + 1,
+                            short(&art_id, NAME_CHARS),
+                            step.id
+                        ),
+                    )
+                });
                 continue;
             };
             match place_highlight(article, &h) {
                 Ok((span, moved)) => {
                     if moved {
-                        diags.push(at_path(src, &path, Severity::Warning, format!("highlight {} of step `{}` no longer matched its position; it was found again by its quote", hi + 1, step.id)));
+                        diags.push_with(Severity::Warning, |sev| {
+                            at_path(
+                                src,
+                                &path,
+                                sev,
+                                format!(
+                                    "highlight {} of step `{}` no longer matched its position; it was found again by its quote",
+                                    hi + 1,
+                                    step.id
+                                ),
+                            )
+                        });
                     }
-                    let mut h = h;
+                    let mut created = h.created.take();
+                    check_timestamp(src, &mut diags, &mut created, &[&path[..], &["created"]].concat());
+                    h.created = created;
                     h.target.selector = SavedHighlight::new(article, span, None).target.selector;
                     kept.push(h);
                 }
-                Err(msg) => diags.push(
+                Err(msg) => diags.push_with(Severity::Error, |sev| {
                     at_path(
                         src,
                         &offset_path(&path, &h),
-                        Severity::Error,
+                        sev,
                         format!("highlight {} of step `{}`: {msg}; it is ignored", hi + 1, step.id),
                     )
                     .with_suggestion(format!(
                         "`{}` has {} characters; positions count characters from 0",
                         article.id(),
                         article.len()
-                    )),
-                ),
+                    ))
+                }),
             }
         }
         work.highlights = kept;
         if let StepBody::Choice { options, .. } = &step.body
             && let Some(&bad) = work.choices.iter().find(|&&c| c >= options.len())
         {
-            diags.push(at_path(
-                src,
-                &["steps", &si_s, "choices"],
-                Severity::Error,
-                format!(
-                    "choice {bad} does not exist; step `{}` has {} options (0 to {})",
-                    step.id,
-                    options.len(),
-                    options.len() - 1
-                ),
-            ));
+            diags.push_with(Severity::Error, |sev| {
+                at_path(
+                    src,
+                    &["steps", &si_s, "choices"],
+                    sev,
+                    format!(
+                        "choice {bad} does not exist; step `{}` has {} options (0 to {})",
+                        step.id,
+                        options.len(),
+                        options.len().saturating_sub(1)
+                    ),
+                )
+            });
             work.choices.retain(|&c| c < options.len());
         }
     }
-    diags
+    diags.finish()
+}
+
+/// Takes counters past [`MAX_COUNT`] and [`MAX_STEP_SECONDS`] as that much, with a warning.
+fn check_counters(src: &SourceFile, diags: &mut Collector, work: &mut StepWork, si: &str) {
+    for (key, value, what) in [
+        ("attempts", &mut work.attempts, "checks"),
+        ("hints_used", &mut work.hints_used, "hints"),
+    ] {
+        if *value > MAX_COUNT {
+            let n = *value;
+            diags.push_with(Severity::Warning, |sev| {
+                at_path(
+                    src,
+                    &["steps", si, key],
+                    sev,
+                    format!("`{key}` is {n}, more {what} than a step can count; it is counted as {MAX_COUNT}"),
+                )
+                .with_suggestion("results files are written by the Lateral app; this number was changed by hand or by another program")
+            });
+            *value = MAX_COUNT;
+        }
+    }
+    if let Some(secs) = work.seconds.filter(|&s| s > MAX_STEP_SECONDS) {
+        diags.push_with(Severity::Warning, |sev| {
+            at_path(
+                src,
+                &["steps", si, "seconds"],
+                sev,
+                format!("`seconds` is {secs}, more than 30 days on one step; it is counted as {MAX_STEP_SECONDS}"),
+            )
+        });
+        work.seconds = Some(MAX_STEP_SECONDS);
+    }
+}
+
+/// Drops a timestamp that is not a real RFC 3339 date and time, with a warning.
+fn check_timestamp<S: AsRef<str>>(src: &SourceFile, diags: &mut Collector, value: &mut Option<String>, path: &[S]) {
+    let Some(v) = value.as_deref() else { return };
+    if valid_timestamp(v) {
+        return;
+    }
+    let key = path.last().map_or("", AsRef::as_ref).to_string();
+    diags.push_with(Severity::Warning, |sev| {
+        at_path(
+            src,
+            path,
+            sev,
+            format!(
+                "`{key}` is not a date and time: \"{}\"; it is ignored",
+                short(v, NAME_CHARS)
+            ),
+        )
+        .with_suggestion(
+            "write it in RFC 3339, e.g. \"2026-11-20T09:00:00Z\" (a real date, hours 00–23, minutes 00–59)",
+        )
+    });
+    *value = None;
 }
 
 /// The JSON path of a highlight's `end` offset (or of its target, without a position selector).

@@ -4,12 +4,12 @@
 //! line, column and the nearest valid key name. So lesson and article metadata are read through
 //! this small walker over `toml_edit`'s spanned document instead.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 use toml_edit::{Item, TableLike, Value};
 
-use crate::diag::{Diagnostic, Severity, SourceFile, nearest};
+use crate::diag::{Diagnostic, MAX_PER_FILE, Severity, SourceFile, more_problems, nearest};
 
 /// A value with the byte range it came from in the source file.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +26,10 @@ pub struct Ctx<'s> {
     pub src: &'s SourceFile,
     /// Byte offset of the TOML block inside the file.
     pub base: usize,
-    /// Problems found so far.
+    /// Problems found so far (at most [`MAX_PER_FILE`]).
     pub diags: RefCell<Vec<Diagnostic>>,
+    /// Problems past [`MAX_PER_FILE`]: counted, not kept; and the worst of them.
+    more: Cell<(usize, Severity)>,
 }
 
 impl<'s> Ctx<'s> {
@@ -37,6 +39,7 @@ impl<'s> Ctx<'s> {
             src,
             base,
             diags: RefCell::new(Vec::new()),
+            more: Cell::new((0, Severity::Warning)),
         }
     }
 
@@ -51,6 +54,11 @@ impl<'s> Ctx<'s> {
     }
 
     fn push(&self, span: Range<usize>, sev: Severity, msg: impl Into<String>, help: Option<String>) {
+        if self.diags.borrow().len() >= MAX_PER_FILE {
+            let (n, worst) = self.more.get();
+            self.more.set((n + 1, worst.max(sev)));
+            return;
+        }
         let mut d = self.src.at(span, sev, msg);
         d.suggestion = help;
         self.diags.borrow_mut().push(d);
@@ -61,9 +69,14 @@ impl<'s> Ctx<'s> {
         span.map_or_else(|| fallback.clone(), |s| s.start + self.base..s.end + self.base)
     }
 
-    /// Takes the problems found.
+    /// Takes the problems found (past [`MAX_PER_FILE`], one last diagnostic counts the rest).
     pub fn into_diags(self) -> Vec<Diagnostic> {
-        self.diags.into_inner()
+        let mut d = self.diags.into_inner();
+        let (more, worst) = self.more.get();
+        if more > 0 {
+            d.push(more_problems(&self.src.name, more, worst));
+        }
+        d
     }
 }
 
@@ -327,8 +340,74 @@ impl<'a, 's> Obj<'a, 's> {
     }
 }
 
+/// The deepest nesting a TOML block may have: `[ ]` and `{ }` levels plus the dots of a dotted
+/// key. A lesson needs three or four; toml_edit itself stops at about 80, but without a place
+/// for dotted keys, so blocks are checked before it sees them.
+pub const MAX_TOML_DEPTH: usize = 50;
+
+/// The byte offset at which `toml` first nests deeper than [`MAX_TOML_DEPTH`], if it does.
+/// A linear scan (no recursion) that skips strings and comments; it may count a little more
+/// than TOML would (a dot in a float), never less.
+pub fn too_deep(toml: &str) -> Option<usize> {
+    let b = toml.as_bytes();
+    let (mut i, mut depth, mut dots) = (0usize, 0usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            q @ (b'"' | b'\'') => {
+                let triple = b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q);
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if q == b'"' && b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == q && (!triple || (b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q))) {
+                        i += if triple { 2 } else { 0 };
+                        break;
+                    }
+                    if b[i] == b'\n' && !triple {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth + dots > MAX_TOML_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'.' => {
+                dots += 1;
+                if depth + dots > MAX_TOML_DEPTH {
+                    return Some(i);
+                }
+            }
+            b'\n' | b'=' | b',' => dots = 0,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Parses one TOML block; a syntax error becomes a diagnostic at its exact place.
 pub fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Document<String>> {
+    if let Some(at) = too_deep(toml) {
+        ctx.error(
+            ctx.base + at..ctx.base + at + 1,
+            format!("this is not valid TOML here: it is nested more than {MAX_TOML_DEPTH} levels deep"),
+            Some("a lesson or an article's metadata needs only a few levels of [ ] and { }; check for brackets that are opened but never closed".into()),
+        );
+        return None;
+    }
     match toml_edit::Document::parse(toml.to_string()) {
         Ok(doc) => Some(doc),
         Err(e) => {
@@ -342,5 +421,24 @@ pub fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Document<Stri
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_outside_strings_and_comments() {
+        assert_eq!(too_deep("a = [[1, 2], [3]]\n[t.u]\nx = { y = 1.5 }\n"), None);
+        let deep = format!("a = {}", "[".repeat(MAX_TOML_DEPTH + 1));
+        assert_eq!(too_deep(&deep), Some(4 + MAX_TOML_DEPTH));
+        let in_strings = format!(
+            "a = \"{0}\"\nb = '{0}'\nc = \"\"\"\n{0}\n\"\"\"\n# {0}\nd = \"\\\"{0}\"\n",
+            "[{.".repeat(MAX_TOML_DEPTH)
+        );
+        assert_eq!(too_deep(&in_strings), None, "{in_strings}");
+        let dotted = format!("{} = 1", vec!["a"; MAX_TOML_DEPTH + 2].join("."));
+        assert_eq!(too_deep(&dotted), Some(2 * (MAX_TOML_DEPTH + 1) - 1));
     }
 }

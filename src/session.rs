@@ -431,7 +431,7 @@ impl Session {
         }
         let result = self.evaluate(self.current).ok_or("This step is not checked.")?;
         let st = self.state_mut();
-        st.attempts += 1;
+        st.attempts = st.attempts.saturating_add(1);
         st.checked = Some(result);
         self.touch();
         Ok(self.state().checked.as_ref().expect("just set"))
@@ -504,7 +504,7 @@ impl Session {
         }
         let h = self.next_unseen_hint()?.clone();
         let st = self.state_mut();
-        st.hints_used += 1;
+        st.hints_used = st.hints_used.saturating_add(1);
         st.shown_hints.push(h.clone());
         self.touch();
         Some(h)
@@ -597,10 +597,34 @@ impl Session {
                     })
                 })
                 .collect();
+            // A hand-edited file may hold what the app never writes: overlapping highlights,
+            // options that do not exist, repeated options. Keep what the app could have made.
+            let mut marks = marks;
+            marks.sort();
+            let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
+            // Sorted by article, then start: a mark overlaps a kept one exactly when it starts
+            // before the furthest end kept so far in its article.
+            let mut reach: Option<(usize, usize)> = None;
+            for m in marks {
+                let overlaps = reach.is_some_and(|(a, end)| a == m.article && m.span.start < end);
+                if !overlaps {
+                    reach = Some((m.article, m.span.end));
+                    kept.push(m);
+                }
+            }
+            let (n_options, multiple) = match &s.lesson.steps[i].body {
+                StepBody::Choice { options, multiple } => (options.len(), *multiple),
+                _ => (0, false),
+            };
+            let mut choices: Vec<usize> = w.choices.iter().copied().filter(|&c| c < n_options).collect();
+            choices.sort_unstable();
+            choices.dedup();
+            if !multiple {
+                choices.truncate(1);
+            }
             let st = &mut s.steps[i];
-            st.marks = marks;
-            st.marks.sort();
-            st.choices = w.choices.clone();
+            st.marks = kept;
+            st.choices = choices;
             st.reflection = w.reflection.clone().unwrap_or_default();
             st.attempts = w.attempts;
             st.hints_used = w.hints_used;
@@ -633,6 +657,48 @@ impl Session {
 mod tests {
     use super::*;
     use crate::bundled;
+
+    #[test]
+    fn regression_hand_edited_progress_with_overlaps_and_bad_choices_loads_as_is() {
+        let (s, corpus) = session();
+        let lesson = s.lesson.clone();
+        let mut r = s.to_results();
+        let hi = lesson
+            .steps
+            .iter()
+            .position(|st| matches!(st.body, StepBody::Highlight { .. }))
+            .expect("a highlight step");
+        let ci = lesson
+            .steps
+            .iter()
+            .position(|st| matches!(st.body, StepBody::Choice { multiple: false, .. }))
+            .expect("a single-choice step");
+        let article = corpus.get(&lesson.steps[hi].articles[0]).expect("article").clone();
+        let h = |a: usize, b: usize| crate::results::SavedHighlight::new(&article, Span::new(a, b), None);
+        for (i, id) in [(hi, &lesson.steps[hi].id), (ci, &lesson.steps[ci].id)] {
+            let w = crate::results::StepWork {
+                step: id.clone(),
+                highlights: if i == hi {
+                    vec![h(0, 10), h(5, 20), h(30, 40), h(2, 3)]
+                } else {
+                    vec![]
+                },
+                choices: if i == ci { vec![usize::MAX, 1, 1, 0] } else { vec![] },
+                attempts: u32::MAX,
+                hints_used: u32::MAX,
+                ..Default::default()
+            };
+            r.steps.retain(|x| &x.step != id);
+            r.steps.push(w);
+        }
+        let mut back = Session::from_results(lesson.clone(), &corpus, &r);
+        let spans: Vec<Span> = back.steps[hi].marks.iter().map(|m| m.span).collect();
+        assert_eq!(spans, vec![Span::new(0, 10), Span::new(30, 40)]);
+        assert_eq!(back.steps[ci].choices, vec![0]);
+        back.go_to(hi);
+        let _ = back.check();
+        assert_eq!(back.steps[hi].attempts, u32::MAX, "saturates, never wraps or panics");
+    }
 
     fn session() -> (Session, Corpus) {
         let corpus = bundled::corpus();

@@ -6,6 +6,7 @@
 //! counts (code points). Conversion to bytes happens only at the edges ([`CharIndex`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A half-open range `[start, end)` of **char offsets** (Unicode scalar values, not bytes) into
 /// one text. `start == end` is an empty span. `start > end` is never constructed by the core.
@@ -27,9 +28,9 @@ impl Span {
         }
     }
 
-    /// Number of chars covered.
+    /// Number of chars covered (0 for a backwards span read from a file).
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// True when the span covers no char.
@@ -200,13 +201,21 @@ pub fn fold_char(c: char) -> Option<char> {
 
 /// A text folded for matching (see [`fold_char`]), with runs of whitespace collapsed to one space,
 /// and a map from every folded byte back to the original char offset.
+///
+/// The map has one entry per **byte** of `text` (every byte of a multi-byte char carries the
+/// origin of that char), so any byte offset, on a char boundary or not, maps back to a char of
+/// the original text, and no lookup ever slices `text`. The same holds for the lower-cased copy
+/// ([`Folded::lowercase`]), where one original char may become several chars of a different byte
+/// length (`İ` → `i̇`, `K` KELVIN SIGN → `k`): every byte they produce maps to that one char.
 #[derive(Clone, Debug, Default)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text` that starts a char: the original char offset it came from.
-    /// One extra entry maps `text.len()` to the original text's char length.
+    /// For each byte of `text`: the original char offset it came from. One extra entry maps
+    /// `text.len()` to the original text's char length.
     origin: Vec<usize>,
+    /// The lower-cased copy, made the first time a case-insensitive search needs it.
+    lower: OnceLock<Box<Folded>>,
 }
 
 impl Folded {
@@ -227,13 +236,15 @@ impl Folded {
             } else {
                 last_space = false;
             }
-            let before = text.len();
             text.push(f);
-            origin.resize(text.len(), usize::MAX);
-            origin[before] = i;
+            origin.resize(text.len(), i);
         }
         origin.push(n);
-        Self { text, origin }
+        Self {
+            text,
+            origin,
+            lower: OnceLock::new(),
+        }
     }
 
     /// Folds a quote as typed by a teacher: like [`Folded::new`] but trimmed.
@@ -241,27 +252,52 @@ impl Folded {
         Folded::new(s.trim()).text.trim().to_string()
     }
 
-    /// Original char offset of folded byte `b` (a char boundary of `text`, or `text.len()`).
-    pub fn origin_of(&self, b: usize) -> usize {
-        let mut b = b.min(self.origin.len() - 1);
-        while self.origin[b] == usize::MAX {
-            b += 1;
-        }
-        self.origin[b]
+    /// The folded text lower-cased char by char ([`lowercase`]), with its own map back to the
+    /// original chars. Made once, on first use.
+    pub fn lowercase(&self) -> &Folded {
+        self.lower.get_or_init(|| {
+            let mut text = String::with_capacity(self.text.len());
+            let mut origin = Vec::with_capacity(self.origin.len());
+            for (b, c) in self.text.char_indices() {
+                let o = self.origin_of(b);
+                for l in c.to_lowercase() {
+                    text.push(l);
+                }
+                origin.resize(text.len(), o);
+            }
+            origin.push(self.origin_of(self.text.len()));
+            Box::new(Folded {
+                text,
+                origin,
+                lower: OnceLock::new(),
+            })
+        })
     }
 
-    /// The original char span that the folded byte range `[b0, b1)` came from.
+    /// Original char offset of folded byte `b` (any byte offset; past the end means the end).
+    pub fn origin_of(&self, b: usize) -> usize {
+        let last = self.origin.len().saturating_sub(1);
+        self.origin.get(b.min(last)).copied().unwrap_or(0)
+    }
+
+    /// The original char span that the folded byte range `[b0, b1)` came from: from the char
+    /// the first byte came from to one past the char the last byte came from. Any byte offsets
+    /// are accepted (clamped to the text, swapped if backwards); a range that starts or ends
+    /// inside a char, or inside the several chars one original char folded to, covers that
+    /// whole original char.
     pub fn origin_span(&self, b0: usize, b1: usize) -> Span {
+        let (b0, b1) = (b0.min(b1), b0.max(b1).min(self.text.len()));
         let start = self.origin_of(b0);
-        let end = if b1 == 0 {
-            start
-        } else {
-            // The last folded char in the range, then one past its original char.
-            let last = self.text[..b1].char_indices().next_back().map_or(0, |(i, _)| i);
-            self.origin_of(last.max(b0)) + 1
-        };
+        let end = if b1 > b0 { self.origin_of(b1 - 1) + 1 } else { start };
         Span::new(start, end.max(start))
     }
+}
+
+/// Lower-cases `s` char by char (`char::to_lowercase`, so a char may become several), the same
+/// way [`Folded::lowercase`] does: a quote lowered with this matches the lowered article text.
+/// (Unlike `str::to_lowercase`, a final `Σ` becomes `σ`, as it does inside the article text.)
+pub fn lowercase(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

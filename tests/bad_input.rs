@@ -410,3 +410,191 @@ fn a_path_that_does_not_exist_cannot_run() {
     let e = library::load(&[PathBuf::from("/no/such/folder/anywhere")], &[]).unwrap_err();
     assert!(e.to_string().contains("no such file or folder"));
 }
+
+/// 10,000 bad highlights in a one-line 2 MB results file: each diagnostic copied the whole line
+/// (and the process ran out of memory). Now each keeps a window of the line, and only the
+/// first 200 are listed, the rest counted.
+#[test]
+fn regression_ten_thousand_bad_highlights_on_one_line_stay_bounded() {
+    let d = dir_with(&[("good.md", GOOD.as_bytes())]);
+    let lib = load(d.path());
+    let lesson = lib.lessons[0].lesson.clone().unwrap();
+    let step = &lesson.steps[0];
+    let n = 10_000;
+    let one = r#"{"target":{"source":"urn:lateral:article:rt","selector":[{"type":"TextPositionSelector","start":100000,"end":100010}]},"label":"PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING_PADDING"}"#;
+    let highlights = vec![one; n].join(",");
+    let json = format!(
+        r#"{{"format":"lateral-results","version":1,"student":"Ana","lesson":{{"id":"{}","sha256":"{}"}},"steps":[{{"step":"{}","highlights":[{highlights}]}}]}}"#,
+        lesson.id, lesson.sha256, step.id
+    );
+    assert!(json.len() > 2_000_000 && !json.contains('\n'), "{} bytes", json.len());
+    let src = lateral::diag::SourceFile::new("r.json", json);
+    let mut r = lateral::results::parse_results(&src).unwrap();
+    let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
+    assert_eq!(diags.len(), lateral::diag::MAX_PER_FILE + 1);
+    let last = diags.last().unwrap();
+    assert_eq!(
+        last.message,
+        format!("… and {} more problems in this file", n - lateral::diag::MAX_PER_FILE)
+    );
+    assert!(last.is_error());
+    let first = &diags[0];
+    assert_eq!(first.line, 1);
+    assert_eq!(first.snippet.as_deref(), Some("100010"));
+    let rendered: usize = diags.iter().map(|d| d.to_string().len()).sum();
+    assert!(rendered < 200 * 1024, "{rendered} bytes of messages");
+    let kept: usize = diags
+        .iter()
+        .filter_map(|d| d.source_line.as_ref())
+        .map(String::len)
+        .sum();
+    assert!(kept < 201 * 130 * 4, "{kept} bytes of source lines kept");
+    // The caret of the 200th points at its own `end` value, far along the line.
+    let d = &diags[199];
+    let col = d.column;
+    let line: Vec<char> = src.text.as_str().chars().collect();
+    let at: String = line[col - 1..col - 1 + 6].iter().collect();
+    assert_eq!(at, "100010", "{d}");
+    assert!(col > 199 * one.len(), "{col}");
+    assert!(r.steps[0].highlights.is_empty());
+}
+
+fn deep(open: &str, n: usize) -> String {
+    open.repeat(n)
+}
+
+/// A results file nested 100,000 levels deep is refused with its place; so is one that hides
+/// the nesting in a field we do not read (serde_json skips those without a depth limit, and
+/// the position finder then walked it recursively).
+#[test]
+fn regression_deeply_nested_results_file_overflows_the_stack() {
+    use lateral::diag::SourceFile;
+    use lateral::results::parse_results;
+    let src = SourceFile::new("deep.json", deep("[", 100_000));
+    let e = parse_results(&src).unwrap_err();
+    assert!(e.message.contains("one JSON object, starting with `{`"), "{e}");
+    assert_eq!((e.line, e.column), (1, 1));
+    assert!(e.to_string().len() < 1000);
+    let src = SourceFile::new("deep.json", format!("{{\"format\": {}", deep("[", 100_000)));
+    let e = parse_results(&src).unwrap_err();
+    assert!(e.message.contains("invalid type: sequence"), "{e}");
+    assert_eq!((e.line, e.column), (1, 12), "{e}");
+    // Inside a selector, serde_json's own depth limit (128) stops it.
+    let head = r#"{"format":"lateral-results","version":1,"student":"A","lesson":{"id":"x","sha256":"y"},"steps":[{"step":"s","highlights":[{"target":{"source":"s","selector":[{"type":"TextQuoteSelector","exact":"#;
+    let src = SourceFile::new("deep.json", format!("{head}{}", deep("{\"a\":", 100_000)));
+    let e = parse_results(&src).unwrap_err();
+    assert!(e.message.contains("nested too deeply (more than 128 levels)"), "{e}");
+    assert_eq!(e.line, 1);
+    assert!(e.column > head.len() && e.column < head.len() + 128 * 5 + 10, "{e}");
+    // Unclosed in a field we do not read: the end of the file, with its place.
+    let src = SourceFile::new("deep.json", format!("{{\"junk\": {}", deep("[", 100_000)));
+    let e = parse_results(&src).unwrap_err();
+    assert!(e.message.contains("EOF"), "{e}");
+    assert_eq!((e.line, e.column), (1, 100_009), "{e}");
+
+    let hidden = format!(
+        "{{\"junk\": {}{}, \"format\": \"other\", \"version\": 1, \"student\": \"A\", \"lesson\": {{\"id\": \"x\", \"sha256\": \"y\"}}}}",
+        deep("[", 100_000),
+        deep("]", 100_000)
+    );
+    let src = SourceFile::new("hidden.json", hidden);
+    let e = parse_results(&src).unwrap_err();
+    assert!(e.message.contains("`format` is \"other\""), "{e}");
+    assert_eq!(e.snippet.as_deref(), Some("\"other\""), "{e}");
+    assert_eq!(e.column, 9 + 200_000 + 12 + 1, "{e}");
+}
+
+/// A student's saved progress file is read the same way: 100,000 levels deep, it is moved aside
+/// with the reason, and the app goes on.
+#[test]
+fn regression_deeply_nested_progress_file_overflows_the_stack() {
+    let d = tempfile::tempdir().unwrap();
+    let store = lateral::progress::Store::new(d.path());
+    let p = store.progress_path("Ana", "bias").unwrap();
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(&p, deep("[", 100_000)).unwrap();
+    match store.load_progress("Ana", "bias") {
+        lateral::progress::Loaded::Damaged { problem, .. } => {
+            assert!(problem.contains("one JSON object"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A lesson `+++` block and an article's `.toml` nested 100,000 levels deep (`a = [[[[…` and
+/// `a = {a={a=…`): toml_edit stops at its own depth limit; each is a clear error with its
+/// place, and the good lesson beside them still loads.
+#[test]
+fn regression_deeply_nested_toml_overflows_the_stack() {
+    let n = 100_000;
+    let lesson_arrays = format!("+++\ntitle = \"Deep\"\nx = {}\n+++\nIntro.\n", deep("[", n));
+    let lesson_tables = format!(
+        "+++\ntitle = \"Deep\"\n+++\nIntro.\n\n+++ step\nkind = \"read\"\nx = {}\n+++\nRead.\n",
+        deep("{a=", n)
+    );
+    let meta = format!(
+        "id = \"deep\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\nnote = {}1{}\n",
+        deep("[", n),
+        deep("]", n)
+    );
+    let meta_tables = format!("id = \"deep2\"\n{} = 1\n", vec!["a"; n].join("."));
+    let d = dir_with(&[
+        ("good.md", GOOD.as_bytes()),
+        ("arrays.md", lesson_arrays.as_bytes()),
+        ("tables.md", lesson_tables.as_bytes()),
+        ("corpus/deep.txt", b"Some text."),
+        ("corpus/deep.toml", meta.as_bytes()),
+        ("corpus/deep2.txt", b"Some text."),
+        ("corpus/deep2.toml", meta_tables.as_bytes()),
+    ]);
+    let lib = load(d.path());
+    let e = one_error(&lib, "arrays.md", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (3, 5 + 50), "{e}");
+    assert!(e.to_string().len() < 2000, "{e}");
+    let e = one_error(&lib, "tables.md", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (8, 5 + 3 * 50), "{e}");
+    let e = one_error(&lib, "deep.toml", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (5, 8 + 50), "{e}");
+    assert!(e.to_string().len() < 2000, "{e}");
+    let e = one_error(&lib, "deep2.toml", "nested more than 50 levels deep");
+    assert_eq!((e.line, e.column), (2, 2 * 51), "{e}");
+    assert!(lib.corpus.get("deep").is_none());
+    good_still_loads(&lib);
+}
+
+/// Results timestamps are checked as real dates and times: 30 February or 25:99 is dropped
+/// with a warning at its place (and the step's time is not made up from it).
+#[test]
+fn regression_impossible_timestamps_in_results_pass_as_dates() {
+    let d = dir_with(&[("good.md", GOOD.as_bytes())]);
+    let lib = load(d.path());
+    let lesson = lib.lessons[0].lesson.clone().unwrap();
+    let json = format!(
+        r#"{{"format":"lateral-results","version":1,"student":"Ana","lesson":{{"id":"{}","sha256":"{}"}},
+"started":"2026-02-30T09:00:00Z",
+"steps":[{{"step":"{}","started":"2026-11-20T25:99:00Z","finished":"2026-11-20T09:02:30Z"}}]}}"#,
+        lesson.id, lesson.sha256, lesson.steps[0].id
+    );
+    let src = lateral::diag::SourceFile::new("r.json", json);
+    let mut r = lateral::results::parse_results(&src).unwrap();
+    let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
+    let msgs: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect();
+    let line3 = src.text.line_text(3);
+    let col = line3.find("\"2026-11-20T25").unwrap() + 1;
+    assert_eq!(
+        msgs,
+        [
+            "2:11 `started` is not a date and time: \"2026-02-30T09:00:00Z\"; it is ignored".to_string(),
+            format!("3:{col} `started` is not a date and time: \"2026-11-20T25:99:00Z\"; it is ignored"),
+        ]
+    );
+    assert!(diags.iter().all(|d| !d.is_error()));
+    assert_eq!(r.started, None);
+    assert_eq!(r.steps[0].started, None);
+    assert_eq!(r.steps[0].finished.as_deref(), Some("2026-11-20T09:02:30Z"));
+    assert!(lateral::results::valid_timestamp("2024-02-29T23:59:59+01:00"));
+    assert!(!lateral::results::valid_timestamp("2023-02-29T10:00:00Z"));
+}

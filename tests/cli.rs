@@ -200,3 +200,183 @@ fn export_writes_web_annotations_and_survives_an_empty_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("not a readable results file"), "{}", stderr(&o));
 }
+
+/// No raw control char (ESC, BEL, CSI …) and no bidi override in what the CLI prints.
+fn assert_terminal_safe(what: &str, s: &str) {
+    let bad: Vec<char> = s
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || ('\u{202A}'..='\u{202E}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .collect();
+    assert!(bad.is_empty(), "{what} has raw {bad:?}: {s:?}");
+}
+
+/// A student named `\x1b[2J…` (a hand-edited results file) cleared the teacher's terminal when
+/// `lateral score` and `lateral grade` printed the name; a lesson line with an escape did the
+/// same through `lateral check`. Every file-derived string is now shown escaped, as `\u{1b}`.
+#[test]
+fn regression_escape_sequence_in_student_name_reaches_terminal() {
+    let d = tempfile::tempdir().unwrap();
+    let lib =
+        lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).expect("lessons load");
+    let lesson = lib.lessons[0].lesson.clone().expect("the first lesson parses");
+    let evil = "\u{1b}[2J\u{1b}[31mAna\u{7}\u{9b}0m\u{202E}nimda";
+    let r = lateral::results::Results::answer_key(evil, &lesson, &lib.corpus);
+    let p = d.path().join("ana.json");
+    r.save(&p).unwrap();
+    // Such a name is not one the app accepts, so the file is refused, and the message shows
+    // the name escaped.
+    let o = lateral(&["score", "--lesson", "lessons/00-first-look.md", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_terminal_safe("score's stdout", &stdout(&o));
+    assert_terminal_safe("score's stderr", &stderr(&o));
+    assert!(stderr(&o).contains("\\u{1b}[2J\\u{1b}[31mAna"), "{}", stderr(&o));
+    // Twice in a class: the "already graded" message names the student.
+    std::fs::copy(&p, d.path().join("again.json")).unwrap();
+    let o = lateral(&[
+        "grade",
+        "--lesson",
+        "lessons/00-first-look.md",
+        d.path().to_str().unwrap(),
+    ]);
+    assert_terminal_safe("grade's stderr", &stderr(&o));
+    assert_terminal_safe("grade's stdout", &stdout(&o));
+    assert!(stderr(&o).contains("\\u{1b}[2J\\u{1b}[31mAna"), "{}", stderr(&o));
+    // A lesson line with raw escapes (TOML refuses them), in a file whose name has one too,
+    // and a lesson whose quote carries escapes written as TOML escapes.
+    let lesson_dir = d.path().join("lessons");
+    std::fs::create_dir_all(&lesson_dir).unwrap();
+    let step = "+++ step\nkind = \"highlight\"\ntask = \"bias\"\narticles = [\"rt\"]\n[[key]]\nquote = \"QUOTE\"\nlabel = \"framing-headline\"\nexplanation = \"x\"\n+++\nDo.\n";
+    std::fs::write(
+        lesson_dir.join("evil\u{1b}[1m.md"),
+        format!("+++\nid = \"evil\"\ntitle = \"T\u{1b}]0;pwned\u{7}\"\n+++\n\n{step}"),
+    )
+    .unwrap();
+    std::fs::write(
+        lesson_dir.join("escaped.md"),
+        format!(
+            "+++\nid = \"escaped\"\ntitle = \"T\\u001b]0;pwned\\u0007\"\n+++\n\n{}",
+            step.replace("QUOTE", "\\u001b[2Jnowhere\\u202E")
+        ),
+    )
+    .unwrap();
+    let o = lateral(&["check", lesson_dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_terminal_safe("check's stdout", &out);
+    assert_terminal_safe("check's stderr", &stderr(&o));
+    assert!(out.contains("evil\\u{1b}[1m.md:3:11"), "{out}");
+    assert!(out.contains("3 | title = \"T\\u{1b}]0;pwned\\u{7}\""), "{out}");
+    assert!(out.contains("escaped.md:11:9"), "{out}");
+    assert!(out.contains("this quote is not in the article `rt`"), "{out}");
+}
+
+/// `lateral import --corpus FILE` said only "error: File exists (os error 17)". Every message
+/// about a path now names it and says what to do.
+#[test]
+fn regression_io_errors_do_not_name_the_path() {
+    let d = tempfile::tempdir().unwrap();
+    let article = d.path().join("a.txt");
+    std::fs::write(&article, "A short article. It has two sentences.\n").unwrap();
+    let not_a_folder = d.path().join("corpus-file");
+    std::fs::write(&not_a_folder, "I am a file").unwrap();
+    let flags = ["--outlet", "O", "--headline", "H", "--kind", "k"];
+    let mut args = vec![
+        "import",
+        article.to_str().unwrap(),
+        "--corpus",
+        not_a_folder.to_str().unwrap(),
+    ];
+    args.extend(flags);
+    let o = lateral(&args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("--corpus {} is a file, not a folder", not_a_folder.display())),
+        "{err}"
+    );
+    assert!(err.contains("help: give --corpus the folder to write into"), "{err}");
+    assert!(!err.contains("os error 17") || err.contains("corpus-file"), "{err}");
+
+    // A corpus folder below a file: the write fails, and the message names the file in the way.
+    let below = not_a_folder.join("corpus");
+    let mut args = vec!["import", article.to_str().unwrap(), "--corpus", below.to_str().unwrap()];
+    args.extend(flags);
+    let o = lateral(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{} is a file, not a folder", not_a_folder.display())),
+        "{err}"
+    );
+    assert!(err.contains("cannot write"), "{err}");
+    assert!(err.contains(&below.display().to_string()), "{err}");
+
+    // The gradebook written below a file.
+    let p = perfect_results(d.path());
+    let csv = not_a_folder.join("grades.csv");
+    let o = lateral(&[
+        "grade",
+        "--lesson",
+        "lessons/00-first-look.md",
+        "--csv",
+        csv.to_str().unwrap(),
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("error: cannot write {}", csv.display())), "{err}");
+    assert!(
+        err.contains(&format!("{} is a file, not a folder", not_a_folder.display())),
+        "{err}"
+    );
+    assert!(err.contains("help: give a folder there"), "{err}");
+
+    // A folder of results that has none.
+    let empty = d.path().join("empty-class");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = lateral(&["grade", "--lesson", "lessons/00-first-look.md", empty.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(err.contains("this folder has no results files (.json)"), "{err}");
+    assert!(err.contains(&empty.display().to_string()), "{err}");
+
+    // An impossible --date is refused before anything is written.
+    let corpus = d.path().join("corpus");
+    let mut args = vec![
+        "import",
+        article.to_str().unwrap(),
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--date",
+        "2023-02-30",
+    ];
+    args.extend(flags);
+    let o = lateral(&args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--date 2023-02-30 is not a date"), "{}", stderr(&o));
+    assert!(!corpus.exists());
+}
+
+/// `std::env::args` panicked on a file name that is not UTF-8 (a Latin-1 name on Linux).
+#[cfg(unix)]
+#[test]
+fn regression_non_utf8_argument_panics() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["score", "--lesson", "lessons/00-first-look.md"])
+        .arg(name)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("lateral runs");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the argument “caf\u{FFFD}.json” is not valid Unicode text"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}

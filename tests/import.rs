@@ -49,11 +49,15 @@ fn empty_binary_and_huge_files_are_refused() {
     let big = d.path().join("big.txt");
     std::fs::File::create(&big)
         .expect("file")
-        .set_len(20 * 1024 * 1024)
+        .set_len(40 * 1024 * 1024)
         .expect("len");
     let e = import_article(&big).unwrap_err();
     assert!(matches!(e, ImportError::TooLarge(..)), "{e}");
     assert!(e.to_string().contains("at most"));
+    // A 20 MB page may be imported, but a 20 MB article may not.
+    let long = write(d.path(), "long.txt", "word ".repeat(4 << 20).as_bytes());
+    let e = import_article(&long).unwrap_err();
+    assert!(matches!(e, ImportError::TooLarge(_, _, 8388608)), "{e}");
 }
 
 fn h5p_zip(content: &str) -> Vec<u8> {
@@ -209,4 +213,44 @@ fn cli_import_then_check_and_new_lesson() {
     let o = lateral(d.path(), &["import", "task.h5p", "--id", "council-task"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
+}
+
+#[test]
+fn cli_import_leaves_out_an_unreal_page_date_with_a_warning() {
+    for bad in ["2022-13-45", "yesterday", "2023-02-30"] {
+        let d = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(d.path().join("corpus")).expect("dir");
+        std::fs::create_dir_all(d.path().join("lessons")).expect("dir");
+        let html = format!(
+            "<html><head><meta property='og:site_name' content='The Courier'><meta property='article:published_time' content='{bad}'></head><body><h1>Flood vote fails</h1><p>The council voted no.</p></body></html>"
+        );
+        write(d.path(), "flood.html", html.as_bytes());
+        let o = lateral(d.path(), &["import", "flood.html", "--kind", "Local weekly paper"]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{stderr}");
+        assert!(stderr.contains("warning: ") && stderr.contains(bad), "{stderr}");
+        let meta = std::fs::read_to_string(d.path().join("corpus/flood-vote-fails.toml")).expect("meta");
+        assert!(!meta.contains("date"), "{meta}");
+        let o = lateral(d.path(), &["check", "lessons", "corpus"]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    // An ISO 8601 timestamp with a time zone is kept as the date it names.
+    let d = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(d.path().join("corpus")).expect("dir");
+    write(
+        d.path(),
+        "a.html",
+        b"<meta property='og:site_name' content='C'><meta name='date' content='2022-11-15T21:03:00+01:00'><h1>Head line</h1><p>Words.</p>",
+    );
+    let o = lateral(d.path(), &["import", "a.html", "--kind", "Paper"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("warning"));
+    let meta = std::fs::read_to_string(d.path().join("corpus/head-line.toml")).expect("meta");
+    assert!(meta.contains("date = \"2022-11-15\""), "{meta}");
 }

@@ -148,3 +148,51 @@ fn regression_corpus_entry_pointing_at_dev_zero_reads_4_gb() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("a device"), "{}", text(&o));
 }
+
+fn results_json(student: &str, lesson_id: &str) -> String {
+    let corpus = lateral::bundled::corpus();
+    let mut lesson = lateral::bundled::lessons(&corpus)
+        .into_iter()
+        .find_map(|l| l.lesson)
+        .expect("a lesson");
+    lesson.id = lesson_id.into();
+    let mut r = lateral::results::Results::new("Ana", &lesson);
+    r.student = student.into();
+    r.to_json()
+}
+
+#[test]
+fn regression_results_file_with_a_path_as_lesson_id_is_read() {
+    for bad in ["../../x", "/etc/passwd", "CON", "a/b"] {
+        let src = lateral::diag::SourceFile::new("r.json", results_json("Ana", bad));
+        let e = lateral::results::parse_results(&src).expect_err(bad);
+        assert!(e.message.contains("cannot be a lesson id"), "{bad}: {}", e.message);
+        assert!(e.line > 0, "{e:?}");
+    }
+}
+
+#[test]
+fn regression_results_file_with_escape_codes_in_the_student_name_is_read() {
+    let src = lateral::diag::SourceFile::new("r.json", results_json("Ana\u{1b}[2J", "first-look"));
+    let e = lateral::results::parse_results(&src).expect_err("refused");
+    assert!(e.message.contains("not one Lateral accepts"), "{}", e.message);
+    assert!(!e.to_string().contains('\u{1b}'), "{e}");
+}
+
+#[test]
+fn regression_h5p_archive_that_unpacks_past_the_limit_is_read_whole() {
+    use std::io::Write;
+    let d = tempfile::tempdir().expect("tempdir");
+    let p = d.path().join("bomb.h5p");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&p).expect("create"));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("content/content.json", opts).expect("entry");
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..9 {
+        zip.write_all(&block).expect("write");
+    }
+    zip.finish().expect("zip");
+    assert!(std::fs::metadata(&p).expect("meta").len() < 100_000, "it compresses");
+    let e = lateral::import::read_h5p(&p).expect_err("refused");
+    assert!(e.to_string().contains("at most"), "{e}");
+}

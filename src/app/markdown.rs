@@ -73,7 +73,8 @@ fn blocks(text: &str, theme: &Theme) -> Vec<Block> {
         }
     };
     for ev in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
-        let indent = lists.len() as f32 * size * 1.2 + if quote > 0 { size } else { 0.0 };
+        // Deeper lists than a reader can follow (a hostile file nests thousands) indent no further.
+        let indent = lists.len().min(8) as f32 * size * 1.2 + if quote > 0 { size } else { 0.0 };
         let fmt = |bold: i32, italic: i32, heading: Option<HeadingLevel>, quote: i32| {
             let mut f = base.clone();
             if let Some(h) = heading {

@@ -931,10 +931,9 @@ impl LateralApp {
 
     /// Loads the articles of `dir` into the library (after an import).
     fn reload_articles(&mut self, dir: &std::path::Path) {
-        let mut diags = Vec::new();
-        let Ok(rd) = std::fs::read_dir(dir) else { return };
-        for e in rd.filter_map(|e| e.ok()) {
-            let p = e.path();
+        let walk = crate::fsutil::walk_folder(dir, false);
+        let mut diags = walk.warnings;
+        for p in walk.files {
             let known = self
                 .library
                 .corpus
