@@ -10,7 +10,10 @@ mod checks;
 
 use std::path::{Path, PathBuf};
 
-const TARGETS: &[(&str, fn(&[u8]))] = &[
+/// A target's check: one input in, a panic when an invariant breaks.
+type Check = fn(&[u8]);
+
+const TARGETS: &[(&str, Check)] = &[
     ("lesson", checks::lesson),
     ("article_meta", checks::article_meta),
     ("results", checks::results),
@@ -33,7 +36,7 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs one target over one folder; returns how many inputs ran and the ones that failed.
-fn replay(target: &str, check: fn(&[u8]), dir: &Path) -> (usize, Vec<String>) {
+fn replay(target: &str, check: Check, dir: &Path) -> (usize, Vec<String>) {
     let files = inputs(dir);
     let mut failed = Vec::new();
     for f in &files {
@@ -61,5 +64,10 @@ fn every_corpus_and_regression_input_passes_its_checks() {
         failed.extend(f2);
     }
     assert!(empty.is_empty(), "empty fuzz corpus for: {empty:?}");
-    assert!(failed.is_empty(), "{} inputs broke their checks:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} inputs broke their checks:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }

@@ -11,15 +11,15 @@ use std::sync::{Arc, OnceLock};
 
 use lateral::anchor::{Anchor, AnchorError, anchor_for, closest, find_all, resolve};
 use lateral::corpus::{Article, ArticleMeta, Corpus, load_article, parse_meta, valid_id};
-use lateral::diag::{Diagnostic, SourceFile};
+use lateral::diag::{Diagnostic, QUOTE_CHARS, SourceFile};
 use lateral::fsutil::decode_text;
 use lateral::import::{
-    decode_entities, h5p_from_bytes, html_to_article, markdown_to_text, mark_the_words_lesson, meta_toml,
+    decode_entities, h5p_from_bytes, html_to_article, mark_the_words_lesson, markdown_to_text, meta_toml,
     parse_mark_the_words, suggest_id,
 };
 use lateral::lesson::Lesson;
 use lateral::library::{LessonFile, parse_lesson_text};
-use lateral::pack::{make_pack, open_pack, pack_library};
+use lateral::pack::{make_pack, open_pack, pack_library, read_pack};
 use lateral::results::{Results, parse_results, score_results, validate};
 use lateral::session::Session;
 use lateral::text::{CharIndex, Span, collapse_whitespace, fold_char};
@@ -72,8 +72,27 @@ fn diags_in(name: &str, text: &str, diags: &[Diagnostic]) {
             "column {} on a line of {line_len} chars: {d:?}",
             d.column
         );
-        if let Some(src) = &d.source_line {
-            assert_eq!(src, idx.line_text(d.line), "source line shown is not line {}: {d:?}", d.line);
+        if let Some(shown) = &d.source_line {
+            // A window of at most QUOTE_CHARS chars of the line, `…` where it was cut, with
+            // the caret on the same char as the column.
+            let line = idx.line_text(d.line);
+            let inner = shown.strip_prefix('…').unwrap_or(shown);
+            let inner = inner.strip_suffix('…').unwrap_or(inner);
+            assert!(
+                line.contains(inner),
+                "source line shown is not from line {}: {d:?}",
+                d.line
+            );
+            let n = shown.chars().count();
+            assert!(n <= QUOTE_CHARS + 2, "source line of {n} chars: {d:?}");
+            if d.source_column > 0 && d.column > 0 {
+                assert!(d.source_column <= n + 1, "caret past the line shown: {d:?}");
+                assert_eq!(
+                    shown.chars().nth(d.source_column - 1),
+                    line.chars().nth(d.column - 1),
+                    "caret not on the column's char: {d:?}"
+                );
+            }
         }
     }
 }
@@ -84,7 +103,12 @@ fn sorted_disjoint(spans: &[Span], len: usize, what: &str) {
         span_in(*s, len, what);
     }
     for w in spans.windows(2) {
-        assert!(w[0].end <= w[1].start, "{what}: {} and {} overlap or are unsorted", w[0], w[1]);
+        assert!(
+            w[0].end <= w[1].start,
+            "{what}: {} and {} overlap or are unsorted",
+            w[0],
+            w[1]
+        );
     }
 }
 
@@ -162,10 +186,20 @@ pub fn lesson(data: &[u8]) {
                 .corpus
                 .get(&k.article)
                 .unwrap_or_else(|| panic!("key {} names article `{}`, not in the corpus", k.id, k.article));
-            assert!(step.articles.contains(&k.article), "key {} is in an article its step does not show", k.id);
+            assert!(
+                step.articles.contains(&k.article),
+                "key {} is in an article its step does not show",
+                k.id
+            );
             span_in(k.core, a.len(), "key core");
             span_in(k.allowed, a.len(), "key allowed extent");
-            assert!(k.allowed.contains(&k.core), "key {}: allowed {} does not contain core {}", k.id, k.allowed, k.core);
+            assert!(
+                k.allowed.contains(&k.core),
+                "key {}: allowed {} does not contain core {}",
+                k.id,
+                k.allowed,
+                k.core
+            );
         }
     }
     if lf.is_playable() {
@@ -225,17 +259,32 @@ pub fn article_meta(data: &[u8]) {
         assert!(!a.is_empty());
         let file_lines: Vec<&str> = raw.split('\n').collect();
         for r in &a.meta.removed {
-            assert!(r.last_line <= raw_lines, "removal {r:?} past the text's {raw_lines} lines");
+            assert!(
+                r.last_line <= raw_lines,
+                "removal {r:?} past the text's {raw_lines} lines"
+            );
             let expected = file_lines[r.first_line - 1..r.last_line].join("\n");
             // Overlapping removals give each line to the first that names it.
-            if !a.meta.removed.iter().any(|o| !std::ptr::eq(o, r) && o.first_line <= r.last_line && r.first_line <= o.last_line) {
+            if !a
+                .meta
+                .removed
+                .iter()
+                .any(|o| !std::ptr::eq(o, r) && o.first_line <= r.last_line && r.first_line <= o.last_line)
+            {
                 assert_eq!(r.text, expected, "removal {}-{}", r.first_line, r.last_line);
             }
         }
         article_ok(a, raw_lines);
     }
     // Any text makes an article (the path exam packs and imports take).
-    let a = Article::new(ArticleMeta { id: "t".into(), ..ArticleMeta::default() }, text_name, &raw);
+    let a = Article::new(
+        ArticleMeta {
+            id: "t".into(),
+            ..ArticleMeta::default()
+        },
+        text_name,
+        &raw,
+    );
     article_ok(&a, raw_lines);
 }
 
@@ -280,12 +329,24 @@ pub fn results(data: &[u8]) {
     let diags = validate(&src, &mut r, lesson, &b.corpus);
     diags_in(name, &text, &diags);
     for w in &r.steps {
-        let Some(step) = lesson.steps.iter().find(|s| s.id == w.step) else { continue };
+        let Some(step) = lesson.steps.iter().find(|s| s.id == w.step) else {
+            continue;
+        };
         for h in &w.highlights {
-            let a = b.corpus.get(h.article()).expect("a kept highlight is in a known article");
-            assert!(step.articles.iter().any(|x| x == h.article()), "kept highlight in an article its step does not show");
+            let a = b
+                .corpus
+                .get(h.article())
+                .expect("a kept highlight is in a known article");
+            assert!(
+                step.articles.iter().any(|x| x == h.article()),
+                "kept highlight in an article its step does not show"
+            );
             let (s, e) = h.position().expect("a kept highlight has a position");
-            assert!(s < e && e <= a.len(), "kept highlight {s}..{e} in an article of {}", a.len());
+            assert!(
+                s < e && e <= a.len(),
+                "kept highlight {s}..{e} in an article of {}",
+                a.len()
+            );
         }
     }
     let o = score_results(&r, lesson, &b.corpus);
@@ -317,7 +378,16 @@ pub fn pack(data: &[u8]) {
     });
     let name = "fuzz.lateral-exam";
     let text = String::from_utf8_lossy(data);
+    let src = SourceFile::new(name, text.to_string());
+    let (read, diags) = read_pack(&src);
+    diags_in(name, &text, &diags);
+    assert_eq!(
+        read.is_some(),
+        !diags.iter().any(Diagnostic::is_error),
+        "a pack is read exactly when it has no error"
+    );
     let opened = open_pack(&text, name);
+    assert_eq!(opened.is_ok(), read.is_some());
     let lib = pack_library(&text, name);
     assert_eq!(opened.is_ok(), lib.is_ok());
     let Ok((lessons, corpus)) = opened else { return };
@@ -352,14 +422,26 @@ pub fn html_import(data: &[u8]) {
         }
     }
     let m = &imported.suggested;
-    assert!(m.date.as_ref().is_none_or(|d| d.chars().count() <= 10), "date {:?}", m.date);
+    assert!(
+        m.date.as_ref().is_none_or(|d| d.chars().count() <= 10),
+        "date {:?}",
+        m.date
+    );
     let id = suggest_id(&m.headline);
     assert!(valid_id(&id), "suggested id {id:?}");
     // What `lateral import` writes reads back.
     let meta = ArticleMeta {
         id,
-        outlet: if m.outlet.trim().is_empty() { "Outlet".into() } else { m.outlet.clone() },
-        headline: if m.headline.trim().is_empty() { "Headline".into() } else { m.headline.clone() },
+        outlet: if m.outlet.trim().is_empty() {
+            "Outlet".into()
+        } else {
+            m.outlet.clone()
+        },
+        headline: if m.headline.trim().is_empty() {
+            "Headline".into()
+        } else {
+            m.headline.clone()
+        },
         outlet_kind: "Local newspaper".into(),
         date: None,
         ..m.clone()
@@ -414,14 +496,24 @@ pub fn h5p(data: &[u8]) {
     }
     let id = "imported";
     let lesson_text = mark_the_words_lesson(&mtw, id, "Imported task");
-    let article = Article::new(ArticleMeta { id: id.into(), ..ArticleMeta::default() }, "imported.txt", &mtw.text);
+    let article = Article::new(
+        ArticleMeta {
+            id: id.into(),
+            ..ArticleMeta::default()
+        },
+        "imported.txt",
+        &mtw.text,
+    );
     let same_text = article.text.as_str() == mtw.text;
     let mut corpus = Corpus::new();
     corpus.add(article).expect("one article");
     let lf = parse_lesson_text("imported.md", lesson_text.clone(), &corpus);
     diags_in("imported.md", &lesson_text, &lf.diagnostics);
     let Some(l) = &lf.lesson else {
-        panic!("the lesson written for an H5P task does not parse: {:?}", lf.diagnostics);
+        panic!(
+            "the lesson written for an H5P task does not parse: {:?}",
+            lf.diagnostics
+        );
     };
     assert_eq!(l.steps.len(), 1, "{:?}", lf.diagnostics);
     let Some(a) = corpus.get(id) else { return };
@@ -435,7 +527,13 @@ pub fn h5p(data: &[u8]) {
             .iter()
             .find(|k| k.id == kid)
             .unwrap_or_else(|| panic!("marked word {i} {:?} is not a key: {:?}", a.slice(*m), lf.diagnostics));
-        assert_eq!(k.core, *m, "marked word {i} {:?} anchored at {:?}", a.slice(*m), a.slice(k.core));
+        assert_eq!(
+            k.core,
+            *m,
+            "marked word {i} {:?} anchored at {:?}",
+            a.slice(*m),
+            a.slice(k.core)
+        );
     }
 }
 
@@ -482,7 +580,14 @@ impl AnchorInput {
         let byte = |i: usize| ctl.get(i).copied().unwrap_or(0) as usize;
         let occurrence = (byte(0) > 0).then(|| byte(0));
         let span = (byte(1) | (byte(2) << 8), byte(3) | (byte(4) << 8));
-        Self { text, quote, prefix, suffix, occurrence, span }
+        Self {
+            text,
+            quote,
+            prefix,
+            suffix,
+            occurrence,
+            span,
+        }
     }
 }
 
@@ -490,7 +595,14 @@ impl AnchorInput {
 /// and `anchor_for(span)` resolving back to the same span.
 pub fn anchor(data: &[u8]) {
     let inp = AnchorInput::parse(data);
-    let a = Article::new(ArticleMeta { id: "t".into(), ..ArticleMeta::default() }, "t.txt", &inp.text);
+    let a = Article::new(
+        ArticleMeta {
+            id: "t".into(),
+            ..ArticleMeta::default()
+        },
+        "t.txt",
+        &inp.text,
+    );
     let len = a.len();
     for s in find_all(&a, &inp.quote) {
         span_in(s, len, "find_all");
