@@ -282,6 +282,18 @@ fn usage_errors_exit_2_and_name_the_culprit() {
     assert!(stderr(&o).contains("--\\u{1b}[2J"), "{}", stderr(&o));
 }
 
+/// As before clap: an option given twice counts once, the last one; a list option keeps all.
+#[test]
+fn a_repeated_option_counts_the_last_one() {
+    let o = lateral(&["check", "--format", "text", "--format", "json", "lessons", "corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON, the last --format");
+    assert!(v["diagnostics"].as_array().unwrap().is_empty());
+    let o = lateral(&["check", "--corpus", "corpus", "--corpus", "no/such/dir", "lessons"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/dir"), "{}", stderr(&o));
+}
+
 #[test]
 fn completions_for_every_shell() {
     let o = lateral(&["completions", "bash"]);

@@ -36,7 +36,9 @@ Docs: docs/lesson-format.md, docs/results-format.md, docs/teacher-guide.md.";
 
 /// Lateral: media-literacy lessons on real news text.
 #[derive(Debug, Parser)]
-#[command(name = "lateral", version, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+#[command(name = "lateral", version, after_help = AFTER_HELP)]
+// A subcommand or the app's options; a repeated option counts once, the last one given (as ever).
+#[command(args_conflicts_with_subcommands = true, args_override_self = true)]
 pub struct Cli {
     /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
     #[arg(long, value_name = "DIR")]
