@@ -67,7 +67,7 @@ fn unusual_articles_play_through_without_a_panic() {
     lesson(&lessons, "l-one", "one", "x");
     lesson(&lessons, "l-many", "many", "Paragraph 4999 says");
 
-    let lib = lateral::library::load(&[lessons.clone()], &[]).expect("loads");
+    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let problems: Vec<String> = lib
         .all_diagnostics()
         .iter()
