@@ -1,7 +1,8 @@
 //! Benchmarks of the core library (no GUI): parsing and anchoring lessons, scoring highlights,
-//! and placing quotes in a long article.
+//! placing quotes in a long article, and reading hostile inputs.
 //!
-//! Run with `cargo bench --no-default-features --bench core`. See `docs/benchmarks.md`.
+//! Run with `cargo bench --no-default-features --bench core`; only the 10 MB hostile inputs with
+//! `cargo bench --no-default-features --bench core -- pathological`. See `docs/benchmarks.md`.
 
 use std::sync::LazyLock;
 
@@ -486,5 +487,284 @@ mod anchoring {
             Err(anchor::AnchorError::NotFound { closest: Some(_), .. })
         ));
         bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
+    }
+}
+
+/// Hostile inputs of 10 MB each (and the 8 MB an article file may have), next to a normal 10 MB
+/// article of real prose (the bundled texts repeated), for every operation that reads text from
+/// a file: each pathological shape should cost about what the same amount of prose costs.
+#[divan::bench_group(sample_count = 5, sample_size = 1)]
+mod pathological {
+    use super::*;
+    use lateral::import::{
+        decode_entities, html_to_article, import_pasted, mark_the_words_lesson, markdown_to_text, parse_mark_the_words,
+    };
+    use lateral::text::{Folded, Segments, words};
+
+    /// Every input's size in bytes (10 MB).
+    const SIZE: usize = 10_000_000;
+
+    /// The largest article file the app reads (`fsutil::MAX_ARTICLE_BYTES`).
+    const ARTICLE_8MB: usize = 8 * 1024 * 1024;
+
+    /// `s` cut to at most `n` bytes, at a char boundary.
+    fn cut(mut s: String, n: usize) -> String {
+        let mut n = n.min(s.len());
+        while !s.is_char_boundary(n) {
+            n -= 1;
+        }
+        s.truncate(n);
+        s
+    }
+
+    /// `unit` repeated to `n` bytes (cut at a char boundary).
+    fn repeat_to(unit: &str, n: usize) -> String {
+        cut(unit.repeat(n / unit.len() + 1), n)
+    }
+
+    /// The five bundled article texts, one after the other, repeated to `n` bytes.
+    fn prose(n: usize) -> String {
+        let texts: Vec<&str> = lateral::bundled::ARTICLES.iter().map(|a| a.text.trim()).collect();
+        repeat_to(&(texts.join("\n\n") + "\n\n"), n)
+    }
+
+    /// The same prose as an HTML page: each paragraph a `<p>`, with a little markup inside.
+    fn prose_html(n: usize) -> String {
+        let mut page = String::from("<html><head><title>Prose</title></head><body>");
+        for p in prose(n).split("\n\n") {
+            page.push_str("<p class=\"text\">");
+            page.push_str(&p.replace('&', "&amp;").replace('<', "&lt;").replacen(' ', " <b>", 1));
+            page.push_str("</b></p>\n");
+        }
+        page.push_str("</body></html>");
+        cut(page, n)
+    }
+
+    /// The named input shapes.
+    fn input(shape: &str) -> String {
+        match shape {
+            "prose" => prose(SIZE),
+            "prose_html" => prose_html(SIZE),
+            "all_amp" => "&".repeat(SIZE),
+            "amp_refs" => repeat_to("&amp;", SIZE),
+            "all_lt" => "<".repeat(SIZE),
+            "open_comments" => repeat_to("<!--", SIZE),
+            "long_tag" => format!("<meta{}>", repeat_to(" name=x content=y", SIZE - 7)),
+            "blank_lines" => "\n".repeat(SIZE),
+            "one_line" => prose(SIZE).replace(['.', '!', '?', '…', '\n'], " "),
+            "dots" => ".".repeat(SIZE),
+            "dotted_i_kelvin" => repeat_to("İ\u{212A}", SIZE),
+            "all_brackets" => "[".repeat(SIZE),
+            other => panic!("no input shape {other}"),
+        }
+    }
+
+    fn sized<'a, 'b>(bencher: Bencher<'a, 'b>, text: &str) -> Bencher<'a, 'b> {
+        bencher.counter(divan::counter::BytesCount::new(text.len()))
+    }
+
+    /// `import::html_to_article` (tags, comments, entities, paragraphs, metadata).
+    #[divan::bench(args = ["prose_html", "all_amp", "amp_refs", "all_lt", "open_comments", "long_tag", "blank_lines"])]
+    fn html_import(bencher: Bencher, shape: &str) {
+        let html = input(shape);
+        let a = html_to_article(&html);
+        match shape {
+            "prose_html" => assert!(a.text.len() > SIZE / 2, "{}", a.text.len()),
+            "all_amp" => assert_eq!(a.text.len(), SIZE),
+            "amp_refs" => assert_eq!(a.text.len(), SIZE / 5),
+            _ => assert_eq!(a.text, ""),
+        }
+        sized(bencher, &html).bench(|| html_to_article(black_box(&html)));
+    }
+
+    /// `import::decode_entities` alone.
+    #[divan::bench(args = ["prose", "prose_html", "all_amp", "amp_refs"])]
+    fn entity_decoding(bencher: Bencher, shape: &str) {
+        let text = input(shape);
+        sized(bencher, &text).bench(|| decode_entities(black_box(&text)));
+    }
+
+    /// `import::markdown_to_text` (pulldown-cmark, then paragraphs).
+    #[divan::bench(args = ["prose", "all_amp", "all_lt", "all_brackets", "blank_lines", "one_line", "dots"])]
+    fn markdown_import(bencher: Bencher, shape: &str) {
+        let text = input(shape);
+        sized(bencher, &text).bench(|| markdown_to_text(black_box(&text)));
+    }
+
+    /// `import::import_pasted` (line endings, trailing spaces, blank lines at both ends).
+    #[divan::bench(args = ["prose", "blank_lines", "one_line", "dots"])]
+    fn plain_import(bencher: Bencher, shape: &str) {
+        let text = input(shape);
+        sized(bencher, &text).bench(|| import_pasted(black_box(&text)));
+    }
+
+    /// `text::Segments::new` (paragraphs and sentences).
+    #[divan::bench(args = ["prose", "blank_lines", "one_line", "dots"])]
+    fn sentence_segmentation(bencher: Bencher, shape: &str) {
+        let text = input(shape);
+        sized(bencher, &text).bench(|| Segments::new(black_box(&text)));
+    }
+
+    /// `text::words`.
+    #[divan::bench(args = ["prose", "one_line", "dots", "dotted_i_kelvin"])]
+    fn word_spans(bencher: Bencher, shape: &str) {
+        let text = input(shape);
+        sized(bencher, &text).bench(|| words(black_box(&text)));
+    }
+
+    /// `text::Folded::new` and its lower-cased copy (what quote matching searches).
+    #[divan::bench(args = ["prose", "dotted_i_kelvin"])]
+    fn folding(bencher: Bencher, shape: &str) {
+        let text = input(shape);
+        sized(bencher, &text).bench(|| {
+            let f = Folded::new(black_box(&text));
+            f.lowercase().text.len()
+        });
+    }
+
+    /// `corpus::Article::new`: everything an article file goes through when it is loaded.
+    #[divan::bench(args = ["prose", "blank_lines", "one_line", "dots", "dotted_i_kelvin"])]
+    fn article_load(bencher: Bencher, shape: &str) {
+        let text = input(shape);
+        sized(bencher, &text).bench(|| {
+            Article::new(
+                ArticleMeta {
+                    id: "big".into(),
+                    ..Default::default()
+                },
+                "big.txt",
+                black_box(&text),
+            )
+        });
+    }
+
+    /// An H5P "Mark the Words" `content.json` of about 10 MB of prose with `marks` words marked.
+    fn h5p(marks: usize) -> String {
+        let text = prose(SIZE - 2 * marks);
+        let n_words = text.split(' ').count();
+        let every = (n_words / marks).max(1);
+        let mut field = String::with_capacity(text.len() + 2 * marks);
+        let (mut marked, mut due) = (0, false);
+        for (i, w) in text.split(' ').enumerate() {
+            if i > 0 {
+                field.push(' ');
+            }
+            // Every `every` words, mark the next word that is only letters and digits.
+            due |= i % every == 0;
+            let plain = !w.is_empty() && w.chars().all(char::is_alphanumeric);
+            if marked < marks && due && plain {
+                field.push('*');
+                field.push_str(w);
+                field.push('*');
+                marked += 1;
+                due = false;
+            } else {
+                field.push_str(&w.replace('*', "***"));
+            }
+        }
+        serde_json::json!({ "taskDescription": "Mark the words.", "textField": field }).to_string()
+    }
+
+    /// `import::parse_mark_the_words` then `import::mark_the_words_lesson` on about 10 MB of
+    /// prose with 100 (the baseline), 20,000 or 200,000 marked words.
+    #[divan::bench(args = [100, 20_000, 200_000])]
+    fn h5p_mark_the_words(bencher: Bencher, marks: usize) {
+        let json = h5p(marks);
+        let m = parse_mark_the_words(&json, "content.json").expect("a task");
+        assert!(m.marked.len() * 10 >= marks * 9, "{} of {marks}", m.marked.len());
+        bencher.counter(divan::counter::BytesCount::new(json.len())).bench(|| {
+            let m = parse_mark_the_words(black_box(&json), "content.json").expect("a task");
+            mark_the_words_lesson(&m, "big", "Big").len()
+        });
+    }
+
+    /// The 8 MB article (the largest file the app reads) of prose, and the quotes for it: the
+    /// first 400 chars of the AP report's longest paragraph, as is and with three typos.
+    static BIG_8MB: LazyLock<(Article, String, String)> = LazyLock::new(|| {
+        let a = Article::new(
+            ArticleMeta {
+                id: "big".into(),
+                ..Default::default()
+            },
+            "big.txt",
+            &prose(ARTICLE_8MB),
+        );
+        let ap = CORPUS.get("ap-ktvz").expect("bundled article");
+        let para = ap
+            .segments
+            .paragraphs
+            .iter()
+            .max_by_key(|p| p.len())
+            .expect("a paragraph");
+        let passage: String = ap.slice(*para).chars().take(400).collect();
+        let missing = passage.replacen("the", "teh", 3);
+        (a, passage, missing)
+    });
+
+    /// `anchor::resolve` of a 400-char quote that is there, in the 8 MB article (the baseline).
+    #[divan::bench]
+    fn anchor_400_char_quote_8mb(bencher: Bencher) {
+        let (a, passage, _) = &*BIG_8MB;
+        let places = anchor::find_all(a, passage);
+        assert!(places.len() > 100, "{}", places.len());
+        let anchor = Anchor {
+            occurrence: Some(places.len()),
+            ..quote(passage)
+        };
+        bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
+    }
+
+    /// `anchor::closest` for the 400-char quote with three typos in the 8 MB article (bounded by
+    /// its cell budget), the article's lower-cased copy already made.
+    #[divan::bench]
+    fn closest_400_char_mistyped_quote_8mb(bencher: Bencher) {
+        let (a, _, missing) = &*BIG_8MB;
+        assert!(anchor::find_all(a, missing).is_empty());
+        let (span, similarity) = anchor::closest(a, missing).expect("a suggestion");
+        assert!(similarity > 0.9 && similarity < 1.0, "{similarity}");
+        assert!(a.slice(span).contains("military victory quickly"), "{}", a.slice(span));
+        bencher.bench(|| anchor::closest(black_box(a), black_box(missing)));
+    }
+
+    /// As `closest_400_char_mistyped_quote_8mb`, but the first call in a freshly loaded article,
+    /// which also makes its lower-cased copy.
+    #[divan::bench]
+    fn closest_400_char_mistyped_quote_8mb_first_call(bencher: Bencher) {
+        let (a, _, missing) = &*BIG_8MB;
+        let text = a.slice(Span::new(0, a.len())).to_string();
+        bencher
+            .with_inputs(|| Article::new(ArticleMeta::default(), "big.txt", &text))
+            .bench_local_refs(|fresh| anchor::closest(fresh, black_box(missing)));
+    }
+
+    /// `anchor::resolve` of the mistyped quote in the 8 MB article: exact search, case-insensitive
+    /// search, then `closest`.
+    #[divan::bench]
+    fn resolve_400_char_mistyped_quote_8mb(bencher: Bencher) {
+        let (a, _, missing) = &*BIG_8MB;
+        let anchor = quote(missing);
+        assert!(matches!(
+            anchor::resolve(a, &anchor),
+            Err(anchor::AnchorError::NotFound { closest: Some(_), .. })
+        ));
+        bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
+    }
+
+    /// `anchor::closest` for a mistyped quote in 8 MB of `İK` (chars that change length when
+    /// lower-cased), the lower-cased copy already made.
+    #[divan::bench]
+    fn closest_mistyped_quote_8mb_dotted_i_kelvin(bencher: Bencher) {
+        let a = Article::new(ArticleMeta::default(), "ik.txt", &repeat_to("İ\u{212A}", ARTICLE_8MB));
+        let missing = "İ\u{212A}İ\u{212A}xİ\u{212A}İ\u{212A}İ";
+        let (_, similarity) = anchor::closest(&a, missing).expect("a suggestion");
+        assert!(similarity > 0.8 && similarity < 1.0, "{similarity}");
+        bencher.bench(|| anchor::closest(black_box(&a), black_box(missing)));
+    }
+
+    fn quote(q: &str) -> Anchor {
+        Anchor {
+            quote: q.into(),
+            ..Anchor::default()
+        }
     }
 }

@@ -323,7 +323,7 @@ fn choose(article: &Article, anchor: &Anchor, places: Vec<Span>) -> Result<Span,
 pub const CLOSEST_QUOTE_CHARS: usize = 160;
 
 /// The work budget of one [`closest`] call, in cells of the edit-distance table (one cell = one
-/// quote char against one article char; about a nanosecond each).
+/// quote char against one article char; a few nanoseconds each).
 pub const CLOSEST_CELL_BUDGET: usize = 1 << 22;
 
 /// The passage of the article closest to `quote` (approximate substring match, Sellers'
@@ -331,20 +331,24 @@ pub const CLOSEST_CELL_BUDGET: usize = 1 << 22;
 /// `None` when nothing is at least half similar.
 ///
 /// **Work budget.** Only the first [`CLOSEST_QUOTE_CHARS`] chars of the quote are matched, and
-/// one call computes at most [`CLOSEST_CELL_BUDGET`] cells of the edit-distance table:
+/// one call compares at most [`CLOSEST_CELL_BUDGET`] cells' worth of article text with it:
 ///
 /// - when the whole article fits the budget (article bytes × quote chars ≤ the budget, e.g. a
-///   26,000-char article for a 160-char quote), every passage is compared, and the answer is
+///   26,000-byte article for a 160-char quote), every passage is compared, and the answer is
 ///   the exact best match;
-/// - in a longer article, two linear passes over its bytes first score every quote-sized
-///   window by the trigrams it shares with the quote, each weighted by how rare it is in the
-///   article (estimated from a sample of at most about a million positions), and only the
-///   best-scoring windows (with a quote's length of slack on each side) are compared, as many
-///   as the budget allows. A passage that shares no rare trigram with the quote is not found.
+/// - in a longer article, every window one and a half quotes long (in steps of half a quote)
+///   is first scored by the trigrams it shares with the quote (those starting at every other
+///   byte), each weighted by how rare it is in the article (estimated from a sample of about
+///   256 Ki positions), and only the best-scoring windows (with three quarters of a quote's
+///   length of slack on each side) are compared, best first, as many as the budget allows. A passage that shares no trigram with the quote is
+///   not found; among windows that score the same, the earliest are compared.
 ///
-/// So one call costs O(article length) for the filter plus a bounded amount of matching,
-/// whatever the article and the quote are. The first case-insensitive lookup in an article
-/// also lower-cases it once ([`Folded::lowercase`]); later calls reuse that.
+/// Within those cells, rows of the table that can no longer reach the best match so far (or
+/// half similarity) are not computed (Ukkonen's cut-off), which makes a good match cheap to
+/// confirm. So one call costs one pass over the article for the filter plus a bounded amount
+/// of matching, whatever the article and the quote are: about 30 ms on an 8 MB article (see
+/// `docs/benchmarks.md`). The first case-insensitive lookup in an article also lower-cases
+/// it once ([`Folded::lowercase`]); later calls reuse that.
 pub fn closest(article: &Article, quote: &str) -> Option<(Span, f64)> {
     closest_within(article, quote, CLOSEST_CELL_BUDGET)
 }
@@ -362,18 +366,21 @@ fn closest_within(article: &Article, quote: &str, budget: usize) -> Option<(Span
     let text = lower.text.as_str();
     let m = p.len();
     let mut dp = Sellers::new(&p);
+    // Only matches at least half similar are of use: at most m / 2 edits.
+    let most = m / 2;
     let best = if text.len().saturating_mul(m) <= budget {
-        dp.run(text, 0, text.len())
+        dp.run(text, 0, text.len(), most)?
     } else {
         let pattern: String = p.iter().collect();
         let mut best: Option<Match> = None;
+        // Best-scoring windows first, so that a good match found early lowers the edit
+        // distance worth computing in the others.
         for (s, e) in candidate_windows(text, pattern.as_bytes(), m, budget) {
-            let found = dp.run(text, s, e);
-            if best.is_none_or(|b| found.cost < b.cost) {
+            let k = best.map_or(most, |b| b.cost);
+            if let Some(found) = dp.run(text, s, e, k)
+                && best.is_none_or(|b| (found.cost, found.end) < (b.cost, b.end))
+            {
                 best = Some(found);
-            }
-            if found.cost == 0 {
-                break;
             }
         }
         best?
@@ -412,29 +419,29 @@ impl<'p> Sellers<'p> {
         }
     }
 
-    /// The best match inside `text[from..to]` (byte offsets on char boundaries). Among equally
-    /// good matches, the one that ends first.
-    fn run(&mut self, text: &str, from: usize, to: usize) -> Match {
+    /// The best match inside `text[from..to]` (byte offsets on char boundaries) with at most
+    /// `k` edits, if any. Among equally good matches, the one that ends first. Only the rows of
+    /// the table that can still be within `k` are computed (Ukkonen's cut-off), so the work is
+    /// about (text chars × `k`) rather than (text chars × pattern chars) when `k` is small.
+    fn run(&mut self, text: &str, from: usize, to: usize, k: usize) -> Option<Match> {
         let m = self.p.len();
         for (i, c) in self.cost.iter_mut().enumerate() {
             *c = i;
         }
         self.start.fill(from);
-        let mut best = Match {
-            cost: usize::MAX,
-            start: from,
-            end: from,
-        };
-        let Some(slice) = text.get(from..to) else {
-            return best;
-        };
+        let slice = text.get(from..to)?;
+        let mut k = k.min(m);
+        let mut best: Option<Match> = None;
+        // The last row whose cost is at most `k`; the rows below it are all more than `k`.
+        let mut active = k;
         for (b, tc) in slice.char_indices() {
             let (at, next) = (from + b, from + b + tc.len_utf8());
             // D[0] of the previous column is 0, starting here.
             let (mut diag_cost, mut diag_start) = (0usize, at);
             self.cost[0] = 0;
             self.start[0] = next;
-            for i in 1..=m {
+            let top = (active + 1).min(m);
+            for i in 1..=top {
                 let (up_cost, up_start) = (self.cost[i], self.start[i]);
                 let sub = diag_cost + usize::from(self.p[i - 1] != tc);
                 let (mut c, mut s) = (sub, diag_start);
@@ -451,14 +458,27 @@ impl<'p> Sellers<'p> {
                 self.cost[i] = c;
                 self.start[i] = s;
             }
-            if self.cost[m] < best.cost {
-                best = Match {
+            // The first row not computed stands for "more than k" in the next column.
+            if let Some(below) = self.cost.get_mut(top + 1) {
+                *below = k + 1;
+            }
+            active = top;
+            while active > 0 && self.cost[active] > k {
+                active -= 1;
+            }
+            if active == m {
+                best = Some(Match {
                     cost: self.cost[m],
                     start: self.start[m],
                     end: next,
-                };
-                if best.cost == 0 {
-                    break;
+                });
+                // From here on only a strictly better match counts.
+                match self.cost[m].checked_sub(1) {
+                    Some(fewer) => k = fewer,
+                    None => break,
+                }
+                while active > 0 && self.cost[active] > k {
+                    active -= 1;
                 }
             }
         }
@@ -466,19 +486,21 @@ impl<'p> Sellers<'p> {
     }
 }
 
-/// Hash of the trigram starting at `i`, into a table of `1 << 16` slots.
-fn trigram_hash(b: &[u8], i: usize, q: usize) -> usize {
-    let mut h: u32 = 0;
-    for &x in &b[i..i + q] {
-        h = h.wrapping_mul(0x0100_0193) ^ u32::from(x);
-    }
-    (h.wrapping_mul(0x9E37_79B1) >> 16) as usize
+/// The `q` bytes (1–3) starting at `i`, as one number.
+fn gram_at(b: &[u8], i: usize, q: usize) -> u32 {
+    b[i..i + q].iter().fold(0, |k, &x| (k << 8) | u32::from(x))
+}
+
+/// Hash of a gram (see [`gram_at`]) into a table of `1 << 16` slots.
+fn gram_slot(gram: u32) -> usize {
+    (gram.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// The byte ranges of `text` worth comparing with `pattern` (its lower-cased, folded bytes;
-/// `m` chars) within `budget` cells: the quote-sized windows that share the most rare
-/// trigrams with it, widened by the pattern's length on each side, merged where they overlap,
-/// in text order. Linear in the text's length.
+/// `m` chars) within `budget` cells: the windows (one and a half patterns long) that share the
+/// most rare trigrams with it, widened by about the pattern's length on each side, merged where
+/// they overlap, best-scoring first. Linear in the text's length: one pass over a sample of it,
+/// one over every other byte of it.
 fn candidate_windows(text: &str, pattern: &[u8], m: usize, budget: usize) -> Vec<(usize, usize)> {
     let t = text.as_bytes();
     let n = t.len();
@@ -486,83 +508,96 @@ fn candidate_windows(text: &str, pattern: &[u8], m: usize, budget: usize) -> Vec
     if q == 0 || n < q {
         return vec![(0, n)];
     }
-    // Slot of each of the pattern's trigrams (0 = not in the pattern).
-    let mut slot_of = vec![0u16; 1 << 16];
-    let mut slots = 0u16;
+    // Which slots the pattern's trigrams fall in.
+    let mut in_pattern = vec![false; 1 << 16];
     for i in 0..=pattern.len() - q {
-        let h = trigram_hash(pattern, i, q);
-        if slot_of[h] == 0 {
-            slots += 1;
-            slot_of[h] = slots;
-        }
+        in_pattern[gram_slot(gram_at(pattern, i, q))] = true;
     }
-    // How often each one occurs in the text, from a sample of about a million positions.
+    // How often each one occurs in the text, from a sample of about 256 Ki positions.
     let positions = n - q + 1;
-    let stride = (positions >> 20).max(1);
-    let mut freq = vec![0u32; usize::from(slots) + 1];
+    let stride = (positions >> 18).max(1);
+    let mut freq = vec![0u32; 1 << 16];
     let mut sampled = 0u32;
     for i in (0..positions).step_by(stride) {
-        freq[usize::from(slot_of[trigram_hash(t, i, q)])] += 1;
+        freq[gram_slot(gram_at(t, i, q))] += 1;
         sampled += 1;
     }
-    // Rare trigrams weigh more (inverse document frequency, in integer steps).
-    let weight: Vec<u32> = freq
-        .iter()
-        .enumerate()
-        .map(|(s, &f)| {
-            if s == 0 {
-                0
+    // Rare trigrams weigh more (inverse document frequency, in integer steps); others nothing.
+    let weight: Vec<u16> = (0..1 << 16)
+        .map(|h| {
+            if in_pattern[h] {
+                let idf = ((f64::from(sampled) + 1.0) / (f64::from(freq[h]) + 1.0)).ln();
+                (idf.max(0.0) * 64.0) as u16 + 1
             } else {
-                let idf = ((f64::from(sampled) + 1.0) / (f64::from(f) + 1.0)).ln();
-                (idf.max(0.0) * 64.0) as u32 + 1
+                0
             }
         })
         .collect();
-    // Score every window of the pattern's byte length; keep the best window ending in each block
-    // (at most about 65,536 blocks, however short the pattern).
+    // Sum the weights of the trigrams starting at every other byte, per block of half the
+    // pattern's length; a window is three blocks in a row (one and a half patterns long).
+    // No branch in the loop but the block's end, so it runs at memory speed.
+    const STEP: usize = 2;
     let w = pattern.len();
-    let block = w.max(n >> 16);
-    let mut blocks: Vec<(u64, usize)> = Vec::with_capacity(positions / block + 1);
-    let mut score = 0u64;
-    let mut block_best = (0u64, 0usize);
-    for i in 0..positions {
-        score += u64::from(weight[usize::from(slot_of[trigram_hash(t, i, q)])]);
-        if i >= w {
-            score -= u64::from(weight[usize::from(slot_of[trigram_hash(t, i - w, q)])]);
+    let block = w.div_ceil(2).max(2 * STEP).next_multiple_of(STEP);
+    let mut sums: Vec<u32> = Vec::with_capacity(positions / block + 1);
+    let mut acc = 0u32;
+    let mut left = block / STEP;
+    let mut add = |wt: u16| {
+        acc += u32::from(wt);
+        left -= 1;
+        if left == 0 {
+            sums.push(acc);
+            acc = 0;
+            left = block / STEP;
         }
-        if score > block_best.0 {
-            block_best = (score, i + q);
+    };
+    if q == 3 {
+        for g in t.windows(3).step_by(STEP) {
+            let gram = (u32::from(g[0]) << 16) | (u32::from(g[1]) << 8) | u32::from(g[2]);
+            add(weight[gram_slot(gram)]);
         }
-        if (i + 1) % block == 0 || i + 1 == positions {
-            if block_best.0 > 0 {
-                blocks.push(block_best);
-            }
-            block_best = (0, 0);
+    } else {
+        for i in (0..positions).step_by(STEP) {
+            add(weight[gram_slot(gram_at(t, i, q))]);
         }
     }
-    // The best windows, as many as the budget allows, each with slack on both sides.
-    // Bytes per region, with room for moving its ends to char boundaries.
-    let region = 3 * w + 2 * q + 8;
+    sums.push(acc);
+    let window = |j: usize| -> u32 { sums[j.saturating_sub(1)..(j + 2).min(sums.len())].iter().sum() };
+    // The best windows, as many as the budget allows, each with a block and a half of slack on
+    // both sides (a region of six blocks, about three patterns long), plus room for moving its
+    // ends to char boundaries.
+    let region = 6 * block + 8;
     let take = (budget / region.saturating_mul(m).max(1)).max(1);
-    blocks.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    blocks.truncate(take);
-    let mut ranges: Vec<(usize, usize)> = blocks
+    let mut best: Vec<(u32, usize)> = (0..sums.len())
+        .map(|j| (window(j), j))
+        .filter(|&(score, _)| score > 0)
+        .collect();
+    if best.len() > take {
+        best.select_nth_unstable_by(take - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(take);
+    }
+    let mut ranges: Vec<(usize, usize, u32)> = best
         .iter()
-        .map(|&(_, end)| {
-            let s = floor_boundary(text, end.saturating_sub(2 * w + q));
-            let e = ceil_boundary(text, (end + w + q).min(n));
-            (s, e)
+        .map(|&(score, j)| {
+            let s = floor_boundary(text, (j * block).saturating_sub(2 * block + block / 2));
+            let e = ceil_boundary(text, ((j + 2) * block + block + block / 2).min(n));
+            (s, e, score)
         })
         .collect();
     ranges.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-    for (s, e) in ranges {
+    let mut merged: Vec<(usize, usize, u32)> = Vec::with_capacity(ranges.len());
+    for (s, e, score) in ranges {
         match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
+            Some(last) if s <= last.1 => {
+                last.1 = last.1.max(e);
+                last.2 = last.2.max(score);
+            }
+            _ => merged.push((s, e, score)),
         }
     }
-    merged
+    // Best first; equal scores in text order.
+    merged.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    merged.into_iter().map(|(s, e, _)| (s, e)).collect()
 }
 
 fn floor_boundary(s: &str, mut b: usize) -> usize {
@@ -581,14 +616,19 @@ fn ceil_boundary(s: &str, mut b: usize) -> usize {
     b
 }
 
-/// Grows a span outwards to whole words.
+/// The most chars [`widen_to_words`] grows a span by on each side: no word is longer, and a
+/// text that is one endless "word" is not walked to its ends.
+pub const MAX_WIDEN: usize = 64;
+
+/// Grows a span outwards to whole words (by at most [`MAX_WIDEN`] chars on each side).
 pub fn widen_to_words(article: &Article, span: Span) -> Span {
-    let mut s = span.start;
-    let mut e = span.end;
-    while s > 0 && article.text.char_at(s - 1).is_some_and(char::is_alphanumeric) {
+    let mut s = span.start.min(article.len());
+    let mut e = span.end.min(article.len());
+    let (low, high) = (s.saturating_sub(MAX_WIDEN), (e + MAX_WIDEN).min(article.len()));
+    while s > low && article.text.char_at(s - 1).is_some_and(char::is_alphanumeric) {
         s -= 1;
     }
-    while e < article.len() && article.text.char_at(e).is_some_and(char::is_alphanumeric) {
+    while e < high && article.text.char_at(e).is_some_and(char::is_alphanumeric) {
         e += 1;
     }
     Span::new(s, e)

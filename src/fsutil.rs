@@ -448,8 +448,11 @@ fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()
     let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
     let previous = fs::symlink_metadata(path).ok().filter(fs::Metadata::is_file);
     {
+        // A stale temporary file (a killed save) or a link planted under its name is removed,
+        // and the new one is created fresh, so the write never goes through a link.
+        let _ = fs::remove_file(&tmp);
         let mut opts = fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
+        opts.write(true).create_new(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
@@ -469,6 +472,10 @@ fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()
     if previous.is_some() {
         // Keep the previous version; copy (not rename) so `path` exists at every moment.
         let bak = backup_path(path);
+        // `copy` writes through a link at the destination: make a fresh file instead.
+        if fs::symlink_metadata(&bak).is_ok() {
+            fs::remove_file(&bak)?;
+        }
         fs::copy(path, &bak)?;
         #[cfg(unix)]
         if privacy == Privacy::Owner {
@@ -655,6 +662,29 @@ mod tests {
         fs::set_permissions(&q, fs::Permissions::from_mode(0o640)).expect("chmod");
         write_atomic(&q, b"b").expect("write");
         assert_eq!(mode(&q), 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn regression_atomic_save_writes_through_a_planted_link() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let victim = d.path().join("victim.txt");
+        fs::write(&victim, "precious").expect("write");
+        let p = d.path().join("lesson.md");
+        fs::write(&p, "one").expect("write");
+        std::os::unix::fs::symlink(&victim, backup_path(&p)).expect("link");
+        let tmp = d.path().join(format!(".lesson.md.tmp-{}", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &tmp).expect("link");
+        write_atomic(&p, b"two").expect("write");
+        assert_eq!(fs::read_to_string(&victim).expect("victim"), "precious");
+        assert_eq!(fs::read_to_string(&p).expect("new"), "two");
+        assert_eq!(fs::read_to_string(backup_path(&p)).expect("bak"), "one");
+        assert!(
+            !fs::symlink_metadata(backup_path(&p))
+                .expect("bak")
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]

@@ -115,9 +115,18 @@ pub fn import_pasted(text: &str) -> Result<Imported, ImportError> {
 /// Trims trailing spaces on lines and blank lines at both ends; keeps every word. One pass.
 fn tidy_plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of empty lines at once.
+        let blank = rest.bytes().take_while(|&b| b == b'\n').count();
+        let (run, tail) = rest.split_at(blank);
+        out.push_str(run);
+        let (line, tail) = tail.split_once('\n').map_or((tail, ""), |(l, t)| (l, t));
+        if !line.is_empty() || !tail.is_empty() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        rest = tail;
     }
     out.truncate(out.trim_end_matches('\n').len());
     let leading = out.len() - out.trim_start_matches('\n').len();
@@ -160,22 +169,24 @@ pub fn markdown_to_text(md: &str) -> String {
 /// looked at after each `&`.
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
+    // `s[..copied]` is in `out`; text is copied only up to a reference that decodes.
+    let mut copied = 0;
+    let mut at = 0;
+    let b = s.as_bytes();
+    while let Some(n) = b.get(at..).and_then(|r| r.iter().position(|&c| c == b'&')) {
+        let amp = at + n;
+        let after = s.get(amp + 1..).unwrap_or("");
         match decode_reference(after) {
             Some((c, used)) => {
+                out.push_str(s.get(copied..amp).unwrap_or(""));
                 out.push(c);
-                rest = after.get(used..).unwrap_or("");
+                copied = amp + 1 + used;
+                at = copied;
             }
-            None => {
-                out.push('&');
-                rest = after;
-            }
+            None => at = amp + 1,
         }
     }
-    out.push_str(rest);
+    out.push_str(s.get(copied..).unwrap_or(""));
     out
 }
 
@@ -1161,6 +1172,15 @@ mod tests {
         let (t, took) = timed(|| import_pasted(&format!("{blank}word{blank}")).unwrap());
         assert_eq!(t.text, "word");
         assert!(took.as_secs() < 5, "{took:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tidy_plain_is_trimmed_lines_without_blank_ends(text in "[a \\t\\r\\n\u{A0}é]{0,40}") {
+            let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+            let expected = lines.join("\n").trim_matches('\n').to_string();
+            proptest::prop_assert_eq!(tidy_plain(&text), expected);
+        }
     }
 
     #[test]

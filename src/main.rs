@@ -2,7 +2,11 @@
 
 use std::process::ExitCode;
 
-use lateral::cli::{self, parse_args};
+use lateral::cli;
+
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
 
 fn main() -> ExitCode {
     // `std::env::args` panics on an argument that is not Unicode (a file name in an old
@@ -20,27 +24,25 @@ fn main() -> ExitCode {
             }
         }
     }
-    let cmd = match parse_args(args) {
-        Ok(c) => c,
-        Err(e) => {
-            // Arguments can carry file names with escape sequences: never print them raw.
-            eprintln!("error: {}", lateral::diag::escape_for_terminal(&e.to_string()));
-            return ExitCode::from(2);
-        }
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    let inv = match cli::parse_args(args) {
+        Ok(i) => i,
+        // Help, the version, or a usage error (exit code 2).
+        Err(e) => return exit(cli::print_parse_error(&e, &mut out, &mut err)),
     };
     #[cfg(feature = "gui")]
-    if let cli::Command::App { lessons, rest } = &cmd {
+    if let cli::Invocation::App { lessons, rest } = &inv {
+        drop((out, err));
         return match lateral::app::parse_app_options(lessons.clone(), rest) {
-            Ok(opts) => ExitCode::from(u8::try_from(lateral::app::run(opts)).unwrap_or(2)),
+            Ok(opts) => exit(lateral::app::run(opts)),
             Err(e) => {
                 eprintln!(
                     "error: {}\n(run `lateral --help` for usage)",
-                    lateral::diag::escape_for_terminal(&e.to_string())
+                    lateral::diag::escape_for_terminal(&e)
                 );
                 ExitCode::from(2)
             }
         };
     }
-    let code = cli::run(cmd, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
-    ExitCode::from(u8::try_from(code).unwrap_or(2))
+    exit(cli::run(inv, &mut out, &mut err))
 }

@@ -6,7 +6,7 @@
 //! counts (code points). Conversion to bytes happens only at the edges ([`CharIndex`]).
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A half-open range `[start, end)` of **char offsets** (Unicode scalar values, not bytes) into
 /// one text. `start == end` is an empty span. `start > end` is never constructed by the core.
@@ -212,8 +212,9 @@ pub struct Folded {
     /// The folded text.
     pub text: String,
     /// For each byte of `text`: the original char offset it came from. One extra entry maps
-    /// `text.len()` to the original text's char length.
-    origin: Vec<usize>,
+    /// `text.len()` to the original text's char length. Shared with the lower-cased copy when
+    /// lower-casing kept every char's byte length (as it does for ASCII and most scripts).
+    origin: Arc<Vec<usize>>,
     /// The lower-cased copy, made the first time a case-insensitive search needs it.
     lower: OnceLock<Box<Folded>>,
 }
@@ -242,7 +243,7 @@ impl Folded {
         origin.push(n);
         Self {
             text,
-            origin,
+            origin: Arc::new(origin),
             lower: OnceLock::new(),
         }
     }
@@ -257,15 +258,42 @@ impl Folded {
     pub fn lowercase(&self) -> &Folded {
         self.lower.get_or_init(|| {
             let mut text = String::with_capacity(self.text.len());
-            let mut origin = Vec::with_capacity(self.origin.len());
-            for (b, c) in self.text.char_indices() {
-                let o = self.origin_of(b);
-                for l in c.to_lowercase() {
-                    text.push(l);
+            // Does every char keep its byte length? Then the map is the same one.
+            let mut same_lengths = true;
+            let mut rest = self.text.as_str();
+            while !rest.is_empty() {
+                // A run of ASCII keeps its length: copy it at once.
+                let ascii = rest.bytes().take_while(u8::is_ascii).count();
+                if ascii > 0 {
+                    let (run, tail) = rest.split_at(ascii);
+                    let from = text.len();
+                    text.push_str(run);
+                    if let Some(added) = text.get_mut(from..) {
+                        added.make_ascii_lowercase();
+                    }
+                    rest = tail;
+                    continue;
                 }
-                origin.resize(text.len(), o);
+                let mut chars = rest.chars();
+                let Some(c) = chars.next() else { break };
+                let before = text.len();
+                text.extend(c.to_lowercase());
+                same_lengths &= text.len() - before == c.len_utf8();
+                rest = chars.as_str();
             }
-            origin.push(self.origin_of(self.text.len()));
+            let origin = if same_lengths {
+                Arc::clone(&self.origin)
+            } else {
+                // Every byte a char became maps to that char's origin.
+                let mut origin = Vec::with_capacity(text.len() + 1);
+                for (b, c) in self.text.char_indices() {
+                    let o = self.origin_of(b);
+                    let len: usize = c.to_lowercase().map(char::len_utf8).sum();
+                    origin.resize(origin.len() + len, o);
+                }
+                origin.push(self.origin_of(self.text.len()));
+                Arc::new(origin)
+            };
             Box::new(Folded {
                 text,
                 origin,
@@ -524,6 +552,23 @@ mod tests {
         let b = f.text.find("hit").unwrap();
         assert_eq!(f.origin_span(b, b + 3), Span::new(9, 12));
         assert_eq!(f.origin_span(0, 7), Span::new(0, 8));
+    }
+
+    #[test]
+    fn the_lower_cased_copy_maps_every_byte_back_to_its_char() {
+        // A, soft hyphen, b, İ, KELVIN SIGN, two spaces, C, d.
+        let f = Folded::new("A\u{AD}bİ\u{212A}  Cd");
+        let l = f.lowercase();
+        assert_eq!(l.text, "abi\u{307}k cd");
+        let origins: Vec<usize> = (0..=l.text.len()).map(|b| l.origin_of(b)).collect();
+        assert_eq!(origins, [0, 2, 3, 3, 3, 4, 5, 7, 8, 9]);
+        // Part of what İ became, even inside its combining dot, is all of İ.
+        assert_eq!(l.origin_span(2, 3), Span::new(3, 4));
+        assert_eq!(l.origin_span(4, 4), Span::new(3, 3));
+        assert_eq!(l.origin_span(4, 6), Span::new(3, 5));
+        assert_eq!(l.origin_span(0, 99), Span::new(0, 9));
+        assert_eq!(l.origin_span(7, 2), Span::new(3, 6));
+        assert_eq!(lowercase("ΟΔΟΣ İ"), "οδοσ i\u{307}");
     }
 
     #[test]

@@ -834,9 +834,12 @@ impl LateralApp {
                 let words = imp.text.split_whitespace().count();
                 f.pasted = imp.text;
                 f.file.clear();
-                f.message = Some(format!(
-                    "Read {words} words. Check the text and fill in what is missing, then add it."
-                ));
+                let mut msg = format!("Read {words} words. Check the text and fill in what is missing, then add it.");
+                for w in &imp.warnings {
+                    msg.push_str("\n⚠ ");
+                    msg.push_str(w);
+                }
+                f.message = Some(msg);
             }
             Err(e) => f.message = Some(e.to_string()),
         }
@@ -909,10 +912,16 @@ impl LateralApp {
                 return;
             }
         };
+        if f.meta.date.as_deref().is_some_and(|d| d.trim().is_empty()) {
+            f.meta.date = None;
+        }
         if let Some(d) = &f.meta.date
-            && !(d.len() >= 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+            && !crate::corpus::valid_date(d.trim())
         {
-            f.message = Some(format!("`{d}` is not a date like 2024-03-02"));
+            f.message = Some(format!(
+                "`{}` is not a real date: write it like 2024-03-02",
+                crate::ids::shown(d)
+            ));
             return;
         }
         match crate::import::write_article(&dir, &f.meta, &text) {

@@ -1,0 +1,288 @@
+//! `lateral import`: an article from .txt, .md or .html, or an H5P "Mark the Words" task.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::ArticleMeta;
+use crate::diag::{Diagnostic, escape_for_terminal as esc, shown_path, write_failed};
+use crate::import::{MarkTheWords, import_article, mark_the_words_lesson, read_h5p, suggest_id, write_article};
+
+/// Add an article from .txt, .md or .html, or an H5P “Mark the Words” task.
+///
+/// The article goes into --corpus. An H5P “Mark the Words” task (.h5p or content.json) gives an
+/// article and a lesson, which goes into --lessons.
+///
+/// The metadata the page gives (headline, outlet, date, byline) is suggested; flags override it,
+/// and what is still missing is asked for when someone is at the keyboard.
+///
+/// Exit 0 when the files were written, 1 when they could not be, 2 when it could not run.
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The file: .txt, .md, .html, .h5p or content.json
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Where the article goes
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Where an H5P task's lesson goes
+    #[arg(long, value_name = "DIR", default_value = "lessons")]
+    pub lessons: PathBuf,
+    /// The article's metadata.
+    #[command(flatten)]
+    pub meta: MetaFlags,
+}
+
+/// Metadata given on the command line for an imported article.
+#[derive(Clone, Debug, Default, PartialEq, clap::Args)]
+#[command(next_help_heading = "Article metadata")]
+pub struct MetaFlags {
+    /// The article's id (suggested from the headline)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Who published it
+    #[arg(long, value_name = "TEXT")]
+    pub outlet: Option<String>,
+    /// The headline
+    #[arg(long, value_name = "TEXT")]
+    pub headline: Option<String>,
+    /// The date it was published, YYYY-MM-DD (optionally with a time, "2022-11-16 08:02")
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Who wrote it
+    #[arg(long, value_name = "TEXT")]
+    pub byline: Option<String>,
+    /// What kind of outlet (one line: who runs or funds it)
+    #[arg(long, value_name = "TEXT")]
+    pub kind: Option<String>,
+    /// The text was written for teaching, not real news (students are told)
+    #[arg(long)]
+    pub fictional: bool,
+}
+
+/// Runs `lateral import`; returns the exit code.
+pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
+    let Args {
+        file,
+        corpus,
+        lessons,
+        meta: flags,
+    } = args;
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let is_h5p = ext == "h5p" || file.file_name().is_some_and(|n| n == "content.json");
+    if let Some(code) = refuse_before_reading(&corpus, &lessons, is_h5p, &flags, err)? {
+        return Ok(code);
+    }
+    let Some((text, suggested, h5p)) = read_source(&file, is_h5p, err)? else {
+        return Ok(1);
+    };
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let mut meta = article_meta(flags, suggested, stem, err);
+    if !ask_for_missing(&mut meta, err)? {
+        return Ok(1);
+    }
+    match write_article(&corpus, &meta, &text) {
+        Ok((txt, toml)) => writeln!(out, "wrote {} and {}", shown_path(&txt), shown_path(&toml))?,
+        Err(e) => {
+            writeln!(err, "error: {}", esc(&e.to_string()))?;
+            return Ok(1);
+        }
+    }
+    if let Some(m) = h5p
+        && !write_h5p_lesson(&m, &meta, &lessons, out, err)?
+    {
+        return Ok(1);
+    }
+    writeln!(
+        out,
+        "check it with: lateral check {} {}",
+        shown_path(&lessons),
+        shown_path(&corpus)
+    )?;
+    Ok(0)
+}
+
+/// A folder that is a file, or a `--date` that is not a date: the exit code (2) after saying so.
+fn refuse_before_reading(
+    corpus: &Path,
+    lessons: &Path,
+    is_h5p: bool,
+    flags: &MetaFlags,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<i32>> {
+    for (flag, dir, used) in [("--corpus", corpus, true), ("--lessons", lessons, is_h5p)] {
+        if used && dir.exists() && !dir.is_dir() {
+            let d = Diagnostic::file(
+                dir.display().to_string(),
+                crate::diag::Severity::Error,
+                format!("{flag} {} is a file, not a folder", shown_path(dir)),
+            )
+            .with_suggestion(format!(
+                "give {flag} the folder to write into (a missing folder is made), e.g. {flag} {}",
+                if flag == "--corpus" { "corpus" } else { "lessons" }
+            ));
+            writeln!(err, "{d}")?;
+            return Ok(Some(2));
+        }
+    }
+    if let Some(d) = flags.date.as_deref().filter(|d| !crate::corpus::valid_date(d)) {
+        writeln!(
+            err,
+            "error: --date {} is not a date: write it as YYYY-MM-DD, e.g. --date 2022-11-16, optionally with a time \"2022-11-16 08:02\"",
+            esc(d)
+        )?;
+        return Ok(Some(2));
+    }
+    Ok(None)
+}
+
+/// The text, the metadata the source suggests and, for an H5P task, the task; `None` after
+/// saying why it cannot be read.
+fn read_source(
+    file: &Path,
+    is_h5p: bool,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<(String, ArticleMeta, Option<MarkTheWords>)>> {
+    if is_h5p {
+        match read_h5p(file) {
+            Ok(m) => {
+                let first: String = m.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+                let s = ArticleMeta {
+                    headline: first,
+                    outlet: "H5P task".into(),
+                    outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
+                    ..Default::default()
+                };
+                Ok(Some((m.text.clone(), s, Some(m))))
+            }
+            Err(e) => {
+                writeln!(err, "error: {}", esc(&e.to_string()))?;
+                Ok(None)
+            }
+        }
+    } else {
+        match import_article(file) {
+            Ok(i) => {
+                for w in &i.warnings {
+                    writeln!(err, "warning: {w}")?;
+                }
+                Ok(Some((i.text, i.suggested, None)))
+            }
+            Err(e) => {
+                writeln!(err, "error: {}", esc(&e.to_string()))?;
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// The article's metadata: the flags, else what the source suggests; the id from the headline
+/// (or the file's name).
+fn article_meta(flags: MetaFlags, suggested: ArticleMeta, stem: &str, err: &mut dyn Write) -> ArticleMeta {
+    let or = |flag: Option<String>, s: &str| flag.or_else(|| (!s.trim().is_empty()).then(|| s.to_string()));
+    let mut meta = ArticleMeta {
+        headline: or(flags.headline, &suggested.headline).unwrap_or_default(),
+        outlet: or(flags.outlet, &suggested.outlet).unwrap_or_default(),
+        outlet_kind: or(flags.kind, &suggested.outlet_kind).unwrap_or_default(),
+        date: flags.date.or_else(|| {
+            // A date the page gives is only a suggestion: one that is not a real date is left out.
+            let d = suggested.date?;
+            if crate::corpus::valid_date(&d) {
+                Some(d)
+            } else {
+                let _ = writeln!(
+                    err,
+                    "warning: the page gives the date \"{}\", which is not a real date; it is left out (give one with --date)",
+                    esc(&d)
+                );
+                None
+            }
+        }),
+        byline: flags.byline.or(suggested.byline),
+        url: suggested.url,
+        fictional: flags.fictional,
+        ..Default::default()
+    };
+    meta.id = flags.id.unwrap_or_else(|| {
+        if meta.headline.is_empty() {
+            suggest_id(stem)
+        } else {
+            suggest_id(&meta.headline)
+        }
+    });
+    meta
+}
+
+/// Asks for what is missing (when someone is at the keyboard); false after saying what is still
+/// missing.
+fn ask_for_missing(meta: &mut ArticleMeta, err: &mut dyn Write) -> std::io::Result<bool> {
+    let fields: [(&str, &mut String); 3] = [
+        ("Outlet (who published it)", &mut meta.outlet),
+        ("Headline", &mut meta.headline),
+        ("Kind of outlet (one line: who runs or funds it)", &mut meta.outlet_kind),
+    ];
+    let mut missing = Vec::new();
+    for (label, value) in fields {
+        if value.trim().is_empty() {
+            match ask(label, None, err)? {
+                Some(v) => *value = v,
+                None => missing.push(label),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        writeln!(
+            err,
+            "error: missing metadata: {}\n(give it with --outlet, --headline and --kind, or run in a terminal to be asked)",
+            missing.join(", ")
+        )?;
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Writes the lesson of an H5P task into `lessons`; false after saying why it could not.
+fn write_h5p_lesson(
+    m: &MarkTheWords,
+    meta: &ArticleMeta,
+    lessons: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let lesson = mark_the_words_lesson(m, &meta.id, &meta.headline);
+    let path = lessons.join(format!("{}.md", meta.id));
+    if path.exists() {
+        writeln!(err, "error: {} already exists", shown_path(&path))?;
+        return Ok(false);
+    }
+    if let Err(e) = crate::fsutil::write_atomic(&path, lesson.as_bytes()) {
+        writeln!(err, "{}", write_failed(&path, &e))?;
+        return Ok(false);
+    }
+    writeln!(out, "wrote {}", shown_path(&path))?;
+    Ok(true)
+}
+
+fn ask(field: &str, suggestion: Option<&str>, err: &mut dyn Write) -> std::io::Result<Option<String>> {
+    use std::io::{BufRead, IsTerminal};
+    if !std::io::stdin().is_terminal() {
+        return Ok(suggestion.map(str::to_string));
+    }
+    match suggestion {
+        Some(s) => write!(err, "{field} [{s}]: ")?,
+        None => write!(err, "{field}: ")?,
+    }
+    err.flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let line = line.trim();
+    Ok(if line.is_empty() {
+        suggestion.map(str::to_string)
+    } else {
+        Some(line.to_string())
+    })
+}

@@ -1,0 +1,325 @@
+//! The teachers' command line: `lateral check`, `lateral score`, `lateral grade` and the rest.
+//!
+//! Arguments are read with `clap` into a [`Cli`] (one file per command, each with its `Args` and
+//! its `run`), then the command runs. Every command returns an exit code: 0 all well, 1 problems
+//! found, 2 could not run. Without a command, `lateral` starts the desktop app: its options
+//! (`--lessons DIR`, `--screenshot OUT.png` …) are handed to the app as given.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::diag::{Diagnostic, SourceFile, count, escape_for_terminal as esc, shown_path};
+use crate::fsutil::{MAX_RESULTS_BYTES, read_text};
+use crate::lesson::Lesson;
+use crate::library::{self, Library};
+use crate::results::{LessonOutcome, parse_results};
+
+pub mod check;
+pub mod export;
+pub mod grade;
+pub mod import;
+pub mod new_lesson;
+pub mod pack;
+pub mod score;
+
+/// What follows the help of `lateral --help`.
+const AFTER_HELP: &str = "\
+Without a command, lateral starts the desktop app: on the bundled lessons, or with --lessons DIR on
+the lessons in DIR (or an exam pack, NAME.lateral-exam).
+
+Every command exits 0 when all is well, 1 when it found problems, 2 when it could not run.
+`lateral COMMAND --help` tells more about each.
+
+Docs: docs/lesson-format.md, docs/results-format.md, docs/teacher-guide.md.";
+
+/// Lateral: media-literacy lessons on real news text.
+#[derive(Debug, Parser)]
+#[command(name = "lateral", version, after_help = AFTER_HELP)]
+// A subcommand or the app's options; a repeated option counts once, the last one given (as ever).
+#[command(args_conflicts_with_subcommands = true, args_override_self = true)]
+pub struct Cli {
+    /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
+    #[arg(long, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+    /// The app's other options (screenshots: see the README), passed to the app as given
+    #[arg(hide = true, trailing_var_arg = true, allow_hyphen_values = true)]
+    pub rest: Vec<String>,
+    /// The teachers' command to run; none starts the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A teachers' command.
+// The help of each command is the doc comment of its `Args` (a doc comment on a variant would
+// replace it), so the variants go without.
+#[allow(missing_docs)]
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Check(check::Args),
+    Score(score::Args),
+    Import(import::Args),
+    NewLesson(new_lesson::Args),
+    Grade(grade::Args),
+    Export(export::Args),
+    Pack(pack::Args),
+    Completions(CompletionsArgs),
+}
+
+/// Print a shell completion script (e.g. `lateral completions bash > lateral.bash`).
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// A parsed command line.
+#[derive(Debug)]
+pub enum Invocation {
+    /// Start the desktop app.
+    App {
+        /// A lesson folder (or exam pack) to open instead of the bundled lessons.
+        lessons: Option<PathBuf>,
+        /// Other app options (screenshots etc.), passed on as given.
+        rest: Vec<String>,
+    },
+    /// Run a teachers' command.
+    Command(Command),
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// Parses the arguments after the program name. An `Err` is also what `--help` and `--version`
+/// give: print it with [`print_parse_error`].
+pub fn parse_args(args: Vec<String>) -> Result<Invocation, clap::Error> {
+    let cli = Cli::try_parse_from(std::iter::once("lateral".to_string()).chain(args))?;
+    match cli.command {
+        Some(c) => Ok(Invocation::Command(c)),
+        None => app_invocation(cli.lessons, cli.rest),
+    }
+}
+
+/// The app's arguments: `--lessons DIR` wherever it is (the last one counts), the rest as given.
+fn app_invocation(mut lessons: Option<PathBuf>, args: Vec<String>) -> Result<Invocation, clap::Error> {
+    if let Some(first) = args.first().filter(|a| !a.starts_with('-')) {
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        let msg = if names.contains(first) {
+            format!("the command '{first}' goes first, before its options (the app's options go without a command)")
+        } else {
+            format!(
+                "unrecognized subcommand '{first}' (the commands are {})",
+                names.join(", ")
+            )
+        };
+        return Err(Cli::command().error(clap::error::ErrorKind::InvalidSubcommand, msg));
+    }
+    let mut rest = Vec::new();
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        if a == "--lessons" {
+            let dir = it.next().ok_or_else(|| {
+                Cli::command().error(clap::error::ErrorKind::InvalidValue, "--lessons needs a folder")
+            })?;
+            lessons = Some(PathBuf::from(dir));
+        } else {
+            rest.push(a);
+        }
+    }
+    Ok(Invocation::App { lessons, rest })
+}
+
+/// Prints what [`parse_args`] returned instead of a command line: help and the version on `out`
+/// (exit code 0), a usage error on `err` (exit code 2). Returns the exit code.
+pub fn print_parse_error(e: &clap::Error, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    // Arguments can carry file names with escape sequences: never print them raw.
+    let text = e.render().to_string();
+    let written = if e.use_stderr() {
+        write!(err, "{}", esc(&text))
+    } else {
+        write!(out, "{}", esc(&text))
+    };
+    match (written, e.exit_code()) {
+        (Ok(()), code) => code,
+        (Err(_), _) => 2,
+    }
+}
+
+/// The help of `lateral --help`.
+pub fn help_text() -> String {
+    Cli::command().render_help().to_string()
+}
+
+/// Runs a parsed command line (a command, not the app), writing to `out` and `err`. Returns the
+/// exit code.
+pub fn run(inv: Invocation, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let r = match inv {
+        Invocation::Command(c) => run_command(c, out, err),
+        Invocation::App { .. } if cfg!(feature = "gui") => writeln!(
+            out,
+            "The desktop app starts when lateral is run without a command:\n\n{}",
+            help_text()
+        )
+        .map(|_| 0),
+        Invocation::App { .. } => writeln!(
+            err,
+            "this build of lateral has no app (built without the `gui` feature)\n\n{}",
+            help_text()
+        )
+        .map(|_| 2),
+    };
+    r.unwrap_or(2)
+}
+
+fn run_command(c: Command, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
+    match c {
+        Command::Check(a) => check::run(a, out, err),
+        Command::Score(a) => score::run(a, out, err),
+        Command::Import(a) => import::run(a, out, err),
+        Command::NewLesson(a) => new_lesson::run(a, out, err),
+        Command::Grade(a) => grade::run(a, out, err),
+        Command::Export(a) => export::run(a, out, err),
+        Command::Pack(a) => pack::run(a, out, err),
+        Command::Completions(a) => {
+            // Into memory first: `generate` panics when it cannot write (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "lateral", &mut script);
+            out.write_all(&script)?;
+            Ok(0)
+        }
+    }
+}
+
+/// A usage error found after parsing (a rule between options): printed like clap's, exit code 2.
+fn usage_error(command: &str, msg: &str, err: &mut dyn Write) -> std::io::Result<i32> {
+    // Arguments can carry file names with escape sequences: never print them raw.
+    writeln!(err, "error: {}\n(run `lateral {command} --help` for usage)", esc(msg))?;
+    Ok(2)
+}
+
+fn print_summary(diags: &[Diagnostic], what: &str, err: &mut dyn Write) -> std::io::Result<()> {
+    let (e, w) = count(diags);
+    let plural = |n: usize, s: &str| {
+        if n == 1 { format!("1 {s}") } else { format!("{n} {s}s") }
+    };
+    writeln!(err, "{what}: {}, {}", plural(e, "error"), plural(w, "warning"))
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Writes a lesson outcome for people.
+pub fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{} — {} ({})", esc(&o.student), esc(&lesson.title), esc(&o.lesson))?;
+    if !o.same_lesson_version {
+        writeln!(out, "note: made with another version of the lesson file")?;
+    }
+    for (i, s) in o.steps.iter().enumerate() {
+        let score = s.score.map_or("not scored".to_string(), pct);
+        write!(out, "{:>2}. {:<8} {:<40} {score}", i + 1, esc(&s.kind), esc(&s.title))?;
+        if let Some(d) = &s.detail {
+            write!(
+                out,
+                "  (precision {}, recall {}, F1 {}",
+                pct(d.precision),
+                pct(d.recall),
+                pct(d.f1)
+            )?;
+            if d.cap < 1.0 {
+                write!(
+                    out,
+                    ", capped at {}: {} of the text outside the key was highlighted",
+                    pct(d.cap),
+                    pct(d.flooding)
+                )?;
+            }
+            write!(out, ")")?;
+        }
+        writeln!(out)?;
+        if let (Some(d), Some(step)) = (&s.detail, lesson.steps.iter().find(|x| x.id == s.step)) {
+            for (k, r) in step.keys().iter().zip(&d.keys) {
+                let why = match r.why {
+                    Some(crate::score::PartlyWhy::WrongLabel) => " (wrong label)",
+                    Some(crate::score::PartlyWhy::PartnerMissing) => " (other side missing)",
+                    Some(crate::score::PartlyWhy::PartOfCore) => " (part of it)",
+                    None => "",
+                };
+                let verdict = match r.verdict {
+                    crate::score::Verdict::Found => "found",
+                    crate::score::Verdict::Partly => "partly",
+                    crate::score::Verdict::Missed => "missed",
+                };
+                writeln!(out, "      {verdict:<7}{why} “{}”", esc(&k.anchor.quote))?;
+            }
+            if !d.extras.is_empty() {
+                writeln!(out, "      {} highlight(s) not in the key", d.extras.len())?;
+            }
+        }
+    }
+    writeln!(out, "lesson score: {}", pct(o.score))
+}
+
+/// Loads one playable lesson (with its corpus) or reports why not.
+fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std::io::Result<Option<(Lesson, Library)>> {
+    let lib = match library::load(&[path.to_path_buf()], corpus) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "error: {}", esc(&e.to_string()))?;
+            return Ok(None);
+        }
+    };
+    let Some(lf) = lib.lessons.first() else {
+        writeln!(err, "error: {} is not a lesson file", shown_path(path))?;
+        return Ok(None);
+    };
+    if !lf.is_playable() {
+        for d in &lf.diagnostics {
+            writeln!(err, "{d}")?;
+        }
+        writeln!(
+            err,
+            "error: {} has errors; fix them first (`lateral check`)",
+            shown_path(path)
+        )?;
+        return Ok(None);
+    }
+    let Some(lesson) = lf.lesson.clone() else {
+        writeln!(err, "error: {} is not a lesson file", shown_path(path))?;
+        return Ok(None);
+    };
+    Ok(Some((lesson, lib)))
+}
+
+/// Reads and parses a results file, printing why not when it cannot.
+fn read_results_file(
+    path: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<(SourceFile, crate::results::Results)>> {
+    let text = match read_text(path, MAX_RESULTS_BYTES) {
+        Ok(t) => t,
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            return Ok(None);
+        }
+    };
+    let src = SourceFile::new(path.display().to_string(), text);
+    match parse_results(&src) {
+        Ok(r) => Ok(Some((src, r))),
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            Ok(None)
+        }
+    }
+}
