@@ -51,7 +51,7 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         loaded.push(lesson);
     }
     let pack = crate::pack::make_pack(&loaded, &all);
-    let json = serde_json::to_string_pretty(&pack).unwrap_or_default();
+    let json = pack.to_json();
     if let Err(e) = crate::fsutil::write_atomic(&file, json.as_bytes()) {
         writeln!(err, "{}", write_failed(&file, &e))?;
         return Ok(2);
