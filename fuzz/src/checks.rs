@@ -9,7 +9,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use lateral::anchor::{Anchor, AnchorError, anchor_for, closest, find_all, resolve};
+use lateral::anchor::{Anchor, AnchorError, anchor_for, closest, find_all, find_all_many, resolve};
 use lateral::corpus::{Article, ArticleMeta, Corpus, load_article, parse_meta, valid_id};
 use lateral::diag::{Diagnostic, QUOTE_CHARS, SourceFile};
 use lateral::fsutil::decode_text;
@@ -606,6 +606,19 @@ pub fn anchor(data: &[u8]) {
     let len = a.len();
     for s in find_all(&a, &inp.quote) {
         span_in(s, len, "find_all");
+    }
+    // The one-pass search for many quotes finds what find_all finds, quote by quote.
+    let quotes: Vec<&str> = [Some(inp.quote.as_str()), inp.prefix.as_deref(), inp.suffix.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let many = find_all_many(&a, &quotes);
+    for (i, q) in quotes.iter().enumerate() {
+        assert_eq!(
+            many.get(i),
+            find_all(&a, q).as_slice(),
+            "find_all_many and find_all differ for {q:?}"
+        );
     }
     let anchor = Anchor {
         quote: inp.quote.clone(),
