@@ -264,8 +264,16 @@ fn suffix_matches(article: &Article, place: Span, suffix: &str) -> bool {
     after.starts_with(&s)
 }
 
-/// Places `anchor` in `article`.
+/// Places `anchor` in `article`. A quote that is not there comes back with the closest
+/// passage as a suggestion (see [`closest`]).
 pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> {
+    resolve_with(article, anchor, true)
+}
+
+/// [`resolve`], looking for the closest passage to a quote that is not there only when
+/// `suggest` is set (the search costs a scan of the article; a checker that has made many
+/// suggestions in one file stops making them).
+pub fn resolve_with(article: &Article, anchor: &Anchor, suggest: bool) -> Result<Span, AnchorError> {
     if Folded::quote(&anchor.quote).is_empty() {
         return Err(AnchorError::Empty);
     }
@@ -277,7 +285,7 @@ pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> 
         let q = lowercase(&Folded::quote(&anchor.quote));
         let case_differs = lower.text.find(&q).map(|b| lower.origin_span(b, b + q.len()));
         return Err(AnchorError::NotFound {
-            closest: closest(article, &anchor.quote),
+            closest: if suggest { closest(article, &anchor.quote) } else { None },
             case_differs,
         });
     }

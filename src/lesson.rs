@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::anchor::{Anchor, AnchorError, resolve};
+use crate::anchor::{Anchor, AnchorError};
 use crate::corpus::{Article, Corpus};
 use crate::diag::{Diagnostic, Severity, SourceFile, nearest};
 use crate::schema::{Ctx, Obj, Spanned, parse_block};
@@ -535,6 +535,19 @@ pub const OPTION_FIELDS: &[&str] = &["text", "correct", "explanation"];
 pub const KINDS: &[&str] = &["read", "highlight", "choice", "reflect"];
 /// The most articles one step shows (side by side).
 pub const MAX_STEP_ARTICLES: usize = 2;
+/// The most keys one highlight step may have.
+pub const MAX_STEP_KEYS: usize = 200;
+/// The most keys one lesson file may have: each is placed by a search of its article, so a
+/// hostile file with a hundred thousand keys must not cost a hundred thousand searches.
+pub const MAX_LESSON_KEYS: usize = 1000;
+/// The most "closest passage" suggestions one lesson file gets (each scans its article).
+pub const MAX_SUGGESTIONS: usize = 25;
+
+thread_local! {
+    /// Keys and suggestions still allowed in the lesson file being read on this thread: set by
+    /// [`parse_lesson`], spent by `read_keys`.
+    static BUDGET: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((MAX_LESSON_KEYS, MAX_SUGGESTIONS)) };
+}
 /// The fewest options a choice step offers.
 pub const MIN_CHOICE_OPTIONS: usize = 2;
 const TASKS: &[&str] = &["conflict", "bias", "machine"];
@@ -543,6 +556,7 @@ const TASKS: &[&str] = &["conflict", "bias", "machine"];
 /// could be built; steps or keys with errors are left out) and every problem found. The lesson
 /// is usable only when no diagnostic is an error.
 pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<Diagnostic>) {
+    BUDGET.with(|b| b.set((MAX_LESSON_KEYS, MAX_SUGGESTIONS)));
     let mut diags = Vec::new();
     let Some(blocks) = split_blocks(src, &mut diags) else {
         return (None, diags);
@@ -931,7 +945,32 @@ fn read_keys(
     labels: &[String],
     block: &Block,
 ) -> Vec<KeySpan> {
-    let tables = o.tables("key", "key span", KEY_FIELDS);
+    let mut tables = o.tables("key", "key span", KEY_FIELDS);
+    if tables.len() > MAX_STEP_KEYS {
+        // Each key is placed by a search of its article: a hostile file with a million keys
+        // must not cost a million searches.
+        ctx.error(
+            tables[MAX_STEP_KEYS].span_of("quote"),
+            format!(
+                "a step may have at most {MAX_STEP_KEYS} keys; this one has {}, and the rest were not read",
+                tables.len()
+            ),
+            Some("split the passages over several steps".into()),
+        );
+        tables.truncate(MAX_STEP_KEYS);
+    }
+    let (keys_left, suggestions) = BUDGET.with(std::cell::Cell::get);
+    if tables.len() > keys_left {
+        if let Some(first) = tables.get(keys_left) {
+            ctx.error(
+                first.span_of("quote"),
+                format!("a lesson file may have at most {MAX_LESSON_KEYS} keys; the rest were not read"),
+                Some("split the lesson into several files".into()),
+            );
+        }
+        tables.truncate(keys_left);
+    }
+    BUDGET.with(|b| b.set((keys_left - tables.len(), suggestions)));
     if tables.is_empty() {
         ctx.error(
             block.open.clone(),
@@ -1067,8 +1106,14 @@ fn read_keys(
             suffix: k.opt_str("suffix").map(|p| p.value),
             occurrence,
         };
-        let core = match resolve(article, &anchor) {
+        let (keys_left, suggestions) = BUDGET.with(std::cell::Cell::get);
+        let core = match crate::anchor::resolve_with(article, &anchor, suggestions > 0) {
             Ok(span) => span,
+            Err(e @ AnchorError::NotFound { .. }) => {
+                BUDGET.with(|b| b.set((keys_left, suggestions.saturating_sub(1))));
+                report_anchor_error(ctx, &quote, article, &anchor, e);
+                continue;
+            }
             Err(e) => {
                 report_anchor_error(ctx, &quote, article, &anchor, e);
                 continue;
@@ -1265,6 +1310,10 @@ fn report_anchor_error(ctx: &Ctx<'_>, quote: &Spanned<String>, article: &Article
                     crate::text::collapse_whitespace(article.slice(sp)),
                     article.file_line(sp.start),
                     article.source
+                )
+            } else if BUDGET.with(std::cell::Cell::get).1 == 0 {
+                format!(
+                    "copy the words exactly as they stand in `{id}` (this file has had {MAX_SUGGESTIONS} suggestions of the closest passage already; fix those first)"
                 )
             } else {
                 format!("nothing in `{id}` is close to it; check that the key names the right article")

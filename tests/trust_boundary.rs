@@ -196,3 +196,32 @@ fn regression_h5p_archive_that_unpacks_past_the_limit_is_read_whole() {
     let e = lateral::import::read_h5p(&p).expect_err("refused");
     assert!(e.to_string().contains("at most"), "{e}");
 }
+
+/// A lesson with thousands of keys (most of them mistyped) cost one search of the article per
+/// key and one "closest passage" search per mistyped key: minutes for a hostile file. Keys are
+/// capped per step and per file, and suggestions per file.
+#[test]
+fn regression_a_lesson_with_thousands_of_keys_checks_for_minutes() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let keys: String = (0..3000)
+        .map(|i| format!("[[key]]\nquote = \"no such words {i}\"\nlabel = \"loaded-word\"\nexplanation = \"x\"\n"))
+        .collect();
+    let steps: String = (0..6)
+        .map(|s| format!("+++ step\nid = \"s{s}\"\nkind = \"highlight\"\ntask = \"bias\"\narticles = [\"rt\"]\n{keys}+++\nDo.\n\n"))
+        .collect();
+    let p = d.path().join("many.md");
+    std::fs::write(&p, format!("+++\nid = \"many\"\ntitle = \"Many\"\n+++\n\n{steps}")).expect("write");
+    let src = lateral::diag::SourceFile::new("many.md", std::fs::read_to_string(&p).expect("read"));
+    let (_, diags) = lateral::lesson::parse_lesson(&src, &lateral::bundled::corpus());
+    let all: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+    assert!(all.iter().any(|m| m.contains("at most 200 keys")), "{all:?}");
+    let o = lateral(&["check", p.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o);
+    assert!(out.contains("at most 200 keys"), "{}", &out[..out.len().min(2000)]);
+    assert!(
+        out.contains("suggestions of the closest passage already"),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+}
