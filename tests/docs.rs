@@ -126,7 +126,6 @@ fn every_file_in_corpus_and_lessons_is_bundled() {
 
 #[test]
 fn bundled_articles_match_the_seed_texts_word_for_word() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // The corpus files are the seed files, byte for byte (where the seeds are beside the repo).
     if let Some(seeds) = support::shared("seeds", &["000_93c843e8f2ae1a16.txt"], "the five seed reports") {
         for a in bundled::ARTICLES {

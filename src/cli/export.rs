@@ -16,12 +16,9 @@ use crate::results::validate;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The lesson the results are for
-    #[arg(long, value_name = "LESSON")]
-    pub lesson: PathBuf,
-    /// The student's results file
-    #[arg(value_name = "RESULTS.json")]
-    pub results: PathBuf,
+    /// The lesson and the student's results file
+    #[command(flatten)]
+    pub input: super::LessonAndResults,
     /// Where to write it (printed if none)
     #[arg(short, long, value_name = "OUT.jsonld")]
     pub out: Option<PathBuf>,
@@ -30,8 +27,10 @@ pub struct Args {
 /// Runs `lateral export`; returns the exit code.
 pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     let Args {
-        lesson: lesson_path,
-        results,
+        input: super::LessonAndResults {
+            lesson: lesson_path,
+            results,
+        },
         out: file,
     } = args;
     let Some((lesson, lib)) = load_one_lesson(&lesson_path, &[], err)? else {

@@ -202,6 +202,17 @@ fn run_command(c: Command, out: &mut dyn Write, err: &mut dyn Write) -> std::io:
 }
 
 /// A usage error found after parsing (a rule between options): printed like clap's, exit code 2.
+/// The two arguments `score` and `export` share: a lesson and one student's results file.
+#[derive(Debug, clap::Args)]
+pub struct LessonAndResults {
+    /// The lesson the results are for
+    #[arg(long, value_name = "LESSON")]
+    pub lesson: PathBuf,
+    /// The student's results file
+    #[arg(value_name = "RESULTS.json")]
+    pub results: PathBuf,
+}
+
 fn usage_error(command: &str, msg: &str, err: &mut dyn Write) -> std::io::Result<i32> {
     // Arguments can carry file names with escape sequences: never print them raw.
     writeln!(err, "error: {}\n(run `lateral {command} --help` for usage)", esc(msg))?;

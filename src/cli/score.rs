@@ -17,12 +17,9 @@ use crate::results::{score_results, validate};
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The lesson the results are for
-    #[arg(long, value_name = "LESSON")]
-    pub lesson: PathBuf,
-    /// The student's results file
-    #[arg(value_name = "RESULTS.json")]
-    pub results: PathBuf,
+    /// The lesson and the student's results file
+    #[command(flatten)]
+    pub input: super::LessonAndResults,
     /// A folder of articles to use as well (may be given more than once)
     #[arg(long, value_name = "DIR")]
     pub corpus: Vec<PathBuf>,
@@ -34,8 +31,10 @@ pub struct Args {
 /// Runs `lateral score`; returns the exit code.
 pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     let Args {
-        lesson: lesson_path,
-        results: results_path,
+        input: super::LessonAndResults {
+            lesson: lesson_path,
+            results: results_path,
+        },
         corpus,
         format,
     } = args;
