@@ -127,7 +127,11 @@ fn every_file_in_corpus_and_lessons_is_bundled() {
 #[test]
 fn bundled_articles_match_the_seed_texts_word_for_word() {
     // The corpus files are the seed files, byte for byte (where the seeds are beside the repo).
-    if let Some(seeds) = support::shared("seeds", &["000_93c843e8f2ae1a16.txt"], "the five seed reports") {
+    if let Some(seeds) = support::shared(
+        "seeds",
+        &["000_93c843e8f2ae1a16.txt"],
+        "the folder of the five seed reports",
+    ) {
         for a in bundled::ARTICLES {
             let seed = std::fs::read_to_string(seeds.join(format!("{}.txt", a.stem))).unwrap();
             assert_eq!(seed, a.text, "corpus/{}.txt differs from the seed", a.stem);
