@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
-use lateral::anchor::{self, Anchor};
+use lateral::corpus::anchor::{self, Anchor};
 use lateral::corpus::{Article, ArticleMeta, Corpus};
-use lateral::library::parse_lesson_text;
-use lateral::score::{Highlight, ScoreConfig, ScoreKey, score_step};
+use lateral::grading::score::{Highlight, ScoreConfig, ScoreKey, score_step};
+use lateral::lesson::library::parse_lesson_text;
 use lateral::text::Span;
 
 fn main() {
@@ -19,7 +19,7 @@ fn main() {
 }
 
 /// The bundled corpus, built once.
-static CORPUS: LazyLock<Corpus> = LazyLock::new(lateral::bundled::corpus);
+static CORPUS: LazyLock<Corpus> = LazyLock::new(lateral::lesson::bundled::corpus);
 
 /// A small deterministic pseudo-random generator (xorshift64*), so inputs are the same every run.
 struct Rng(u64);
@@ -246,7 +246,7 @@ Name one claim you would still want to check, and where you would look.
     #[divan::bench]
     fn parse_bundled_lesson(bencher: Bencher) {
         let corpus = &*CORPUS;
-        let (name, text) = lateral::bundled::LESSONS[0];
+        let (name, text) = lateral::lesson::bundled::LESSONS[0];
         assert!(parse_lesson_text(name, text.to_string(), corpus).is_playable());
         bencher
             .with_inputs(|| text.to_string())
@@ -256,7 +256,7 @@ Name one claim you would still want to check, and where you would look.
     /// Load the five bundled articles into a corpus (metadata, folding, sentence splitting).
     #[divan::bench]
     fn load_bundled_corpus() -> Corpus {
-        lateral::bundled::corpus()
+        lateral::lesson::bundled::corpus()
     }
 }
 
@@ -388,7 +388,7 @@ mod anchoring {
                 text.push_str(UNIQUE);
                 text.push_str("\n\n");
             }
-            for a in lateral::bundled::ARTICLES {
+            for a in lateral::lesson::bundled::ARTICLES {
                 text.push_str(a.text);
                 text.push_str("\n\n");
                 words += a.text.split_whitespace().count();
@@ -496,7 +496,7 @@ mod anchoring {
 #[divan::bench_group(sample_count = 5, sample_size = 1)]
 mod pathological {
     use super::*;
-    use lateral::import::{
+    use lateral::corpus::import::{
         decode_entities, html_to_article, import_pasted, mark_the_words_lesson, markdown_to_text, parse_mark_the_words,
     };
     use lateral::text::{Folded, Segments, words};
@@ -524,7 +524,10 @@ mod pathological {
 
     /// The five bundled article texts, one after the other, repeated to `n` bytes.
     fn prose(n: usize) -> String {
-        let texts: Vec<&str> = lateral::bundled::ARTICLES.iter().map(|a| a.text.trim()).collect();
+        let texts: Vec<&str> = lateral::lesson::bundled::ARTICLES
+            .iter()
+            .map(|a| a.text.trim())
+            .collect();
         repeat_to(&(texts.join("\n\n") + "\n\n"), n)
     }
 

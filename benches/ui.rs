@@ -9,8 +9,8 @@ use egui::{Context, RawInput, Rect, pos2, vec2};
 
 use lateral::app::article_view::{ArticleInput, ArticleViewState, MarkView, article_ui};
 use lateral::app::theme::{Theme, install_fonts};
-use lateral::bundled;
 use lateral::corpus::{Article, ArticleMeta};
+use lateral::lesson::bundled;
 use lateral::text::Span;
 
 fn main() {

@@ -1,33 +1,34 @@
 //! Lateral: media-literacy lessons built on highlighting real news text.
 //!
-//! The core (everything but [`app`]) knows no GUI: it reads articles and lessons, anchors the
-//! teacher's quotes to char offsets, scores a student's highlights, and reads and writes results.
-//! The desktop app (feature `gui`) and the teachers' CLI are thin layers over it.
+//! The crate is built in layers, lowest first. A module may use its own layer and the layers
+//! below it, never one above (`tests/architecture.rs` checks this, and that no layer below
+//! [`app`] names a GUI crate):
+//!
+//! | layer | what it holds |
+//! |---|---|
+//! | [`text`] | char offsets, words and sentences, folding; diagnostics; ids; positions in JSON; TOML schemas |
+//! | [`files`] | the trust boundary: the one bounded reader, folder walks, atomic writes, watching |
+//! | [`corpus`] | articles and their metadata; anchoring quotes in them; importing txt/md/html/H5P |
+//! | [`lesson`] | the lesson format and its typed model; the library of lessons; authoring edits |
+//! | [`grading`] | span scoring, the live session of one student, what the screen shows after Check |
+//! | [`records`] | results files, the progress store, class grading, exports, exam packs |
+//! | [`cli`], [`app`] | the teachers' commands; the desktop app (feature `gui`) |
 
 #![deny(missing_docs)]
 
-pub mod anchor;
+pub mod text;
+
+pub mod files;
+
+pub mod corpus;
+
+pub mod lesson;
+
+pub mod grading;
+
+pub mod records;
+
+pub mod cli;
+
 #[cfg(feature = "gui")]
 pub mod app;
-pub mod authoring;
-pub mod bundled;
-pub mod cli;
-pub mod corpus;
-pub mod diag;
-pub mod export;
-pub mod feedback;
-pub mod fsutil;
-pub mod grade;
-pub mod ids;
-pub mod import;
-pub mod jsonpos;
-pub mod lesson;
-pub mod library;
-pub mod pack;
-pub mod progress;
-pub mod results;
-pub mod schema;
-pub mod score;
-pub mod session;
-pub mod text;
-pub mod watch;

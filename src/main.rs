@@ -18,7 +18,7 @@ fn main() -> ExitCode {
             Err(raw) => {
                 eprintln!(
                     "error: the argument “{}” is not valid Unicode text\n(rename the file or folder so its name is UTF-8, then run the command again)",
-                    lateral::diag::escape_for_terminal(&raw.to_string_lossy())
+                    lateral::text::diag::escape_for_terminal(&raw.to_string_lossy())
                 );
                 return ExitCode::from(2);
             }
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             Err(e) => {
                 eprintln!(
                     "error: {}\n(run `lateral --help` for usage)",
-                    lateral::diag::escape_for_terminal(&e)
+                    lateral::text::diag::escape_for_terminal(&e)
                 );
                 ExitCode::from(2)
             }

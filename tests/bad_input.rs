@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use lateral::diag::Diagnostic;
-use lateral::library::{self, Library};
+use lateral::lesson::library::{self, Library};
+use lateral::text::diag::Diagnostic;
 
 /// A good lesson on a bundled article, to show that it still loads beside a broken one.
 const GOOD: &str = "+++
@@ -373,9 +373,9 @@ fn results_with_offsets_past_the_article_end() {
     let lib = load(d.path());
     let lesson = lib.lessons[0].lesson.clone().unwrap();
     let json = results_with_offsets(&lesson, 100_000, 100_010);
-    let src = lateral::diag::SourceFile::new("r.json", json);
-    let mut r = lateral::results::parse_results(&src).unwrap();
-    let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
+    let src = lateral::text::diag::SourceFile::new("r.json", json);
+    let mut r = lateral::records::results::parse_results(&src).unwrap();
+    let diags = lateral::records::results::validate(&src, &mut r, &lesson, &lib.corpus);
     let e = diags.iter().find(|d| d.is_error()).expect("an error");
     assert!(e.message.contains("past the end of the article"), "{e}");
     // Pointed at the offending `end` value.
@@ -384,24 +384,24 @@ fn results_with_offsets_past_the_article_end() {
     assert!(e.suggestion.as_deref().unwrap().contains("characters"));
     // The bad highlight is dropped and the rest scores.
     assert!(r.steps[0].highlights.is_empty());
-    let out = lateral::results::score_results(&r, &lesson, &lib.corpus);
+    let out = lateral::records::results::score_results(&r, &lesson, &lib.corpus);
     assert_eq!(out.score, 0.0);
 }
 
 #[test]
 fn results_that_are_not_json_or_not_ours() {
-    let src = lateral::diag::SourceFile::new("r.json", "{\n  \"format\": \"lateral-results\",\n  oops\n}".into());
-    let e = lateral::results::parse_results(&src).unwrap_err();
+    let src = lateral::text::diag::SourceFile::new("r.json", "{\n  \"format\": \"lateral-results\",\n  oops\n}".into());
+    let e = lateral::records::results::parse_results(&src).unwrap_err();
     assert_eq!(e.line, 3);
-    let src = lateral::diag::SourceFile::new(
+    let src = lateral::text::diag::SourceFile::new(
         "r.json",
         "{\"format\": \"other\", \"version\": 1, \"student\": \"A\", \"lesson\": {\"id\": \"x\", \"sha256\": \"y\"}}"
             .into(),
     );
-    let e = lateral::results::parse_results(&src).unwrap_err();
+    let e = lateral::records::results::parse_results(&src).unwrap_err();
     assert!(e.message.contains("not \"lateral-results\""), "{e}");
-    let src = lateral::diag::SourceFile::new("r.json", "{\"format\": \"lateral-results\", \"version\": 99, \"student\": \"A\", \"lesson\": {\"id\": \"x\", \"sha256\": \"y\"}}".into());
-    let e = lateral::results::parse_results(&src).unwrap_err();
+    let src = lateral::text::diag::SourceFile::new("r.json", "{\"format\": \"lateral-results\", \"version\": 99, \"student\": \"A\", \"lesson\": {\"id\": \"x\", \"sha256\": \"y\"}}".into());
+    let e = lateral::records::results::parse_results(&src).unwrap_err();
     assert!(e.message.contains("newer"), "{e}");
 }
 
@@ -428,14 +428,17 @@ fn regression_ten_thousand_bad_highlights_on_one_line_stay_bounded() {
         lesson.id, lesson.sha256, step.id
     );
     assert!(json.len() > 2_000_000 && !json.contains('\n'), "{} bytes", json.len());
-    let src = lateral::diag::SourceFile::new("r.json", json);
-    let mut r = lateral::results::parse_results(&src).unwrap();
-    let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
-    assert_eq!(diags.len(), lateral::diag::MAX_PER_FILE + 1);
+    let src = lateral::text::diag::SourceFile::new("r.json", json);
+    let mut r = lateral::records::results::parse_results(&src).unwrap();
+    let diags = lateral::records::results::validate(&src, &mut r, &lesson, &lib.corpus);
+    assert_eq!(diags.len(), lateral::text::diag::MAX_PER_FILE + 1);
     let last = diags.last().unwrap();
     assert_eq!(
         last.message,
-        format!("… and {} more problems in this file", n - lateral::diag::MAX_PER_FILE)
+        format!(
+            "… and {} more problems in this file",
+            n - lateral::text::diag::MAX_PER_FILE
+        )
     );
     assert!(last.is_error());
     let first = &diags[0];
@@ -468,8 +471,8 @@ fn deep(open: &str, n: usize) -> String {
 /// the position finder then walked it recursively).
 #[test]
 fn regression_deeply_nested_results_file_overflows_the_stack() {
-    use lateral::diag::SourceFile;
-    use lateral::results::parse_results;
+    use lateral::records::results::parse_results;
+    use lateral::text::diag::SourceFile;
     let src = SourceFile::new("deep.json", deep("[", 100_000));
     let e = parse_results(&src).unwrap_err();
     assert!(e.message.contains("one JSON object, starting with `{`"), "{e}");
@@ -509,12 +512,12 @@ fn regression_deeply_nested_results_file_overflows_the_stack() {
 #[test]
 fn regression_deeply_nested_progress_file_overflows_the_stack() {
     let d = tempfile::tempdir().unwrap();
-    let store = lateral::progress::Store::new(d.path());
+    let store = lateral::records::progress::Store::new(d.path());
     let p = store.progress_path("Ana", "bias").unwrap();
     fs::create_dir_all(p.parent().unwrap()).unwrap();
     fs::write(&p, deep("[", 100_000)).unwrap();
     match store.load_progress("Ana", "bias") {
-        lateral::progress::Loaded::Damaged { problem, .. } => {
+        lateral::records::progress::Loaded::Damaged { problem, .. } => {
             assert!(problem.contains("one JSON object"), "{problem}")
         }
         other => panic!("{other:?}"),
@@ -575,9 +578,9 @@ fn regression_impossible_timestamps_in_results_pass_as_dates() {
 "steps":[{{"step":"{}","started":"2026-11-20T25:99:00Z","finished":"2026-11-20T09:02:30Z"}}]}}"#,
         lesson.id, lesson.sha256, lesson.steps[0].id
     );
-    let src = lateral::diag::SourceFile::new("r.json", json);
-    let mut r = lateral::results::parse_results(&src).unwrap();
-    let diags = lateral::results::validate(&src, &mut r, &lesson, &lib.corpus);
+    let src = lateral::text::diag::SourceFile::new("r.json", json);
+    let mut r = lateral::records::results::parse_results(&src).unwrap();
+    let diags = lateral::records::results::validate(&src, &mut r, &lesson, &lib.corpus);
     let msgs: Vec<String> = diags
         .iter()
         .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
@@ -595,6 +598,6 @@ fn regression_impossible_timestamps_in_results_pass_as_dates() {
     assert_eq!(r.started, None);
     assert_eq!(r.steps[0].started, None);
     assert_eq!(r.steps[0].finished.as_deref(), Some("2026-11-20T09:02:30Z"));
-    assert!(lateral::results::valid_timestamp("2024-02-29T23:59:59+01:00"));
-    assert!(!lateral::results::valid_timestamp("2023-02-29T10:00:00Z"));
+    assert!(lateral::records::results::valid_timestamp("2024-02-29T23:59:59+01:00"));
+    assert!(!lateral::records::results::valid_timestamp("2023-02-29T10:00:00Z"));
 }

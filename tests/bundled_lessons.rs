@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use lateral::bundled;
+use lateral::grading::session::{AddOutcome, Session};
 use lateral::lesson::StepBody;
-use lateral::session::{AddOutcome, Session};
+use lateral::lesson::bundled;
 use lateral::text::Span;
 
 fn sessions() -> Vec<(Session, lateral::corpus::Corpus)> {
@@ -152,7 +152,7 @@ fn highlighting_everything_scores_low_on_every_highlight_step() {
 #[test]
 fn the_teachers_fictional_example_validates() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example");
-    let lib = lateral::library::load(&[root.join("lessons"), root.join("corpus")], &[]).expect("loads");
+    let lib = lateral::lesson::library::load(&[root.join("lessons"), root.join("corpus")], &[]).expect("loads");
     assert!(lib.diagnostics.is_empty(), "{:#?}", lib.diagnostics);
     assert_eq!(lib.lessons.len(), 1);
     let lf = &lib.lessons[0];

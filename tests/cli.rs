@@ -80,7 +80,7 @@ fn check_json_lists_lessons_steps_keys_and_diagnostics() {
         "the strike was probably launched by Ukrainian air defenses"
     );
     // Offsets are char offsets into the article's displayed text.
-    let lib = lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).unwrap();
+    let lib = lateral::lesson::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).unwrap();
     let art = lib.corpus.get("ap-ktvz").unwrap();
     let (s, e) = (
         keys[0]["start"].as_u64().unwrap() as usize,
@@ -119,10 +119,10 @@ fn check_json_diagnostics_have_file_line_column_severity_message() {
 
 /// Writes a results file that answers the bundled first lesson with its own key.
 fn perfect_results(dir: &Path) -> std::path::PathBuf {
-    let lib =
-        lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).expect("lessons load");
+    let lib = lateral::lesson::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[])
+        .expect("lessons load");
     let lesson = lib.lessons[0].lesson.clone().expect("the first lesson parses");
-    let mut r = lateral::results::Results::answer_key("Ana", &lesson, &lib.corpus);
+    let mut r = lateral::records::results::Results::answer_key("Ana", &lesson, &lib.corpus);
     for work in &mut r.steps {
         // A score written in the file is never trusted.
         work.score = Some(0.123);
@@ -375,11 +375,11 @@ fn assert_terminal_safe(what: &str, s: &str) {
 #[test]
 fn regression_escape_sequence_in_student_name_reaches_terminal() {
     let d = tempfile::tempdir().unwrap();
-    let lib =
-        lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).expect("lessons load");
+    let lib = lateral::lesson::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[])
+        .expect("lessons load");
     let lesson = lib.lessons[0].lesson.clone().expect("the first lesson parses");
     let evil = "\u{1b}[2J\u{1b}[31mAna\u{7}\u{9b}0m\u{202E}nimda";
-    let r = lateral::results::Results::answer_key(evil, &lesson, &lib.corpus);
+    let r = lateral::records::results::Results::answer_key(evil, &lesson, &lib.corpus);
     let p = d.path().join("ana.json");
     r.save(&p).unwrap();
     // Such a name is not one the app accepts, so the file is refused, and the message shows

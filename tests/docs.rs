@@ -4,12 +4,12 @@ mod support;
 
 use std::path::Path;
 
-use lateral::bundled;
 use lateral::corpus::META_FIELDS;
+use lateral::lesson::bundled;
+use lateral::lesson::library::parse_lesson_text;
 use lateral::lesson::{
     KEY_FIELDS, LABEL_FIELDS, LESSON_FIELDS, OPTION_FIELDS, SETTINGS_FIELDS, STEP_FIELDS, builtin_labels,
 };
-use lateral::library::parse_lesson_text;
 
 fn read(p: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).expect("the file exists")
@@ -164,16 +164,16 @@ fn the_results_format_example_reads_back() {
     let doc = read("docs/results-format.md");
     let start = doc.find("```json\n").unwrap() + "```json\n".len();
     let json = &doc[start..start + doc[start..].find("```").unwrap()];
-    let src = lateral::diag::SourceFile::new("docs/results-format.md", json.to_string());
-    let mut r = lateral::results::parse_results(&src).expect("the example parses");
+    let src = lateral::text::diag::SourceFile::new("docs/results-format.md", json.to_string());
+    let mut r = lateral::records::results::parse_results(&src).expect("the example parses");
     let corpus = bundled::corpus();
     let lf = &bundled::lessons(&corpus)[0];
     let lesson = lf.lesson.as_ref().unwrap();
-    let diags = lateral::results::validate(&src, &mut r, lesson, &corpus);
+    let diags = lateral::records::results::validate(&src, &mut r, lesson, &corpus);
     // The only thing allowed to differ is the lesson file's version.
     assert!(diags.iter().all(|d| !d.is_error()), "{diags:#?}");
     assert_eq!(r.steps[0].highlights.len(), 1);
-    let out = lateral::results::score_results(&r, lesson, &corpus);
+    let out = lateral::records::results::score_results(&r, lesson, &corpus);
     // One side of the conflict only: recall 0, and the written score is not what counts.
     let conflict = out.steps.iter().find(|s| s.step == "who-fired").unwrap();
     assert_eq!(conflict.score, Some(0.0));

@@ -4,14 +4,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lateral::corpus::Corpus;
-use lateral::grade::{class_view, csv, grade};
 use lateral::lesson::{Lesson, StepBody};
-use lateral::results::{Results, SavedHighlight, StepWork};
+use lateral::records::grade::{class_view, csv, grade};
+use lateral::records::results::{Results, SavedHighlight, StepWork};
 use lateral::text::Span;
 
 fn bias_lesson() -> (Lesson, Corpus) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let lib = lateral::library::load(&[root.join("lessons/02-bias.md")], &[]).expect("loads");
+    let lib = lateral::lesson::library::load(&[root.join("lessons/02-bias.md")], &[]).expect("loads");
     let lesson = lib.lessons[0].lesson.clone().expect("the bias lesson");
     (lesson, lib.corpus)
 }
@@ -73,7 +73,7 @@ fn thirty_students_are_graded_and_bad_files_are_skipped_not_fatal() {
     let mut outside = results_for(31, &lesson, &corpus);
     outside.student = "Outside".into();
     if let Some(h) = outside.steps.iter_mut().flat_map(|s| s.highlights.iter_mut()).next() {
-        h.target.selector = vec![lateral::results::Selector::TextPositionSelector {
+        h.target.selector = vec![lateral::records::results::Selector::TextPositionSelector {
             start: 999_990,
             end: 999_999,
         }];
@@ -212,12 +212,12 @@ fn the_heatmap_counts_students_per_word() {
 
 #[test]
 fn an_exam_pack_holds_no_key() {
-    let corpus = lateral::bundled::corpus();
-    let lessons: Vec<Lesson> = lateral::bundled::lessons(&corpus)
+    let corpus = lateral::lesson::bundled::corpus();
+    let lessons: Vec<Lesson> = lateral::lesson::bundled::lessons(&corpus)
         .into_iter()
         .map(|l| l.lesson.expect("lesson"))
         .collect();
-    let pack = lateral::pack::make_pack(&lessons, &corpus);
+    let pack = lateral::records::pack::make_pack(&lessons, &corpus);
     let bytes = serde_json::to_string_pretty(&pack).expect("json");
     // Everything a student may see anyway, taken from the full lessons and corpus (not from the
     // pack): a key's quote may appear in the pack no more often than in this.
@@ -319,7 +319,7 @@ fn an_exam_pack_holds_no_key() {
     // The articles stay whole.
     assert_eq!(pack.articles.len(), 5);
     // And the pack plays: exam lessons without keys, graded later by hash.
-    let (back, pack_corpus) = lateral::pack::open_pack(&bytes, "exam").expect("opens");
+    let (back, pack_corpus) = lateral::records::pack::open_pack(&bytes, "exam").expect("opens");
     assert_eq!(back.len(), lessons.len());
     assert!(
         back.iter()
@@ -334,16 +334,16 @@ fn an_exam_pack_holds_no_key() {
 
 #[test]
 fn exam_work_is_handed_in_and_graded_with_the_full_lesson() {
-    let corpus = lateral::bundled::corpus();
-    let lessons: Vec<Lesson> = lateral::bundled::lessons(&corpus)
+    let corpus = lateral::lesson::bundled::corpus();
+    let lessons: Vec<Lesson> = lateral::lesson::bundled::lessons(&corpus)
         .into_iter()
         .map(|l| l.lesson.expect("lesson"))
         .collect();
-    let pack = lateral::pack::make_pack(&lessons, &corpus);
+    let pack = lateral::records::pack::make_pack(&lessons, &corpus);
     let (exam, exam_corpus) =
-        lateral::pack::open_pack(&serde_json::to_string(&pack).expect("json"), "exam").expect("opens");
+        lateral::records::pack::open_pack(&serde_json::to_string(&pack).expect("json"), "exam").expect("opens");
     let full = &lessons[0];
-    let mut s = lateral::session::Session::new(std::sync::Arc::new(exam[0].clone()), &exam_corpus, "Kim");
+    let mut s = lateral::grading::session::Session::new(std::sync::Arc::new(exam[0].clone()), &exam_corpus, "Kim");
     s.go_to(1);
     assert!(s.check().is_err(), "no checking in an exam");
     assert!(!s.can_show_solution());
@@ -357,7 +357,7 @@ fn exam_work_is_handed_in_and_graded_with_the_full_lesson() {
     }
     let handed_in = s.to_results();
     assert_eq!(handed_in.lesson.sha256, full.sha256);
-    let out = lateral::results::score_results(&handed_in, full, &corpus);
+    let out = lateral::records::results::score_results(&handed_in, full, &corpus);
     assert!(out.same_lesson_version);
     assert_eq!(out.steps[1].score, Some(1.0));
     let _ = Span::default();
@@ -402,7 +402,8 @@ fn cli_grade_writes_the_csv_and_a_summary() {
         .output()
         .expect("runs");
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    let (lessons, _) = lateral::pack::open_pack(&std::fs::read_to_string(&pack).expect("pack"), "exam").expect("opens");
+    let (lessons, _) =
+        lateral::records::pack::open_pack(&std::fs::read_to_string(&pack).expect("pack"), "exam").expect("opens");
     assert_eq!(lessons[0].id, "bias");
 }
 
@@ -456,7 +457,7 @@ fn regression_hint_counter_wraps_in_gradebook_total() {
     // Hints: 10,000 + 10,000 + 1 for every other step (student 1 used one hint per step).
     assert_eq!(total[8], (20_000 + (n - 2)).to_string());
     assert_eq!(total[9], (10_000 + (n - 1)).to_string());
-    let month = lateral::results::MAX_STEP_SECONDS;
+    let month = lateral::records::results::MAX_STEP_SECONDS;
     assert_eq!(total[10], (2 * month + 150 * (n - 2)).to_string());
     let step1 = rows.iter().find(|r| r[2] == lesson.steps[1].id).expect("row");
     assert_eq!(step1[8], "10000");
@@ -513,8 +514,8 @@ fn regression_csv_formula_injection_in_student_name() {
     assert!(rows.iter().all(|r| r.len() == 11));
     let total = rows.iter().find(|r| r[2] == "TOTAL").expect("total");
     assert!(total[4].parse::<f64>().is_ok(), "{total:?}");
-    assert_eq!(lateral::grade::text_cell("-0.5"), "'-0.5");
-    assert_eq!(lateral::grade::text_cell("Zoë"), "Zoë");
+    assert_eq!(lateral::records::grade::text_cell("-0.5"), "'-0.5");
+    assert_eq!(lateral::records::grade::text_cell("Zoë"), "Zoë");
 }
 
 /// Polish and Ukrainian names come back letter for letter through a CSV reader (and the BOM

@@ -1,9 +1,11 @@
 //! Every byte from a file is hostile: anchoring quotes in, and importing, arbitrary text never
 //! panics and only ever hands out char offsets inside the text.
 
-use lateral::anchor::{Anchor, AnchorError, closest, find_all, find_all_many, resolve};
+use lateral::corpus::anchor::{Anchor, AnchorError, closest, find_all, find_all_many, resolve};
+use lateral::corpus::import::{
+    decode_entities, html_to_article, import_pasted, markdown_to_text, parse_mark_the_words,
+};
 use lateral::corpus::{Article, ArticleMeta};
-use lateral::import::{decode_entities, html_to_article, import_pasted, markdown_to_text, parse_mark_the_words};
 use lateral::text::{Folded, Segments, Span, words};
 use proptest::prelude::*;
 
@@ -136,7 +138,7 @@ proptest! {
         if let Ok(m) = parse_mark_the_words(&json, "c.json") {
             let n = m.text.chars().count();
             prop_assert!(m.marked.iter().all(|s| s.start < s.end && s.end <= n));
-            let lesson = lateral::import::mark_the_words_lesson(&m, "t", "T");
+            let lesson = lateral::corpus::import::mark_the_words_lesson(&m, "t", "T");
             prop_assert_eq!(lesson.matches("[[key]]").count(), m.marked.len());
         }
     }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-use lateral::import::{ImportError, import_article, read_h5p};
+use lateral::corpus::import::{ImportError, import_article, read_h5p};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.join(name);

@@ -5,14 +5,14 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use lateral::progress::{Loaded, Store};
-use lateral::results::Results;
+use lateral::records::progress::{Loaded, Store};
+use lateral::records::results::Results;
 
 const CHILD: &str = "LATERAL_KILL_TEST_CHILD";
 
 fn lesson() -> lateral::lesson::Lesson {
-    let corpus = lateral::bundled::corpus();
-    lateral::bundled::lessons(&corpus)
+    let corpus = lateral::lesson::bundled::corpus();
+    lateral::lesson::bundled::lessons(&corpus)
         .into_iter()
         .find_map(|l| l.lesson)
         .expect("a bundled lesson")

@@ -1,11 +1,11 @@
 //! The lesson format, field by field: what it accepts and how it says no.
 
-use lateral::bundled;
 use lateral::corpus::Corpus;
-use lateral::diag::Diagnostic;
+use lateral::lesson::bundled;
+use lateral::lesson::library::parse_lesson_text;
 use lateral::lesson::{Extent, Lesson, StepBody, Task};
-use lateral::library::parse_lesson_text;
 use lateral::text::Span;
+use lateral::text::diag::Diagnostic;
 
 fn corpus() -> Corpus {
     bundled::corpus()
@@ -230,7 +230,7 @@ fn warns_when_keys_cover_most_of_an_article() {
         )
     };
     let warned = |text: String| {
-        let src = lateral::diag::SourceFile::new("t.md", text);
+        let src = lateral::text::diag::SourceFile::new("t.md", text);
         let (_, d) = lateral::lesson::parse_lesson(&src, &corpus);
         assert!(d.iter().all(|d| !d.is_error()), "{d:#?}");
         d.iter().any(|d| d.message.contains("cover more than half"))

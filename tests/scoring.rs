@@ -1,7 +1,9 @@
 //! Scoring, written as annotated text: `[...]` is a student highlight, `{...}` a key's core.
 //! Allowed extents come from the text's sentences unless a test says `exact`.
 
-use lateral::score::{Highlight, PartlyWhy, ScoreConfig, ScoreKey, StepScore, Verdict, score_choice, score_step};
+use lateral::grading::score::{
+    Highlight, PartlyWhy, ScoreConfig, ScoreKey, StepScore, Verdict, score_choice, score_step,
+};
 use lateral::text::{Segments, Span};
 use proptest::prelude::*;
 

@@ -150,13 +150,13 @@ fn regression_corpus_entry_pointing_at_dev_zero_reads_4_gb() {
 }
 
 fn results_json(student: &str, lesson_id: &str) -> String {
-    let corpus = lateral::bundled::corpus();
-    let mut lesson = lateral::bundled::lessons(&corpus)
+    let corpus = lateral::lesson::bundled::corpus();
+    let mut lesson = lateral::lesson::bundled::lessons(&corpus)
         .into_iter()
         .find_map(|l| l.lesson)
         .expect("a lesson");
     lesson.id = lesson_id.into();
-    let mut r = lateral::results::Results::new("Ana", &lesson);
+    let mut r = lateral::records::results::Results::new("Ana", &lesson);
     r.student = student.into();
     r.to_json()
 }
@@ -164,8 +164,8 @@ fn results_json(student: &str, lesson_id: &str) -> String {
 #[test]
 fn regression_results_file_with_a_path_as_lesson_id_is_read() {
     for bad in ["../../x", "/etc/passwd", "CON", "a/b"] {
-        let src = lateral::diag::SourceFile::new("r.json", results_json("Ana", bad));
-        let e = lateral::results::parse_results(&src).expect_err(bad);
+        let src = lateral::text::diag::SourceFile::new("r.json", results_json("Ana", bad));
+        let e = lateral::records::results::parse_results(&src).expect_err(bad);
         assert!(e.message.contains("cannot be a lesson id"), "{bad}: {}", e.message);
         assert!(e.line > 0, "{e:?}");
     }
@@ -173,8 +173,8 @@ fn regression_results_file_with_a_path_as_lesson_id_is_read() {
 
 #[test]
 fn regression_results_file_with_escape_codes_in_the_student_name_is_read() {
-    let src = lateral::diag::SourceFile::new("r.json", results_json("Ana\u{1b}[2J", "first-look"));
-    let e = lateral::results::parse_results(&src).expect_err("refused");
+    let src = lateral::text::diag::SourceFile::new("r.json", results_json("Ana\u{1b}[2J", "first-look"));
+    let e = lateral::records::results::parse_results(&src).expect_err("refused");
     assert!(e.message.contains("not one Lateral accepts"), "{}", e.message);
     assert!(!e.to_string().contains('\u{1b}'), "{e}");
 }
@@ -193,7 +193,7 @@ fn regression_h5p_archive_that_unpacks_past_the_limit_is_read_whole() {
     }
     zip.finish().expect("zip");
     assert!(std::fs::metadata(&p).expect("meta").len() < 100_000, "it compresses");
-    let e = lateral::import::read_h5p(&p).expect_err("refused");
+    let e = lateral::corpus::import::read_h5p(&p).expect_err("refused");
     assert!(e.to_string().contains("at most"), "{e}");
 }
 
@@ -211,8 +211,8 @@ fn regression_a_lesson_with_thousands_of_keys_checks_for_minutes() {
         .collect();
     let p = d.path().join("many.md");
     std::fs::write(&p, format!("+++\nid = \"many\"\ntitle = \"Many\"\n+++\n\n{steps}")).expect("write");
-    let src = lateral::diag::SourceFile::new("many.md", std::fs::read_to_string(&p).expect("read"));
-    let (_, diags) = lateral::lesson::parse_lesson(&src, &lateral::bundled::corpus());
+    let src = lateral::text::diag::SourceFile::new("many.md", std::fs::read_to_string(&p).expect("read"));
+    let (_, diags) = lateral::lesson::parse_lesson(&src, &lateral::lesson::bundled::corpus());
     let all: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
     assert!(all.iter().any(|m| m.contains("at most 200 keys")), "{all:?}");
     let o = lateral(&["check", p.to_str().expect("utf-8")]);

@@ -10,8 +10,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use lateral::app::{LateralApp, Screen, Source, theme};
-use lateral::progress::Store;
-use lateral::score::Verdict;
+use lateral::grading::score::Verdict;
+use lateral::records::progress::Store;
 use lateral::text::Span;
 
 fn app(store: &Store) -> LateralApp {
@@ -422,7 +422,7 @@ fn a_lesson_edited_on_disk_reloads_keeping_the_students_place() {
         .expect("lesson");
     let file = lessons.join("first.md");
     std::fs::write(&file, &original).expect("write");
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let store = Store::new(dir.path().join("data"));
     let app = LateralApp::new(lib, Source::Folder(lessons.clone()), store);
     let mut h = harness(app);
@@ -460,7 +460,7 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let lessons = dir.path().join("lessons");
     std::fs::create_dir_all(&lessons).expect("dir");
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let app = LateralApp::new(
         lib,
         Source::Folder(lessons.clone()),
@@ -520,7 +520,7 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
         h.state().author.as_ref().and_then(|a| a.message.clone())
     );
     // The saved file passes check and has the key where it was highlighted.
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let lf = lib
         .lessons
         .iter()
@@ -565,7 +565,7 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
          <p>Traders called the decision a disaster for the high street.</p></body></html>",
     )
     .expect("html");
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let app = LateralApp::new(
         lib,
         Source::Folder(lessons.clone()),
@@ -614,7 +614,7 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
     h.run();
     h.get_by_label("Save").click();
     h.run();
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let lf = lib
         .lessons
         .iter()
@@ -629,19 +629,22 @@ fn the_class_view_grades_a_folder_and_shows_the_chart_and_heatmap() {
     let class_dir = dir.path().join("class");
     std::fs::create_dir_all(&class_dir).expect("dir");
     // Five students on the first lesson: the first n keys of the conflict step each.
-    let corpus = lateral::bundled::corpus();
-    let lesson = lateral::bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
+    let corpus = lateral::lesson::bundled::corpus();
+    let lesson = lateral::lesson::bundled::lessons(&corpus)[0]
+        .lesson
+        .clone()
+        .expect("lesson");
     let step = lesson.steps.iter().find(|s| s.id == "who-fired").expect("step");
     for i in 0..5 {
-        let mut r = lateral::results::Results::new(&format!("Pupil {i}"), &lesson);
-        let mut w = lateral::results::StepWork {
+        let mut r = lateral::records::results::Results::new(&format!("Pupil {i}"), &lesson);
+        let mut w = lateral::records::results::StepWork {
             step: step.id.clone(),
             ..Default::default()
         };
         for k in step.keys().iter().take(i % 3) {
             let a = corpus.get(&k.article).expect("article");
             w.highlights
-                .push(lateral::results::SavedHighlight::new(a, k.core, None));
+                .push(lateral::records::results::SavedHighlight::new(a, k.core, None));
         }
         r.steps.push(w);
         r.save(&class_dir.join(format!("p{i}.json"))).expect("saved");
@@ -686,15 +689,15 @@ fn the_class_view_grades_a_folder_and_shows_the_chart_and_heatmap() {
 #[test]
 fn an_exam_pack_plays_without_checking_and_hands_in_a_gradable_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let corpus = lateral::bundled::corpus();
-    let lessons: Vec<lateral::lesson::Lesson> = lateral::bundled::lessons(&corpus)
+    let corpus = lateral::lesson::bundled::corpus();
+    let lessons: Vec<lateral::lesson::Lesson> = lateral::lesson::bundled::lessons(&corpus)
         .into_iter()
         .filter_map(|l| l.lesson)
         .collect();
     let pack = dir.path().join("exam.lateral-exam");
     std::fs::write(
         &pack,
-        serde_json::to_string(&lateral::pack::make_pack(&lessons, &corpus)).expect("json"),
+        serde_json::to_string(&lateral::records::pack::make_pack(&lessons, &corpus)).expect("json"),
     )
     .expect("written");
     let lib = lateral::app::open_pack_file(&pack).expect("opens");
@@ -727,8 +730,8 @@ fn an_exam_pack_plays_without_checking_and_hands_in_a_gradable_file() {
     assert!(file.exists(), "{:?}", h.state().notice);
     // The teacher grades it with the full lesson: same version, full marks on that step.
     let text = std::fs::read_to_string(&file).expect("file");
-    let r = lateral::results::parse_results(&lateral::diag::SourceFile::new("r", text)).expect("parses");
-    let out = lateral::results::score_results(&r, full, &corpus);
+    let r = lateral::records::results::parse_results(&lateral::text::diag::SourceFile::new("r", text)).expect("parses");
+    let out = lateral::records::results::score_results(&r, full, &corpus);
     assert!(out.same_lesson_version);
     assert_eq!(
         out.steps.iter().find(|s| s.step == "who-fired").and_then(|s| s.score),
@@ -743,7 +746,7 @@ fn an_h5p_task_imported_in_the_teacher_view_becomes_a_lesson() {
     std::fs::create_dir_all(&lessons).expect("dir");
     let task = dir.path().join("content.json");
     std::fs::write(&task, r#"{"taskDescription":"<p>Mark the loaded words.</p>","textField":"<p>Council <strong>*axes*</strong> flood wall in a *reckless* vote.</p>"}"#).expect("written");
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let app = LateralApp::new(
         lib,
         Source::Folder(lessons.clone()),
@@ -770,7 +773,7 @@ fn an_h5p_task_imported_in_the_teacher_view_becomes_a_lesson() {
     assert_eq!(keys, ["axes", "reckless"]);
     h.get_by_label("Save").click();
     h.run();
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     assert!(
         lib.lessons
             .iter()

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use lateral::app::{LateralApp, Screen, Source, theme};
-use lateral::progress::Store;
+use lateral::records::progress::Store;
 
 fn article(dir: &std::path::Path, id: &str, text: &str) {
     std::fs::write(dir.join(format!("{id}.txt")), text).expect("text");
@@ -67,7 +67,7 @@ fn unusual_articles_play_through_without_a_panic() {
     lesson(&lessons, "l-one", "one", "x");
     lesson(&lessons, "l-many", "many", "Paragraph 4999 says");
 
-    let lib = lateral::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
+    let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let problems: Vec<String> = lib
         .all_diagnostics()
         .iter()

@@ -1,4 +1,4 @@
-//! The Web Annotation export (`lateral::export`) checked against the W3C Web Annotation Working
+//! The Web Annotation export (`lateral::records::export`) checked against the W3C Web Annotation Working
 //! Group's own tests: every exported annotation passes the JSON Schema (draft-04) assertions of
 //! `annotationMusts.test` and the optional assertions for the features it uses (selectors,
 //! motivation, creator, textual bodies); the same must-assertions accept the group's correct
@@ -13,9 +13,9 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use lateral::export::{annotation_page, web_annotations};
 use lateral::lesson::Lesson;
-use lateral::results::{Results, SavedHighlight};
+use lateral::records::export::{annotation_page, web_annotations};
+use lateral::records::results::{Results, SavedHighlight};
 use lateral::text::Span;
 use serde_json::{Value, json};
 
@@ -304,8 +304,8 @@ fn failed_musts(instance: &Value) -> Vec<String> {
 /// unlabelled undated highlight at the very start of an article (no prefix) and one at its very
 /// end (no suffix). The student's name needs escaping to be part of an IRI.
 fn all_results() -> Vec<(Results, Lesson)> {
-    let lib =
-        lateral::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[]).expect("lessons load");
+    let lib = lateral::lesson::library::load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")], &[])
+        .expect("lessons load");
     assert!(!lib.lessons.is_empty());
     lib.lessons
         .iter()

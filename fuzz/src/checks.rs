@@ -9,19 +9,19 @@
 
 use std::sync::{Arc, OnceLock};
 
-use lateral::anchor::{Anchor, AnchorError, anchor_for, closest, find_all, find_all_many, resolve};
-use lateral::corpus::{Article, ArticleMeta, Corpus, load_article, parse_meta, valid_id};
-use lateral::diag::{Diagnostic, QUOTE_CHARS, SourceFile};
-use lateral::fsutil::decode_text;
-use lateral::import::{
+use lateral::corpus::anchor::{Anchor, AnchorError, anchor_for, closest, find_all, find_all_many, resolve};
+use lateral::corpus::import::{
     decode_entities, h5p_from_bytes, html_to_article, mark_the_words_lesson, markdown_to_text, meta_toml,
     parse_mark_the_words, suggest_id,
 };
+use lateral::corpus::{Article, ArticleMeta, Corpus, load_article, parse_meta, valid_id};
+use lateral::files::decode_text;
+use lateral::grading::session::Session;
 use lateral::lesson::Lesson;
-use lateral::library::{LessonFile, parse_lesson_text};
-use lateral::pack::{make_pack, open_pack, pack_library, read_pack};
-use lateral::results::{Results, parse_results, score_results, validate};
-use lateral::session::Session;
+use lateral::lesson::library::{LessonFile, parse_lesson_text};
+use lateral::records::pack::{make_pack, open_pack, pack_library, read_pack};
+use lateral::records::results::{Results, parse_results, score_results, validate};
+use lateral::text::diag::{Diagnostic, QUOTE_CHARS, SourceFile};
 use lateral::text::{CharIndex, Span, collapse_whitespace, fold_char};
 
 // ---- shared fixtures and helpers ----
@@ -34,8 +34,8 @@ struct Bundled {
 fn bundled() -> &'static Bundled {
     static B: OnceLock<Bundled> = OnceLock::new();
     B.get_or_init(|| {
-        let corpus = lateral::bundled::corpus();
-        let lessons = lateral::bundled::lessons(&corpus)
+        let corpus = lateral::lesson::bundled::corpus();
+        let lessons = lateral::lesson::bundled::lessons(&corpus)
             .into_iter()
             .filter_map(|lf| lf.lesson)
             .collect();
@@ -66,7 +66,7 @@ fn diags_in(name: &str, text: &str, diags: &[Diagnostic]) {
         assert!(d.line <= lines, "line {} of a {lines}-line text: {d:?}", d.line);
         let line_len = idx.line_text(d.line).chars().count();
         // Column 0 is "before the first char": serde_json reports it at the end of an empty
-        // input, and diagnostics render it (see the regression test in src/diag.rs).
+        // input, and diagnostics render it (see the regression test in src/text/diag.rs).
         assert!(
             d.column <= line_len + 1,
             "column {} on a line of {line_len} chars: {d:?}",

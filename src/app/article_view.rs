@@ -14,7 +14,7 @@ use egui::{Galley, Id, Key, Pos2, Rect, Response, Sense, Stroke, StrokeKind, Ui,
 
 use super::theme::Theme;
 use crate::corpus::Article;
-use crate::score::Verdict;
+use crate::grading::score::Verdict;
 use crate::text::Span;
 
 /// One highlight to draw.
@@ -639,7 +639,7 @@ fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>, theme: &Th
             Overlay::Key { span, verdict, number } => (
                 span,
                 theme.verdict_color(*verdict),
-                format!("{} {}", crate::feedback::verdict_mark(*verdict), number),
+                format!("{} {}", crate::grading::feedback::verdict_mark(*verdict), number),
             ),
             Overlay::Extra { span } => (span, theme.extra_color(), "?".to_string()),
             Overlay::Answer { span, number } => (span, theme.cursor_stroke().color, number.to_string()),

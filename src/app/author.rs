@@ -10,11 +10,11 @@ use super::article_view::{ArticleEvent, ArticleInput, ArticleViewState, MarkView
 use super::markdown::markdown_ui;
 use super::theme::Theme;
 use super::{Command, LateralApp};
-use crate::authoring::Draft;
 use crate::corpus::Article;
-use crate::diag::Diagnostic;
+use crate::grading::score::Verdict;
+use crate::lesson::authoring::Draft;
 use crate::lesson::{Lesson, StepBody, Task};
-use crate::score::Verdict;
+use crate::text::diag::Diagnostic;
 
 /// The lesson being edited and the editor's view state.
 pub struct AuthorState {
@@ -196,7 +196,7 @@ pub fn run(app: &mut LateralApp, cmd: AuthorCmd) {
             let Some(article) = step.articles.get(art).and_then(|id| corpus.get(id)).cloned() else {
                 return;
             };
-            let Some(span) = crate::session::snap_to_words(&article, span) else {
+            let Some(span) = crate::grading::session::snap_to_words(&article, span) else {
                 return;
             };
             let label = match &step.body {
@@ -237,7 +237,7 @@ pub fn run(app: &mut LateralApp, cmd: AuthorCmd) {
                 return;
             }
             let text = a.draft.to_text();
-            match crate::fsutil::write_atomic(&path, text.as_bytes()) {
+            match crate::files::write_atomic(&path, text.as_bytes()) {
                 Ok(()) => {
                     a.dirty = false;
                     a.path = Some(path.clone());
@@ -260,7 +260,7 @@ pub fn run(app: &mut LateralApp, cmd: AuthorCmd) {
                 return;
             };
             let step = a.step;
-            let mut s = crate::session::Session::new(Arc::new(lesson), &corpus, "Preview");
+            let mut s = crate::grading::session::Session::new(Arc::new(lesson), &corpus, "Preview");
             s.go_to(step);
             app.session = Some(s);
             app.player = super::PlayerUi::default();
@@ -465,7 +465,7 @@ fn problems_ui(ui: &mut Ui, a: &mut AuthorState, theme: &Theme, out: &mut Vec<Au
         ui.label(RichText::new(m).italics());
     }
     ui.separator();
-    let (errors, warnings) = crate::diag::count(&a.diagnostics);
+    let (errors, warnings) = crate::text::diag::count(&a.diagnostics);
     if errors + warnings == 0 {
         ui.label(
             RichText::new("✓ No problems: this lesson passes lateral check.")

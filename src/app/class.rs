@@ -9,8 +9,8 @@ use egui::{Color32, RichText, Ui};
 use super::article_view::{ArticleInput, ArticleViewState, MarkView, Overlay, article_ui};
 use super::theme::Theme;
 use super::{Command, LateralApp};
-use crate::grade::{Report, StepClass, class_view, grade, results_files};
 use crate::lesson::Lesson;
+use crate::records::grade::{Report, StepClass, class_view, grade, results_files};
 use crate::text::Span;
 
 /// The class view's state.

@@ -17,10 +17,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::corpus::Corpus;
+use crate::grading::session::{AddOutcome, Session};
 use crate::lesson::Lesson;
-use crate::library::{self, LessonFile, Library};
-use crate::progress::{AppSettings, Loaded, Store};
-use crate::session::{AddOutcome, Session};
+use crate::lesson::library::{self, LessonFile, Library};
+use crate::records::progress::{AppSettings, Loaded, Store};
 use crate::text::Span;
 
 use article_view::ArticleViewState;
@@ -217,7 +217,7 @@ pub struct LateralApp {
     pub saves: usize,
     dialog: Option<(Pending, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
     /// Watches a teacher's lesson folder for changes.
-    watch: Option<crate::watch::FolderWatch>,
+    watch: Option<crate::files::watch::FolderWatch>,
     /// Reload the library at this time (egui seconds), once changes have settled.
     reload_at: Option<f64>,
     /// How many times the library was reloaded from disk (for tests).
@@ -239,7 +239,7 @@ pub struct LateralApp {
     /// Where "Hand in" saves results files.
     pub handin_dir: PathBuf,
     /// The scores shown on the summary screen (worked out when it opens).
-    pub summary: Option<crate::results::LessonOutcome>,
+    pub summary: Option<crate::records::results::LessonOutcome>,
 }
 
 /// How long after the last change progress is saved.
@@ -289,8 +289,8 @@ impl LateralApp {
 
     /// The bundled lessons and corpus.
     pub fn bundled_library() -> Library {
-        let corpus = crate::bundled::corpus();
-        let lessons = crate::bundled::lessons(&corpus);
+        let corpus = crate::lesson::bundled::corpus();
+        let lessons = crate::lesson::bundled::lessons(&corpus);
         Library {
             corpus,
             lessons,
@@ -424,7 +424,7 @@ impl LateralApp {
             return;
         }
         let c = ctx.clone();
-        match crate::watch::FolderWatch::new(dir, move || c.request_repaint()) {
+        match crate::files::watch::FolderWatch::new(dir, move || c.request_repaint()) {
             Ok(w) => self.watch = Some(w),
             Err(e) => {
                 self.notice = Some(format!(
@@ -654,7 +654,7 @@ impl LateralApp {
                 self.summary = self
                     .session
                     .as_ref()
-                    .map(|s| crate::results::score_results(&s.to_results(), &s.lesson, &self.library.corpus));
+                    .map(|s| crate::records::results::score_results(&s.to_results(), &s.lesson, &self.library.corpus));
                 self.screen = Screen::Summary;
             }
             Command::FontBigger | Command::FontSmaller => {
@@ -680,7 +680,7 @@ impl LateralApp {
                     return;
                 };
                 let name = format!("{article}-lesson.md");
-                let draft = crate::authoring::Draft::new_lesson(&name, std::slice::from_ref(&art), "bias");
+                let draft = crate::lesson::authoring::Draft::new_lesson(&name, std::slice::from_ref(&art), "bias");
                 let mut st = author::AuthorState::new(draft, None, &self.library.corpus);
                 st.path_text = match &self.source {
                     Source::Folder(dir) => dir.join(&name).display().to_string(),
@@ -813,9 +813,9 @@ impl LateralApp {
         }
         let f = &mut self.import;
         let result = if f.file.trim().is_empty() {
-            crate::import::import_pasted(&f.pasted)
+            crate::corpus::import::import_pasted(&f.pasted)
         } else {
-            crate::import::import_article(std::path::Path::new(f.file.trim()))
+            crate::corpus::import::import_article(std::path::Path::new(f.file.trim()))
         };
         match result {
             Ok(imp) => {
@@ -829,7 +829,7 @@ impl LateralApp {
                 f.meta.byline = f.meta.byline.take().or(s.byline);
                 f.meta.date = f.meta.date.take().or(s.date);
                 if f.meta.id.is_empty() && !f.meta.headline.is_empty() {
-                    f.meta.id = crate::import::suggest_id(&f.meta.headline);
+                    f.meta.id = crate::corpus::import::suggest_id(&f.meta.headline);
                 }
                 let words = imp.text.split_whitespace().count();
                 f.pasted = imp.text;
@@ -848,7 +848,7 @@ impl LateralApp {
     /// Imports an H5P "Mark the Words" task: its text becomes an article in the corpus folder and
     /// its marked words a one-step lesson in the lesson folder, opened for editing.
     fn import_h5p(&mut self, path: &std::path::Path) {
-        let mtw = match crate::import::read_h5p(path) {
+        let mtw = match crate::corpus::import::read_h5p(path) {
             Ok(m) => m,
             Err(e) => {
                 self.import.message = Some(e.to_string());
@@ -857,7 +857,7 @@ impl LateralApp {
         };
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("h5p-task");
         let stem = if stem == "content" { "h5p-task" } else { stem };
-        let id = crate::import::suggest_id(stem);
+        let id = crate::corpus::import::suggest_id(stem);
         let first: String = mtw.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
         let meta = crate::corpus::ArticleMeta {
             id: id.clone(),
@@ -867,18 +867,18 @@ impl LateralApp {
             ..Default::default()
         };
         let dir = self.corpus_dir();
-        if let Err(e) = crate::import::write_article(&dir, &meta, &mtw.text) {
+        if let Err(e) = crate::corpus::import::write_article(&dir, &meta, &mtw.text) {
             self.import.message = Some(format!("Not imported: {e}"));
             return;
         }
         self.reload_articles(&dir);
-        let lesson = crate::import::mark_the_words_lesson(&mtw, &id, &meta.headline);
+        let lesson = crate::corpus::import::mark_the_words_lesson(&mtw, &id, &meta.headline);
         let lesson_dir = match &self.source {
             Source::Folder(d) => d.clone(),
             _ => PathBuf::from("lessons"),
         };
         let name = format!("{id}.md");
-        match crate::authoring::Draft::from_text(&name, &lesson) {
+        match crate::lesson::authoring::Draft::from_text(&name, &lesson) {
             Ok(draft) => {
                 let mut st = author::AuthorState::new(draft, None, &self.library.corpus);
                 st.path_text = lesson_dir.join(&name).display().to_string();
@@ -905,7 +905,7 @@ impl LateralApp {
             self.import_read();
         }
         let f = &mut self.import;
-        let text = match crate::import::import_pasted(&f.pasted) {
+        let text = match crate::corpus::import::import_pasted(&f.pasted) {
             Ok(i) => i.text,
             Err(e) => {
                 f.message = Some(e.to_string());
@@ -920,11 +920,11 @@ impl LateralApp {
         {
             f.message = Some(format!(
                 "`{}` is not a real date: write it like 2024-03-02",
-                crate::ids::shown(d)
+                crate::text::ids::shown(d)
             ));
             return;
         }
-        match crate::import::write_article(&dir, &f.meta, &text) {
+        match crate::corpus::import::write_article(&dir, &f.meta, &text) {
             Ok((txt, _)) => {
                 let id = f.meta.id.clone();
                 *f = author::ImportForm {
@@ -940,7 +940,7 @@ impl LateralApp {
 
     /// Loads the articles of `dir` into the library (after an import).
     fn reload_articles(&mut self, dir: &std::path::Path) {
-        let walk = crate::fsutil::walk_folder(dir, false);
+        let walk = crate::files::walk_folder(dir, false);
         let mut diags = walk.warnings;
         for p in walk.files {
             let known = self
@@ -963,10 +963,10 @@ impl LateralApp {
         let Some(lf) = self.library.lessons.get(i) else { return };
         let from_disk = matches!(self.source, Source::Folder(_));
         let text = if from_disk {
-            crate::fsutil::read_text(std::path::Path::new(&lf.path), crate::fsutil::MAX_LESSON_BYTES).ok()
+            crate::files::read_text(std::path::Path::new(&lf.path), crate::files::MAX_LESSON_BYTES).ok()
         } else {
             let name = lf.path.rsplit('/').next().unwrap_or(&lf.path);
-            crate::bundled::LESSONS
+            crate::lesson::bundled::LESSONS
                 .iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, t)| t.to_string())
@@ -975,7 +975,7 @@ impl LateralApp {
             self.notice = Some(format!("Could not read {}", lf.path));
             return;
         };
-        match crate::authoring::Draft::from_text(&lf.path, &text.replace("\r\n", "\n")) {
+        match crate::lesson::authoring::Draft::from_text(&lf.path, &text.replace("\r\n", "\n")) {
             Ok(draft) => {
                 let path = from_disk.then(|| PathBuf::from(&lf.path));
                 let mut st = author::AuthorState::new(draft, path, &self.library.corpus);
@@ -1236,7 +1236,7 @@ pub fn run(opts: AppOptions) -> i32 {
 
 /// `<student>-<lesson>.json`, safe as a file name.
 pub fn results_file_name(student: &str, lesson: &str) -> String {
-    let slug = crate::progress::slug(student);
+    let slug = crate::records::progress::slug(student);
     // Drop the hash part of the slug: a teacher reads these names.
     let name = slug.rsplit_once('-').map_or(slug.as_str(), |(a, _)| a);
     format!("{name}-{lesson}.json")
@@ -1256,8 +1256,8 @@ pub fn default_handin_dir() -> PathBuf {
 /// Opens an exam pack file as a library.
 pub fn open_pack_file(p: &std::path::Path) -> Result<Library, String> {
     let text =
-        crate::fsutil::read_text(p, crate::fsutil::MAX_PACK_BYTES).map_err(|d| format!("{}: {}", d.file, d.message))?;
-    crate::pack::pack_library(&text, &p.display().to_string())
+        crate::files::read_text(p, crate::files::MAX_PACK_BYTES).map_err(|d| format!("{}: {}", d.file, d.message))?;
+    crate::records::pack::pack_library(&text, &p.display().to_string())
 }
 
 /// The first file or folder dropped on the window this frame, if any.

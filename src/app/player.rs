@@ -7,10 +7,10 @@ use super::article_view::{ArticleEvent, ArticleInput, MarkView, Overlay, article
 use super::markdown::markdown_ui;
 use super::theme::Theme;
 use super::{Command, LateralApp};
-use crate::feedback::{checked_view, score_words};
+use crate::grading::feedback::{checked_view, score_words};
+use crate::grading::score::Verdict;
+use crate::grading::session::Session;
 use crate::lesson::{Step, StepBody};
-use crate::score::Verdict;
-use crate::session::Session;
 
 /// The label ids offered on the current step, in palette order.
 pub fn step_labels(s: &Session) -> Vec<&str> {

@@ -5,8 +5,8 @@ use egui::{Align, Layout, RichText, Ui};
 
 use super::theme::Theme;
 use super::{Command, LateralApp, Screen, Source};
-use crate::feedback::{score_words, verdict_words};
-use crate::score::Verdict;
+use crate::grading::feedback::{score_words, verdict_words};
+use crate::grading::score::Verdict;
 
 /// The bar at the top of every screen: where you are, text size, theme.
 pub fn top_bar(ui: &mut Ui, app: &LateralApp, theme: &Theme, cmds: &mut Vec<Command>) {
@@ -179,7 +179,7 @@ pub fn library_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
     });
 }
 
-fn problems_ui(ui: &mut Ui, lf: &crate::library::LessonFile, theme: &Theme) {
+fn problems_ui(ui: &mut Ui, lf: &crate::lesson::library::LessonFile, theme: &Theme) {
     let errors: Vec<_> = lf.diagnostics.iter().filter(|d| d.is_error()).collect();
     ui.colored_label(
         theme.verdict_color(Verdict::Missed),

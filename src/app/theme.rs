@@ -7,7 +7,7 @@
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, Stroke};
 
-use crate::score::Verdict;
+use crate::grading::score::Verdict;
 
 /// Okabe–Ito colours.
 mod okabe_ito {

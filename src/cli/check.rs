@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::{Format, print_summary};
 use crate::corpus::Corpus;
-use crate::diag::{Diagnostic, SourceFile, escape_for_terminal as esc};
+use crate::lesson::library::{self, Library};
 use crate::lesson::{Lesson, StepBody};
-use crate::library::{self, Library};
+use crate::text::diag::{Diagnostic, SourceFile, escape_for_terminal as esc};
 
 /// Check lesson and article files or folders, and exam packs (NAME.lateral-exam).
 ///
@@ -136,8 +136,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = paths.iter().cloned().partition(|p| is_pack_path(p));
     let mut diags = Vec::new();
     for p in &packs {
-        match crate::fsutil::read_text(p, crate::fsutil::MAX_PACK_BYTES) {
-            Ok(text) => diags.extend(crate::pack::read_pack(&SourceFile::new(p.display().to_string(), text)).1),
+        match crate::files::read_text(p, crate::files::MAX_PACK_BYTES) {
+            Ok(text) => {
+                diags.extend(crate::records::pack::read_pack(&SourceFile::new(p.display().to_string(), text)).1)
+            }
             Err(d) => diags.push(d),
         }
     }

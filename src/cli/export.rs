@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{load_one_lesson, read_results_file};
-use crate::diag::{Diagnostic, shown_path, write_failed};
-use crate::results::validate;
+use crate::records::results::validate;
+use crate::text::diag::{Diagnostic, shown_path, write_failed};
 
 /// A student's highlights as W3C Web Annotation JSON-LD.
 ///
@@ -43,10 +43,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     for d in &diags {
         writeln!(err, "{d}")?;
     }
-    let json = serde_json::to_string_pretty(&crate::export::annotation_page(&r, &lesson)).unwrap_or_default();
+    let json = serde_json::to_string_pretty(&crate::records::export::annotation_page(&r, &lesson)).unwrap_or_default();
     match file {
         Some(p) => {
-            if let Err(e) = crate::fsutil::write_atomic(&p, json.as_bytes()) {
+            if let Err(e) = crate::files::write_atomic(&p, json.as_bytes()) {
                 writeln!(err, "{}", write_failed(&p, &e))?;
                 return Ok(2);
             }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::load_one_lesson;
-use crate::diag::{Diagnostic, shown_path, write_failed};
+use crate::text::diag::{Diagnostic, shown_path, write_failed};
 
 /// Grade a class: recompute every score, write the gradebook CSV and print a summary.
 ///
@@ -48,23 +48,23 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
             return Ok(2);
         }
     }
-    let (files, mut listing) = crate::grade::results_files_checked(&results);
-    let mut report = crate::grade::grade(&lesson, &lib.corpus, &files);
+    let (files, mut listing) = crate::records::grade::results_files_checked(&results);
+    let mut report = crate::records::grade::grade(&lesson, &lib.corpus, &files);
     listing.append(&mut report.diagnostics);
     report.diagnostics = listing;
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;
     }
-    let csv = crate::grade::csv(&report, &lesson);
+    let csv = crate::records::grade::csv(&report, &lesson);
     if let Some(p) = &csv_out {
-        if let Err(e) = crate::fsutil::write_atomic(p, csv.as_bytes()) {
+        if let Err(e) = crate::files::write_atomic(p, csv.as_bytes()) {
             writeln!(err, "{}", write_failed(p, &e))?;
             return Ok(2);
         }
         writeln!(err, "wrote {}", shown_path(p))?;
     }
-    let classes = crate::grade::class_view(&report, &lesson, &lib.corpus);
-    write!(out, "{}", crate::grade::summary(&report, &lesson, &classes))?;
+    let classes = crate::records::grade::class_view(&report, &lesson, &lib.corpus);
+    write!(out, "{}", crate::records::grade::summary(&report, &lesson, &classes))?;
     if csv_out.is_none() {
         writeln!(out, "(add --csv grades.csv to write the gradebook)")?;
     }

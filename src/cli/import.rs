@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::ArticleMeta;
-use crate::diag::{Diagnostic, escape_for_terminal as esc, shown_path, write_failed};
-use crate::import::{MarkTheWords, import_article, mark_the_words_lesson, read_h5p, suggest_id, write_article};
+use crate::corpus::import::{MarkTheWords, import_article, mark_the_words_lesson, read_h5p, suggest_id, write_article};
+use crate::text::diag::{Diagnostic, escape_for_terminal as esc, shown_path, write_failed};
 
 /// Add an article from .txt, .md or .html, or an H5P “Mark the Words” task.
 ///
@@ -118,7 +118,7 @@ fn refuse_before_reading(
         if used && dir.exists() && !dir.is_dir() {
             let d = Diagnostic::file(
                 dir.display().to_string(),
-                crate::diag::Severity::Error,
+                crate::text::diag::Severity::Error,
                 format!("{flag} {} is a file, not a folder", shown_path(dir)),
             )
             .with_suggestion(format!(
@@ -259,7 +259,7 @@ fn write_h5p_lesson(
         writeln!(err, "error: {} already exists", shown_path(&path))?;
         return Ok(false);
     }
-    if let Err(e) = crate::fsutil::write_atomic(&path, lesson.as_bytes()) {
+    if let Err(e) = crate::files::write_atomic(&path, lesson.as_bytes()) {
         writeln!(err, "{}", write_failed(&path, &e))?;
         return Ok(false);
     }

@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::diag::{Diagnostic, SourceFile, count, escape_for_terminal as esc, shown_path};
-use crate::fsutil::{MAX_RESULTS_BYTES, read_text};
+use crate::files::{MAX_RESULTS_BYTES, read_text};
 use crate::lesson::Lesson;
-use crate::library::{self, Library};
-use crate::results::{LessonOutcome, parse_results};
+use crate::lesson::library::{self, Library};
+use crate::records::results::{LessonOutcome, parse_results};
+use crate::text::diag::{Diagnostic, SourceFile, count, escape_for_terminal as esc, shown_path};
 
 pub mod check;
 pub mod export;
@@ -262,15 +262,15 @@ pub fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) ->
         if let (Some(d), Some(step)) = (&s.detail, lesson.steps.iter().find(|x| x.id == s.step)) {
             for (k, r) in step.keys().iter().zip(&d.keys) {
                 let why = match r.why {
-                    Some(crate::score::PartlyWhy::WrongLabel) => " (wrong label)",
-                    Some(crate::score::PartlyWhy::PartnerMissing) => " (other side missing)",
-                    Some(crate::score::PartlyWhy::PartOfCore) => " (part of it)",
+                    Some(crate::grading::score::PartlyWhy::WrongLabel) => " (wrong label)",
+                    Some(crate::grading::score::PartlyWhy::PartnerMissing) => " (other side missing)",
+                    Some(crate::grading::score::PartlyWhy::PartOfCore) => " (part of it)",
                     None => "",
                 };
                 let verdict = match r.verdict {
-                    crate::score::Verdict::Found => "found",
-                    crate::score::Verdict::Partly => "partly",
-                    crate::score::Verdict::Missed => "missed",
+                    crate::grading::score::Verdict::Found => "found",
+                    crate::grading::score::Verdict::Partly => "partly",
+                    crate::grading::score::Verdict::Missed => "missed",
                 };
                 writeln!(out, "      {verdict:<7}{why} “{}”", esc(&k.anchor.quote))?;
             }
@@ -317,7 +317,7 @@ fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std:
 fn read_results_file(
     path: &Path,
     err: &mut dyn Write,
-) -> std::io::Result<Option<(SourceFile, crate::results::Results)>> {
+) -> std::io::Result<Option<(SourceFile, crate::records::results::Results)>> {
     let text = match read_text(path, MAX_RESULTS_BYTES) {
         Ok(t) => t,
         Err(d) => {

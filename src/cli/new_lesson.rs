@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::usage_error;
-use crate::diag::{escape_for_terminal as esc, shown_path, write_failed};
-use crate::library;
+use crate::lesson::library;
+use crate::text::diag::{escape_for_terminal as esc, shown_path, write_failed};
 
 /// Write a skeleton lesson to start from.
 ///
@@ -105,7 +105,7 @@ fn write_skeleton(text: &str, file: Option<&Path>, out: &mut dyn Write, err: &mu
             writeln!(err, "error: {} already exists", shown_path(p))?;
             return Ok(1);
         }
-        Some(p) => match crate::fsutil::write_atomic(p, text.as_bytes()) {
+        Some(p) => match crate::files::write_atomic(p, text.as_bytes()) {
             Ok(()) => writeln!(
                 out,
                 "wrote {}; edit it, then run: lateral check {}",

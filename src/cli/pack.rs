@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::load_one_lesson;
-use crate::diag::{shown_path, write_failed};
+use crate::text::diag::{shown_path, write_failed};
 
 /// An exam pack for students' laptops: the lessons without keys, explanations or hints.
 ///
@@ -50,9 +50,9 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         }
         loaded.push(lesson);
     }
-    let pack = crate::pack::make_pack(&loaded, &all);
+    let pack = crate::records::pack::make_pack(&loaded, &all);
     let json = pack.to_json();
-    if let Err(e) = crate::fsutil::write_atomic(&file, json.as_bytes()) {
+    if let Err(e) = crate::files::write_atomic(&file, json.as_bytes()) {
         writeln!(err, "{}", write_failed(&file, &e))?;
         return Ok(2);
     }

@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Format, read_results_file, write_outcome};
-use crate::diag::{Diagnostic, escape_for_terminal as esc, shown_path};
-use crate::library;
-use crate::results::{score_results, validate};
+use crate::lesson::library;
+use crate::records::results::{score_results, validate};
+use crate::text::diag::{Diagnostic, escape_for_terminal as esc, shown_path};
 
 /// Recompute a student's scores from a results file.
 ///

@@ -106,7 +106,7 @@ pub fn describe_char(c: char) -> String {
 /// escaped (`\u{1b}`), and cut to 60 chars with `…`.
 pub fn shown(s: &str) -> String {
     let mut out = String::new();
-    for c in crate::diag::short(s, 60).chars() {
+    for c in crate::text::diag::short(s, 60).chars() {
         if c.is_control() || is_invisible(c) {
             out.extend(c.escape_unicode());
         } else {

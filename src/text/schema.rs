@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use toml_edit::{Item, TableLike, Value};
 
-use crate::diag::{Diagnostic, MAX_PER_FILE, Severity, SourceFile, more_problems, nearest};
+use crate::text::diag::{Diagnostic, MAX_PER_FILE, Severity, SourceFile, more_problems, nearest};
 
 /// A value with the byte range it came from in the source file.
 #[derive(Clone, Debug, PartialEq)]

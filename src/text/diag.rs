@@ -267,7 +267,7 @@ pub struct SourceFile {
     /// The text, indexed.
     pub text: CharIndex,
     /// Where the JSON values of this file are, built on the first [`SourceFile::locate_json`].
-    json: std::sync::OnceLock<crate::jsonpos::Index>,
+    json: std::sync::OnceLock<crate::text::jsonpos::Index>,
 }
 
 impl SourceFile {
@@ -286,7 +286,7 @@ impl SourceFile {
     pub fn locate_json(&self, path: &[&str]) -> Option<Range<usize>> {
         let text = self.text.as_str();
         self.json
-            .get_or_init(|| crate::jsonpos::Index::new(text))
+            .get_or_init(|| crate::text::jsonpos::Index::new(text))
             .locate(text, path)
     }
 

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
+use crate::grading::score::{PartlyWhy, Verdict};
+use crate::grading::session::Session;
 use crate::lesson::StepBody;
-use crate::score::{PartlyWhy, Verdict};
-use crate::session::Session;
 use crate::text::collapse_whitespace;
 
 /// A score in words.
@@ -164,7 +164,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::bundled;
+    use crate::lesson::bundled;
     use crate::text::Span;
 
     fn session() -> Session {

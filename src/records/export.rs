@@ -28,7 +28,7 @@
 //!
 //! - `id` is `urn:lateral:annotation:<lesson id>:<student slug>:<step id>:<n>`, `n` counting the
 //!   step's highlights from 1 in the order they were made; the student's name goes through
-//!   [`crate::progress::slug`], and every part is percent-encoded where a URI cannot hold it
+//!   [`crate::records::progress::slug`], and every part is percent-encoded where a URI cannot hold it
 //!   (letters outside ASCII), so the id is always a valid URI.
 //! - `created` is the highlight's own time, left out when the results file has none or when it is
 //!   not an RFC 3339 date-time.
@@ -47,7 +47,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use crate::lesson::Lesson;
-use crate::results::{Results, SavedHighlight, Selector, article_iri, article_of_iri};
+use crate::records::results::{Results, SavedHighlight, Selector, article_iri, article_of_iri};
 
 /// The JSON-LD context of the Web Annotation vocabulary.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -56,7 +56,7 @@ pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// and each step's highlights. `lesson` gives the labels' display names; the ids use the lesson id
 /// written in `results`.
 pub fn web_annotations(results: &Results, lesson: &Lesson) -> Vec<Value> {
-    let student = crate::progress::slug(&results.student);
+    let student = crate::records::progress::slug(&results.student);
     let prefix = format!(
         "urn:lateral:annotation:{}:{}",
         uri_segment(&results.lesson.id),
@@ -97,7 +97,7 @@ pub fn annotation_page(results: &Results, lesson: &Lesson) -> Value {
         "id": format!(
             "urn:lateral:annotations:{}:{}",
             uri_segment(&results.lesson.id),
-            uri_segment(&crate::progress::slug(&results.student))
+            uri_segment(&crate::records::progress::slug(&results.student))
         ),
         "type": "AnnotationPage",
         "startIndex": 0,
@@ -190,12 +190,12 @@ fn uri_segment(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::{SavedHighlight, StepWork, Target};
+    use crate::records::results::{SavedHighlight, StepWork, Target};
     use crate::text::Span;
 
     fn bias_lesson() -> (Lesson, crate::corpus::Corpus) {
-        let corpus = crate::bundled::corpus();
-        let lesson = crate::bundled::lessons(&corpus)
+        let corpus = crate::lesson::bundled::corpus();
+        let lesson = crate::lesson::bundled::lessons(&corpus)
             .into_iter()
             .filter_map(|l| l.lesson)
             .find(|l| l.id == "bias")
@@ -228,7 +228,7 @@ mod tests {
         assert_eq!(a["motivation"], "highlighting");
         assert_eq!(a["creator"], json!({ "type": "Person", "name": "Ana" }));
         assert_eq!(a["created"].as_str(), h.created.as_deref());
-        let slug = crate::progress::slug("Ana");
+        let slug = crate::records::progress::slug("Ana");
         assert_eq!(
             a["id"],
             format!("urn:lateral:annotation:bias:{slug}:{}:1", first_step.step).as_str()
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(page["startIndex"], 0);
         assert_eq!(
             page["id"],
-            format!("urn:lateral:annotations:bias:{}", crate::progress::slug("Ana")).as_str()
+            format!("urn:lateral:annotations:bias:{}", crate::records::progress::slug("Ana")).as_str()
         );
         assert_eq!(page["items"], Value::Array(web_annotations(&r, &lesson)));
         let empty = annotation_page(&Results::new("Ana", &lesson), &lesson);

@@ -937,7 +937,7 @@ mod tests {
     /// The five bundled texts, one after the other, four times (about 78,000 bytes): long enough
     /// that `closest` filters windows rather than comparing every passage.
     fn bundled_texts() -> Article {
-        let text: Vec<&str> = crate::bundled::ARTICLES.iter().map(|a| a.text).collect();
+        let text: Vec<&str> = crate::lesson::bundled::ARTICLES.iter().map(|a| a.text).collect();
         article(&vec![text.join("\n\n"); 4].join("\n\n"))
     }
 

@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, ArticleMeta, Corpus};
-use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::lesson::{ChoiceOption, Label, Lesson, Settings, Step, StepBody, Task};
+use crate::text::diag::{Diagnostic, Severity, SourceFile};
 
 /// The value of `format` in a pack.
 pub const FORMAT: &str = "lateral-exam-pack";
@@ -283,7 +283,7 @@ fn json_error(src: &SourceFile, e: &serde_json::Error, what: &str) -> Diagnostic
     src.at(at..at, Severity::Error, format!("{what}: {msg}"))
 }
 
-/// Diagnostics for one pack file, positioned with [`crate::jsonpos`].
+/// Diagnostics for one pack file, positioned with [`crate::text::jsonpos`].
 struct Check<'a> {
     src: &'a SourceFile,
     diags: Vec<Diagnostic>,
@@ -311,18 +311,18 @@ impl Check<'_> {
         if !seen.insert(id.to_ascii_lowercase()) {
             self.at(
                 path,
-                format!("{what} id `{}` is used twice in this pack", crate::ids::shown(id)),
+                format!("{what} id `{}` is used twice in this pack", crate::text::ids::shown(id)),
                 "give each its own id",
             );
         }
     }
 
     fn id(&mut self, path: &[String], what: &str, id: &str) {
-        if let Err(e) = crate::ids::check_id(id) {
+        if let Err(e) = crate::text::ids::check_id(id) {
             self.at(
                 path,
-                format!("`{}` cannot be {what} id: {e}", crate::ids::shown(id)),
-                crate::ids::ID_HELP,
+                format!("`{}` cannot be {what} id: {e}", crate::text::ids::shown(id)),
+                crate::text::ids::ID_HELP,
             );
         }
     }
@@ -360,7 +360,10 @@ pub fn read_pack(src: &SourceFile) -> (Option<Pack>, Vec<Diagnostic>) {
         c.at(
             &path(&[&"format"]),
             match format {
-                Some(f) => format!("this is not an exam pack (its format is “{}”)", crate::ids::shown(f)),
+                Some(f) => format!(
+                    "this is not an exam pack (its format is “{}”)",
+                    crate::text::ids::shown(f)
+                ),
                 None => "this is not an exam pack (it has no \"format\": \"lateral-exam-pack\")".into(),
             },
             not_pack,
@@ -472,7 +475,7 @@ fn check_step(
     if !KINDS.contains(&s.kind.as_str()) {
         c.at(
             &sp(&[&"kind"]),
-            format!("`{}` is not a kind of step", crate::ids::shown(&s.kind)),
+            format!("`{}` is not a kind of step", crate::text::ids::shown(&s.kind)),
             format!("a step is one of: {}", KINDS.join(", ")),
         );
     }
@@ -487,7 +490,7 @@ fn check_step(
         if !article_ids.contains(&a.to_ascii_lowercase()) {
             c.at(
                 &sp(&[&"articles", &ai]),
-                format!("article `{}` is not in this pack", crate::ids::shown(a)),
+                format!("article `{}` is not in this pack", crate::text::ids::shown(a)),
                 "a pack carries every article its steps show; make it again",
             );
         }
@@ -505,7 +508,7 @@ fn check_step(
                 Some(t) if crate::lesson::Task::parse(t).is_some() => {}
                 Some(t) => c.at(
                     &sp(&[&"task"]),
-                    format!("`{}` is not a task", crate::ids::shown(t)),
+                    format!("`{}` is not a task", crate::text::ids::shown(t)),
                     "a highlight step's task is conflict, bias or machine",
                 ),
                 None => c.at(
@@ -525,7 +528,10 @@ fn check_step(
                 if !palette.contains(lab.as_str()) {
                     c.at(
                         &sp(&[&"labels", &i]),
-                        format!("label `{}` is not in this lesson's palette", crate::ids::shown(lab)),
+                        format!(
+                            "label `{}` is not in this lesson's palette",
+                            crate::text::ids::shown(lab)
+                        ),
                         "make the pack again",
                     );
                 }
@@ -667,17 +673,17 @@ pub fn open_pack(json: &str, name: &str) -> Result<(Vec<Lesson>, Corpus), String
 }
 
 /// The lessons of a pack as a library the app can show.
-pub fn pack_library(json: &str, name: &str) -> Result<crate::library::Library, String> {
+pub fn pack_library(json: &str, name: &str) -> Result<crate::lesson::library::Library, String> {
     let (lessons, corpus) = open_pack(json, name)?;
     let lessons = lessons
         .into_iter()
-        .map(|l| crate::library::LessonFile {
+        .map(|l| crate::lesson::library::LessonFile {
             path: name.to_string(),
             lesson: Some(l),
             diagnostics: Vec::new(),
         })
         .collect();
-    Ok(crate::library::Library {
+    Ok(crate::lesson::library::Library {
         corpus,
         lessons,
         diagnostics: Vec::new(),
@@ -688,7 +694,7 @@ pub fn pack_library(json: &str, name: &str) -> Result<crate::library::Library, S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
+    use crate::lesson::bundled;
     use serde_json::{Value, json};
 
     fn good() -> Value {

@@ -15,12 +15,14 @@
 //! previous version as `NAME.bak`, rename, and fsync the folder. [`write_private`] and
 //! [`create_private_dir`] make files only their owner may read (0600 in 0700 folders on Unix).
 
+pub mod watch;
+
 use std::collections::HashSet;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::text::diag::{Diagnostic, Severity};
 
 /// Largest lesson file we read (8 MiB).
 pub const MAX_LESSON_BYTES: u64 = 8 * 1024 * 1024;

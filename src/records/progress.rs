@@ -7,9 +7,9 @@
 //! <data>/students/<slug>/<lesson-id>.json  a results file (docs/results-format.md)
 //! ```
 //!
-//! Every write is atomic with the previous file kept as `.bak` ([`crate::fsutil::write_private`]);
+//! Every write is atomic with the previous file kept as `.bak` ([`crate::files::write_private`]);
 //! the folder is private to the laptop's user (0700, files 0600 on Unix). Folder and file names
-//! come from [`crate::ids`] only: a student name or lesson id never becomes a path unchecked.
+//! come from [`crate::text::ids`] only: a student name or lesson id never becomes a path unchecked.
 //! A file that cannot be read is never overwritten or deleted: it is moved aside to
 //! `NAME.damaged-<time>.json` and reported, and the student starts that lesson afresh.
 
@@ -17,10 +17,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::SourceFile;
-use crate::fsutil::{MAX_META_BYTES, MAX_RESULTS_BYTES, create_private_dir, io_reason, read_text, write_private};
-use crate::ids::check_student_name;
-use crate::results::{Results, parse_results};
+use crate::files::{MAX_META_BYTES, MAX_RESULTS_BYTES, create_private_dir, io_reason, read_text, write_private};
+use crate::records::results::{Results, parse_results};
+use crate::text::diag::SourceFile;
+use crate::text::ids::check_student_name;
 
 /// The app's own settings (not a student's work).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,7 +64,9 @@ impl AppSettings {
     /// in range, and a last student only if it is a name the app accepts.
     pub fn sanitized(mut self) -> Self {
         self.font_size = self.clamped_font();
-        self.last_student = self.last_student.and_then(|n| crate::ids::check_student_name(&n).ok());
+        self.last_student = self
+            .last_student
+            .and_then(|n| crate::text::ids::check_student_name(&n).ok());
         self
     }
 }
@@ -96,9 +98,9 @@ pub struct Store {
     root: PathBuf,
 }
 
-/// The folder name for a student's files (see [`crate::ids::student_folder_name`]).
+/// The folder name for a student's files (see [`crate::text::ids::student_folder_name`]).
 pub fn slug(name: &str) -> String {
-    crate::ids::student_folder_name(name)
+    crate::text::ids::student_folder_name(name)
 }
 
 impl Store {
@@ -129,9 +131,9 @@ impl Store {
     }
 
     /// The file a student's work on a lesson is saved in; `None` for a lesson id that cannot
-    /// name a file (see [`crate::ids::check_id`]) — such a lesson is never saved or loaded.
+    /// name a file (see [`crate::text::ids::check_id`]) — such a lesson is never saved or loaded.
     pub fn progress_path(&self, student: &str, lesson_id: &str) -> Option<PathBuf> {
-        let file = crate::ids::lesson_file_name(lesson_id, "json")?;
+        let file = crate::text::ids::lesson_file_name(lesson_id, "json")?;
         Some(self.student_dir(student).join(file))
     }
 
@@ -145,7 +147,7 @@ impl Store {
         let mut names: Vec<String> = rd
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .take(crate::fsutil::MAX_FOLDER_FILES)
+            .take(crate::files::MAX_FOLDER_FILES)
             .filter_map(|e| read_text(&e.path().join("profile.json"), MAX_META_BYTES).ok())
             .filter_map(|t| serde_json::from_str::<Profile>(&t).ok())
             .filter_map(|p| check_student_name(&p.name).ok())
@@ -193,7 +195,7 @@ impl Store {
             },
             Err(d) => d.message,
         };
-        let stamp = crate::results::now().replace([':', '-'], "");
+        let stamp = crate::records::results::now().replace([':', '-'], "");
         // The file name is the checked one, so the damaged copy stays beside it.
         let stem = p
             .file_stem()
@@ -224,7 +226,7 @@ impl Store {
             })?;
         self.ensure_root()?;
         let mut r = results.clone();
-        r.updated = Some(crate::results::now());
+        r.updated = Some(crate::records::results::now());
         write_private(&p, r.to_json().as_bytes())?;
         Ok(p)
     }
@@ -249,7 +251,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
+    use crate::lesson::bundled;
 
     #[test]
     fn slugs_are_safe_and_distinct() {
@@ -387,7 +389,7 @@ mod tests {
         assert_eq!(mode(&root.join("students")), 0o700);
         assert_eq!(mode(p.parent().expect("student dir")), 0o700);
         assert_eq!(mode(&p), 0o600);
-        assert_eq!(mode(&crate::fsutil::backup_path(&p)), 0o600);
+        assert_eq!(mode(&crate::files::backup_path(&p)), 0o600);
         assert_eq!(mode(&root.join("settings.json")), 0o600);
         let profile = p.parent().expect("dir").join("profile.json");
         assert_eq!(mode(&profile), 0o600);

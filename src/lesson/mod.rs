@@ -17,16 +17,20 @@
 //! Parsing never stops at the first problem: every block is read, every key is anchored, and all
 //! problems are returned together with whatever could be built.
 
+pub mod authoring;
+pub mod bundled;
+pub mod library;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::anchor::{Anchor, AnchorError};
+use crate::corpus::anchor::{Anchor, AnchorError};
 use crate::corpus::{Article, Corpus};
-use crate::diag::{Diagnostic, Severity, SourceFile, nearest};
-use crate::schema::{Ctx, Obj, Spanned, parse_block};
 use crate::text::Span;
+use crate::text::diag::{Diagnostic, Severity, SourceFile, nearest};
+use crate::text::schema::{Ctx, Obj, Spanned, parse_block};
 
 /// The three highlighting tasks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -305,10 +309,10 @@ impl Step {
 
     /// Its keys as the scorer sees them (article index in the step, core, allowed extent, label,
     /// points, pair).
-    pub fn score_keys(&self) -> Vec<crate::score::ScoreKey> {
+    pub fn score_keys(&self) -> Vec<crate::grading::score::ScoreKey> {
         self.keys()
             .iter()
-            .map(|k| crate::score::ScoreKey {
+            .map(|k| crate::grading::score::ScoreKey {
                 article: self.articles.iter().position(|a| *a == k.article).unwrap_or(0),
                 core: k.core,
                 allowed: k.allowed,
@@ -601,19 +605,19 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
         diags.extend(ctx.into_diags());
     }
     warn_raw_html(src, &blocks, &mut diags);
-    (Some(lesson), crate::diag::cap_per_file(diags))
+    (Some(lesson), crate::text::diag::cap_per_file(diags))
 }
 
-/// The id read from a file when it is a safe one (see [`crate::ids::check_id`]); otherwise an
+/// The id read from a file when it is a safe one (see [`crate::text::ids::check_id`]); otherwise an
 /// error at it, naming what the id was for, and `None`.
-fn checked_id(ctx: &Ctx<'_>, id: crate::schema::Spanned<String>, what: &str) -> Option<String> {
-    match crate::ids::check_id(&id.value) {
+fn checked_id(ctx: &Ctx<'_>, id: crate::text::schema::Spanned<String>, what: &str) -> Option<String> {
+    match crate::text::ids::check_id(&id.value) {
         Ok(()) => Some(id.value),
         Err(e) => {
             ctx.error(
                 id.span,
-                format!("`{}` cannot be {what} id: {e}", crate::ids::shown(&id.value)),
-                Some(crate::ids::ID_HELP.into()),
+                format!("`{}` cannot be {what} id: {e}", crate::text::ids::shown(&id.value)),
+                Some(crate::text::ids::ID_HELP.into()),
             );
             None
         }
@@ -624,7 +628,7 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
     let o = Obj::new(ctx, doc.as_table(), block.open.clone(), "lesson", LESSON_FIELDS);
     let file_stem = src.name.rsplit(['/', '\\']).next().unwrap_or(&src.name);
     let file_stem = file_stem.strip_suffix(".md").unwrap_or(file_stem).to_string();
-    let stem_id = || match crate::ids::check_id(&file_stem) {
+    let stem_id = || match crate::text::ids::check_id(&file_stem) {
         Ok(()) => file_stem.clone(),
         Err(e) => {
             ctx.error(
@@ -632,7 +636,7 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
                 format!("this lesson has no `id`, and its file name `{file_stem}` cannot be one: {e}"),
                 Some(format!(
                     "add id = \"a-short-name\" to this +++ block ({})",
-                    crate::ids::ID_HELP
+                    crate::text::ids::ID_HELP
                 )),
             );
             "lesson".to_string()
@@ -675,11 +679,11 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
             parsed
         });
         if let (Some(id), Some(name)) = (id, name) {
-            if let Err(e) = crate::ids::check_id(&id.value) {
+            if let Err(e) = crate::text::ids::check_id(&id.value) {
                 ctx.error(
                     id.span.clone(),
                     format!("`{}` cannot be a label id: {e}", id.value),
-                    Some(crate::ids::ID_HELP.into()),
+                    Some(crate::text::ids::ID_HELP.into()),
                 );
             }
             let label = Label {
@@ -1107,7 +1111,7 @@ fn read_keys(
             occurrence,
         };
         let (keys_left, suggestions) = BUDGET.with(std::cell::Cell::get);
-        let core = match crate::anchor::resolve_with(article, &anchor, suggestions > 0) {
+        let core = match crate::corpus::anchor::resolve_with(article, &anchor, suggestions > 0) {
             Ok(span) => span,
             Err(e @ AnchorError::NotFound { .. }) => {
                 BUDGET.with(|b| b.set((keys_left, suggestions.saturating_sub(1))));
@@ -1441,7 +1445,7 @@ pub fn skeleton(articles: &[std::sync::Arc<Article>], task: &str) -> String {
             (Some(f), Some(l)) => Span::new(f.start, l.end),
             _ => sentence,
         };
-        let anchor = crate::anchor::anchor_for(a, span);
+        let anchor = crate::corpus::anchor::anchor_for(a, span);
         out.push_str(&format!(
             "\n# Replace this key with a passage students should find.\n[[key]]\nid = \"key-{}\"\n",
             i + 1

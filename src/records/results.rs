@@ -7,12 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::anchor::{Anchor, quote_context, resolve};
+use crate::corpus::anchor::{Anchor, quote_context, resolve};
 use crate::corpus::{Article, Corpus};
-use crate::diag::{Collector, Diagnostic, Severity, SourceFile, short};
+use crate::grading::score::{Highlight, ScoreConfig, StepScore, score_choice, score_step};
 use crate::lesson::{Lesson, StepBody};
-use crate::score::{Highlight, ScoreConfig, StepScore, score_choice, score_step};
 use crate::text::Span;
+use crate::text::diag::{Collector, Diagnostic, Severity, SourceFile, short};
 
 /// The value of `format` in every results file.
 pub const FORMAT: &str = "lateral-results";
@@ -278,7 +278,7 @@ impl Results {
 
     /// Writes the file atomically (the previous version is kept as `.bak`).
     pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
-        crate::fsutil::write_atomic(path, self.to_json().as_bytes())
+        crate::files::write_atomic(path, self.to_json().as_bytes())
     }
 }
 
@@ -345,23 +345,23 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
         )
         .with_suggestion("update Lateral to read it"));
     }
-    if let Err(e) = crate::ids::check_id(&r.lesson.id) {
+    if let Err(e) = crate::text::ids::check_id(&r.lesson.id) {
         return Err(at_path(
             src,
             &["lesson", "id"],
             Severity::Error,
-            format!("`{}` cannot be a lesson id: {e}", crate::ids::shown(&r.lesson.id)),
+            format!("`{}` cannot be a lesson id: {e}", crate::text::ids::shown(&r.lesson.id)),
         )
         .with_suggestion("this file was not written by Lateral, or was edited by hand"));
     }
-    if let Err(e) = crate::ids::check_student_name(&r.student) {
+    if let Err(e) = crate::text::ids::check_student_name(&r.student) {
         return Err(at_path(
             src,
             &["student"],
             Severity::Error,
             format!(
                 "the student's name `{}` is not one Lateral accepts: {e}",
-                crate::ids::shown(&r.student)
+                crate::text::ids::shown(&r.student)
             ),
         )
         .with_suggestion("this file was not written by Lateral, or was edited by hand"));
@@ -429,7 +429,7 @@ pub struct LessonOutcome {
 /// highlight whose position no longer matches its quote is re-anchored by the quote. Counters
 /// past [`MAX_COUNT`] (or [`MAX_STEP_SECONDS`]) are taken as that much, and timestamps that are
 /// not real dates and times are dropped, each with a warning. At most
-/// [`crate::diag::MAX_PER_FILE`] problems are listed; the rest are counted.
+/// [`crate::text::diag::MAX_PER_FILE`] problems are listed; the rest are counted.
 pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Corpus) -> Vec<Diagnostic> {
     let mut diags = Collector::new(&src.name);
     if r.lesson.id != lesson.id {

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::corpus::{ArticleMeta, valid_id};
-use crate::fsutil::{MAX_ARTICLE_BYTES, decode_text};
+use crate::files::{MAX_ARTICLE_BYTES, decode_text};
 
 /// Why an import failed.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -44,7 +44,7 @@ pub struct Imported {
 
 /// Reads a file for import, with the size and text checks every import needs.
 pub fn read_for_import(path: &Path) -> Result<Vec<u8>, ImportError> {
-    use crate::fsutil::MAX_IMPORT_BYTES;
+    use crate::files::MAX_IMPORT_BYTES;
     if let Ok(m) = std::fs::metadata(path)
         && m.is_file()
         && m.len() > MAX_IMPORT_BYTES
@@ -55,8 +55,7 @@ pub fn read_for_import(path: &Path) -> Result<Vec<u8>, ImportError> {
             MAX_IMPORT_BYTES,
         ));
     }
-    crate::fsutil::read_bytes(path, MAX_IMPORT_BYTES)
-        .map_err(|d| ImportError::Io(path.display().to_string(), d.message))
+    crate::files::read_bytes(path, MAX_IMPORT_BYTES).map_err(|d| ImportError::Io(path.display().to_string(), d.message))
 }
 
 /// The text of an imported file, by the one decoder every file goes through (UTF-8, or UTF-16
@@ -722,11 +721,11 @@ pub fn write_article(
     meta: &ArticleMeta,
     text: &str,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
-    if let Err(e) = crate::ids::check_id(&meta.id) {
+    if let Err(e) = crate::text::ids::check_id(&meta.id) {
         return Err(format!(
             "`{}` cannot be an article id: {e}; {}",
-            crate::ids::shown(&meta.id),
-            crate::ids::ID_HELP
+            crate::text::ids::shown(&meta.id),
+            crate::text::ids::ID_HELP
         ));
     }
     for (what, v) in [
@@ -748,11 +747,11 @@ pub fn write_article(
         body.push('\n');
     }
     let failed = |p: &Path, e: std::io::Error| {
-        let (msg, help) = crate::diag::describe_write_error(p, &e);
+        let (msg, help) = crate::text::diag::describe_write_error(p, &e);
         format!("{msg}; {help}")
     };
-    crate::fsutil::write_atomic(&txt, body.as_bytes()).map_err(|e| failed(&txt, e))?;
-    if let Err(e) = crate::fsutil::write_atomic(&toml, meta_toml(meta).as_bytes()) {
+    crate::files::write_atomic(&txt, body.as_bytes()).map_err(|e| failed(&txt, e))?;
+    if let Err(e) = crate::files::write_atomic(&toml, meta_toml(meta).as_bytes()) {
         // An article is its two files or nothing: a text without metadata is an error in
         // every later check.
         let _ = std::fs::remove_file(&txt);
@@ -901,13 +900,13 @@ pub const MARKED_WORD_CONTEXT_PLACES: usize = 16;
 
 /// A one-step highlight lesson for a "Mark the Words" task on its own article (`article_id`).
 ///
-/// Each marked word gets the shortest anchor that finds it again ([`crate::anchor::anchor_among`]):
+/// Each marked word gets the shortest anchor that finds it again ([`crate::corpus::anchor::anchor_among`]):
 /// its words alone when they occur once in the text, else with a few words of prefix and
 /// suffix when they occur in at most [`MARKED_WORD_CONTEXT_PLACES`] places, else an occurrence
 /// number. The places of all marked words are found in one pass over the text, so the work is
 /// linear in the text and the number of marked words.
 pub fn mark_the_words_lesson(mtw: &MarkTheWords, article_id: &str, title: &str) -> String {
-    use crate::anchor::{anchor_among, find_all_many};
+    use crate::corpus::anchor::{anchor_among, find_all_many};
     let meta = ArticleMeta {
         id: article_id.into(),
         ..Default::default()
@@ -1230,7 +1229,7 @@ mod tests {
                 outlet_kind: "K".into(),
                 ..a.suggested
             };
-            let src = crate::diag::SourceFile::new("a.toml", meta_toml(&meta));
+            let src = crate::text::diag::SourceFile::new("a.toml", meta_toml(&meta));
             let mut diags = Vec::new();
             assert!(crate::corpus::parse_meta(&src, &mut diags).is_some(), "{diags:?}");
         }
@@ -1328,12 +1327,12 @@ mod tests {
         assert!(lesson.contains("quote = \"cat\"\noccurrence = 17\n"), "{lesson}");
         let article = crate::corpus::Article::new(ArticleMeta::default(), "t.txt", &m.text);
         for (i, sp) in m.marked.iter().enumerate() {
-            let anchor = crate::anchor::Anchor {
+            let anchor = crate::corpus::anchor::Anchor {
                 quote: "cat".into(),
                 occurrence: Some(i + 1),
                 ..Default::default()
             };
-            assert_eq!(crate::anchor::resolve(&article, &anchor), Ok(*sp));
+            assert_eq!(crate::corpus::anchor::resolve(&article, &anchor), Ok(*sp));
         }
     }
 }

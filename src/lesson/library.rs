@@ -9,11 +9,11 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::bundled;
 use crate::corpus::{Article, Corpus, load_article};
-use crate::diag::{Diagnostic, Severity, SourceFile};
-use crate::fsutil::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, read_bytes, read_text, walk_folder};
+use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, read_bytes, read_text, walk_folder};
+use crate::lesson::bundled;
 use crate::lesson::{Lesson, parse_lesson};
+use crate::text::diag::{Diagnostic, Severity, SourceFile};
 
 /// A lesson file and what became of it.
 #[derive(Clone, Debug)]

@@ -5,6 +5,11 @@
 //! file all speak the same unit, which is also what W3C Web Annotation's `TextPositionSelector`
 //! counts (code points). Conversion to bytes happens only at the edges ([`CharIndex`]).
 
+pub mod diag;
+pub mod ids;
+pub mod jsonpos;
+pub mod schema;
+
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 

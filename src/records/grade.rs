@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::corpus::Corpus;
-use crate::diag::{Diagnostic, Severity, SourceFile, escape_for_terminal, short};
-use crate::fsutil::{MAX_RESULTS_BYTES, read_text};
+use crate::files::{MAX_RESULTS_BYTES, read_text};
+use crate::grading::score::Verdict;
 use crate::lesson::{Lesson, StepBody};
-use crate::results::{LessonOutcome, Results, parse_results, score_results, validate};
-use crate::score::Verdict;
+use crate::records::results::{LessonOutcome, Results, parse_results, score_results, validate};
+use crate::text::diag::{Diagnostic, Severity, SourceFile, escape_for_terminal, short};
 use crate::text::{Span, collapse_whitespace};
 
 /// One results file, graded.
@@ -55,7 +55,7 @@ pub fn results_files_checked(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic
         }
         let name = p.display().to_string();
         // Never blocks on a FIFO, never follows a link out of the folder, stops at the file limit.
-        let walk = crate::fsutil::walk_folder(p, false);
+        let walk = crate::files::walk_folder(p, false);
         diags.extend(walk.warnings);
         let mut v: Vec<PathBuf> = walk.files.into_iter().filter(|f| looks_like_results(f)).collect();
         if v.is_empty() {
@@ -136,7 +136,7 @@ fn seconds_between(a: &str, b: &str) -> Option<u64> {
     let b = time::OffsetDateTime::parse(b, &Rfc3339).ok()?;
     u64::try_from((b - a).whole_seconds())
         .ok()
-        .map(|s| s.min(crate::results::MAX_STEP_SECONDS))
+        .map(|s| s.min(crate::records::results::MAX_STEP_SECONDS))
 }
 
 fn num(x: Option<f64>) -> String {

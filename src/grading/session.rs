@@ -8,9 +8,9 @@
 use std::sync::Arc;
 
 use crate::corpus::{Article, Corpus};
+use crate::grading::score::{Highlight, ScoreConfig, StepScore, Verdict, score_choice, score_step};
 use crate::lesson::{Lesson, Step, StepBody};
-use crate::results::{Results, SavedHighlight, StepWork, now, score_results};
-use crate::score::{Highlight, ScoreConfig, StepScore, Verdict, score_choice, score_step};
+use crate::records::results::{Results, SavedHighlight, StepWork, now, score_results};
 use crate::text::Span;
 
 /// A highlight in the player: which of the step's articles, which chars, which label.
@@ -656,7 +656,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
+    use crate::lesson::bundled;
 
     #[test]
     fn regression_hand_edited_progress_with_overlaps_and_bad_choices_loads_as_is() {
@@ -674,9 +674,9 @@ mod tests {
             .position(|st| matches!(st.body, StepBody::Choice { multiple: false, .. }))
             .expect("a single-choice step");
         let article = corpus.get(&lesson.steps[hi].articles[0]).expect("article").clone();
-        let h = |a: usize, b: usize| crate::results::SavedHighlight::new(&article, Span::new(a, b), None);
+        let h = |a: usize, b: usize| crate::records::results::SavedHighlight::new(&article, Span::new(a, b), None);
         for (i, id) in [(hi, &lesson.steps[hi].id), (ci, &lesson.steps[ci].id)] {
-            let w = crate::results::StepWork {
+            let w = crate::records::results::StepWork {
                 step: id.clone(),
                 highlights: if i == hi {
                     vec![h(0, 10), h(5, 20), h(30, 40), h(2, 3)]
@@ -809,8 +809,8 @@ mod tests {
         s.set_reflection("I would look at NBC News itself.");
         let r = s.to_results();
         let json = r.to_json();
-        let src = crate::diag::SourceFile::new("p.json", json);
-        let back = crate::results::parse_results(&src).expect("parses");
+        let src = crate::text::diag::SourceFile::new("p.json", json);
+        let back = crate::records::results::parse_results(&src).expect("parses");
         let t = Session::from_results(s.lesson.clone(), &corpus, &back);
         assert_eq!(t.current, 4);
         assert_eq!(t.steps[2].marks, s.steps[2].marks);

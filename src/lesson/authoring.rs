@@ -11,12 +11,12 @@ use std::sync::Arc;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
-use crate::anchor::anchor_for;
+use crate::corpus::anchor::anchor_for;
 use crate::corpus::{Article, Corpus};
-use crate::diag::Diagnostic;
+use crate::lesson::library::{LessonFile, parse_lesson_text};
 use crate::lesson::{Lesson, Task};
-use crate::library::{LessonFile, parse_lesson_text};
 use crate::text::Span;
+use crate::text::diag::Diagnostic;
 
 /// One block of a lesson file: the opening `+++` line, its settings, and the closing line with
 /// the Markdown after it.
@@ -499,9 +499,9 @@ fn prose_block(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
+    use crate::lesson::bundled;
 
-    const FIRST: &str = include_str!("../lessons/00-first-look.md");
+    const FIRST: &str = include_str!("../../lessons/00-first-look.md");
 
     #[test]
     fn an_untouched_draft_is_the_file_byte_for_byte() {

@@ -4,9 +4,9 @@
 //! every file in those folders is listed here.
 
 use crate::corpus::{Article, Corpus, load_article};
-use crate::diag::{Diagnostic, SourceFile};
-use crate::fsutil::decode_text;
-use crate::library::{LessonFile, parse_lesson_text};
+use crate::files::decode_text;
+use crate::lesson::library::{LessonFile, parse_lesson_text};
+use crate::text::diag::{Diagnostic, SourceFile};
 
 /// A bundled article: its text file and its metadata file.
 pub struct BundledArticle {
@@ -22,15 +22,15 @@ macro_rules! article {
     ($stem:literal) => {
         BundledArticle {
             stem: $stem,
-            text: include_str!(concat!("../corpus/", $stem, ".txt")),
-            meta: include_str!(concat!("../corpus/", $stem, ".toml")),
+            text: include_str!(concat!("../../corpus/", $stem, ".txt")),
+            meta: include_str!(concat!("../../corpus/", $stem, ".toml")),
         }
     };
 }
 
 macro_rules! lesson {
     ($name:literal) => {
-        ($name, include_str!(concat!("../lessons/", $name)))
+        ($name, include_str!(concat!("../../lessons/", $name)))
     };
 }
 

@@ -5,11 +5,14 @@
 //! lines of page debris are not shown). The text file is never edited: the displayed text is
 //! derived from it by dropping the lines the metadata lists, so every removal is on record.
 
+pub mod anchor;
+pub mod import;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Severity, SourceFile};
-use crate::schema::{Ctx, Obj, parse_block};
+use crate::text::diag::{Diagnostic, Severity, SourceFile};
+use crate::text::schema::{Ctx, Obj, parse_block};
 use crate::text::{CharIndex, Folded, Segments, Span};
 
 /// Metadata of one article.
@@ -164,7 +167,7 @@ fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<S
     (text, kept.iter().map(|(n, _)| *n).collect(), removed_text)
 }
 
-pub use crate::ids::valid_id;
+pub use crate::text::ids::valid_id;
 
 /// Keys of an article's metadata file.
 pub const META_FIELDS: &[&str] = &[
@@ -190,12 +193,12 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
         let o = Obj::new(&ctx, doc.as_table(), whole, "article's metadata", META_FIELDS);
         let id = o.req_str("id", "\"short-name\"");
         if let Some(id) = &id
-            && let Err(e) = crate::ids::check_id(&id.value)
+            && let Err(e) = crate::text::ids::check_id(&id.value)
         {
             ctx.error(
                 id.span.clone(),
                 format!("`{}` cannot be an article id: {e}", id.value),
-                Some(crate::ids::ID_HELP.into()),
+                Some(crate::text::ids::ID_HELP.into()),
             );
         }
         let outlet = o.req_str("outlet", "\"The Daily Example\"");

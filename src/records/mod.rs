@@ -1,0 +1,9 @@
+//! Records: what is written down and read back. The results file a student hands in, the
+//! progress store on the laptop, grading a class from its hand-in folder, the W3C Web Annotation
+//! export and exam packs.
+
+pub mod export;
+pub mod grade;
+pub mod pack;
+pub mod progress;
+pub mod results;
