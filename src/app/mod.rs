@@ -4,14 +4,13 @@
 //! [`Command`]s, and [`LateralApp::run_cmd`] applies them, so every change goes through one
 //! place (and is saved from there).
 
-pub mod article_view;
-pub mod author;
-pub mod class;
-pub mod markdown;
-pub mod player;
 pub mod screens;
 pub mod screenshot;
 pub mod theme;
+pub mod widgets;
+
+pub use screens::{class, player, teacher as author};
+pub use widgets::{article_view, markdown};
 
 use std::path::PathBuf;
 use std::sync::Arc;

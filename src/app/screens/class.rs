@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use egui::{Color32, RichText, Ui};
 
-use super::article_view::{ArticleInput, ArticleViewState, MarkView, Overlay, article_ui};
-use super::theme::Theme;
-use super::{Command, LateralApp};
+use crate::app::widgets::article_view::{ArticleInput, ArticleViewState, MarkView, Overlay, article_ui};
+use crate::app::theme::Theme;
+use crate::app::{Command, LateralApp};
 use crate::lesson::Lesson;
 use crate::records::grade::{Report, StepClass, class_view, grade, results_files};
 use crate::text::Span;
@@ -140,7 +140,7 @@ pub fn class_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Vec
         .filter(|(_, l)| l.is_playable())
         .map(|(i, l)| (i, l.lesson.as_ref().map_or(String::new(), |x| x.title.clone())))
         .collect();
-    if let Some(p) = super::dropped_path(ui.ctx()) {
+    if let Some(p) = crate::app::dropped_path(ui.ctx()) {
         app.class.path_text = p.display().to_string();
     }
     let mut out = Vec::new();

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use egui::text::LayoutJob;
 use egui::{Galley, Id, Key, Pos2, Rect, Response, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
-use super::theme::Theme;
+use crate::app::theme::Theme;
 use crate::corpus::Article;
 use crate::grading::score::Verdict;
 use crate::text::Span;

@@ -3,10 +3,10 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use super::article_view::{ArticleEvent, ArticleInput, MarkView, Overlay, article_ui};
-use super::markdown::markdown_ui;
-use super::theme::Theme;
-use super::{Command, LateralApp};
+use crate::app::widgets::article_view::{ArticleEvent, ArticleInput, MarkView, Overlay, article_ui};
+use crate::app::widgets::markdown::markdown_ui;
+use crate::app::theme::Theme;
+use crate::app::{Command, LateralApp};
 use crate::grading::feedback::{checked_view, score_words};
 use crate::grading::score::Verdict;
 use crate::grading::session::Session;
@@ -108,7 +108,7 @@ pub fn player_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Ve
     });
 }
 
-fn articles_ui(ui: &mut Ui, s: &Session, player: &mut super::PlayerUi, theme: &Theme, cmds: &mut Vec<Command>) {
+fn articles_ui(ui: &mut Ui, s: &Session, player: &mut crate::app::PlayerUi, theme: &Theme, cmds: &mut Vec<Command>) {
     let arts = s.articles();
     if arts.is_empty() {
         return;
@@ -185,7 +185,7 @@ fn overlays_for(s: &Session, n: usize) -> Vec<Vec<Overlay>> {
     out
 }
 
-fn actions_ui(ui: &mut Ui, s: &Session, player: &super::PlayerUi, theme: &Theme, cmds: &mut Vec<Command>) {
+fn actions_ui(ui: &mut Ui, s: &Session, player: &crate::app::PlayerUi, theme: &Theme, cmds: &mut Vec<Command>) {
     let step = s.step();
     let st = s.state();
     let labels = step_labels(s);

@@ -8,7 +8,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, FontFamily, FontId, TextFormat, Ui};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::theme::Theme;
+use crate::app::theme::Theme;
 
 /// One block to draw.
 #[derive(Debug)]

@@ -1,9 +1,13 @@
 //! The screens around the player: the top bar, the student picker, the lesson library and the
 //! end-of-lesson summary.
 
+pub mod class;
+pub mod player;
+pub mod teacher;
+
 use egui::{Align, Layout, RichText, Ui};
 
-use super::theme::Theme;
+use crate::app::theme::Theme;
 use super::{Command, LateralApp, Screen, Source};
 use crate::grading::feedback::{score_words, verdict_words};
 use crate::grading::score::Verdict;

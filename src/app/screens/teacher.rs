@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
-use super::article_view::{ArticleEvent, ArticleInput, ArticleViewState, MarkView, article_ui};
-use super::markdown::markdown_ui;
-use super::theme::Theme;
-use super::{Command, LateralApp};
+use crate::app::widgets::article_view::{ArticleEvent, ArticleInput, ArticleViewState, MarkView, article_ui};
+use crate::app::widgets::markdown::markdown_ui;
+use crate::app::theme::Theme;
+use crate::app::{Command, LateralApp};
 use crate::corpus::Article;
 use crate::grading::score::Verdict;
 use crate::lesson::authoring::Draft;
@@ -263,16 +263,16 @@ pub fn run(app: &mut LateralApp, cmd: AuthorCmd) {
             let mut s = crate::grading::session::Session::new(Arc::new(lesson), &corpus, "Preview");
             s.go_to(step);
             app.session = Some(s);
-            app.player = super::PlayerUi::default();
+            app.player = crate::app::PlayerUi::default();
             app.previewing = true;
-            app.screen = super::Screen::Player;
+            app.screen = crate::app::Screen::Player;
             return;
         }
         AuthorCmd::Close => {
             app.screen = if app.student.is_some() {
-                super::Screen::Library
+                crate::app::Screen::Library
             } else {
-                super::Screen::Students
+                crate::app::Screen::Students
             };
             return;
         }
@@ -718,7 +718,7 @@ fn import_window(ui: &mut Ui, app: &mut LateralApp, cmds: &mut Vec<Command>) {
         return;
     }
     // Files dropped on the window go into the form.
-    if let Some(p) = super::dropped_path(ui.ctx()) {
+    if let Some(p) = crate::app::dropped_path(ui.ctx()) {
         app.import.file = p.display().to_string();
     }
     let mut open = true;
