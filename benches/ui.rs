@@ -7,8 +7,8 @@ use std::sync::Arc;
 use divan::Bencher;
 use egui::{Context, RawInput, Rect, pos2, vec2};
 
-use lateral::app::article_view::{ArticleInput, ArticleViewState, MarkView, article_ui};
 use lateral::app::theme::{Theme, install_fonts};
+use lateral::app::widgets::article_view::{ArticleInput, ArticleViewState, MarkView, article_ui};
 use lateral::corpus::{Article, ArticleMeta};
 use lateral::lesson::bundled;
 use lateral::text::Span;
@@ -118,9 +118,9 @@ fn steady_frame(bencher: Bencher) {
     for _ in 0..3 {
         rig.frame();
     }
-    assert_eq!(rig.state.layouts_made, 1, "the article is laid out once");
+    assert_eq!(rig.state.layouts_made(), 1, "the article is laid out once");
     bencher.bench_local(|| rig.frame());
-    assert_eq!(rig.state.layouts_made, 1, "and never again while nothing changes");
+    assert_eq!(rig.state.layouts_made(), 1, "and never again while nothing changes");
 }
 
 #[divan::bench(sample_count = 50)]

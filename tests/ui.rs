@@ -38,7 +38,7 @@ fn start_first_lesson(h: &mut Harness<'static, LateralApp>, name: &str) {
     h.run();
     h.get_by_label("Start").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Library);
+    assert_eq!(h.state().screen(), Screen::Library);
     open_lesson(h, 0);
 }
 
@@ -46,26 +46,19 @@ fn start_first_lesson(h: &mut Harness<'static, LateralApp>, name: &str) {
 fn open_lesson(h: &mut Harness<'static, LateralApp>, n: usize) {
     h.get_all_by_label("Start").nth(n).expect("a Start button").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Player);
+    assert_eq!(h.state().screen(), Screen::Player);
 }
 
 fn go_to_step(h: &mut Harness<'static, LateralApp>, title: &str) {
     h.get_by_label_contains(title).click();
     h.run();
-    let cur = h
-        .state()
-        .session
-        .as_ref()
-        .expect("a lesson is open")
-        .step()
-        .title
-        .clone();
+    let cur = h.state().session().expect("a lesson is open").step().title.clone();
     assert_eq!(cur, title);
 }
 
 /// The key span of the current step whose quote is `quote`, and its article index.
 fn key(h: &Harness<'static, LateralApp>, quote: &str) -> (usize, Span) {
-    let s = h.state().session.as_ref().expect("a lesson is open");
+    let s = h.state().session().expect("a lesson is open");
     let k = s
         .step()
         .keys()
@@ -84,7 +77,7 @@ fn key(h: &Harness<'static, LateralApp>, quote: &str) -> (usize, Span) {
 
 /// Drags across a span of an article, from its first char to its last.
 fn drag_across(h: &mut Harness<'static, LateralApp>, article: usize, span: Span) {
-    let view = &h.state().player.views[article];
+    let view = h.state().player_view(article).expect("a lesson is open");
     let rects = view.span_rects(span);
     assert!(!rects.is_empty(), "the span is not on screen");
     let from = rects[0].left_center() + egui::vec2(2.0, 0.0);
@@ -114,7 +107,7 @@ fn pick_student_open_lesson_drag_label_and_check() {
     h.run();
     let (a, span) = key(&h, "This article was created by Artificial Intelligence");
     drag_across(&mut h, a, span);
-    let marks = h.state().session.as_ref().expect("session").state().marks.clone();
+    let marks = h.state().session().expect("session").state().marks.clone();
     assert_eq!(marks.len(), 1, "{marks:?}");
     assert_eq!(marks[0].span, span);
     assert_eq!(marks[0].label.as_deref(), Some("disclosure"));
@@ -127,7 +120,7 @@ fn pick_student_open_lesson_drag_label_and_check() {
 
     h.get_by_label("Check").click();
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     let check = s.state().checked.as_ref().expect("checked");
     let d = check.detail.as_ref().expect("highlight detail");
     assert_eq!(d.keys[0].verdict, Verdict::Found);
@@ -150,20 +143,25 @@ fn a_click_on_a_word_highlights_it_and_a_drag_snaps_to_whole_words() {
     // Drag from the middle of "strike" to the middle of "launched": snaps to whole words.
     let inner = Span::new(span.start + 6, span.start + 30);
     drag_across(&mut h, a, inner);
-    let m = h.state().session.as_ref().expect("session").state().marks.clone();
-    let art = h.state().session.as_ref().expect("session").articles()[a].clone();
+    let m = h.state().session().expect("session").state().marks.clone();
+    let art = h.state().session().expect("session").articles()[a].clone();
     assert_eq!(art.slice(m[0].span), "strike was probably launched");
     // A click on one word highlights that word.
     let (b, other) = key(&h, "was likely a Russian missile");
     let word = Span::new(other.start + 13, other.start + 20); // "Russian"
-    let pos = h.state().player.views[b].span_center(word).expect("on screen");
+    let pos = h
+        .state()
+        .player_view(b)
+        .expect("a lesson is open")
+        .span_center(word)
+        .expect("on screen");
     h.hover_at(pos);
     h.run();
     h.drag_at(pos);
     h.run();
     h.drop_at(pos);
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     let m = &s.state().marks;
     assert_eq!(m.len(), 2);
     assert_eq!(s.articles()[b].slice(m[1].span), "Russian");
@@ -175,7 +173,7 @@ fn keyboard_only_highlighting_and_undo() {
     let mut h = harness(app(&Store::new(dir.path())));
     start_first_lesson(&mut h, "Cleo");
     go_to_step(&mut h, "Who fired the missile?");
-    let title = h.state().session.as_ref().expect("session").articles()[0]
+    let title = h.state().session().expect("session").articles()[0]
         .meta
         .headline
         .clone();
@@ -190,26 +188,26 @@ fn keyboard_only_highlighting_and_undo() {
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     assert_eq!(s.state().marks.len(), 1);
     assert_eq!(s.articles()[0].slice(s.state().marks[0].span), "Russia didn’t take");
     // Delete removes the highlight under the cursor …
     h.key_press(Key::Delete);
     h.run();
-    assert!(h.state().session.as_ref().expect("session").state().marks.is_empty());
+    assert!(h.state().session().expect("session").state().marks.is_empty());
     // … Ctrl+Z brings it back, Ctrl+Shift+Z removes it again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().session.as_ref().expect("session").state().marks.len(), 1);
+    assert_eq!(h.state().session().expect("session").state().marks.len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert!(h.state().session.as_ref().expect("session").state().marks.is_empty());
+    assert!(h.state().session().expect("session").state().marks.is_empty());
     // Down moves by sentence; Enter on a single word highlights that word.
     h.key_press(Key::ArrowDown);
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     assert_eq!(s.state().marks.len(), 1);
     assert_eq!(s.articles()[0].slice(s.state().marks[0].span), "Associated");
 }
@@ -223,11 +221,11 @@ fn closing_and_reopening_resumes_the_same_step_and_highlights() {
     go_to_step(&mut h, "Who fired the missile?");
     let (a, span) = key(&h, "was likely a Russian missile");
     drag_across(&mut h, a, span);
-    let before = h.state().session.as_ref().expect("session").state().marks.clone();
+    let before = h.state().session().expect("session").state().marks.clone();
     assert_eq!(before.len(), 1);
     // Saving is debounced: let half a second pass (steps are 0.1 s).
     h.run_steps(8);
-    assert!(h.state().saves >= 1, "progress was not saved");
+    assert!(h.state().saves() >= 1, "progress was not saved");
     drop(h);
 
     // A new app on the same data folder: the student's name is offered, and the lesson resumes.
@@ -237,7 +235,7 @@ fn closing_and_reopening_resumes_the_same_step_and_highlights() {
     h.get_by_label_contains("Your progress: 1 of 5 steps done");
     h.get_by_label("Continue").click();
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     assert_eq!(s.step().title, "Who fired the missile?");
     assert_eq!(s.state().marks, before);
 }
@@ -252,7 +250,7 @@ fn choice_and_reflect_steps_work_from_the_ui() {
     h.run();
     h.get_by_label("Check").click();
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(1.0));
     go_to_step(&mut h, "What would you check next?");
     h.get_by_label("Your answer:").focus();
@@ -260,11 +258,11 @@ fn choice_and_reflect_steps_work_from_the_ui() {
     h.get_by_label("Your answer:")
         .type_text("The NBC News claim, on NBC's own site.");
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     assert_eq!(s.state().reflection, "The NBC News claim, on NBC's own site.");
     h.get_by_label_contains("Finish lesson ▶").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Summary);
+    assert_eq!(h.state().screen(), Screen::Summary);
     h.get_by_label_contains("Lesson score:");
 }
 
@@ -277,15 +275,15 @@ fn hints_retry_and_solution_follow_the_lesson_settings() {
     h.get_by_label("Hint").click();
     h.run();
     h.get_by_label_contains("Read the last lines of the page");
-    assert_eq!(h.state().session.as_ref().expect("session").state().hints_used, 1);
+    assert_eq!(h.state().session().expect("session").state().hints_used, 1);
     h.get_by_label("Check").click();
     h.run();
     h.get_by_label("Retry (keep highlights)").click();
     h.run();
-    assert!(h.state().session.as_ref().expect("session").state().checked.is_none());
+    assert!(h.state().session().expect("session").state().checked.is_none());
     h.get_by_label("Show solution").click();
     h.run();
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     assert!(s.state().solution_shown);
     h.get_by_label_contains("The page says it outright");
 }
@@ -314,23 +312,29 @@ fn an_idle_app_does_not_repaint_and_lays_out_an_article_once() {
     h.run();
     // Nothing changes, so one more run is a single frame that asks for no other.
     assert_eq!(h.run(), 1, "the idle app keeps asking for repaints");
-    let layouts = h.state().player.views[0].layouts_made;
+    let layouts = h.state().player_view(0).expect("a lesson is open").layouts_made();
     h.run_steps(5);
     assert_eq!(
-        h.state().player.views[0].layouts_made,
+        h.state().player_view(0).expect("a lesson is open").layouts_made(),
         layouts,
         "the article was laid out again with nothing changed"
     );
     // A highlight does not lay the text out again either.
     let (a, span) = key(&h, "the strike was probably launched by Ukrainian air defenses");
     drag_across(&mut h, a, span);
-    assert_eq!(h.state().player.views[0].layouts_made, layouts);
+    assert_eq!(
+        h.state().player_view(0).expect("a lesson is open").layouts_made(),
+        layouts
+    );
     // A bigger font does, once, and the highlight stays on the same words.
-    let before = h.state().session.as_ref().expect("session").state().marks.clone();
+    let before = h.state().session().expect("session").state().marks.clone();
     h.get_by_label("A+").click();
     h.run();
-    assert_eq!(h.state().player.views[0].layouts_made, layouts + 1);
-    assert_eq!(h.state().session.as_ref().expect("session").state().marks, before);
+    assert_eq!(
+        h.state().player_view(0).expect("a lesson is open").layouts_made(),
+        layouts + 1
+    );
+    assert_eq!(h.state().session().expect("session").state().marks, before);
 }
 
 #[test]
@@ -344,13 +348,13 @@ fn overlapping_highlights_merge_or_are_refused_with_a_message() {
     let (a, span) = key(&h, "This article was created by Artificial Intelligence");
     drag_across(&mut h, a, Span::new(span.start, span.start + 12));
     drag_across(&mut h, a, Span::new(span.start + 8, span.end));
-    let marks = h.state().session.as_ref().expect("session").state().marks.clone();
+    let marks = h.state().session().expect("session").state().marks.clone();
     assert_eq!(marks.len(), 1, "same label: merged");
     assert_eq!(marks[0].span, span);
     h.get_by_label("2 Source mismatch").click();
     h.run();
     drag_across(&mut h, a, Span::new(span.start + 5, span.start + 20));
-    assert_eq!(h.state().session.as_ref().expect("session").state().marks.len(), 1);
+    assert_eq!(h.state().session().expect("session").state().marks.len(), 1);
     h.get_by_label_contains("This overlaps a highlight labelled “Disclosure”");
 }
 
@@ -365,11 +369,11 @@ fn the_conflict_lesson_plays_through_the_ui_with_the_mouse() {
     h.get_by_label("Start").click();
     h.run();
     open_lesson(&mut h, 1);
-    assert_eq!(h.state().session.as_ref().expect("session").lesson.id, "conflict");
-    let steps = h.state().session.as_ref().expect("session").lesson.steps.len();
+    assert_eq!(h.state().session().expect("session").lesson.id, "conflict");
+    let steps = h.state().session().expect("session").lesson.steps.len();
     for i in 0..steps {
         let (title, keys, scored) = {
-            let s = h.state().session.as_ref().expect("session");
+            let s = h.state().session().expect("session");
             let st = &s.lesson.steps[i];
             (st.title.clone(), st.keys().to_vec(), st.is_scored())
         };
@@ -377,7 +381,7 @@ fn the_conflict_lesson_plays_through_the_ui_with_the_mouse() {
             h.get_by_label("Next step ▶").click();
             h.run();
         }
-        assert_eq!(h.state().session.as_ref().expect("session").step().title, title);
+        assert_eq!(h.state().session().expect("session").step().title, title);
         for k in &keys {
             let (a, span) = key(&h, &k.anchor.quote);
             drag_across(&mut h, a, span);
@@ -385,7 +389,7 @@ fn the_conflict_lesson_plays_through_the_ui_with_the_mouse() {
         if scored {
             h.get_by_label("Check").click();
             h.run();
-            let s = h.state().session.as_ref().expect("session");
+            let s = h.state().session().expect("session");
             assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(1.0), "step {title}");
         } else {
             h.get_by_label("Your answer:").focus();
@@ -403,7 +407,7 @@ fn the_conflict_lesson_plays_through_the_ui_with_the_mouse() {
 /// Waits (real time) for the folder watcher, then lets simulated time pass for the reload.
 fn settle_after_disk_change(h: &mut Harness<'static, LateralApp>, reloads_before: usize) {
     let start = std::time::Instant::now();
-    while h.state().reloads == reloads_before {
+    while h.state().reloads() == reloads_before {
         assert!(
             start.elapsed() < std::time::Duration::from_secs(2),
             "no reload within a second or two"
@@ -433,19 +437,19 @@ fn a_lesson_edited_on_disk_reloads_keeping_the_students_place() {
     h.run();
 
     // The teacher renames the step in their own editor.
-    let reloads = h.state().reloads;
+    let reloads = h.state().reloads();
     std::fs::write(
         &file,
         original.replace("title = \"Who fired the missile?\"", "title = \"Who launched it?\""),
     )
     .expect("write");
     settle_after_disk_change(&mut h, reloads);
-    let s = h.state().session.as_ref().expect("session");
+    let s = h.state().session().expect("session");
     assert_eq!(s.step().title, "Who launched it?");
     assert_eq!(s.state().marks.len(), 1, "the student's highlight survived the reload");
 
     // A broken file shows its errors instead of vanishing.
-    let reloads = h.state().reloads;
+    let reloads = h.state().reloads();
     std::fs::write(&file, original.replace("kind = \"choice\"", "kind = \"choise\"")).expect("write");
     settle_after_disk_change(&mut h, reloads);
     h.get_by_label_contains("now has errors");
@@ -469,17 +473,24 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     let mut h = harness(app);
     h.get_by_label("Teacher view").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Author);
+    assert_eq!(h.state().screen(), Screen::Teacher);
     // A new lesson on the first article (the AP report).
     h.get_by_label("New lesson").click();
     h.run();
-    assert_eq!(h.state().author.as_ref().expect("editing").step, 1);
+    assert_eq!(h.state().teacher().editor().expect("editing").step(), 1);
     // Highlight a phrase in the article: it becomes a key span.
-    let art = h.state().library.corpus.get("ap-ktvz").expect("ap").clone();
+    let art = h.state().corpus().get("ap-ktvz").expect("ap").clone();
     let at = art.text.as_str().find("uncertainty swirled for hours").expect("phrase");
     let start = art.text.char_of_byte(at);
     let span = Span::new(start, start + "uncertainty swirled for hours".chars().count());
-    let rects = h.state().author.as_ref().expect("editing").views[0].span_rects(span);
+    let rects = h
+        .state()
+        .teacher()
+        .editor()
+        .expect("editing")
+        .view(0)
+        .expect("a pane")
+        .span_rects(span);
     assert!(!rects.is_empty(), "the phrase is not on screen");
     let (from, to) = (
         rects[0].left_center() + egui::vec2(2.0, 0.0),
@@ -495,9 +506,9 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     h.run();
     let keys = h
         .state()
-        .author
-        .as_ref()
-        .and_then(|a| a.lesson.as_ref())
+        .teacher()
+        .editor()
+        .and_then(|a| a.lesson())
         .expect("valid")
         .steps[1]
         .keys()
@@ -517,7 +528,7 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     assert!(
         saved.exists(),
         "{:?}",
-        h.state().author.as_ref().and_then(|a| a.message.clone())
+        h.state().teacher().editor().and_then(|a| a.message())
     );
     // The saved file passes check and has the key where it was highlighted.
     let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
@@ -544,11 +555,11 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     // Preview as student plays the same key.
     h.get_by_label("Preview as student").click();
     h.run();
-    assert!(h.state().previewing);
-    assert_eq!(h.state().session.as_ref().expect("preview").step().keys()[0].core, span);
+    assert!(h.state().previewing());
+    assert_eq!(h.state().session().expect("preview").step().keys()[0].core, span);
     h.get_by_label("◀ Back to editing").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Author);
+    assert_eq!(h.state().screen(), Screen::Teacher);
 }
 
 #[test]
@@ -582,18 +593,18 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
     h.run();
     h.get_by_label("Read the file").click();
     h.run();
-    let form = &h.state().import;
-    assert_eq!(form.meta.headline, "Bridge closes for repairs");
-    assert_eq!(form.meta.outlet, "The Courier");
-    assert!(form.pasted.contains("a disaster for the high street") && !form.pasted.contains("track()"));
+    let form = h.state().teacher().import_form();
+    assert_eq!(form.meta().headline, "Bridge closes for repairs");
+    assert_eq!(form.meta().outlet, "The Courier");
+    assert!(form.pasted().contains("a disaster for the high street") && !form.pasted().contains("track()"));
     // The kind of outlet is missing: refused with a reason, nothing written.
     h.get_by_label("Add to the corpus").click();
     h.run();
     assert!(
         h.state()
-            .import
-            .message
-            .as_deref()
+            .teacher()
+            .import_form()
+            .message()
             .unwrap_or("")
             .contains("outlet kind is missing")
     );
@@ -606,9 +617,9 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
     assert!(
         dir.path().join("corpus/bridge-closes-for-repairs.txt").exists(),
         "{:?}",
-        h.state().import.message
+        h.state().teacher().import_form().message()
     );
-    assert_eq!(h.state().new_lesson_article, "bridge-closes-for-repairs");
+    assert_eq!(h.state().teacher().new_lesson_article(), "bridge-closes-for-repairs");
     // A new lesson on it validates with the articles beside the lessons folder.
     h.get_by_label("New lesson").click();
     h.run();
@@ -654,7 +665,7 @@ fn the_class_view_grades_a_folder_and_shows_the_chart_and_heatmap() {
     h.run();
     h.get_by_label("Class results…").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Class);
+    assert_eq!(h.state().screen(), Screen::Class);
     h.get_by_label("Results folder:").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -664,10 +675,10 @@ fn the_class_view_grades_a_folder_and_shows_the_chart_and_heatmap() {
     h.run();
     h.get_by_label("Grade").click();
     h.run();
-    let c = &h.state().class;
-    let report = c.report.as_ref().expect("graded");
+    let c = h.state().class();
+    let report = c.report().expect("graded");
     assert_eq!(report.graded.len(), 5);
-    assert_eq!(lesson.steps[c.step].id, "who-fired");
+    assert_eq!(lesson.steps[c.step()].id, "who-fired");
     // The chart's numbers, and a heatmap over the article with the key beside it.
     h.get_by_label_contains("Scores: 0–20%: 4");
     // A conflict counts only with both sides: only pupil 2 found both, so each side is "missed" by 4.
@@ -676,13 +687,14 @@ fn the_class_view_grades_a_folder_and_shows_the_chart_and_heatmap() {
     let key = &step.keys()[0];
     let w = ap.words.iter().position(|w| w.start == key.core.start).expect("word");
     assert_eq!(
-        c.steps[c.step].heat[0][w], 3,
+        c.steps()[c.step()].heat[0][w],
+        3,
         "pupils 1, 2 and 4 highlighted the AP side"
     );
     // One student's own highlights.
     h.get_by_label_contains("Pupil 2 —").click();
     h.run();
-    assert_eq!(h.state().class.student, Some(2));
+    assert_eq!(h.state().class().student(), Some(2));
     h.get_by_label_contains("Pupil 2's highlights");
 }
 
@@ -701,8 +713,8 @@ fn an_exam_pack_plays_without_checking_and_hands_in_a_gradable_file() {
     )
     .expect("written");
     let lib = lateral::app::open_pack_file(&pack).expect("opens");
-    let mut a = LateralApp::new(lib, Source::Pack(pack.clone()), Store::new(dir.path().join("data")));
-    a.handin_dir = dir.path().join("handed-in");
+    let a = LateralApp::new(lib, Source::Pack(pack.clone()), Store::new(dir.path().join("data")))
+        .with_handin_dir(dir.path().join("handed-in"));
     let mut h = harness(a);
     h.get_by_label("Name:").focus();
     h.run();
@@ -727,7 +739,7 @@ fn an_exam_pack_plays_without_checking_and_hands_in_a_gradable_file() {
     h.get_by_label("Hand in").click();
     h.run();
     let file = dir.path().join("handed-in/lou-first-look.json");
-    assert!(file.exists(), "{:?}", h.state().notice);
+    assert!(file.exists(), "{:?}", h.state().notice());
     // The teacher grades it with the full lesson: same version, full marks on that step.
     let text = std::fs::read_to_string(&file).expect("file");
     let r = lateral::records::results::parse_results(&lateral::text::diag::SourceFile::new("r", text)).expect("parses");
@@ -765,10 +777,10 @@ fn an_h5p_task_imported_in_the_teacher_view_becomes_a_lesson() {
     h.run();
     let a = h
         .state()
-        .author
-        .as_ref()
+        .teacher()
+        .editor()
         .expect("the imported lesson is open for editing");
-    let lesson = a.lesson.as_ref().expect("valid");
+    let lesson = a.lesson().expect("valid");
     let keys: Vec<&str> = lesson.steps[0].keys().iter().map(|k| k.anchor.quote.as_str()).collect();
     assert_eq!(keys, ["axes", "reckless"]);
     h.get_by_label("Save").click();

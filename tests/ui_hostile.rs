@@ -8,7 +8,7 @@ use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use lateral::app::{LateralApp, Screen, Source, theme};
+use lateral::app::{Command, LateralApp, LibraryCmd, Screen, Source, theme};
 use lateral::records::progress::Store;
 
 fn article(dir: &std::path::Path, id: &str, text: &str) {
@@ -97,12 +97,12 @@ fn unusual_articles_play_through_without_a_panic() {
         h.run();
         for n in 0..4 {
             // The library may be taller than a small window: open by command, as its button does.
-            h.state_mut().run_cmd(lateral::app::Command::OpenLesson(n), 0.0);
+            h.state_mut().run_cmd(Command::Library(LibraryCmd::Open(n)), 0.0);
             h.run();
-            assert_eq!(h.state().screen, Screen::Player, "lesson {n} at {size:?}");
+            assert_eq!(h.state().screen(), Screen::Player, "lesson {n} at {size:?}");
             for _ in 0..2 {
                 // Highlight the first word (as a drag would), check, then move on.
-                if let Some(s) = h.state_mut().session.as_mut()
+                if let Some(s) = h.state_mut().session_mut()
                     && !s.step().articles.is_empty()
                 {
                     let _ = s.add_highlight(0, lateral::text::Span::new(0, 1), Some("loaded-word".into()));
@@ -112,7 +112,7 @@ fn unusual_articles_play_through_without_a_panic() {
                     check.click();
                     h.run();
                 }
-                let step = h.state().session.as_ref().map(|s| s.current);
+                let step = h.state().session().map(|s| s.current);
                 match h.query_by_label_contains("Next step") {
                     Some(next) => next.click(),
                     None => match h.query_all_by_label_contains("Finish lesson").next() {
@@ -122,7 +122,7 @@ fn unusual_articles_play_through_without_a_panic() {
                 }
                 h.run();
             }
-            assert_eq!(h.state().screen, Screen::Summary, "lesson {n} at {size:?}");
+            assert_eq!(h.state().screen(), Screen::Summary, "lesson {n} at {size:?}");
             h.get_by_label("Back to lessons").click();
             h.run();
         }

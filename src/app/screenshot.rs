@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use super::{Command, LateralApp, Screen};
+use super::{ClassCmd, Command, EditCmd, LateralApp, LibraryCmd, PlayerCmd, Screen, TeacherCmd};
 use crate::text::Span;
 
 /// What to show before the picture is taken.
 #[derive(Clone, Debug, Default)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Where the PNG goes.
     pub out: PathBuf,
     /// Lesson id to open (else the library is shown).
@@ -41,69 +41,71 @@ pub struct Plan {
 
 /// The library index of the lesson with this id.
 fn lesson_index(app: &LateralApp, id: &str) -> Result<usize, String> {
-    app.library
-        .lessons
+    app.lessons()
         .iter()
         .position(|l| l.lesson.as_ref().is_some_and(|x| x.id == id))
         .ok_or_else(|| format!("there is no lesson `{id}`"))
 }
 
 /// Puts the app in the state the plan asks for.
-pub fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
+pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
-    app.settings.dark = plan.dark;
+    app.set_dark(plan.dark);
     app.run_cmd(Command::PickStudent(student), 0.0);
     if let Some(dir) = &plan.class {
         let id = plan.lesson.as_deref().ok_or("--class needs --lesson ID")?;
         let i = lesson_index(app, id)?;
         app.run_cmd(Command::ClassView, 0.0);
-        app.class.path_text = dir.display().to_string();
-        app.run_cmd(Command::Class(super::class::ClassCmd::Load(i)), 0.0);
+        app.run_cmd(Command::Class(ClassCmd::SetFolder(dir.clone())), 0.0);
+        app.run_cmd(Command::Class(ClassCmd::Load(i)), 0.0);
         if let Some(n) = plan.step {
-            app.run_cmd(Command::Class(super::class::ClassCmd::Step(n)), 0.0);
+            app.run_cmd(Command::Class(ClassCmd::Step(n)), 0.0);
         }
         return Ok(());
     }
     if let Some(id) = &plan.edit {
         let i = lesson_index(app, id)?;
-        app.run_cmd(Command::AuthorOpen(i), 0.0);
+        app.run_cmd(Command::Teacher(TeacherCmd::Open(i)), 0.0);
         if let Some(n) = plan.step {
-            app.run_cmd(Command::Author(super::author::AuthorCmd::SelectStep(n)), 0.0);
+            app.run_cmd(Command::Teacher(TeacherCmd::Edit(EditCmd::SelectStep(n))), 0.0);
         }
         if plan.preview {
-            app.run_cmd(Command::Author(super::author::AuthorCmd::Preview), 0.0);
+            app.run_cmd(Command::Teacher(TeacherCmd::Edit(EditCmd::Preview)), 0.0);
             if let Some(how) = &plan.answer {
                 fill(app, how)?;
             }
             if plan.check {
-                app.run_cmd(Command::Check, 0.0);
+                app.run_cmd(Command::Player(PlayerCmd::Check), 0.0);
             }
         }
         return Ok(());
     }
     let Some(id) = &plan.lesson else { return Ok(()) };
     let i = lesson_index(app, id)?;
-    app.run_cmd(Command::OpenLesson(i), 0.0);
-    if app.screen != Screen::Player {
+    app.run_cmd(Command::Library(LibraryCmd::Open(i)), 0.0);
+    if app.screen() != Screen::Player {
         return Err(format!("lesson `{id}` cannot be played"));
     }
     if let Some(n) = plan.step {
-        app.run_cmd(Command::GoToStep(n), 0.0);
+        app.run_cmd(Command::Player(PlayerCmd::GoToStep(n)), 0.0);
     }
     if let Some(answer) = &plan.answer {
         fill(app, answer)?;
     }
     if plan.check {
-        app.run_cmd(Command::Check, 0.0);
+        app.run_cmd(Command::Player(PlayerCmd::Check), 0.0);
     }
     Ok(())
 }
 
 /// Highlights the answer key (or part of it, plus one wrong word) on the current step.
-pub fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
-    let s = app.session.as_ref().ok_or("no lesson is open")?;
+fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
+    let s = app.session().ok_or("no lesson is open")?;
     let step = s.step().clone();
-    let labels: Vec<String> = super::player::step_labels(s).iter().map(|l| l.to_string()).collect();
+    let labels: Vec<String> = super::screens::player::step_labels(s)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
     let keys = step.keys().to_vec();
     let take = match how {
         "key" => keys.len(),
@@ -119,28 +121,27 @@ pub fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
             _ => label,
         };
         if let Some(l) = label {
-            // Choose the label for the next highlight, not for the one just made.
-            app.player.selected = None;
-            app.run_cmd(Command::SetLabel(l), 0.0);
+            // Choose the label for the next highlight: none is selected (a highlight just made
+            // is not), so this does not relabel the one before.
+            app.run_cmd(Command::Player(PlayerCmd::SetLabel(l)), 0.0);
         }
         app.run_cmd(
-            Command::Highlight {
+            Command::Player(PlayerCmd::Highlight {
                 article: a,
                 span: k.core,
-            },
+            }),
             0.0,
         );
     }
     if how == "partial" {
         // One highlight that is in no key: the article's second word.
-        let s = app.session.as_ref().ok_or("no lesson is open")?;
-        app.player.selected = None;
+        let s = app.session().ok_or("no lesson is open")?;
         if let Some(w) = s.articles().first().and_then(|a| a.words.get(1).copied()) {
             app.run_cmd(
-                Command::Highlight {
+                Command::Player(PlayerCmd::Highlight {
                     article: 0,
                     span: Span::new(w.start, w.end),
-                },
+                }),
                 0.0,
             );
         }
@@ -150,8 +151,7 @@ pub fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
 
 /// Called every frame: after a few frames (so layout has settled), asks for the picture; once it
 /// is saved, closes the window.
-pub fn tick(app: &mut LateralApp, ctx: &egui::Context) {
-    let Some(plan) = &mut app.screenshot else { return };
+pub(crate) fn tick(plan: &mut Plan, ctx: &egui::Context) {
     plan.frames += 1;
     match plan.state.load(Ordering::SeqCst) {
         0 if plan.frames >= 6 => {
@@ -173,11 +173,6 @@ pub fn tick(app: &mut LateralApp, ctx: &egui::Context) {
         _ => {}
     }
     ctx.request_repaint();
-}
-
-/// Did the screenshot get saved?
-pub fn saved(plan: &Plan) -> bool {
-    plan.state.load(Ordering::SeqCst) == 2
 }
 
 fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {

@@ -2,36 +2,41 @@
 //! score distribution, the most-missed key spans, the most common highlights outside the key, and
 //! a heatmap of how many students highlighted each word, with the key beside it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText, Ui};
 
-use crate::app::widgets::article_view::{ArticleInput, ArticleViewState, MarkView, Overlay, article_ui};
+use crate::app::dialogs::{Dialog, Pending};
 use crate::app::theme::Theme;
-use crate::app::{Command, LateralApp};
-use crate::lesson::Lesson;
+use crate::app::widgets::article_view::{ArticleInput, ArticleViewState, MarkView, Overlay, article_ui};
+use crate::app::widgets::dropped_path;
+use crate::app::{Command, Shared};
+use crate::corpus::Corpus;
+use crate::lesson::{Lesson, Step};
 use crate::records::grade::{Report, StepClass, class_view, grade, results_files};
 use crate::text::Span;
 
 /// The class view's state.
 #[derive(Default)]
-pub struct ClassState {
+pub struct ClassScreen {
     /// Library index of the lesson graded.
-    pub lesson: usize,
+    lesson: usize,
     /// The folder or files typed.
-    pub path_text: String,
+    path_text: String,
     /// The graded class.
-    pub report: Option<Report>,
+    report: Option<Report>,
     /// Its numbers per step.
-    pub steps: Vec<StepClass>,
+    steps: Vec<StepClass>,
     /// The step shown.
-    pub step: usize,
+    step: usize,
     /// A student whose highlights are shown instead of the heatmap.
-    pub student: Option<usize>,
+    student: Option<usize>,
     /// Article panes.
-    pub views: [ArticleViewState; 2],
+    views: [ArticleViewState; 2],
     /// What happened.
-    pub message: Option<String>,
+    message: Option<String>,
+    /// The folder dialog, while it is open.
+    dialog: Option<Dialog>,
 }
 
 /// Commands of the class view.
@@ -45,73 +50,102 @@ pub enum ClassCmd {
     Student(Option<usize>),
     /// Ask for a folder (dialog).
     PickFolder,
+    /// Grade the results in this folder (typed in for the user).
+    SetFolder(PathBuf),
 }
 
-/// Grades `paths` for the lesson and fills the view.
-pub fn load(app: &mut LateralApp, lesson_index: usize, paths: Vec<PathBuf>) {
-    let Some(lesson) = app.library.lessons.get(lesson_index).and_then(|l| l.lesson.clone()) else {
-        return;
-    };
-    let files = results_files(&paths);
-    let report = grade(&lesson, &app.library.corpus, &files);
-    let steps = class_view(&report, &lesson, &app.library.corpus);
-    let c = &mut app.class;
-    c.message = Some(format!(
-        "{} student(s) graded, {} file(s) skipped{}",
-        report.graded.len(),
-        report.skipped,
-        if report.diagnostics.is_empty() {
-            String::new()
-        } else {
-            " (see the problems below)".into()
-        }
-    ));
-    c.lesson = lesson_index;
-    c.step = lesson.steps.iter().position(|s| s.is_scored()).unwrap_or(0);
-    c.student = None;
-    c.steps = steps;
-    c.report = Some(report);
-}
+impl ClassScreen {
+    /// The graded class, once Grade was pressed.
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
 
-/// Applies a class-view command.
-pub fn run(app: &mut LateralApp, cmd: ClassCmd) {
-    match cmd {
-        ClassCmd::Load(i) => {
-            let paths: Vec<PathBuf> = app
-                .class
-                .path_text
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(PathBuf::from)
-                .collect();
-            if paths.is_empty() {
-                app.class.message = Some("Type the folder that holds the results files (or pick it).".into());
-                return;
-            }
-            if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-                app.class.message = Some(format!("{} does not exist", missing.display()));
-                return;
-            }
-            load(app, i, paths);
+    /// The graded class's numbers per step of the lesson.
+    pub fn steps(&self) -> &[StepClass] {
+        &self.steps
+    }
+
+    /// The step shown.
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// The student whose highlights are shown (`None`: the whole class's heatmap).
+    pub fn student(&self) -> Option<usize> {
+        self.student
+    }
+
+    /// Opens the view with `folder` typed in.
+    pub(crate) fn enter(&mut self, folder: &Path) {
+        self.path_text = folder.display().to_string();
+    }
+
+    /// Takes the folder picked in the dialog, if it has closed; is a dialog still open?
+    pub(crate) fn poll_dialog(&mut self) -> bool {
+        if let Some((_, p)) = Dialog::poll(&mut self.dialog) {
+            self.path_text = p.display().to_string();
         }
-        ClassCmd::Step(s) => {
-            app.class.step = s;
-            for v in &mut app.class.views {
-                v.reset();
+        self.dialog.is_some()
+    }
+
+    /// Grades `paths` for the lesson and fills the view.
+    fn load(&mut self, shared: &Shared, lesson_index: usize, paths: Vec<PathBuf>) {
+        let Some(lesson) = shared.library.lessons.get(lesson_index).and_then(|l| l.lesson.clone()) else {
+            return;
+        };
+        let files = results_files(&paths);
+        let report = grade(&lesson, &shared.library.corpus, &files);
+        let steps = class_view(&report, &lesson, &shared.library.corpus);
+        self.message = Some(format!(
+            "{} student(s) graded, {} file(s) skipped{}",
+            report.graded.len(),
+            report.skipped,
+            if report.diagnostics.is_empty() {
+                String::new()
+            } else {
+                " (see the problems below)".into()
             }
+        ));
+        self.lesson = lesson_index;
+        self.step = lesson.steps.iter().position(|s| s.is_scored()).unwrap_or(0);
+        self.student = None;
+        self.steps = steps;
+        self.report = Some(report);
+    }
+
+    /// Grades the typed folder(s) against library lesson `i`, or says what is missing.
+    fn load_typed(&mut self, shared: &Shared, i: usize) {
+        let paths: Vec<PathBuf> = self
+            .path_text
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from)
+            .collect();
+        if paths.is_empty() {
+            self.message = Some("Type the folder that holds the results files (or pick it).".into());
+            return;
         }
-        ClassCmd::Student(s) => app.class.student = s,
-        ClassCmd::PickFolder => {
-            let (tx, rx) = std::sync::mpsc::channel();
-            std::thread::spawn(move || {
-                let _ = tx.send(
-                    rfd::FileDialog::new()
-                        .set_title("Folder of results files")
-                        .pick_folder(),
-                );
-            });
-            app.class_dialog = Some(rx);
+        if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+            self.message = Some(format!("{} does not exist", missing.display()));
+            return;
+        }
+        self.load(shared, i, paths);
+    }
+
+    /// Applies a class-view command.
+    pub(crate) fn apply(&mut self, cmd: ClassCmd, shared: &Shared) {
+        match cmd {
+            ClassCmd::Load(i) => self.load_typed(shared, i),
+            ClassCmd::Step(s) => {
+                self.step = s;
+                for v in &mut self.views {
+                    v.reset();
+                }
+            }
+            ClassCmd::Student(s) => self.student = s,
+            ClassCmd::PickFolder => self.dialog = Some(Dialog::open(Pending::ClassFolder, String::new())),
+            ClassCmd::SetFolder(p) => self.path_text = p.display().to_string(),
         }
     }
 }
@@ -130,151 +164,165 @@ fn heat(theme: &Theme, share: f32) -> Color32 {
     }
 }
 
-/// The class view.
-pub fn class_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Vec<Command>) {
-    let lessons: Vec<(usize, String)> = app
-        .library
-        .lessons
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.is_playable())
-        .map(|(i, l)| (i, l.lesson.as_ref().map_or(String::new(), |x| x.title.clone())))
-        .collect();
-    if let Some(p) = crate::app::dropped_path(ui.ctx()) {
-        app.class.path_text = p.display().to_string();
+impl ClassScreen {
+    /// The class view.
+    pub(crate) fn ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
+        let lessons: Vec<(usize, String)> = shared
+            .library
+            .lessons
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.is_playable())
+            .map(|(i, l)| (i, l.lesson.as_ref().map_or(String::new(), |x| x.title.clone())))
+            .collect();
+        if let Some(p) = dropped_path(ui.ctx()) {
+            self.path_text = p.display().to_string();
+        }
+        let mut cmds = Vec::new();
+        let mut out = Vec::new();
+        egui::Panel::top("class-top").show(ui, |ui| self.top_ui(ui, &lessons, &mut out, &mut cmds));
+        let lesson = shared.library.lessons.get(self.lesson).and_then(|l| l.lesson.clone());
+        let (Some(report), Some(lesson)) = (self.report.as_ref(), lesson) else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.label("Pick the lesson and the folder that holds your students' results files, then press Grade. Every score is recomputed from the highlights; scores written in the files are never trusted.");
+            });
+            cmds.extend(out.into_iter().map(Command::Class));
+            return cmds;
+        };
+        egui::Panel::left("class-steps")
+            .resizable(false)
+            .exact_size(260.0)
+            .show(ui, |ui| self.side_ui(ui, &lesson, report, &mut out));
+        let step_i = self.step.min(lesson.steps.len().saturating_sub(1));
+        let sc = self.steps.get(step_i).cloned().unwrap_or_default();
+        egui::Panel::right("class-stats")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| stats_ui(ui, &lesson, step_i, &sc, theme));
+        let marks = self.marks_for(&shared.library.corpus, &lesson, step_i, &sc, theme);
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.articles_ui(ui, &shared.library.corpus, &lesson.steps[step_i], &marks, theme)
+        });
+        cmds.extend(out.into_iter().map(Command::Class));
+        cmds
     }
-    let mut out = Vec::new();
-    egui::Panel::top("class-top").show(ui, |ui| {
+
+    /// The bar at the top: lesson, folder, Grade, Close.
+    fn top_ui(&mut self, ui: &mut Ui, lessons: &[(usize, String)], out: &mut Vec<ClassCmd>, cmds: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("CLASS RESULTS (teacher)").strong());
             let current = lessons
                 .iter()
-                .find(|(i, _)| *i == app.class.lesson)
+                .find(|(i, _)| *i == self.lesson)
                 .map_or("pick a lesson".to_string(), |(_, t)| t.clone());
             egui::ComboBox::new("class-lesson", "Lesson")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
-                    for (i, t) in &lessons {
-                        ui.selectable_value(&mut app.class.lesson, *i, t);
+                    for (i, t) in lessons {
+                        ui.selectable_value(&mut self.lesson, *i, t);
                     }
                 });
             let l = ui.label("Results folder:");
-            ui.add(egui::TextEdit::singleline(&mut app.class.path_text).desired_width(320.0))
+            ui.add(egui::TextEdit::singleline(&mut self.path_text).desired_width(320.0))
                 .labelled_by(l.id);
             if ui.button("Pick folder…").clicked() {
                 out.push(ClassCmd::PickFolder);
             }
             if ui.button("Grade").clicked() {
-                out.push(ClassCmd::Load(app.class.lesson));
+                out.push(ClassCmd::Load(self.lesson));
             }
             if ui.button("Close class view").clicked() {
                 cmds.push(Command::CloseClass);
             }
         });
-        if let Some(m) = &app.class.message {
+        if let Some(m) = &self.message {
             ui.label(RichText::new(m).italics());
         }
-    });
-    let lesson = app.library.lessons.get(app.class.lesson).and_then(|l| l.lesson.clone());
-    let (Some(report), Some(lesson)) = (app.class.report.as_ref(), lesson) else {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.label("Pick the lesson and the folder that holds your students' results files, then press Grade. Every score is recomputed from the highlights; scores written in the files are never trusted.");
-        });
-        cmds.extend(out.into_iter().map(Command::Class));
-        return;
-    };
-    let c = &app.class;
-    egui::Panel::left("class-steps")
-        .resizable(false)
-        .exact_size(260.0)
-        .show(ui, |ui| {
-            ui.label(RichText::new("Steps").strong());
-            for (i, (s, sc)) in lesson.steps.iter().zip(&c.steps).enumerate() {
-                if !s.is_scored() {
-                    continue;
-                }
-                let avg = if sc.scores.is_empty() {
-                    0.0
-                } else {
-                    sc.scores.iter().sum::<f64>() / sc.scores.len() as f64
-                };
-                if ui
-                    .add(
-                        egui::Button::selectable(c.step == i, format!("{}. {} — {:.0}%", i + 1, s.title, avg * 100.0))
-                            .wrap(),
-                    )
-                    .clicked()
-                {
-                    out.push(ClassCmd::Step(i));
-                }
+    }
+
+    /// The scored steps with the class average, and the students.
+    fn side_ui(&self, ui: &mut Ui, lesson: &Lesson, report: &Report, out: &mut Vec<ClassCmd>) {
+        ui.label(RichText::new("Steps").strong());
+        for (i, (s, sc)) in lesson.steps.iter().zip(&self.steps).enumerate() {
+            if !s.is_scored() {
+                continue;
             }
-            ui.separator();
-            ui.label(RichText::new("Students").strong());
+            let avg = if sc.scores.is_empty() {
+                0.0
+            } else {
+                sc.scores.iter().sum::<f64>() / sc.scores.len() as f64
+            };
             if ui
-                .add(egui::Button::selectable(c.student.is_none(), "Whole class (heatmap)"))
+                .add(
+                    egui::Button::selectable(self.step == i, format!("{}. {} — {:.0}%", i + 1, s.title, avg * 100.0))
+                        .wrap(),
+                )
                 .clicked()
             {
-                out.push(ClassCmd::Student(None));
+                out.push(ClassCmd::Step(i));
             }
-            egui::ScrollArea::vertical().id_salt("class-students").show(ui, |ui| {
-                for (gi, g) in report.graded.iter().enumerate() {
-                    let t = format!("{} — {:.0}%", g.results.student, g.outcome.score * 100.0);
-                    if ui.add(egui::Button::selectable(c.student == Some(gi), t)).clicked() {
-                        out.push(ClassCmd::Student(Some(gi)));
-                    }
+        }
+        ui.separator();
+        ui.label(RichText::new("Students").strong());
+        if ui
+            .add(egui::Button::selectable(
+                self.student.is_none(),
+                "Whole class (heatmap)",
+            ))
+            .clicked()
+        {
+            out.push(ClassCmd::Student(None));
+        }
+        egui::ScrollArea::vertical().id_salt("class-students").show(ui, |ui| {
+            for (gi, g) in report.graded.iter().enumerate() {
+                let t = format!("{} — {:.0}%", g.results.student, g.outcome.score * 100.0);
+                if ui.add(egui::Button::selectable(self.student == Some(gi), t)).clicked() {
+                    out.push(ClassCmd::Student(Some(gi)));
                 }
-                if !report.diagnostics.is_empty() {
-                    ui.separator();
-                    ui.label(RichText::new("Problems").strong());
-                    for d in &report.diagnostics {
-                        ui.label(
-                            RichText::new(format!(
-                                "{}: {}",
-                                d.file.rsplit('/').next().unwrap_or(&d.file),
-                                d.message
-                            ))
-                            .small(),
-                        );
-                    }
+            }
+            if !report.diagnostics.is_empty() {
+                ui.separator();
+                ui.label(RichText::new("Problems").strong());
+                for d in &report.diagnostics {
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {}",
+                            d.file.rsplit('/').next().unwrap_or(&d.file),
+                            d.message
+                        ))
+                        .small(),
+                    );
                 }
-            });
+            }
         });
-    let step_i = c.step.min(lesson.steps.len().saturating_sub(1));
-    let sc = c.steps.get(step_i).cloned().unwrap_or_default();
-    egui::Panel::right("class-stats")
-        .resizable(true)
-        .default_size(320.0)
-        .show(ui, |ui| stats_ui(ui, &lesson, step_i, &sc, theme));
-    let marks = marks_for(app, &lesson, step_i, &sc, theme);
-    let step = &lesson.steps[step_i];
-    let arts: Vec<_> = step
-        .articles
-        .iter()
-        .filter_map(|a| app.library.corpus.get(a).cloned())
-        .collect();
-    let overlays: Vec<Vec<Overlay>> = arts
-        .iter()
-        .map(|art| {
-            step.keys()
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.article == art.id())
-                .map(|(n, k)| Overlay::Answer {
-                    span: k.core,
-                    number: n + 1,
-                })
-                .collect()
-        })
-        .collect();
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.label(RichText::new(match app.class.student {
-            None => "How many students highlighted each word (darker = more); the key spans are outlined and numbered."
-                .to_string(),
-            Some(g) => format!(
+    }
+
+    /// The step's articles with the heatmap (or one student's highlights) and the key outlined.
+    fn articles_ui(&mut self, ui: &mut Ui, corpus: &Corpus, step: &Step, marks: &[Vec<MarkView>], theme: &Theme) {
+        let arts: Vec<_> = step.articles.iter().filter_map(|a| corpus.get(a).cloned()).collect();
+        let overlays: Vec<Vec<Overlay>> = arts
+            .iter()
+            .map(|art| {
+                step.keys()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| k.article == art.id())
+                    .map(|(n, k)| Overlay::Answer {
+                        span: k.core,
+                        number: n + 1,
+                    })
+                    .collect()
+            })
+            .collect();
+        ui.label(RichText::new(match (self.student, &self.report) {
+            (Some(g), Some(report)) => format!(
                 "{}'s highlights; the key spans are outlined and numbered.",
                 report.graded[g].results.student
             ),
+            _ => "How many students highlighted each word (darker = more); the key spans are outlined and numbered."
+                .to_string(),
         }));
+        let views = &mut self.views;
         ui.columns(arts.len().max(1), |cols| {
             for (n, (col, art)) in cols.iter_mut().zip(arts.iter()).enumerate() {
                 let input = ArticleInput {
@@ -284,64 +332,74 @@ pub fn class_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut Vec
                     overlays: &overlays[n],
                     editable: false,
                 };
-                let _ = article_ui(col, &mut app.class.views[n], &input, theme);
+                let _ = article_ui(col, &mut views[n], &input, theme);
             }
         });
-    });
-    cmds.extend(out.into_iter().map(Command::Class));
-}
+    }
 
-fn marks_for(app: &LateralApp, lesson: &Lesson, si: usize, sc: &StepClass, theme: &Theme) -> Vec<Vec<MarkView>> {
-    let step = &lesson.steps[si];
-    let Some(report) = &app.class.report else {
-        return Vec::new();
-    };
-    let n = report.graded.len().max(1) as f32;
-    step.articles
-        .iter()
-        .enumerate()
-        .map(|(a, id)| {
-            let Some(art) = app.library.corpus.get(id) else {
-                return Vec::new();
-            };
-            match app.class.student {
-                None => sc.heat.get(a).map_or(Vec::new(), |counts| {
-                    counts
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| **c > 0)
-                        .map(|(w, c)| MarkView {
-                            span: art.words[w],
-                            label: None,
-                            tag: None,
-                            selected: false,
-                            fill: Some(heat(theme, *c as f32 / n)),
-                        })
-                        .collect()
-                }),
-                Some(g) => report.graded[g]
-                    .results
-                    .steps
-                    .iter()
-                    .find(|w| w.step == step.id)
-                    .map(|w| {
-                        w.highlights
+    fn marks_for(
+        &self,
+        corpus: &Corpus,
+        lesson: &Lesson,
+        si: usize,
+        sc: &StepClass,
+        theme: &Theme,
+    ) -> Vec<Vec<MarkView>> {
+        let step = &lesson.steps[si];
+        let Some(report) = &self.report else {
+            return Vec::new();
+        };
+        let n = report.graded.len().max(1) as f32;
+        step.articles
+            .iter()
+            .enumerate()
+            .map(|(a, id)| {
+                let Some(art) = corpus.get(id) else {
+                    return Vec::new();
+                };
+                match self.student {
+                    None => sc.heat.get(a).map_or(Vec::new(), |counts| {
+                        counts
                             .iter()
-                            .filter(|h| h.article() == id)
-                            .filter_map(|h| h.position())
-                            .map(|(s, e)| MarkView {
-                                span: Span::new(s, e),
+                            .enumerate()
+                            .filter(|(_, c)| **c > 0)
+                            .map(|(w, c)| MarkView {
+                                span: art.words[w],
                                 label: None,
                                 tag: None,
                                 selected: false,
-                                fill: None,
+                                fill: Some(heat(theme, *c as f32 / n)),
                             })
                             .collect()
-                    })
-                    .unwrap_or_default(),
-            }
+                    }),
+                    Some(g) => student_marks(&report.graded[g].results, &step.id, id),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One student's highlights on one article of a step.
+fn student_marks(results: &crate::records::results::Results, step: &str, article: &str) -> Vec<MarkView> {
+    results
+        .steps
+        .iter()
+        .find(|w| w.step == step)
+        .map(|w| {
+            w.highlights
+                .iter()
+                .filter(|h| h.article() == article)
+                .filter_map(|h| h.position())
+                .map(|(s, e)| MarkView {
+                    span: Span::new(s, e),
+                    label: None,
+                    tag: None,
+                    selected: false,
+                    fill: None,
+                })
+                .collect()
         })
-        .collect()
+        .unwrap_or_default()
 }
 
 fn stats_ui(ui: &mut Ui, lesson: &Lesson, si: usize, sc: &StepClass, theme: &Theme) {

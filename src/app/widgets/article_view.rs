@@ -74,18 +74,18 @@ pub struct ArticleViewState {
     /// Where a drag started (char offset).
     drag_anchor: Option<usize>,
     /// The live drag selection.
-    pub selection: Option<Span>,
+    pub(crate) selection: Option<Span>,
     /// Keyboard cursor: index into the article's words.
-    pub cursor: Option<usize>,
+    pub(crate) cursor: Option<usize>,
     /// Keyboard selection anchor (word index) while Shift is held.
-    pub kb_anchor: Option<usize>,
+    pub(crate) kb_anchor: Option<usize>,
     layout: Option<Layout>,
     /// The paragraphs laid out this frame (index, galley): the ones on screen.
     frame: Vec<(usize, Arc<Galley>)>,
     /// Screen rectangle of the text block last frame (for tests and hit testing).
-    pub text_rect: Rect,
+    pub(crate) text_rect: Rect,
     /// How many times the text was laid out (to check the cache in tests).
-    pub layouts_made: usize,
+    layouts_made: usize,
     scroll_to_cursor: bool,
 }
 
@@ -135,8 +135,13 @@ fn para_job(article: &Article, span: Span, width: f32, theme: &Theme) -> LayoutJ
 }
 
 impl ArticleViewState {
+    /// How many times the text was laid out (to check the layout cache).
+    pub fn layouts_made(&self) -> usize {
+        self.layouts_made
+    }
+
     /// Forgets selection and cursor (for a new step).
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         self.drag_anchor = None;
         self.selection = None;
         self.cursor = None;

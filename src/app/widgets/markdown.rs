@@ -19,7 +19,7 @@ struct Block {
 }
 
 /// Draws Markdown text in the reading column.
-pub fn markdown_ui(ui: &mut Ui, text: &str, theme: &Theme) {
+pub(crate) fn markdown_ui(ui: &mut Ui, text: &str, theme: &Theme) {
     let width = ui.available_width().min(theme.max_column()).max(100.0);
     for b in blocks(text, theme) {
         ui.add_space(b.space_before);
@@ -34,8 +34,9 @@ pub fn markdown_ui(ui: &mut Ui, text: &str, theme: &Theme) {
     }
 }
 
-/// The plain text of Markdown (for accessibility names and tests).
-pub fn plain_text(text: &str) -> String {
+/// The plain text of Markdown (for tests).
+#[cfg(test)]
+fn plain_text(text: &str) -> String {
     let mut out = String::new();
     for ev in Parser::new(text) {
         match ev {

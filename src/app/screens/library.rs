@@ -1,0 +1,253 @@
+//! The lesson library: every lesson with this student's progress, and where the lessons come
+//! from.
+
+use std::sync::Arc;
+
+use egui::{Align, Layout, RichText, Ui};
+
+use crate::app::theme::Theme;
+use crate::app::{Command, Shared, Source, open_pack_file};
+use crate::grading::feedback::score_words;
+use crate::grading::score::Verdict;
+use crate::grading::session::Session;
+use crate::lesson::Lesson;
+use crate::lesson::library::{self, LessonFile};
+use crate::records::progress::Loaded;
+
+/// Per-lesson progress shown in the library.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct LessonProgress {
+    /// Steps done.
+    pub(crate) done: usize,
+    /// Score so far (0–1), if any step was scored.
+    pub(crate) score: Option<f64>,
+}
+
+/// The library's state.
+#[derive(Default)]
+pub(crate) struct LibraryScreen {
+    /// Progress per library lesson (same order), for the current student.
+    progress: Vec<LessonProgress>,
+}
+
+/// What the library can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryCmd {
+    /// Play lesson number `0` of the library.
+    Open(usize),
+    /// Ask for a lesson folder (file dialog).
+    PickFolder,
+    /// Back to the bundled lessons.
+    LoadBundled,
+    /// Save all this student's results files into a folder (folder dialog).
+    ExportAll,
+}
+
+impl LibraryScreen {
+    /// Reads the current student's saved progress on every lesson.
+    pub(crate) fn refresh(&mut self, shared: &mut Shared) {
+        let Some(student) = shared.student.clone() else { return };
+        let corpus = &shared.library.corpus;
+        let store = &shared.store;
+        let notice = &mut shared.notice;
+        self.progress = shared
+            .library
+            .lessons
+            .iter()
+            .map(|lf| {
+                let Some(lesson) = lf.lesson.as_ref().filter(|_| lf.is_playable()) else {
+                    return LessonProgress::default();
+                };
+                match store.load_progress(&student, &lesson.id) {
+                    Loaded::Work(r) => {
+                        let s = Session::from_results(Arc::new(lesson.clone()), corpus, &r);
+                        let done = s.steps.iter().zip(&lesson.steps).filter(|(st, step)| st.is_done(step)).count();
+                        let any_scored = s.steps.iter().any(|st| st.checked.is_some());
+                        LessonProgress { done, score: any_scored.then(|| s.lesson_score(corpus)) }
+                    }
+                    Loaded::Damaged { moved_to, problem } => {
+                        *notice = Some(format!(
+                            "Saved work for “{}” could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
+                            lesson.title,
+                            moved_to.display()
+                        ));
+                        LessonProgress::default()
+                    }
+                    Loaded::Nothing => LessonProgress::default(),
+                }
+            })
+            .collect();
+    }
+
+    /// Replaces the shared library with the lessons of `source`; returns whether it loaded (if
+    /// not, the notice says why).
+    pub(crate) fn load(&mut self, shared: &mut Shared, source: Source) -> bool {
+        let lib = match &source {
+            Source::Bundled => Ok(crate::app::shared::bundled_library()),
+            Source::Folder(dir) => library::load(std::slice::from_ref(dir), &[]),
+            Source::Pack(p) => match open_pack_file(p) {
+                Ok(l) => Ok(l),
+                Err(e) => {
+                    shared.notice = Some(e);
+                    return false;
+                }
+            },
+        };
+        match lib {
+            Ok(lib) => {
+                shared.library = lib;
+                shared.source = source;
+                self.refresh(shared);
+                true
+            }
+            Err(e) => {
+                shared.notice = Some(format!("Could not open lessons: {e}"));
+                false
+            }
+        }
+    }
+
+    /// The lessons, with this student's progress.
+    pub(crate) fn ui(&self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
+        let mut cmds = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            header_ui(ui, &shared.source, theme, &mut cmds);
+            ui.separator();
+            if shared.library.lessons.is_empty() {
+                ui.label("There are no lessons here. Lessons are .md files that start with a line of +++ (see docs/lesson-format.md).");
+            }
+            egui::ScrollArea::vertical().id_salt("library").show(ui, |ui| {
+                for (i, lf) in shared.library.lessons.iter().enumerate() {
+                    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        self.lesson_card(ui, i, lf, theme, &mut cmds);
+                    });
+                    ui.add_space(6.0);
+                }
+                if !shared.library.diagnostics.is_empty() {
+                    ui.separator();
+                    ui.label(RichText::new("Problems with articles").strong());
+                    for d in &shared.library.diagnostics {
+                        ui.label(RichText::new(format!("{}:{}: {}", d.file, d.line, d.message)).monospace());
+                    }
+                }
+            });
+        });
+        cmds
+    }
+
+    /// One lesson: its title, summary, steps, progress and Start button (or its problems).
+    fn lesson_card(&self, ui: &mut Ui, i: usize, lf: &LessonFile, theme: &Theme, cmds: &mut Vec<Command>) {
+        let Some(l) = &lf.lesson else {
+            ui.label(RichText::new(&lf.path).strong());
+            problems_ui(ui, lf, theme);
+            return;
+        };
+        let progress = self.progress.get(i);
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| about_ui(ui, l, progress, theme));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let started = progress.is_some_and(|p| p.done > 0);
+                let text = if started { "Continue" } else { "Start" };
+                let b = egui::Button::new(RichText::new(text).strong());
+                let r = ui.add_enabled(lf.is_playable(), b);
+                let r = r.on_hover_text(format!("{text} “{}”", l.title));
+                if r.clicked() {
+                    cmds.push(Command::Library(LibraryCmd::Open(i)));
+                }
+            });
+        });
+        if !lf.is_playable() {
+            problems_ui(ui, lf, theme);
+        }
+    }
+}
+
+/// The heading and the buttons beside it.
+fn header_ui(ui: &mut Ui, source: &Source, theme: &Theme, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading("Lessons");
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui.button("Open lesson folder…").clicked() {
+                cmds.push(Command::Library(LibraryCmd::PickFolder));
+            }
+            if ui.button("Export all my results…").clicked() {
+                cmds.push(Command::Library(LibraryCmd::ExportAll));
+            }
+            if let Source::Folder(dir) = source {
+                if ui.button("Bundled lessons").clicked() {
+                    cmds.push(Command::Library(LibraryCmd::LoadBundled));
+                }
+                ui.label(RichText::new(format!("from {}", dir.display())).color(theme.muted()));
+            }
+        });
+    });
+}
+
+/// A lesson's title, summary, length and kinds of step, and the student's progress.
+fn about_ui(ui: &mut Ui, l: &Lesson, progress: Option<&LessonProgress>, theme: &Theme) {
+    let exam = if l.exam { "  (exam: hand in when done)" } else { "" };
+    ui.label(
+        RichText::new(format!("{}{exam}", l.title))
+            .size(theme.font_size * 1.1)
+            .strong(),
+    );
+    if let Some(s) = &l.summary {
+        ui.label(s);
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    for k in l.steps.iter().map(|s| s.kind_name()).filter(|k| *k != "read") {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    let minutes = l.minutes.map_or(String::new(), |m| format!("{m} min · "));
+    ui.label(RichText::new(format!("{minutes}{} steps · {}", l.steps.len(), kinds.join(", "))).color(theme.muted()));
+    if let Some(p) = progress
+        && p.done > 0
+    {
+        let score = p
+            .score
+            .map_or(String::new(), |s| format!(" · {}: {:.0}%", score_words(s), s * 100.0));
+        ui.label(format!(
+            "Your progress: {} of {} steps done{score}",
+            p.done,
+            l.steps.len()
+        ));
+    }
+}
+
+fn problems_ui(ui: &mut Ui, lf: &LessonFile, theme: &Theme) {
+    let errors: Vec<_> = lf.diagnostics.iter().filter(|d| d.is_error()).collect();
+    ui.colored_label(
+        theme.verdict_color(Verdict::Missed),
+        format!("This lesson has {} problem(s) and cannot be played yet:", errors.len()),
+    );
+    for d in errors.iter().take(8) {
+        let place = if d.line > 0 {
+            format!("line {}, column {}: ", d.line, d.column)
+        } else {
+            String::new()
+        };
+        ui.label(RichText::new(format!("{place}{}", d.message)).monospace());
+        if let Some(s) = &d.suggestion {
+            ui.label(RichText::new(format!("   → {}", s.lines().next().unwrap_or(""))).color(theme.muted()));
+        }
+    }
+}
+
+/// Saves every lesson the current student has worked on into `dir`.
+pub(crate) fn export_all(shared: &mut Shared, dir: &std::path::Path) {
+    let Some(student) = shared.student.clone() else { return };
+    let mut n = 0;
+    for lf in &shared.library.lessons {
+        let Some(l) = &lf.lesson else { continue };
+        if let Loaded::Work(r) = shared.store.load_progress(&student, &l.id)
+            && r.save(&dir.join(crate::app::shared::results_file_name(&student, &l.id)))
+                .is_ok()
+        {
+            n += 1;
+        }
+    }
+    shared.notice = Some(format!("Saved {n} results file(s) in {}.", dir.display()));
+}

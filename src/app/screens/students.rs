@@ -1,0 +1,78 @@
+//! The student picker: pick or type a name.
+
+use egui::{RichText, Ui};
+
+use crate::app::theme::Theme;
+use crate::app::{Command, Shared};
+
+/// The student picker's state.
+pub(crate) struct StudentsScreen {
+    /// Known students.
+    students: Vec<String>,
+    /// The name being typed.
+    new_name: String,
+}
+
+impl StudentsScreen {
+    /// The students saved in the shared store; the last one's name is typed in already.
+    pub(crate) fn new(shared: &Shared) -> Self {
+        let students = shared.store.students();
+        let new_name = shared
+            .settings
+            .last_student
+            .clone()
+            .filter(|last| students.contains(last))
+            .unwrap_or_default();
+        Self { students, new_name }
+    }
+
+    /// Reads the known students again (after one was added).
+    pub(crate) fn refresh(&mut self, shared: &Shared) {
+        self.students = shared.store.students();
+    }
+
+    /// Pick or type a student name.
+    pub(crate) fn ui(&mut self, ui: &mut Ui, theme: &Theme) -> Vec<Command> {
+        let mut cmds = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(40.0);
+                ui.heading(RichText::new("Who is reading today?").size(theme.font_size * 1.5));
+                ui.add_space(16.0);
+                if !self.students.is_empty() {
+                    ui.label("Pick your name:");
+                    ui.add_space(6.0);
+                    for name in &self.students {
+                        if ui.add_sized([260.0, 32.0], egui::Button::new(name)).clicked() {
+                            cmds.push(Command::PickStudent(name.clone()));
+                        }
+                    }
+                    ui.add_space(16.0);
+                    ui.label("Or type a new name:");
+                } else {
+                    ui.label("Type your name to start. Your work is saved on this computer under it.");
+                }
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    ui.add_space((ui.available_width() - 360.0).max(0.0) / 2.0);
+                    let label = ui.label("Name:");
+                    let r = ui
+                        .add(egui::TextEdit::singleline(&mut self.new_name).desired_width(200.0))
+                        .labelled_by(label.id);
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if ui.button("Start").clicked() || enter {
+                        cmds.push(Command::PickStudent(self.new_name.clone()));
+                    }
+                });
+                ui.add_space(20.0);
+                ui.label(
+                    RichText::new(
+                        "No passwords: on a shared laptop, pick your own name. Nothing leaves this computer.",
+                    )
+                    .color(theme.muted()),
+                );
+            });
+        });
+        cmds
+    }
+}

@@ -1,0 +1,166 @@
+//! The end-of-lesson summary: score per step, what to review, and handing in.
+
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use super::player::PlayerCmd;
+use crate::app::theme::Theme;
+use crate::app::{Command, Shared};
+use crate::corpus::Corpus;
+use crate::grading::feedback::{score_words, verdict_words};
+use crate::grading::score::Verdict;
+use crate::grading::session::Session;
+use crate::records::results::{LessonOutcome, StepOutcome};
+
+/// The summary's state: the lesson's scores, worked out once when it opens.
+pub(crate) struct SummaryScreen {
+    outcome: LessonOutcome,
+}
+
+impl SummaryScreen {
+    /// Scores the session (once here, not on every frame of the summary).
+    pub(crate) fn new(s: &Session, corpus: &Corpus) -> Self {
+        Self {
+            outcome: crate::records::results::score_results(&s.to_results(), &s.lesson, corpus),
+        }
+    }
+
+    /// The end-of-lesson summary of `s`: score per step and what to review.
+    pub(crate) fn ui(&self, ui: &mut Ui, s: &Session, handin_dir: &Path, theme: &Theme) -> Vec<Command> {
+        let mut cmds = Vec::new();
+        let outcome = &self.outcome;
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("summary").show(ui, |ui| {
+                heading_ui(ui, s, outcome, theme);
+                ui.add_space(10.0);
+                egui::Grid::new("summary-grid")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| steps_ui(ui, s, outcome));
+                ui.add_space(10.0);
+                if !s.lesson.exam {
+                    review_ui(ui, s, outcome);
+                }
+                ui.add_space(10.0);
+                ui.horizontal(|ui| buttons_ui(ui, s, handin_dir, &mut cmds));
+            });
+        });
+        cmds
+    }
+}
+
+/// The title and the lesson score (or, in an exam, who grades it).
+fn heading_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome, theme: &Theme) {
+    ui.heading(format!("{}: summary", s.lesson.title));
+    if s.lesson.exam {
+        ui.label(RichText::new("This is an exam: your teacher grades it from the file you hand in.").strong());
+    } else {
+        ui.label(
+            RichText::new(format!(
+                "Lesson score: {:.0}% ({})",
+                outcome.score * 100.0,
+                score_words(outcome.score)
+            ))
+            .size(theme.font_size * 1.2)
+            .strong(),
+        );
+    }
+}
+
+/// One grid row per step: title, kind, how it went.
+fn steps_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome) {
+    for (i, o) in outcome.steps.iter().enumerate() {
+        ui.label(format!("{}. {}", i + 1, o.title));
+        ui.label(&o.kind);
+        ui.label(step_result(s, i, o));
+        ui.end_row();
+    }
+}
+
+/// What the summary says about step `i`.
+fn step_result(s: &Session, i: usize, o: &StepOutcome) -> String {
+    let done = s.steps[i].is_done(&s.lesson.steps[i]);
+    let answered = !s.steps[i].marks.is_empty() || !s.steps[i].choices.is_empty();
+    match o.score {
+        _ if s.lesson.exam => {
+            if done || answered {
+                "answered".into()
+            } else {
+                "to do".into()
+            }
+        }
+        Some(x) if s.steps[i].attempts > 0 || s.steps[i].solution_shown => {
+            format!("{:.0}% {}", x * 100.0, score_words(x))
+        }
+        Some(_) => "not checked yet".into(),
+        None if done => "done".into(),
+        None => "to do".into(),
+    }
+}
+
+/// The key passages not found, step by step.
+fn review_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome) {
+    ui.heading("What to review");
+    let mut any = false;
+    for (i, o) in outcome.steps.iter().enumerate() {
+        let step = &s.lesson.steps[i];
+        if let Some(d) = &o.detail {
+            for (k, r) in step.keys().iter().zip(&d.keys) {
+                if r.verdict != Verdict::Found {
+                    any = true;
+                    ui.label(format!(
+                        "Step {} — {} “{}”: {}",
+                        i + 1,
+                        verdict_words(r.verdict),
+                        k.anchor.quote,
+                        k.explanation
+                    ));
+                }
+            }
+        } else if o.score.is_some_and(|x| x < 1.0) {
+            any = true;
+            ui.label(format!(
+                "Step {} — {}: look at the explanation of each answer.",
+                i + 1,
+                o.title
+            ));
+        }
+    }
+    if !any {
+        ui.label("Nothing: every key passage was found.");
+    }
+}
+
+/// Hand in, Hand in as…, back to the lesson, back to the lessons.
+fn buttons_ui(ui: &mut Ui, s: &Session, handin_dir: &Path, cmds: &mut Vec<Command>) {
+    if ui
+        .button(RichText::new("Hand in").strong())
+        .on_hover_text(format!("Save your results file in {}", handin_dir.display()))
+        .clicked()
+    {
+        cmds.push(Command::HandIn);
+    }
+    if ui.button("Hand in as…").clicked() {
+        cmds.push(Command::HandInAs);
+    }
+    if ui.button("Back to the lesson").clicked() {
+        cmds.push(Command::Player(PlayerCmd::GoToStep(s.current)));
+    }
+    if ui.button("Back to lessons").clicked() {
+        cmds.push(Command::ToLibrary);
+    }
+}
+
+/// Saves the open lesson's results in `dir` (as `name`, or `<student>-<lesson>.json`).
+pub(crate) fn hand_in(shared: &mut Shared, s: &Session, dir: &Path, name: Option<String>) {
+    let r = s.to_results();
+    let path = dir.join(name.unwrap_or_else(|| crate::app::shared::results_file_name(&s.student, &s.lesson.id)));
+    shared.notice = Some(match r.save(&path) {
+        Ok(()) => format!(
+            "Handed in: your results are saved as {}. Give this file to your teacher.",
+            path.display()
+        ),
+        Err(e) => format!("Could not hand in to {}: {e}", path.display()),
+    });
+}

@@ -1,0 +1,236 @@
+//! "Import an article" in the teacher's view: the form, and reading a file (txt, md, html, or an
+//! H5P "Mark the Words" task) into the corpus folder.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::editor::Editor;
+use super::{TeacherCmd, TeacherScreen};
+use crate::app::widgets::dropped_path;
+use crate::app::{Command, Shared, Source};
+use crate::corpus::ArticleMeta;
+
+/// The "Import an article" form.
+#[derive(Clone, Debug, Default)]
+pub struct ImportForm {
+    /// Is the form open?
+    pub(crate) open: bool,
+    /// A file to import (typed, dropped or chosen).
+    pub(crate) file: String,
+    /// Or pasted text.
+    pub(crate) pasted: String,
+    /// Metadata.
+    pub(crate) meta: ArticleMeta,
+    /// What happened.
+    pub(crate) message: Option<String>,
+}
+
+impl ImportForm {
+    /// The article's metadata as typed or suggested.
+    pub fn meta(&self) -> &ArticleMeta {
+        &self.meta
+    }
+
+    /// The article's text (pasted, or read from the file).
+    pub fn pasted(&self) -> &str {
+        &self.pasted
+    }
+
+    /// What happened last.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The form's window, while it is open.
+    pub(crate) fn window(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        if !self.open {
+            return;
+        }
+        // Files dropped on the window go into the form.
+        if let Some(p) = dropped_path(ui.ctx()) {
+            self.file = p.display().to_string();
+        }
+        let mut open = true;
+        egui::Window::new("Import an article").open(&mut open).default_width(520.0).show(ui.ctx(), |ui| {
+            ui.label("From a .txt, .md or .html file (type its path, or drop it on this window), or paste the text below. The words are kept exactly; HTML loses its tags, scripts and styles. An H5P “Mark the Words” task (.h5p or content.json) becomes an article and a lesson.");
+            let l = ui.label("File:");
+            ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY)).labelled_by(l.id);
+            if ui.button("Read the file").clicked() {
+                cmds.push(Command::Teacher(TeacherCmd::ImportRead));
+            }
+            let l = ui.label("Or paste the text:");
+            ui.add(egui::TextEdit::multiline(&mut self.pasted).desired_rows(4).desired_width(f32::INFINITY)).labelled_by(l.id);
+            ui.separator();
+            ui.label(RichText::new("About the article (what students see when they read laterally)").strong());
+            egui::Grid::new("import-meta").num_columns(2).show(ui, |ui| meta_ui(ui, &mut self.meta));
+            ui.checkbox(&mut self.meta.fictional, "Fictional (written for teaching)");
+            if ui.button("Add to the corpus").clicked() {
+                cmds.push(Command::Teacher(TeacherCmd::ImportWrite));
+            }
+            if let Some(m) = &self.message {
+                ui.label(RichText::new(m).italics());
+            }
+        });
+        self.open = open;
+    }
+}
+
+/// The metadata fields, one grid row each.
+fn meta_ui(ui: &mut Ui, meta: &mut ArticleMeta) {
+    let field = |ui: &mut Ui, label: &str, v: &mut String| {
+        let l = ui.label(label);
+        ui.add(egui::TextEdit::singleline(v).desired_width(320.0))
+            .labelled_by(l.id);
+        ui.end_row();
+    };
+    field(ui, "Id (short name)", &mut meta.id);
+    field(ui, "Outlet", &mut meta.outlet);
+    field(ui, "Headline", &mut meta.headline);
+    field(ui, "Kind of outlet", &mut meta.outlet_kind);
+    let mut date = meta.date.clone().unwrap_or_default();
+    field(ui, "Date (YYYY-MM-DD)", &mut date);
+    meta.date = (!date.trim().is_empty()).then_some(date);
+    let mut byline = meta.byline.clone().unwrap_or_default();
+    field(ui, "Byline", &mut byline);
+    meta.byline = (!byline.trim().is_empty()).then_some(byline);
+}
+
+impl TeacherScreen {
+    /// Reads the import form's file (or pasted text) and suggests metadata.
+    pub(crate) fn import_read(&mut self, shared: &mut Shared) {
+        let path = PathBuf::from(self.import.file.trim());
+        let is_h5p = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
+            || path.file_name().is_some_and(|n| n == "content.json");
+        if is_h5p {
+            self.import_h5p(shared, &path);
+            return;
+        }
+        let f = &mut self.import;
+        let result = if f.file.trim().is_empty() {
+            crate::corpus::import::import_pasted(&f.pasted)
+        } else {
+            crate::corpus::import::import_article(Path::new(f.file.trim()))
+        };
+        match result {
+            Ok(imp) => {
+                let s = imp.suggested;
+                if f.meta.headline.is_empty() {
+                    f.meta.headline = s.headline;
+                }
+                if f.meta.outlet.is_empty() {
+                    f.meta.outlet = s.outlet;
+                }
+                f.meta.byline = f.meta.byline.take().or(s.byline);
+                f.meta.date = f.meta.date.take().or(s.date);
+                if f.meta.id.is_empty() && !f.meta.headline.is_empty() {
+                    f.meta.id = crate::corpus::import::suggest_id(&f.meta.headline);
+                }
+                let words = imp.text.split_whitespace().count();
+                f.pasted = imp.text;
+                f.file.clear();
+                let mut msg = format!("Read {words} words. Check the text and fill in what is missing, then add it.");
+                for w in &imp.warnings {
+                    msg.push_str("\n⚠ ");
+                    msg.push_str(w);
+                }
+                f.message = Some(msg);
+            }
+            Err(e) => f.message = Some(e.to_string()),
+        }
+    }
+
+    /// Imports an H5P "Mark the Words" task: its text becomes an article in the corpus folder and
+    /// its marked words a one-step lesson in the lesson folder, opened for editing.
+    fn import_h5p(&mut self, shared: &mut Shared, path: &Path) {
+        let mtw = match crate::corpus::import::read_h5p(path) {
+            Ok(m) => m,
+            Err(e) => {
+                self.import.message = Some(e.to_string());
+                return;
+            }
+        };
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("h5p-task");
+        let stem = if stem == "content" { "h5p-task" } else { stem };
+        let id = crate::corpus::import::suggest_id(stem);
+        let first: String = mtw.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+        let meta = crate::corpus::ArticleMeta {
+            id: id.clone(),
+            outlet: "H5P task".into(),
+            headline: first,
+            outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
+            ..Default::default()
+        };
+        let dir = shared.corpus_dir();
+        if let Err(e) = crate::corpus::import::write_article(&dir, &meta, &mtw.text) {
+            self.import.message = Some(format!("Not imported: {e}"));
+            return;
+        }
+        shared.reload_articles(&dir);
+        let lesson = crate::corpus::import::mark_the_words_lesson(&mtw, &id, &meta.headline);
+        let lesson_dir = match &shared.source {
+            Source::Folder(d) => d.clone(),
+            _ => PathBuf::from("lessons"),
+        };
+        let name = format!("{id}.md");
+        match crate::lesson::authoring::Draft::from_text(&name, &lesson) {
+            Ok(draft) => {
+                let mut st = Editor::new(draft, None, &shared.library.corpus);
+                st.path_text = lesson_dir.join(&name).display().to_string();
+                st.dirty = true;
+                st.step = 0;
+                st.message = Some("Imported from H5P: write the explanations, then Save.".into());
+                self.editor = Some(st);
+                self.import = ImportForm {
+                    message: Some(format!(
+                        "Imported {} words and {} marked word(s).",
+                        mtw.text.split_whitespace().count(),
+                        mtw.marked.len()
+                    )),
+                    ..Default::default()
+                };
+            }
+            Err(e) => self.import.message = Some(format!("Not imported: {e}")),
+        }
+    }
+
+    /// Writes the import form's article into the corpus folder.
+    pub(crate) fn import_write(&mut self, shared: &mut Shared) {
+        let dir = shared.corpus_dir();
+        if !self.import.file.trim().is_empty() {
+            self.import_read(shared);
+        }
+        let f = &mut self.import;
+        let text = match crate::corpus::import::import_pasted(&f.pasted) {
+            Ok(i) => i.text,
+            Err(e) => {
+                f.message = Some(e.to_string());
+                return;
+            }
+        };
+        if f.meta.date.as_deref().is_some_and(|d| d.trim().is_empty()) {
+            f.meta.date = None;
+        }
+        if let Some(d) = &f.meta.date
+            && !crate::corpus::valid_date(d.trim())
+        {
+            f.message = Some(format!(
+                "`{}` is not a real date: write it like 2024-03-02",
+                crate::text::ids::shown(d)
+            ));
+            return;
+        }
+        match crate::corpus::import::write_article(&dir, &f.meta, &text) {
+            Ok((txt, _)) => {
+                let id = f.meta.id.clone();
+                *f = ImportForm {
+                    message: Some(format!("Added {} to the corpus.", txt.display())),
+                    ..Default::default()
+                };
+                shared.reload_articles(&dir);
+                self.new_lesson_article = id;
+            }
+            Err(e) => f.message = Some(format!("Not added: {e}")),
+        }
+    }
+}

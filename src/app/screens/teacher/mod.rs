@@ -1,0 +1,204 @@
+//! The teacher's view: open or start a lesson, edit it (add key spans by highlighting, see every
+//! problem next to its step), preview it as a student, save it; import articles.
+//!
+//! Its state outlives a visit: a draft with unsaved changes is still there when the teacher
+//! comes back from a preview, the class view, or the lessons.
+
+mod editor;
+mod editor_view;
+mod import;
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+pub(crate) use editor::Goto;
+pub use editor::{EditCmd, Editor};
+pub use import::ImportForm;
+
+use crate::app::theme::Theme;
+use crate::app::{Command, Shared, Source};
+use crate::grading::score::Verdict;
+use crate::lesson::authoring::Draft;
+
+/// The teacher's view's state.
+#[derive(Default)]
+pub struct TeacherScreen {
+    /// The lesson being edited.
+    editor: Option<Editor>,
+    /// The article picked for a new lesson.
+    new_lesson_article: String,
+    /// The "Import an article" form.
+    import: ImportForm,
+}
+
+/// Everything the teacher's view can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TeacherCmd {
+    /// Edit library lesson `0`.
+    Open(usize),
+    /// Start a new lesson on this article.
+    New(String),
+    /// Read the import form's file (or pasted text) and suggest metadata.
+    ImportRead,
+    /// Write the import form's article into the corpus folder.
+    ImportWrite,
+    /// A command of the lesson editor.
+    Edit(EditCmd),
+}
+
+impl TeacherScreen {
+    /// The lesson being edited, if one is open.
+    pub fn editor(&self) -> Option<&Editor> {
+        self.editor.as_ref()
+    }
+
+    /// The "Import an article" form.
+    pub fn import_form(&self) -> &ImportForm {
+        &self.import
+    }
+
+    /// The article picked for a new lesson.
+    pub fn new_lesson_article(&self) -> &str {
+        &self.new_lesson_article
+    }
+
+    /// Applies a teacher's-view command; `Some` when it leaves the view.
+    pub(crate) fn apply(&mut self, cmd: TeacherCmd, shared: &mut Shared) -> Option<Goto> {
+        match cmd {
+            TeacherCmd::Open(i) => self.open(shared, i),
+            TeacherCmd::New(article) => self.new_lesson(shared, &article),
+            TeacherCmd::ImportRead => {
+                self.import_read(shared);
+                None
+            }
+            TeacherCmd::ImportWrite => {
+                self.import_write(shared);
+                None
+            }
+            TeacherCmd::Edit(c) => self.editor.as_mut()?.apply(c, &shared.library.corpus),
+        }
+    }
+
+    /// Opens library lesson `i` for editing (a bundled one is saved as a copy).
+    fn open(&mut self, shared: &mut Shared, i: usize) -> Option<Goto> {
+        let lf = shared.library.lessons.get(i)?;
+        let from_disk = matches!(shared.source, Source::Folder(_));
+        let text = if from_disk {
+            crate::files::read_text(std::path::Path::new(&lf.path), crate::files::MAX_LESSON_BYTES).ok()
+        } else {
+            let name = lf.path.rsplit('/').next().unwrap_or(&lf.path);
+            crate::lesson::bundled::LESSONS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.to_string())
+        };
+        let Some(text) = text else {
+            shared.notice = Some(format!("Could not read {}", lf.path));
+            return None;
+        };
+        match Draft::from_text(&lf.path, &text.replace("\r\n", "\n")) {
+            Ok(draft) => {
+                let path = from_disk.then(|| PathBuf::from(&lf.path));
+                let mut st = Editor::new(draft, path, &shared.library.corpus);
+                if !from_disk {
+                    st.message = Some("This lesson comes with the app: type where to save your own copy.".into());
+                }
+                self.editor = Some(st);
+                Some(Goto::Editor)
+            }
+            Err(e) => {
+                shared.notice = Some(format!("{} cannot be edited in the app: {e}", lf.path));
+                None
+            }
+        }
+    }
+
+    /// Starts a new lesson on `article`, to be saved beside the lessons.
+    fn new_lesson(&mut self, shared: &Shared, article: &str) -> Option<Goto> {
+        let art = shared.library.corpus.get(article).cloned()?;
+        let name = format!("{article}-lesson.md");
+        let draft = Draft::new_lesson(&name, std::slice::from_ref(&art), "bias");
+        let mut st = Editor::new(draft, None, &shared.library.corpus);
+        st.path_text = match &shared.source {
+            Source::Folder(dir) => dir.join(&name).display().to_string(),
+            Source::Bundled | Source::Pack(_) => std::env::current_dir()
+                .unwrap_or_default()
+                .join("lessons")
+                .join(&name)
+                .display()
+                .to_string(),
+        };
+        st.step = 1;
+        st.dirty = true;
+        self.editor = Some(st);
+        Some(Goto::Editor)
+    }
+
+    /// The teacher's view.
+    pub(crate) fn ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
+        let mut cmds = Vec::new();
+        egui::Panel::top("teacher-banner").show(ui, |ui| self.banner_ui(ui, shared, theme, &mut cmds));
+        self.import.window(ui, &mut cmds);
+        let Some(editor) = self.editor.as_mut() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.heading("Teacher view");
+                ui.label("Open a lesson above to edit it, or make a new one on an article. Lessons are plain text files; see docs/lesson-format.md.");
+            });
+            return cmds;
+        };
+        let out = editor.ui(ui, &shared.library.corpus, theme);
+        cmds.extend(out.into_iter().map(|c| Command::Teacher(TeacherCmd::Edit(c))));
+        cmds
+    }
+
+    /// The banner: which view this is, the lessons to open, a new lesson, import, class results.
+    fn banner_ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme, cmds: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new("TEACHER VIEW: editing lessons")
+                    .strong()
+                    .color(theme.verdict_color(Verdict::Partly)),
+            );
+            ui.separator();
+            ui.label("Open:");
+            for (i, l) in shared.library.lessons.iter().enumerate() {
+                let title = l.lesson.as_ref().map_or(l.path.clone(), |x| x.title.clone());
+                if ui.small_button(title).on_hover_text("Edit this lesson").clicked() {
+                    cmds.push(Command::Teacher(TeacherCmd::Open(i)));
+                }
+            }
+            ui.separator();
+            self.new_lesson_ui(ui, shared, cmds);
+            ui.separator();
+            if ui.button("Import an article…").clicked() {
+                self.import.open = true;
+            }
+            if ui
+                .button("Class results…")
+                .on_hover_text("Grade your students' results files and see the class")
+                .clicked()
+            {
+                cmds.push(Command::ClassView);
+            }
+        });
+    }
+
+    /// The article picker and "New lesson".
+    fn new_lesson_ui(&mut self, ui: &mut Ui, shared: &Shared, cmds: &mut Vec<Command>) {
+        let ids: Vec<String> = shared.library.corpus.ids().map(str::to_string).collect();
+        if self.new_lesson_article.is_empty() {
+            self.new_lesson_article = ids.first().cloned().unwrap_or_default();
+        }
+        egui::ComboBox::from_label("New lesson on")
+            .selected_text(self.new_lesson_article.clone())
+            .show_ui(ui, |ui| {
+                for id in &ids {
+                    ui.selectable_value(&mut self.new_lesson_article, id.clone(), id);
+                }
+            });
+        if ui.button("New lesson").clicked() {
+            cmds.push(Command::Teacher(TeacherCmd::New(self.new_lesson_article.clone())));
+        }
+    }
+}

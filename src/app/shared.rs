@@ -1,0 +1,136 @@
+//! What every screen may read and some may change: where things are saved, the settings, the
+//! lessons and articles and where they came from, the current student, and the notice at the top.
+
+use std::path::{Path, PathBuf};
+
+use crate::lesson::library::{self, Library};
+use crate::records::progress::{AppSettings, Store};
+
+use super::theme::Theme;
+
+/// Where the lessons come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Built into the program.
+    Bundled,
+    /// A teacher's folder.
+    Folder(PathBuf),
+    /// An exam pack (lessons without keys).
+    Pack(PathBuf),
+}
+
+/// The state the screens share.
+pub(crate) struct Shared {
+    /// Where progress and settings are saved.
+    pub(crate) store: Store,
+    /// Font size, theme, last student.
+    pub(crate) settings: AppSettings,
+    /// Lessons and articles.
+    pub(crate) library: Library,
+    /// Where they came from.
+    pub(crate) source: Source,
+    /// The student using the app.
+    pub(crate) student: Option<String>,
+    /// A message shown at the top (saving problems, damaged files …).
+    pub(crate) notice: Option<String>,
+    /// Where "Hand in" saves results files.
+    pub(crate) handin_dir: PathBuf,
+}
+
+impl Shared {
+    /// The shared state over `library`, with the settings saved in `store`.
+    pub(crate) fn new(library: Library, source: Source, store: Store) -> Self {
+        let settings = store.load_settings();
+        Self {
+            store,
+            settings,
+            library,
+            source,
+            student: None,
+            notice: None,
+            handin_dir: default_handin_dir(),
+        }
+    }
+
+    /// The current theme.
+    pub(crate) fn theme(&self) -> Theme {
+        Theme::new(self.settings.dark, self.settings.clamped_font())
+    }
+
+    /// Saves the settings, or says why not.
+    pub(crate) fn save_settings(&mut self) {
+        if let Err(e) = self.store.save_settings(&self.settings) {
+            self.notice = Some(format!("Settings could not be saved: {e}"));
+        }
+    }
+
+    /// The corpus folder new articles go into: beside the lesson folder, or `./corpus`.
+    pub(crate) fn corpus_dir(&self) -> PathBuf {
+        match &self.source {
+            Source::Folder(dir) => {
+                let up = dir.join("..").join("corpus");
+                if up.is_dir() { up } else { dir.join("corpus") }
+            }
+            Source::Bundled | Source::Pack(_) => PathBuf::from("corpus"),
+        }
+    }
+
+    /// Loads the articles of `dir` into the library (after an import).
+    pub(crate) fn reload_articles(&mut self, dir: &Path) {
+        let walk = crate::files::walk_folder(dir, false);
+        let mut diags = walk.warnings;
+        for p in walk.files {
+            let known = self
+                .library
+                .corpus
+                .articles()
+                .iter()
+                .any(|a| a.source == p.display().to_string());
+            if p.extension().is_some_and(|x| x == "txt")
+                && !known
+                && let Some(a) = library::load_article_files(&p, &p.with_extension("toml"), &mut diags)
+            {
+                let _ = self.library.corpus.add(a);
+            }
+        }
+        self.library.diagnostics.extend(diags);
+    }
+}
+
+/// The bundled lessons and corpus.
+pub(crate) fn bundled_library() -> Library {
+    let corpus = crate::lesson::bundled::corpus();
+    let lessons = crate::lesson::bundled::lessons(&corpus);
+    Library {
+        corpus,
+        lessons,
+        diagnostics: Vec::new(),
+        articles_from_disk: 0,
+    }
+}
+
+/// Opens an exam pack file as a library.
+pub fn open_pack_file(p: &Path) -> Result<Library, String> {
+    let text =
+        crate::files::read_text(p, crate::files::MAX_PACK_BYTES).map_err(|d| format!("{}: {}", d.file, d.message))?;
+    crate::records::pack::pack_library(&text, &p.display().to_string())
+}
+
+/// `<student>-<lesson>.json`, safe as a file name.
+pub(crate) fn results_file_name(student: &str, lesson: &str) -> String {
+    let slug = crate::records::progress::slug(student);
+    // Drop the hash part of the slug: a teacher reads these names.
+    let name = slug.rsplit_once('-').map_or(slug.as_str(), |(a, _)| a);
+    format!("{name}-{lesson}.json")
+}
+
+/// Where "Hand in" saves: `LATERAL_HANDIN_DIR`, else a "Lateral hand-in" folder in the user's
+/// documents (or home) folder.
+pub(crate) fn default_handin_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("LATERAL_HANDIN_DIR") {
+        return PathBuf::from(d);
+    }
+    directories::UserDirs::new()
+        .map(|u| u.document_dir().unwrap_or(u.home_dir()).join("Lateral hand-in"))
+        .unwrap_or_else(|| PathBuf::from("Lateral hand-in"))
+}
