@@ -273,17 +273,8 @@ pub struct Walk {
 /// files or below [`MAX_FOLDER_DEPTH`] folders, with a warning.
 pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
     let mut walk = Walk::default();
-    let warn = |walk: &mut Walk, p: &Path, msg: String, help: &str| {
-        walk.warnings
-            .push(Diagnostic::file(p.display().to_string(), Severity::Warning, msg).with_suggestion(help));
-    };
     let Ok(canon_root) = root.canonicalize() else {
-        warn(
-            &mut walk,
-            root,
-            "cannot open this folder".into(),
-            "check that the path is right",
-        );
+        walk.warn(root, "cannot open this folder".into(), "check that the path is right");
         return walk;
     };
     let mut visited: HashSet<PathBuf> = HashSet::new();
@@ -292,87 +283,34 @@ pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
     // the walk is depth first in name order, as `ls -R` reads.
     let mut stack: Vec<(PathBuf, usize)> = vec![(root.to_path_buf(), 0)];
     while let Some((dir, depth)) = stack.pop() {
-        let rd = match fs::read_dir(&dir) {
-            Ok(rd) => rd,
-            Err(e) => {
-                warn(
-                    &mut walk,
-                    &dir,
-                    format!("cannot read this folder: {}", io_reason(&e)),
-                    "check that you may read it",
-                );
-                continue;
-            }
+        let Some(entries) = walk.read_sorted(&dir) else {
+            continue;
         };
-        let mut entries: Vec<fs::DirEntry> = rd.filter_map(Result::ok).collect();
-        entries.sort_by_key(fs::DirEntry::file_name);
         let mut subdirs = Vec::new();
         for e in entries {
             let p = e.path();
             if e.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let Ok(mut ft) = e.file_type() else { continue };
-            if ft.is_symlink() {
-                let Ok(target) = p.canonicalize() else {
-                    warn(
-                        &mut walk,
-                        &p,
-                        "this link points nowhere; skipped".into(),
-                        "remove the broken link",
-                    );
-                    continue;
-                };
-                if !target.starts_with(&canon_root) {
-                    warn(
-                        &mut walk,
-                        &p,
-                        format!("this link points outside {} ; skipped", root.display()),
-                        "copy the file into the folder instead of linking to it",
-                    );
-                    continue;
-                }
-                let Ok(m) = fs::metadata(&target) else { continue };
-                ft = m.file_type();
-            }
+            let Some(ft) = walk.file_type(root, &canon_root, &e) else {
+                continue;
+            };
             if ft.is_dir() {
-                if !recursive {
-                    continue;
+                if recursive && walk.may_enter(&mut visited, &p, depth) {
+                    subdirs.push(p);
                 }
-                let Ok(canon) = p.canonicalize() else { continue };
-                if !visited.insert(canon) {
-                    continue;
-                }
-                if depth + 1 > MAX_FOLDER_DEPTH {
-                    warn(
-                        &mut walk,
-                        &p,
-                        format!("this folder is more than {MAX_FOLDER_DEPTH} folders deep; skipped"),
-                        "move its files nearer the top",
-                    );
-                    continue;
-                }
-                subdirs.push(p);
             } else if ft.is_file() {
                 if walk.files.len() >= MAX_FOLDER_FILES {
-                    warn(
-                        &mut walk,
-                        root,
-                        format!(
-                            "this folder has more than {MAX_FOLDER_FILES} files; only the first {MAX_FOLDER_FILES} were read"
-                        ),
-                        "split it into smaller folders",
+                    let msg = format!(
+                        "this folder has more than {MAX_FOLDER_FILES} files; only the first {MAX_FOLDER_FILES} were read"
                     );
+                    walk.warn(root, msg, "split it into smaller folders");
                     return walk;
                 }
                 walk.files.push(p);
             } else {
-                warn(
-                    &mut walk,
-                    &p,
-                    format!("this is {}, not a file; skipped", not_regular(&ft)),
-                    "remove it from the folder, or ignore this warning",
-                );
+                let msg = format!("this is {}, not a file; skipped", not_regular(&ft));
+                walk.warn(&p, msg, "remove it from the folder, or ignore this warning");
             }
         }
         for d in subdirs.into_iter().rev() {
@@ -383,6 +321,63 @@ pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
     // listing gives.
     walk.files.sort();
     walk
+}
+
+impl Walk {
+    fn warn(&mut self, p: &Path, msg: String, help: &str) {
+        self.warnings
+            .push(Diagnostic::file(p.display().to_string(), Severity::Warning, msg).with_suggestion(help));
+    }
+
+    /// The entries of `dir` in name order, or `None` (with a warning) when it cannot be read.
+    fn read_sorted(&mut self, dir: &Path) -> Option<Vec<fs::DirEntry>> {
+        match fs::read_dir(dir) {
+            Ok(rd) => {
+                let mut entries: Vec<fs::DirEntry> = rd.filter_map(Result::ok).collect();
+                entries.sort_by_key(fs::DirEntry::file_name);
+                Some(entries)
+            }
+            Err(e) => {
+                let msg = format!("cannot read this folder: {}", io_reason(&e));
+                self.warn(dir, msg, "check that you may read it");
+                None
+            }
+        }
+    }
+
+    /// What the entry is, following a link only when it points inside the folder; `None`
+    /// (with a warning for a link) to pass it over.
+    fn file_type(&mut self, root: &Path, canon_root: &Path, e: &fs::DirEntry) -> Option<fs::FileType> {
+        let ft = e.file_type().ok()?;
+        if !ft.is_symlink() {
+            return Some(ft);
+        }
+        let p = e.path();
+        let Ok(target) = p.canonicalize() else {
+            self.warn(&p, "this link points nowhere; skipped".into(), "remove the broken link");
+            return None;
+        };
+        if !target.starts_with(canon_root) {
+            let msg = format!("this link points outside {} ; skipped", root.display());
+            self.warn(&p, msg, "copy the file into the folder instead of linking to it");
+            return None;
+        }
+        fs::metadata(&target).ok().map(|m| m.file_type())
+    }
+
+    /// May the walk go into the folder `p` found at `depth`? Each folder once, and not too deep.
+    fn may_enter(&mut self, visited: &mut HashSet<PathBuf>, p: &Path, depth: usize) -> bool {
+        let Ok(canon) = p.canonicalize() else { return false };
+        if !visited.insert(canon) {
+            return false;
+        }
+        if depth + 1 > MAX_FOLDER_DEPTH {
+            let msg = format!("this folder is more than {MAX_FOLDER_DEPTH} folders deep; skipped");
+            self.warn(p, msg, "move its files nearer the top");
+            return false;
+        }
+        true
+    }
 }
 
 /// The path of the backup kept by [`write_atomic`]: `name.ext.bak`.
