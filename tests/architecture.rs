@@ -45,7 +45,6 @@ const NOT_YET: &[&str] = &[
     "app/screens.rs::library_ui",
     "app/screens.rs::summary_ui",
     "corpus/import.rs::html_to_article",
-    "grading/score.rs::score_step",
     "lesson/library.rs::load",
     "lesson/mod.rs::builtin_labels",
     "lesson/mod.rs::split_blocks",
