@@ -88,7 +88,7 @@ impl Diagnostic {
     }
 
     /// Adds what to do.
-    pub fn with_suggestion(mut self, s: impl Into<String>) -> Self {
+    pub(crate) fn with_suggestion(mut self, s: impl Into<String>) -> Self {
         self.suggestion = Some(s.into());
         self
     }
@@ -236,7 +236,7 @@ pub fn escape_for_terminal(s: &str) -> Cow<'_, str> {
 }
 
 /// [`escape_for_terminal`] of a path as displayed.
-pub fn shown_path(p: &Path) -> String {
+pub(crate) fn shown_path(p: &Path) -> String {
     escape_for_terminal(&p.display().to_string()).into_owned()
 }
 
@@ -283,7 +283,7 @@ impl SourceFile {
     /// The byte range of the JSON value at `path` (object keys, array indexes) in this file.
     /// The first call indexes the file's values near the top in one pass, so placing many
     /// problems costs time linear in the file, not one scan of it per problem.
-    pub fn locate_json(&self, path: &[&str]) -> Option<Range<usize>> {
+    pub(crate) fn locate_json(&self, path: &[&str]) -> Option<Range<usize>> {
         let text = self.text.as_str();
         self.json
             .get_or_init(|| crate::text::jsonpos::Index::new(text))
@@ -299,7 +299,7 @@ impl SourceFile {
 
     /// A diagnostic pointing at a char span of this file. It keeps at most [`QUOTE_CHARS`] chars
     /// of the line (and of the snippet), however long the line is.
-    pub fn at_chars(&self, span: Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at_chars(&self, span: Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
         let t = &self.text;
         let start = span.start.min(t.char_len());
         let end = span.end.clamp(start, t.char_len());
@@ -342,7 +342,7 @@ impl SourceFile {
     /// A diagnostic at 1-based `line` and 1-based *byte* column `byte_col` (as serde_json
     /// reports them); column 0 means the start of the line. A place on blanks moves on to the
     /// next thing on the line (serde_json sometimes points at the space before a bad value).
-    pub fn at_line_byte(
+    pub(crate) fn at_line_byte(
         &self,
         line: usize,
         byte_col: usize,
@@ -366,7 +366,7 @@ impl SourceFile {
 
 /// Keeps at most [`MAX_PER_FILE`] diagnostics of each file in `diags` (in order); for a file
 /// that had more, one last diagnostic says how many more there were.
-pub fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut kept: Vec<Diagnostic> = Vec::new();
     let mut counts: std::collections::HashMap<String, (usize, usize, Severity)> = std::collections::HashMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -409,7 +409,7 @@ fn more_count(d: &Diagnostic) -> Option<usize> {
 }
 
 /// The diagnostic that stands for `more` problems not listed.
-pub fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic {
+pub(crate) fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic {
     Diagnostic::file(file, severity, format!("{MORE_HEAD}{more}{MORE_TAIL}")).with_suggestion(format!(
         "only the first {MAX_PER_FILE} problems of a file are listed; fix these and check again"
     ))
@@ -419,7 +419,7 @@ pub fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic 
 /// is only counted (and not even built, so a file with a million bad entries costs no more
 /// than one with two hundred).
 #[derive(Debug)]
-pub struct Collector {
+pub(crate) struct Collector {
     file: String,
     diags: Vec<Diagnostic>,
     more: usize,
@@ -438,7 +438,7 @@ impl Collector {
     }
 
     /// Adds the diagnostic `make` builds, if there is still room; else counts it.
-    pub fn push_with(&mut self, severity: Severity, make: impl FnOnce(Severity) -> Diagnostic) {
+    pub(crate) fn push_with(&mut self, severity: Severity, make: impl FnOnce(Severity) -> Diagnostic) {
         if self.diags.len() < MAX_PER_FILE {
             self.diags.push(make(severity));
         } else {
@@ -465,7 +465,7 @@ impl Collector {
 
 /// Why writing `path` failed, in words that name the path (and the folder or file in the way),
 /// and what to do: `(message, help)`.
-pub fn describe_write_error(path: &Path, e: &std::io::Error) -> (String, String) {
+pub(crate) fn describe_write_error(path: &Path, e: &std::io::Error) -> (String, String) {
     let shown = shown_path(path);
     // A file where a folder should be: std only says "File exists" or "Not a directory".
     let blocker = path
@@ -498,7 +498,7 @@ pub fn describe_write_error(path: &Path, e: &std::io::Error) -> (String, String)
 }
 
 /// [`describe_write_error`] as a diagnostic about `path`.
-pub fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
+pub(crate) fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
     let (msg, help) = describe_write_error(path, e);
     Diagnostic::file(path.display().to_string(), Severity::Error, msg).with_suggestion(help)
 }
@@ -510,7 +510,7 @@ pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
 }
 
 /// Levenshtein distance between two short strings (in chars), for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
@@ -526,7 +526,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate nearest to `word`, if it is near enough to be what was meant.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lw = word.to_lowercase();
     candidates
         .into_iter()
@@ -537,177 +537,4 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn renders_with_line_and_caret() {
-        let src = SourceFile::new("l.md", "+++\ntitle = 1\nquote = \"abc\"\n".into());
-        let b = src.text.as_str().find("\"abc\"").unwrap();
-        let d = src
-            .at(b..b + 5, Severity::Error, "quote not found")
-            .with_suggestion("try \"abd\"");
-        assert_eq!((d.line, d.column), (3, 9));
-        assert_eq!(d.snippet.as_deref(), Some("\"abc\""));
-        let shown = d.to_string();
-        assert!(shown.contains("--> l.md:3:9"), "{shown}");
-        assert!(shown.contains("3 | quote = \"abc\""), "{shown}");
-        assert!(shown.contains("  |         ^^^^^"), "{shown}");
-        assert!(shown.contains("= help: try \"abd\""), "{shown}");
-    }
-
-    #[test]
-    fn nearest_suggests_close_names_only() {
-        assert_eq!(nearest("quot", ["quote", "prefix", "suffix"]), Some("quote"));
-        assert_eq!(nearest("explaination", ["explanation", "hints"]), Some("explanation"));
-        assert_eq!(nearest("zzzzzz", ["quote", "prefix"]), None);
-    }
-}
-
-#[cfg(test)]
-mod regression {
-    use super::*;
-
-    /// The line under the `N | ` gutter and the caret line under it, from a rendered diagnostic.
-    fn quoted(shown: &str, line: usize) -> (String, String) {
-        let head = format!("{line} | ");
-        let mut it = shown.lines().skip_while(|l| !l.starts_with(&head));
-        let src = it.next().unwrap_or_default()[head.len()..].to_string();
-        let caret = it
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .skip(head.chars().count())
-            .collect();
-        (src, caret)
-    }
-
-    /// The char the caret's first `^` is under.
-    fn under_caret(src: &str, caret: &str) -> Option<char> {
-        let at = caret.chars().position(|c| c == '^')?;
-        src.chars().nth(at)
-    }
-
-    /// `at_chars` copied the whole source line into every diagnostic: 10,000 problems on a
-    /// one-line 2 MB file held 20 GB of copies.
-    #[test]
-    fn regression_one_mb_line_is_not_copied_into_each_diagnostic() {
-        let mut line = "ab".repeat(500_000);
-        line.replace_range(600_000..600_003, "XYZ");
-        let src = SourceFile::new("big.json", format!("{{\n{line}\n}}\n"));
-        let b = src.text.as_str().find("XYZ").unwrap();
-        let d = src.at(b..b + 3, Severity::Error, "bad value");
-        assert_eq!((d.line, d.column), (2, 600_001));
-        let kept = d.source_line.as_deref().unwrap();
-        assert!(
-            kept.chars().count() <= QUOTE_CHARS + 2,
-            "{} chars kept",
-            kept.chars().count()
-        );
-        assert!(kept.starts_with('…') && kept.ends_with('…'), "{kept}");
-        assert_eq!(d.snippet.as_deref(), Some("XYZ"));
-        let shown = d.to_string();
-        assert!(shown.len() < 600, "{} bytes: {shown}", shown.len());
-        assert!(shown.contains("--> big.json:2:600001"), "{shown}");
-        let (q, caret) = quoted(&shown, 2);
-        assert_eq!(under_caret(&q, &caret), Some('X'), "{shown}");
-        assert_eq!(caret.trim(), "^^^", "{shown}");
-
-        // At the very start and the very end of the long line, and a span running past the window.
-        let d = src.at(2..3, Severity::Error, "first");
-        let (q, caret) = quoted(&d.to_string(), 2);
-        assert_eq!(under_caret(&q, &caret), Some('a'));
-        assert!(!q.starts_with('…') && q.ends_with('…'), "{q}");
-        let end = 2 + line.len() - 1;
-        let d = src.at(end..end + 1, Severity::Error, "last");
-        let (q, caret) = quoted(&d.to_string(), 2);
-        assert_eq!(under_caret(&q, &caret), Some('b'));
-        assert!(q.starts_with('…') && !q.ends_with('…'), "{q}");
-        assert_eq!(q.chars().count(), QUOTE_CHARS + 1);
-        let d = src.at(2..2 + line.len(), Severity::Error, "all of it");
-        assert!(d.snippet.as_deref().unwrap().chars().count() <= QUOTE_CHARS + 1);
-        assert!(d.to_string().len() < 600);
-    }
-
-    /// An escape sequence or a bidi override in a file reached the terminal raw through a
-    /// diagnostic: it could clear the screen or make a line read backwards.
-    #[test]
-    fn regression_escape_sequence_in_diagnostic_reaches_terminal() {
-        let src = SourceFile::new(
-            "evil\u{1b}]0;title\u{7}.md",
-            "quote = \"\u{1b}[2J\u{1b}[31mred\u{202E}txet\"\n".into(),
-        );
-        let b = src.text.as_str().find("red").unwrap();
-        let d = src
-            .at(b..b + 3, Severity::Error, "quote \u{1b}[31mred\u{9b}1m not found")
-            .with_suggestion("try \u{2066}this\u{2069}");
-        let shown = d.to_string();
-        assert!(
-            !shown.chars().any(|c| c != '\n'
-                && (c.is_control()
-                    || ('\u{202A}'..='\u{202E}').contains(&c)
-                    || ('\u{2066}'..='\u{2069}').contains(&c))),
-            "{shown:?}"
-        );
-        assert!(shown.contains("quote \\u{1b}[31mred\\u{9b}1m not found"), "{shown}");
-        assert!(shown.contains("evil\\u{1b}]0;title\\u{7}.md:1:"), "{shown}");
-        assert!(shown.contains("try \\u{2066}this\\u{2069}"), "{shown}");
-        // The caret still points at `red`, after the escaped chars.
-        let (q, caret) = quoted(&shown, 1);
-        assert_eq!(under_caret(&q, &caret), Some('r'), "{shown}");
-        assert_eq!(caret.trim(), "^^^");
-        assert_eq!(escape_for_terminal("Zoë\tand\nAna"), "Zoë\tand\nAna");
-        assert_eq!(escape_for_terminal("a\u{1b}b\u{202D}"), "a\\u{1b}b\\u{202d}");
-    }
-
-    /// A file with thousands of problems printed thousands of messages: now at most
-    /// `MAX_PER_FILE`, then one that counts the rest (merged when blocks were capped apart).
-    #[test]
-    fn regression_one_file_floods_the_output_with_problems() {
-        let many: Vec<Diagnostic> = (0..500)
-            .map(|i| {
-                Diagnostic::file(
-                    "a.md",
-                    if i < 450 { Severity::Warning } else { Severity::Error },
-                    format!("p{i}"),
-                )
-            })
-            .chain(std::iter::once(more_problems("a.md", 1000, Severity::Warning)))
-            .chain(std::iter::once(Diagnostic::file("b.md", Severity::Warning, "only one")))
-            .collect();
-        let capped = cap_per_file(many);
-        assert_eq!(capped.len(), MAX_PER_FILE + 2);
-        let last = capped.last().unwrap();
-        assert_eq!(last.message, "… and 1300 more problems in this file");
-        assert_eq!(last.severity, Severity::Error);
-        assert!(capped.iter().any(|d| d.file == "b.md"));
-        let mut c = Collector::new("r.json");
-        let mut built = 0;
-        for _ in 0..10_000 {
-            c.push_with(Severity::Error, |s| {
-                built += 1;
-                Diagnostic::file("r.json", s, "bad")
-            });
-        }
-        let out = c.finish();
-        assert_eq!(built, MAX_PER_FILE);
-        assert_eq!(out.len(), MAX_PER_FILE + 1);
-        assert_eq!(out[MAX_PER_FILE].message, "… and 9800 more problems in this file");
-    }
-
-    #[test]
-    fn short_cuts_long_names() {
-        assert_eq!(short("Ana", 5), "Ana");
-        assert_eq!(short("Łucja Żółć", 5), "Łucja…");
-    }
-
-    /// `lateral export` on an empty file: serde_json reports column 0; rendering must not panic.
-    #[test]
-    fn a_diagnostic_at_column_zero_renders() {
-        let mut d = Diagnostic::file("empty.json", Severity::Error, "EOF");
-        d.line = 1;
-        d.column = 0;
-        d.source_line = Some(String::new());
-        assert!(d.to_string().contains("empty.json:1:0"));
-    }
-}
+mod tests;

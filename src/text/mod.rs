@@ -114,12 +114,12 @@ impl CharIndex {
     }
 
     /// Number of chars in the text.
-    pub fn char_len(&self) -> usize {
+    pub(crate) fn char_len(&self) -> usize {
         self.char_bytes.len() - 1
     }
 
     /// Byte offset of char offset `c` (clamped to the end).
-    pub fn byte_of(&self, c: usize) -> usize {
+    pub(crate) fn byte_of(&self, c: usize) -> usize {
         self.char_bytes[c.min(self.char_len())]
     }
 
@@ -140,7 +140,7 @@ impl CharIndex {
     }
 
     /// The char at char offset `c`, if any.
-    pub fn char_at(&self, c: usize) -> Option<char> {
+    pub(crate) fn char_at(&self, c: usize) -> Option<char> {
         if c >= self.char_len() {
             return None;
         }
@@ -148,7 +148,7 @@ impl CharIndex {
     }
 
     /// 1-based line and 1-based column (in chars) of char offset `c`.
-    pub fn line_col(&self, c: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, c: usize) -> (usize, usize) {
         let line = match self.line_starts.binary_search(&c) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -308,7 +308,7 @@ impl Folded {
     }
 
     /// Original char offset of folded byte `b` (any byte offset; past the end means the end).
-    pub fn origin_of(&self, b: usize) -> usize {
+    pub(crate) fn origin_of(&self, b: usize) -> usize {
         let last = self.origin.len().saturating_sub(1);
         self.origin.get(b.min(last)).copied().unwrap_or(0)
     }
@@ -318,7 +318,7 @@ impl Folded {
     /// are accepted (clamped to the text, swapped if backwards); a range that starts or ends
     /// inside a char, or inside the several chars one original char folded to, covers that
     /// whole original char.
-    pub fn origin_span(&self, b0: usize, b1: usize) -> Span {
+    pub(crate) fn origin_span(&self, b0: usize, b1: usize) -> Span {
         let (b0, b1) = (b0.min(b1), b0.max(b1).min(self.text.len()));
         let start = self.origin_of(b0);
         let end = if b1 > b0 { self.origin_of(b1 - 1) + 1 } else { start };
@@ -404,7 +404,7 @@ impl Segments {
     }
 
     /// The smallest run of whole paragraphs covering `span`.
-    pub fn paragraph_extent(&self, span: Span) -> Span {
+    pub(crate) fn paragraph_extent(&self, span: Span) -> Span {
         cover_units(&self.paragraphs, span)
     }
 }
@@ -477,7 +477,7 @@ fn is_abbreviation(chars: &[char], line_start: usize, dot: usize) -> bool {
 
 /// Is `c` part of a word for snapping and word-level operations? Letters, digits, and the
 /// apostrophes and hyphens inside words ("didn’t", "Soviet-era").
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
@@ -510,114 +510,4 @@ pub fn words(text: &str) -> Vec<Span> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn span_basics() {
-        let a = Span::new(5, 2);
-        assert_eq!(a, Span { start: 2, end: 5 });
-        assert_eq!(a.len(), 3);
-        assert_eq!(a.overlap(&Span::new(4, 9)), 1);
-        assert_eq!(a.overlap(&Span::new(5, 9)), 0);
-        assert!(Span::new(0, 10).contains(&a));
-    }
-
-    #[test]
-    fn char_index_counts_chars_not_bytes() {
-        let t = CharIndex::new("Przewodów — “quoted”\nsecond line".into());
-        assert_eq!(t.char_len(), 32);
-        assert_eq!(t.slice(Span::new(0, 9)), "Przewodów");
-        assert_eq!(t.slice(Span::new(12, 20)), "“quoted”");
-        assert_eq!(t.line_col(21), (2, 1));
-        assert_eq!(t.line_text(2), "second line");
-        assert_eq!(t.line_text(1), "Przewodów — “quoted”");
-        assert_eq!(t.char_at(7), Some('ó'));
-    }
-
-    #[test]
-    fn folding_forgives_quotes_dashes_and_spaces() {
-        let f = Folded::new("didn’t  —\n “no success.”");
-        assert_eq!(f.text, "didn't - \"no success.\"");
-        assert_eq!(
-            Folded::quote("  didn't - \"no  success.\" "),
-            "didn't - \"no success.\""
-        );
-        // Map the folded match back to original chars.
-        let b = f.text.find("\"no").unwrap();
-        let sp = f.origin_span(b, f.text.len());
-        assert_eq!(sp, Span::new(11, 24));
-    }
-
-    #[test]
-    fn folding_drops_soft_hyphens_and_maps_back() {
-        let s = "mis\u{00AD}sile hit";
-        let f = Folded::new(s);
-        assert_eq!(f.text, "missile hit");
-        let b = f.text.find("hit").unwrap();
-        assert_eq!(f.origin_span(b, b + 3), Span::new(9, 12));
-        assert_eq!(f.origin_span(0, 7), Span::new(0, 8));
-    }
-
-    #[test]
-    fn the_lower_cased_copy_maps_every_byte_back_to_its_char() {
-        // A, soft hyphen, b, İ, KELVIN SIGN, two spaces, C, d.
-        let f = Folded::new("A\u{AD}bİ\u{212A}  Cd");
-        let l = f.lowercase();
-        assert_eq!(l.text, "abi\u{307}k cd");
-        let origins: Vec<usize> = (0..=l.text.len()).map(|b| l.origin_of(b)).collect();
-        assert_eq!(origins, [0, 2, 3, 3, 3, 4, 5, 7, 8, 9]);
-        // Part of what İ became, even inside its combining dot, is all of İ.
-        assert_eq!(l.origin_span(2, 3), Span::new(3, 4));
-        assert_eq!(l.origin_span(4, 4), Span::new(3, 3));
-        assert_eq!(l.origin_span(4, 6), Span::new(3, 5));
-        assert_eq!(l.origin_span(0, 99), Span::new(0, 9));
-        assert_eq!(l.origin_span(7, 2), Span::new(3, 6));
-        assert_eq!(lowercase("ΟΔΟΣ İ"), "οδοσ i\u{307}");
-    }
-
-    #[test]
-    fn sentences_respect_abbreviations_and_lines() {
-        let text =
-            "Headline without stop\n\nArmy Gen. Mark Milley spoke. The U.S. Army said “no.” Then he left!\nNext line";
-        let seg = Segments::new(text);
-        let idx = CharIndex::new(text.into());
-        let got: Vec<&str> = seg.sentences.iter().map(|s| idx.slice(*s)).collect();
-        assert_eq!(
-            got,
-            vec![
-                "Headline without stop",
-                "Army Gen. Mark Milley spoke.",
-                "The U.S. Army said “no.”",
-                "Then he left!",
-                "Next line"
-            ]
-        );
-        assert_eq!(seg.paragraphs.len(), 2);
-        let p: Vec<&str> = seg.paragraphs.iter().map(|s| idx.slice(*s)).collect();
-        assert_eq!(
-            p[1],
-            "Army Gen. Mark Milley spoke. The U.S. Army said “no.” Then he left!\nNext line"
-        );
-    }
-
-    #[test]
-    fn extents_cover_whole_sentences() {
-        let text = "One two. Three four. Five six.";
-        let seg = Segments::new(text);
-        assert_eq!(seg.sentence_extent(Span::new(10, 15)), Span::new(9, 20));
-        assert_eq!(seg.sentence_extent(Span::new(5, 12)), Span::new(0, 20));
-        assert_eq!(seg.paragraph_extent(Span::new(10, 12)), Span::new(0, 30));
-    }
-
-    #[test]
-    fn words_join_inner_apostrophes_and_hyphens() {
-        let text = "Russia didn’t take a Soviet-era U.S. call — “no”.";
-        let idx = CharIndex::new(text.into());
-        let w: Vec<&str> = words(text).into_iter().map(|s| idx.slice(s)).collect();
-        assert_eq!(
-            w,
-            vec!["Russia", "didn’t", "take", "a", "Soviet-era", "U.S", "call", "no"]
-        );
-    }
-}
+mod tests;
