@@ -49,126 +49,194 @@ fn plain_text(text: &str) -> String {
 }
 
 fn blocks(text: &str, theme: &Theme) -> Vec<Block> {
-    let size = (theme.font_size * 0.9).max(13.0);
-    let base = TextFormat {
-        font_id: FontId::new(size, FontFamily::Proportional),
-        color: theme.text_color(),
-        line_height: Some(size * 1.45),
-        ..Default::default()
-    };
-    let mut out: Vec<Block> = Vec::new();
-    let mut job = LayoutJob::default();
-    let (mut bold, mut italic, mut heading, mut quote) = (0, 0, None::<HeadingLevel>, 0);
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut link: Option<String> = None;
-    let mut pending_item = false;
-    let flush = |job: &mut LayoutJob, out: &mut Vec<Block>, indent: f32, gap: f32| {
-        if !job.text.trim().is_empty() {
-            out.push(Block {
-                job: std::mem::take(job),
+    let mut b = Blocks::new(theme);
+    for ev in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+        b.event(ev);
+    }
+    let size = b.size;
+    b.flush(0.0, size * 0.6);
+    b.out
+}
+
+/// Markdown events turned into blocks: the blocks so far, the one being built, and where in the
+/// document the parser is (bold, italic, heading, quote, lists, link).
+struct Blocks<'t> {
+    theme: &'t Theme,
+    size: f32,
+    base: TextFormat,
+    out: Vec<Block>,
+    job: LayoutJob,
+    bold: i32,
+    italic: i32,
+    heading: Option<HeadingLevel>,
+    quote: i32,
+    lists: Vec<Option<u64>>,
+    link: Option<String>,
+    pending_item: bool,
+}
+
+impl<'t> Blocks<'t> {
+    fn new(theme: &'t Theme) -> Self {
+        let size = (theme.font_size * 0.9).max(13.0);
+        let base = TextFormat {
+            font_id: FontId::new(size, FontFamily::Proportional),
+            color: theme.text_color(),
+            line_height: Some(size * 1.45),
+            ..Default::default()
+        };
+        Self {
+            theme,
+            size,
+            base,
+            out: Vec::new(),
+            job: LayoutJob::default(),
+            bold: 0,
+            italic: 0,
+            heading: None,
+            quote: 0,
+            lists: Vec::new(),
+            link: None,
+            pending_item: false,
+        }
+    }
+
+    /// Ends the block being built (if it has any text), `gap` below the one before.
+    fn flush(&mut self, indent: f32, gap: f32) {
+        if !self.job.text.trim().is_empty() {
+            self.out.push(Block {
+                job: std::mem::take(&mut self.job),
                 indent,
                 space_before: gap,
             });
         } else {
-            *job = LayoutJob::default();
+            self.job = LayoutJob::default();
         }
-    };
-    for ev in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+    }
+
+    /// The text format for this much bold, italic, heading and quote.
+    fn fmt(&self, bold: i32, italic: i32, heading: Option<HeadingLevel>, quote: i32) -> TextFormat {
+        let size = self.size;
+        let mut f = self.base.clone();
+        if let Some(h) = heading {
+            let scale = match h {
+                HeadingLevel::H1 => 1.5,
+                HeadingLevel::H2 => 1.3,
+                _ => 1.15,
+            };
+            f.font_id = FontId::new(size * scale, FontFamily::Name("ui-bold".into()));
+            f.line_height = Some(size * scale * 1.3);
+        } else if bold > 0 {
+            f.font_id = FontId::new(size, FontFamily::Name("ui-bold".into()));
+        }
+        f.italics = italic > 0 || quote > 0;
+        if quote > 0 {
+            f.color = self.theme.muted();
+        }
+        f
+    }
+
+    /// The text format where the parser is.
+    fn here(&self) -> TextFormat {
+        self.fmt(self.bold, self.italic, self.heading, self.quote)
+    }
+
+    fn event(&mut self, ev: Event<'_>) {
         // Deeper lists than a reader can follow (a hostile file nests thousands) indent no further.
-        let indent = lists.len().min(8) as f32 * size * 1.2 + if quote > 0 { size } else { 0.0 };
-        let fmt = |bold: i32, italic: i32, heading: Option<HeadingLevel>, quote: i32| {
-            let mut f = base.clone();
-            if let Some(h) = heading {
-                let scale = match h {
-                    HeadingLevel::H1 => 1.5,
-                    HeadingLevel::H2 => 1.3,
-                    _ => 1.15,
-                };
-                f.font_id = FontId::new(size * scale, FontFamily::Name("ui-bold".into()));
-                f.line_height = Some(size * scale * 1.3);
-            } else if bold > 0 {
-                f.font_id = FontId::new(size, FontFamily::Name("ui-bold".into()));
-            }
-            f.italics = italic > 0 || quote > 0;
-            if quote > 0 {
-                f.color = theme.muted();
-            }
-            f
-        };
+        let size = self.size;
+        let indent = self.lists.len().min(8) as f32 * size * 1.2 + if self.quote > 0 { size } else { 0.0 };
         match ev {
-            Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut job, &mut out, indent, size * 0.6);
-                heading = Some(level);
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                flush(&mut job, &mut out, indent, size * 0.9);
-                heading = None;
-            }
-            Event::Start(Tag::Paragraph) => {}
-            Event::End(TagEnd::Paragraph) => flush(&mut job, &mut out, indent, size * 0.6),
-            Event::Start(Tag::BlockQuote(_)) => quote += 1,
-            Event::End(TagEnd::BlockQuote(_)) => quote -= 1,
-            Event::Start(Tag::List(start)) => {
-                flush(&mut job, &mut out, indent, size * 0.4);
-                lists.push(start);
-            }
-            Event::End(TagEnd::List(_)) => {
-                flush(&mut job, &mut out, indent, size * 0.3);
-                lists.pop();
-            }
-            Event::Start(Tag::Item) => {
-                flush(&mut job, &mut out, indent, size * 0.3);
-                pending_item = true;
-            }
-            Event::End(TagEnd::Item) => flush(&mut job, &mut out, indent, size * 0.3),
-            Event::Start(Tag::Strong) => bold += 1,
-            Event::End(TagEnd::Strong) => bold -= 1,
-            Event::Start(Tag::Emphasis) => italic += 1,
-            Event::End(TagEnd::Emphasis) => italic -= 1,
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
-            Event::End(TagEnd::Link) => {
-                if let Some(url) = link.take() {
-                    let mut f = fmt(bold, italic, heading, quote);
-                    f.color = theme.muted();
-                    job.append(&format!(" ({url})"), 0.0, f);
-                }
-            }
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                if pending_item {
-                    pending_item = false;
-                    let bullet = match lists.last_mut() {
-                        Some(Some(n)) => {
-                            *n += 1;
-                            format!("{}. ", *n - 1)
-                        }
-                        _ => "•  ".to_string(),
-                    };
-                    job.append(&bullet, 0.0, fmt(0, 0, None, quote));
-                }
-                let mut f = fmt(bold, italic, heading, quote);
-                if link.is_some() {
-                    f.underline = egui::Stroke::new(1.0, theme.muted());
-                }
-                job.append(&t, 0.0, f);
-            }
-            Event::Code(t) => {
-                let mut f = fmt(bold, italic, heading, quote);
-                f.font_id = FontId::monospace(size * 0.95);
-                f.background = if theme.dark {
-                    Color32::from_gray(0x33)
-                } else {
-                    Color32::from_gray(0xE8)
-                };
-                job.append(&t, 0.0, f);
-            }
-            Event::SoftBreak => job.append(" ", 0.0, fmt(bold, italic, heading, quote)),
-            Event::HardBreak => job.append("\n", 0.0, fmt(bold, italic, heading, quote)),
-            Event::Rule => flush(&mut job, &mut out, indent, size),
+            Event::Start(tag) => self.start(tag, indent),
+            Event::End(tag) => self.end(tag, indent),
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => self.text(&t),
+            Event::Code(t) => self.code(&t),
+            Event::SoftBreak => self.job.append(" ", 0.0, self.here()),
+            Event::HardBreak => self.job.append("\n", 0.0, self.here()),
+            Event::Rule => self.flush(indent, size),
             _ => {}
         }
     }
-    flush(&mut job, &mut out, 0.0, size * 0.6);
-    out
+
+    fn start(&mut self, tag: Tag<'_>, indent: f32) {
+        let size = self.size;
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush(indent, size * 0.6);
+                self.heading = Some(level);
+            }
+            Tag::BlockQuote(_) => self.quote += 1,
+            Tag::List(start) => {
+                self.flush(indent, size * 0.4);
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                self.flush(indent, size * 0.3);
+                self.pending_item = true;
+            }
+            Tag::Strong => self.bold += 1,
+            Tag::Emphasis => self.italic += 1,
+            Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, indent: f32) {
+        let size = self.size;
+        match tag {
+            TagEnd::Heading(_) => {
+                self.flush(indent, size * 0.9);
+                self.heading = None;
+            }
+            TagEnd::Paragraph => self.flush(indent, size * 0.6),
+            TagEnd::BlockQuote(_) => self.quote -= 1,
+            TagEnd::List(_) => {
+                self.flush(indent, size * 0.3);
+                self.lists.pop();
+            }
+            TagEnd::Item => self.flush(indent, size * 0.3),
+            TagEnd::Strong => self.bold -= 1,
+            TagEnd::Emphasis => self.italic -= 1,
+            TagEnd::Link => {
+                if let Some(url) = self.link.take() {
+                    let mut f = self.here();
+                    f.color = self.theme.muted();
+                    self.job.append(&format!(" ({url})"), 0.0, f);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text, after the bullet or number of a list item that starts with it.
+    fn text(&mut self, t: &str) {
+        if self.pending_item {
+            self.pending_item = false;
+            let bullet = match self.lists.last_mut() {
+                Some(Some(n)) => {
+                    *n += 1;
+                    format!("{}. ", *n - 1)
+                }
+                _ => "•  ".to_string(),
+            };
+            let f = self.fmt(0, 0, None, self.quote);
+            self.job.append(&bullet, 0.0, f);
+        }
+        let mut f = self.here();
+        if self.link.is_some() {
+            f.underline = egui::Stroke::new(1.0, self.theme.muted());
+        }
+        self.job.append(t, 0.0, f);
+    }
+
+    fn code(&mut self, t: &str) {
+        let mut f = self.here();
+        f.font_id = FontId::monospace(self.size * 0.95);
+        f.background = if self.theme.dark {
+            Color32::from_gray(0x33)
+        } else {
+            Color32::from_gray(0xE8)
+        };
+        self.job.append(t, 0.0, f);
+    }
 }
 
 #[cfg(test)]
