@@ -9,7 +9,7 @@ mod dialogs;
 mod handin;
 mod launch;
 mod reload;
-pub mod screens;
+mod screens;
 mod screenshot;
 mod shared;
 pub mod theme;
@@ -17,10 +17,10 @@ mod top_bar;
 pub mod widgets;
 
 pub use launch::{AppOptions, parse_app_options, run};
-pub use screens::class::ClassCmd;
+pub use screens::class::{ClassCmd, ClassScreen};
 pub use screens::library::LibraryCmd;
 pub use screens::player::PlayerCmd;
-pub use screens::teacher::{EditCmd, TeacherCmd};
+pub use screens::teacher::{EditCmd, Editor, ImportForm, TeacherCmd, TeacherScreen};
 pub use shared::{Source, open_pack_file};
 
 use std::path::PathBuf;
@@ -31,12 +31,11 @@ use crate::lesson::library::{LessonFile, Library};
 use crate::records::progress::{AppSettings, Store};
 
 use dialogs::{Dialog, Pending};
-use screens::class::ClassScreen;
 use screens::library::LibraryScreen;
 use screens::player::PlayerScreen;
 use screens::students::StudentsScreen;
 use screens::summary::SummaryScreen;
-use screens::teacher::{Goto, TeacherScreen};
+use screens::teacher::Goto;
 use shared::Shared;
 use widgets::article_view::ArticleViewState;
 
@@ -175,7 +174,7 @@ impl LateralApp {
     }
 
     /// The lessons shown in the library.
-    pub fn lessons(&self) -> &[LessonFile] {
+    pub(crate) fn lessons(&self) -> &[LessonFile] {
         &self.shared.library.lessons
     }
 
@@ -184,19 +183,9 @@ impl LateralApp {
         &self.shared.library.corpus
     }
 
-    /// The font size, theme and last student.
-    pub fn settings(&self) -> &AppSettings {
-        &self.shared.settings
-    }
-
     /// The message shown at the top (saving problems, damaged files, hand-in …), if any.
     pub fn notice(&self) -> Option<&str> {
         self.shared.notice.as_deref()
-    }
-
-    /// The lesson being played, if one is open.
-    pub fn player(&self) -> Option<&PlayerScreen> {
-        self.player.as_ref()
     }
 
     /// The session being played, if a lesson is open.

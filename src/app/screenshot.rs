@@ -13,27 +13,27 @@ use crate::text::Span;
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Plan {
     /// Where the PNG goes.
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Lesson id to open (else the library is shown).
-    pub lesson: Option<String>,
+    pub(crate) lesson: Option<String>,
     /// Step to show (0-based).
-    pub step: Option<usize>,
+    pub(crate) step: Option<usize>,
     /// Student name (default "Ana").
-    pub student: Option<String>,
+    pub(crate) student: Option<String>,
     /// Fill the step with the answer key (`key`) or part of it and one wrong highlight (`partial`).
-    pub answer: Option<String>,
+    pub(crate) answer: Option<String>,
     /// Press Check.
-    pub check: bool,
+    pub(crate) check: bool,
     /// Dark theme.
-    pub dark: bool,
+    pub(crate) dark: bool,
     /// Window size.
-    pub size: Option<(u32, u32)>,
+    pub(crate) size: Option<(u32, u32)>,
     /// Open this lesson in the teacher's view (`--edit ID`).
-    pub edit: Option<String>,
+    pub(crate) edit: Option<String>,
     /// With `--edit`: press "Preview as student".
-    pub preview: bool,
+    pub(crate) preview: bool,
     /// Open the class view on this folder of results (`--class DIR`, with `--lesson ID`).
-    pub class: Option<PathBuf>,
+    pub(crate) class: Option<PathBuf>,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
     state: Arc<AtomicU8>,
     frames: u32,

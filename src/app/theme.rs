@@ -39,18 +39,18 @@ const LABEL_BASES: [Color32; 9] = [
 #[derive(Clone, Debug)]
 pub struct Theme {
     /// Dark theme?
-    pub dark: bool,
+    pub(crate) dark: bool,
     /// Reading text size, points.
-    pub font_size: f32,
+    pub(crate) font_size: f32,
 }
 
 /// Font family of article text.
-pub fn reading_family() -> FontFamily {
+pub(crate) fn reading_family() -> FontFamily {
     FontFamily::Name("reading".into())
 }
 
 /// Font family of headlines.
-pub fn headline_family() -> FontFamily {
+pub(crate) fn headline_family() -> FontFamily {
     FontFamily::Name("headline".into())
 }
 
@@ -61,7 +61,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 }
 
 /// The font definitions (also used by tests).
-pub fn font_definitions() -> FontDefinitions {
+pub(crate) fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     let add = |fonts: &mut FontDefinitions, name: &str, bytes: &'static [u8]| {
         fonts
@@ -134,7 +134,7 @@ impl Theme {
     }
 
     /// egui's visuals for this theme, with calmer selection colours.
-    pub fn visuals(&self) -> egui::Visuals {
+    pub(crate) fn visuals(&self) -> egui::Visuals {
         let mut v = if self.dark {
             egui::Visuals::dark()
         } else {
@@ -149,22 +149,17 @@ impl Theme {
     }
 
     /// Article text.
-    pub fn body_font(&self) -> FontId {
+    pub(crate) fn body_font(&self) -> FontId {
         FontId::new(self.font_size, reading_family())
     }
 
-    /// Article headline.
-    pub fn headline_font(&self) -> FontId {
-        FontId::new(self.font_size * 1.45, headline_family())
-    }
-
     /// Small print (metadata, tags).
-    pub fn small_font(&self) -> FontId {
+    pub(crate) fn small_font(&self) -> FontId {
         FontId::new((self.font_size * 0.72).max(11.0), FontFamily::Proportional)
     }
 
     /// Text colour of article text.
-    pub fn text_color(&self) -> Color32 {
+    pub(crate) fn text_color(&self) -> Color32 {
         if self.dark {
             Color32::from_gray(0xE6)
         } else {
@@ -173,7 +168,7 @@ impl Theme {
     }
 
     /// Muted text (metadata).
-    pub fn muted(&self) -> Color32 {
+    pub(crate) fn muted(&self) -> Color32 {
         if self.dark {
             Color32::from_gray(0xA8)
         } else {
@@ -182,17 +177,17 @@ impl Theme {
     }
 
     /// Space between lines, as a multiple of the font size.
-    pub fn line_height(&self) -> f32 {
+    pub(crate) fn line_height(&self) -> f32 {
         self.font_size * 1.55
     }
 
     /// Space between paragraphs.
-    pub fn paragraph_gap(&self) -> f32 {
+    pub(crate) fn paragraph_gap(&self) -> f32 {
         self.font_size * 0.8
     }
 
     /// Widest comfortable reading column (about 70 characters).
-    pub fn max_column(&self) -> f32 {
+    pub(crate) fn max_column(&self) -> f32 {
         self.font_size * 36.0
     }
 
@@ -205,7 +200,7 @@ impl Theme {
 
     /// Background of a student highlight with label number `n` (0-based in the step's palette),
     /// or without a label.
-    pub fn mark_fill(&self, label_index: Option<usize>) -> Color32 {
+    pub(crate) fn mark_fill(&self, label_index: Option<usize>) -> Color32 {
         match label_index {
             Some(i) => self.tint(LABEL_BASES[i % LABEL_BASES.len()]),
             None => self.tint(okabe_ito::YELLOW),
@@ -213,17 +208,17 @@ impl Theme {
     }
 
     /// The strong colour of a label (for its button and tag).
-    pub fn label_color(&self, label_index: usize) -> Color32 {
+    pub(crate) fn label_color(&self, label_index: usize) -> Color32 {
         LABEL_BASES[label_index % LABEL_BASES.len()]
     }
 
     /// Outline of the selected highlight.
-    pub fn selected_stroke(&self) -> Stroke {
+    pub(crate) fn selected_stroke(&self) -> Stroke {
         Stroke::new(2.0, if self.dark { Color32::WHITE } else { Color32::BLACK })
     }
 
     /// The live drag selection.
-    pub fn selection_fill(&self) -> Color32 {
+    pub(crate) fn selection_fill(&self) -> Color32 {
         if self.dark {
             Color32::from_rgba_unmultiplied(0x56, 0xB4, 0xE9, 90)
         } else {
@@ -232,12 +227,12 @@ impl Theme {
     }
 
     /// The keyboard cursor (a word outline).
-    pub fn cursor_stroke(&self) -> Stroke {
+    pub(crate) fn cursor_stroke(&self) -> Stroke {
         Stroke::new(2.0, okabe_ito::BLUE)
     }
 
     /// Colour of a verdict.
-    pub fn verdict_color(&self, v: Verdict) -> Color32 {
+    pub(crate) fn verdict_color(&self, v: Verdict) -> Color32 {
         match v {
             Verdict::Found => okabe_ito::GREEN,
             Verdict::Partly => okabe_ito::ORANGE,
@@ -246,26 +241,8 @@ impl Theme {
     }
 
     /// Colour of highlights that are not in the key.
-    pub fn extra_color(&self) -> Color32 {
+    pub(crate) fn extra_color(&self) -> Color32 {
         okabe_ito::PURPLE
-    }
-
-    /// Background of panels that hold the step list and results.
-    pub fn panel_fill(&self) -> Color32 {
-        if self.dark {
-            Color32::from_gray(0x20)
-        } else {
-            Color32::from_gray(0xF4)
-        }
-    }
-
-    /// Background behind article text.
-    pub fn page_fill(&self) -> Color32 {
-        if self.dark {
-            Color32::from_gray(0x17)
-        } else {
-            Color32::from_rgb(0xFF, 0xFE, 0xFA)
-        }
     }
 }
 

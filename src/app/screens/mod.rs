@@ -2,9 +2,9 @@
 //! `ui` method that returns the [`Command`](super::Command)s the user gave, and applies its own
 //! commands; the run loop in [`app`](super) moves between them.
 
-pub mod class;
-pub mod library;
-pub mod player;
+pub(crate) mod class;
+pub(crate) mod library;
+pub(crate) mod player;
 pub(crate) mod students;
 pub(crate) mod summary;
-pub mod teacher;
+pub(crate) mod teacher;

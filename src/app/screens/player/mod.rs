@@ -71,7 +71,7 @@ pub enum PlayerCmd {
 }
 
 /// The lesson being played, and the player's view of it (what is not part of the student's work).
-pub struct PlayerScreen {
+pub(crate) struct PlayerScreen {
     /// The student's work on the lesson.
     session: Session,
     /// One per article pane.
@@ -127,7 +127,7 @@ impl PlayerScreen {
     }
 
     /// The student's work on the lesson.
-    pub fn session(&self) -> &Session {
+    pub(crate) fn session(&self) -> &Session {
         &self.session
     }
 
@@ -139,12 +139,12 @@ impl PlayerScreen {
     }
 
     /// Article pane `i` of the step (0 or 1).
-    pub fn view(&self, i: usize) -> Option<&ArticleViewState> {
+    pub(crate) fn view(&self, i: usize) -> Option<&ArticleViewState> {
         self.views.get(i)
     }
 
     /// Is this a teacher's preview (nothing is saved)?
-    pub fn previewing(&self) -> bool {
+    pub(crate) fn previewing(&self) -> bool {
         self.previewing
     }
 

@@ -236,7 +236,7 @@ impl ArticleViewState {
     }
 
     /// The char offset at a screen position (nearest character boundary).
-    pub fn offset_at(&self, pos: Pos2) -> Option<usize> {
+    pub(crate) fn offset_at(&self, pos: Pos2) -> Option<usize> {
         let rel = pos - self.text_rect.min;
         let (p, g) = self.para_at_y(rel.y)?;
         let c = g.cursor_from_pos(vec2(rel.x, rel.y - p.y));
@@ -244,7 +244,7 @@ impl ArticleViewState {
     }
 
     /// The char under a screen position (not a boundary: the glyph the pointer is on).
-    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
+    pub(crate) fn char_at(&self, pos: Pos2) -> Option<usize> {
         let rel = pos - self.text_rect.min;
         let (p, g) = self.para_at_y(rel.y)?;
         let local = vec2(rel.x, rel.y - p.y);
