@@ -21,6 +21,7 @@ use crate::grading::session::{AddOutcome, Session};
 use crate::lesson::Lesson;
 use crate::lesson::library::{self, LessonFile, Library};
 use crate::records::progress::{AppSettings, Loaded, Store};
+use crate::records::results::{Results, restore_session};
 use crate::text::Span;
 
 use article_view::ArticleViewState;
@@ -326,7 +327,7 @@ impl LateralApp {
             return;
         }
         if let Some(s) = &self.session {
-            match self.store.save_progress(&s.to_results()) {
+            match self.store.save_progress(&Results::from_session(s)) {
                 Ok(_) => self.saves += 1,
                 Err(e) => {
                     self.notice = Some(format!(
@@ -356,7 +357,7 @@ impl LateralApp {
                 };
                 match self.store.load_progress(&student, &lesson.id) {
                     Loaded::Work(r) => {
-                        let s = Session::from_results(Arc::new(lesson.clone()), corpus, &r);
+                        let s = restore_session(Arc::new(lesson.clone()), corpus, &r);
                         let done = s.steps.iter().zip(&lesson.steps).filter(|(st, step)| st.is_done(step)).count();
                         let any_scored = s.steps.iter().any(|st| st.checked.is_some());
                         LessonProgress { done, score: any_scored.then(|| s.lesson_score(corpus)) }
@@ -385,7 +386,7 @@ impl LateralApp {
         let student = self.student.clone().unwrap_or_else(|| "Student".into());
         let lesson: Arc<Lesson> = Arc::new(lesson);
         let session = match self.store.load_progress(&student, &lesson.id) {
-            Loaded::Work(r) => Session::from_results(lesson, &self.library.corpus, &r),
+            Loaded::Work(r) => restore_session(lesson, &self.library.corpus, &r),
             Loaded::Damaged { moved_to, problem } => {
                 self.notice = Some(format!(
                     "Your saved work on this lesson could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
@@ -460,8 +461,8 @@ impl LateralApp {
             match found {
                 Some(lf) if lf.is_playable() => {
                     let lesson = Arc::new(lf.lesson.clone().expect("playable lessons parsed"));
-                    let work = old.to_results();
-                    let s = Session::from_results(lesson, &self.library.corpus, &work);
+                    let work = Results::from_session(old);
+                    let s = restore_session(lesson, &self.library.corpus, &work);
                     self.session = Some(s);
                     self.notice = Some("The lesson changed on disk and was reloaded; your work is kept.".into());
                 }
@@ -651,10 +652,7 @@ impl LateralApp {
             Command::Finish => {
                 self.save_now();
                 // Scored once here, not on every frame of the summary.
-                self.summary = self
-                    .session
-                    .as_ref()
-                    .map(|s| crate::records::results::score_results(&s.to_results(), &s.lesson, &self.library.corpus));
+                self.summary = self.session.as_ref().map(|s| s.outcome(&self.library.corpus));
                 self.screen = Screen::Summary;
             }
             Command::FontBigger | Command::FontSmaller => {
@@ -765,7 +763,7 @@ impl LateralApp {
     pub fn hand_in(&mut self, dir: &std::path::Path, name: Option<String>) {
         self.save_now();
         let Some(s) = &self.session else { return };
-        let r = s.to_results();
+        let r = Results::from_session(s);
         let path = dir.join(name.unwrap_or_else(|| results_file_name(&s.student, &s.lesson.id)));
         self.notice = Some(match r.save(&path) {
             Ok(()) => format!(
