@@ -71,119 +71,154 @@ fn past_gt(s: &str, from: usize) -> usize {
 /// One pass over the page: every search starts where the last one ended, and every offset it
 /// slices at is the position of an ASCII byte (`<`, `>`, …) or the end, so never inside a char.
 pub fn html_to_article(html: &str) -> Imported {
-    let mut paras: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut suggested = ArticleMeta::default();
-    let mut warnings = Vec::new();
-    let mut title = None::<String>;
-    let mut h1 = None::<String>;
-    let mut in_h1 = false;
-    let mut h1_text = String::new();
+    let mut page = Page::default();
     let bytes = html.as_bytes();
     let mut i = 0;
-    let flush = |cur: &mut String, paras: &mut Vec<String>| {
-        let p = crate::text::collapse_whitespace(&decode_entities(cur));
-        if !p.is_empty() {
-            paras.push(p);
-        }
-        cur.clear();
-    };
     while i < bytes.len() {
-        if bytes[i] != b'<' {
-            let next = bytes[i..].iter().position(|&c| c == b'<').map_or(html.len(), |n| i + n);
-            let piece = html.get(i..next).unwrap_or("");
-            cur.push_str(piece);
-            if in_h1 {
-                h1_text.push_str(piece);
-            }
-            i = next;
-            continue;
-        }
-        if bytes[i..].starts_with(b"<!--") {
-            i = html
-                .get(i + 4..)
+        i = if bytes[i] != b'<' {
+            page.text(html, i)
+        } else if bytes[i..].starts_with(b"<!--") {
+            html.get(i + 4..)
                 .and_then(|r| r.find("-->"))
-                .map_or(html.len(), |n| i + 4 + n + 3);
-            continue;
+                .map_or(html.len(), |n| i + 4 + n + 3)
+        } else {
+            page.tag(html, i)
+        };
+    }
+    page.finish()
+}
+
+/// What one pass over a page has found so far.
+#[derive(Default)]
+struct Page {
+    paras: Vec<String>,
+    cur: String,
+    suggested: ArticleMeta,
+    warnings: Vec<String>,
+    title: Option<String>,
+    h1: Option<String>,
+    in_h1: bool,
+    h1_text: String,
+}
+
+impl Page {
+    /// Ends the paragraph being read.
+    fn flush(&mut self) {
+        let p = crate::text::collapse_whitespace(&decode_entities(&self.cur));
+        if !p.is_empty() {
+            self.paras.push(p);
         }
+        self.cur.clear();
+    }
+
+    /// Reads the text from `i` to the next `<`; returns where it ends.
+    fn text(&mut self, html: &str, i: usize) -> usize {
+        let next = html.as_bytes()[i..]
+            .iter()
+            .position(|&c| c == b'<')
+            .map_or(html.len(), |n| i + n);
+        let piece = html.get(i..next).unwrap_or("");
+        self.cur.push_str(piece);
+        if self.in_h1 {
+            self.h1_text.push_str(piece);
+        }
+        next
+    }
+
+    /// Reads the tag that starts at `i` (a `<`); returns where reading goes on.
+    fn tag(&mut self, html: &str, i: usize) -> usize {
         // The tag runs to the next `>`, or to the end of the page if it is never closed.
         let end = past_gt(html, i);
-        let tag_end = if bytes.get(end - 1) == Some(&b'>') {
+        let tag_end = if html.as_bytes().get(end - 1) == Some(&b'>') {
             end - 1
         } else {
             end
         };
         let tag = html.get(i + 1..tag_end.max(i + 1)).unwrap_or("");
         let closing = tag.starts_with('/');
-        let name_len = tag
-            .trim_start_matches('/')
-            .bytes()
-            .take_while(u8::is_ascii_alphanumeric)
-            .take(MAX_TAG_NAME + 1)
-            .count();
-        let name = if name_len > MAX_TAG_NAME {
-            String::new()
-        } else {
-            tag.trim_start_matches('/')[..name_len].to_ascii_lowercase()
-        };
+        let name = tag_name(tag);
         if !closing && SKIP_TAGS.contains(&name.as_str()) {
-            if name == "head" {
-                // Read the head for metadata, then skip it.
-                let close = find_tag_ci(html, end, b"</head>").unwrap_or(html.len());
-                read_head(
-                    html.get(end..close).unwrap_or(""),
-                    &mut suggested,
-                    &mut title,
-                    &mut warnings,
-                );
-                i = (close + "</head>".len()).min(html.len());
-            } else {
-                let close_tag = format!("</{name}");
-                i = find_tag_ci(html, end, close_tag.as_bytes()).map_or(html.len(), |at| past_gt(html, at));
-            }
-            continue;
+            return self.skip(html, &name, end);
         }
         if name == "title" && !closing {
             let close = find_tag_ci(html, end, b"</title>").unwrap_or(html.len());
-            title = Some(crate::text::collapse_whitespace(&decode_entities(
+            self.title = Some(crate::text::collapse_whitespace(&decode_entities(
                 html.get(end..close).unwrap_or(""),
             )));
-            i = (close + "</title>".len()).min(html.len());
-            continue;
+            return (close + "</title>".len()).min(html.len());
         }
         if name == "meta" {
-            read_meta_tag(tag, &mut suggested, &mut warnings);
+            read_meta_tag(tag, &mut self.suggested, &mut self.warnings);
         }
         if name == "time"
             && !closing
-            && suggested.date.is_none()
+            && self.suggested.date.is_none()
             && let Some(dt) = attr(tag, "datetime")
         {
-            suggested.date = checked_date(&dt, "<time datetime>", &mut warnings);
+            self.suggested.date = checked_date(&dt, "<time datetime>", &mut self.warnings);
         }
         if name == "h1" {
             if closing {
-                in_h1 = false;
-                if h1.is_none() {
-                    h1 = Some(crate::text::collapse_whitespace(&decode_entities(&h1_text)));
+                self.in_h1 = false;
+                if self.h1.is_none() {
+                    self.h1 = Some(crate::text::collapse_whitespace(&decode_entities(&self.h1_text)));
                 }
             } else {
-                in_h1 = true;
+                self.in_h1 = true;
             }
         }
         if BLOCK_TAGS.contains(&name.as_str()) {
-            flush(&mut cur, &mut paras);
-        } else if !cur.ends_with(' ') && matches!(name.as_str(), "td" | "th") {
-            cur.push(' ');
+            self.flush();
+        } else if !self.cur.ends_with(' ') && matches!(name.as_str(), "td" | "th") {
+            self.cur.push(' ');
         }
-        i = end;
+        end
     }
-    flush(&mut cur, &mut paras);
-    suggested.headline = h1.filter(|h| !h.is_empty()).or(title).unwrap_or_default();
-    Imported {
-        text: paras.join("\n\n"),
-        suggested,
-        warnings,
+
+    /// Skips an element whose content is no text (`script`, `style`, …) from `end`, just past
+    /// its opening tag; the `head` is read for metadata first. Returns where reading goes on.
+    fn skip(&mut self, html: &str, name: &str, end: usize) -> usize {
+        if name == "head" {
+            let close = find_tag_ci(html, end, b"</head>").unwrap_or(html.len());
+            read_head(
+                html.get(end..close).unwrap_or(""),
+                &mut self.suggested,
+                &mut self.title,
+                &mut self.warnings,
+            );
+            (close + "</head>".len()).min(html.len())
+        } else {
+            let close_tag = format!("</{name}");
+            find_tag_ci(html, end, close_tag.as_bytes()).map_or(html.len(), |at| past_gt(html, at))
+        }
+    }
+
+    /// The article read.
+    fn finish(mut self) -> Imported {
+        self.flush();
+        let mut suggested = self.suggested;
+        suggested.headline = self.h1.filter(|h| !h.is_empty()).or(self.title).unwrap_or_default();
+        Imported {
+            text: self.paras.join("\n\n"),
+            suggested,
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// The name of a tag (the inside of `<…>`), lower case; empty when longer than any tag this
+/// importer knows.
+fn tag_name(tag: &str) -> String {
+    let name_len = tag
+        .trim_start_matches('/')
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .take(MAX_TAG_NAME + 1)
+        .count();
+    if name_len > MAX_TAG_NAME {
+        String::new()
+    } else {
+        tag.trim_start_matches('/')[..name_len].to_ascii_lowercase()
     }
 }
 
