@@ -2,7 +2,7 @@
 
 use crate::corpus::anchor::{Anchor, resolve};
 use crate::corpus::{Article, Corpus};
-use crate::lesson::{Lesson, StepBody};
+use crate::lesson::{Lesson, Step, StepBody};
 use crate::records::results::{
     MAX_COUNT, MAX_STEP_SECONDS, NAME_CHARS, Results, SavedHighlight, Selector, StepWork, at_path, valid_timestamp,
 };
@@ -47,103 +47,132 @@ pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Cor
     check_timestamp(src, &mut diags, &mut r.started, &["started"]);
     check_timestamp(src, &mut diags, &mut r.updated, &["updated"]);
     for (si, work) in r.steps.iter_mut().enumerate() {
-        let si_s = si.to_string();
-        check_counters(src, &mut diags, work, &si_s);
-        check_timestamp(src, &mut diags, &mut work.started, &["steps", &si_s, "started"]);
-        check_timestamp(src, &mut diags, &mut work.finished, &["steps", &si_s, "finished"]);
-        let Some(step) = lesson.steps.iter().find(|s| s.id == work.step) else {
-            diags.push_with(Severity::Warning, |sev| {
-                at_path(
-                    src,
-                    &["steps", &si_s, "step"],
-                    sev,
-                    format!(
-                        "the lesson has no step `{}`; its work is ignored",
-                        short(&work.step, NAME_CHARS)
-                    ),
-                )
-            });
-            continue;
-        };
-        let mut kept = Vec::new();
-        for (hi, mut h) in std::mem::take(&mut work.highlights).into_iter().enumerate() {
-            let hi_s = hi.to_string();
-            let path = ["steps", si_s.as_str(), "highlights", hi_s.as_str()];
-            let art_id = h.article().to_string();
-            let Some(article) = step.articles.iter().find(|a| **a == art_id).and_then(|a| corpus.get(a)) else {
-                diags.push_with(Severity::Error, |sev| {
+        validate_step(src, &mut diags, work, &si.to_string(), lesson, corpus);
+    }
+    diags.finish()
+}
+
+/// Checks the work on one step (entry `si` of `steps`): its counters and times, that the lesson
+/// has the step, its highlights and its choices.
+fn validate_step(
+    src: &SourceFile,
+    diags: &mut Collector,
+    work: &mut StepWork,
+    si_s: &str,
+    lesson: &Lesson,
+    corpus: &Corpus,
+) {
+    check_counters(src, diags, work, si_s);
+    check_timestamp(src, diags, &mut work.started, &["steps", si_s, "started"]);
+    check_timestamp(src, diags, &mut work.finished, &["steps", si_s, "finished"]);
+    let Some(step) = lesson.steps.iter().find(|s| s.id == work.step) else {
+        diags.push_with(Severity::Warning, |sev| {
+            at_path(
+                src,
+                &["steps", si_s, "step"],
+                sev,
+                format!(
+                    "the lesson has no step `{}`; its work is ignored",
+                    short(&work.step, NAME_CHARS)
+                ),
+            )
+        });
+        return;
+    };
+    work.highlights = std::mem::take(&mut work.highlights)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(hi, h)| check_highlight(src, diags, step, corpus, si_s, hi, h))
+        .collect();
+    if let StepBody::Choice { options, .. } = &step.body
+        && let Some(&bad) = work.choices.iter().find(|&&c| c >= options.len())
+    {
+        diags.push_with(Severity::Error, |sev| {
+            at_path(
+                src,
+                &["steps", si_s, "choices"],
+                sev,
+                format!(
+                    "choice {bad} does not exist; step `{}` has {} options (0 to {})",
+                    step.id,
+                    options.len(),
+                    options.len().saturating_sub(1)
+                ),
+            )
+        });
+        work.choices.retain(|&c| c < options.len());
+    }
+}
+
+/// Checks highlight `hi` of entry `si_s` of `steps`: the highlight to keep (re-anchored by its
+/// quote if its position no longer matches), or `None` after reporting why it is dropped.
+fn check_highlight(
+    src: &SourceFile,
+    diags: &mut Collector,
+    step: &Step,
+    corpus: &Corpus,
+    si_s: &str,
+    hi: usize,
+    mut h: SavedHighlight,
+) -> Option<SavedHighlight> {
+    let hi_s = hi.to_string();
+    let path = ["steps", si_s, "highlights", hi_s.as_str()];
+    let art_id = h.article().to_string();
+    let Some(article) = step.articles.iter().find(|a| **a == art_id).and_then(|a| corpus.get(a)) else {
+        diags.push_with(Severity::Error, |sev| {
+            at_path(
+                src,
+                &[&path[..], &["target", "source"]].concat(),
+                sev,
+                format!(
+                    "highlight {} is in `{}`, which step `{}` does not show; it is ignored",
+                    hi + 1,
+                    short(&art_id, NAME_CHARS),
+                    step.id
+                ),
+            )
+        });
+        return None;
+    };
+    match place_highlight(article, &h) {
+        Ok((span, moved)) => {
+            if moved {
+                diags.push_with(Severity::Warning, |sev| {
                     at_path(
                         src,
-                        &[&path[..], &["target", "source"]].concat(),
+                        &path,
                         sev,
                         format!(
-                            "highlight {} is in `{}`, which step `{}` does not show; it is ignored",
+                            "highlight {} of step `{}` no longer matched its position; it was found again by its quote",
                             hi + 1,
-                            short(&art_id, NAME_CHARS),
                             step.id
                         ),
                     )
                 });
-                continue;
-            };
-            match place_highlight(article, &h) {
-                Ok((span, moved)) => {
-                    if moved {
-                        diags.push_with(Severity::Warning, |sev| {
-                            at_path(
-                                src,
-                                &path,
-                                sev,
-                                format!(
-                                    "highlight {} of step `{}` no longer matched its position; it was found again by its quote",
-                                    hi + 1,
-                                    step.id
-                                ),
-                            )
-                        });
-                    }
-                    let mut created = h.created.take();
-                    check_timestamp(src, &mut diags, &mut created, &[&path[..], &["created"]].concat());
-                    h.created = created;
-                    h.target.selector = SavedHighlight::new(article, span, None).target.selector;
-                    kept.push(h);
-                }
-                Err(msg) => diags.push_with(Severity::Error, |sev| {
-                    at_path(
-                        src,
-                        &offset_path(&path, &h),
-                        sev,
-                        format!("highlight {} of step `{}`: {msg}; it is ignored", hi + 1, step.id),
-                    )
-                    .with_suggestion(format!(
-                        "`{}` has {} characters; positions count characters from 0",
-                        article.id(),
-                        article.len()
-                    ))
-                }),
             }
+            let mut created = h.created.take();
+            check_timestamp(src, diags, &mut created, &[&path[..], &["created"]].concat());
+            h.created = created;
+            h.target.selector = SavedHighlight::new(article, span, None).target.selector;
+            Some(h)
         }
-        work.highlights = kept;
-        if let StepBody::Choice { options, .. } = &step.body
-            && let Some(&bad) = work.choices.iter().find(|&&c| c >= options.len())
-        {
+        Err(msg) => {
             diags.push_with(Severity::Error, |sev| {
                 at_path(
                     src,
-                    &["steps", &si_s, "choices"],
+                    &offset_path(&path, &h),
                     sev,
-                    format!(
-                        "choice {bad} does not exist; step `{}` has {} options (0 to {})",
-                        step.id,
-                        options.len(),
-                        options.len().saturating_sub(1)
-                    ),
+                    format!("highlight {} of step `{}`: {msg}; it is ignored", hi + 1, step.id),
                 )
+                .with_suggestion(format!(
+                    "`{}` has {} characters; positions count characters from 0",
+                    article.id(),
+                    article.len()
+                ))
             });
-            work.choices.retain(|&c| c < options.len());
+            None
         }
     }
-    diags.finish()
 }
 
 /// Takes counters past [`MAX_COUNT`] and [`MAX_STEP_SECONDS`] as that much, with a warning.
