@@ -299,32 +299,43 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
                 "results files are written by the Lateral app; check that this is the file a student handed in",
             ));
     }
-    let r: Results = serde_json::from_str(src.text.as_str()).map_err(|e| {
-        let full = e.to_string();
-        // serde_json ends its message with the place, which the diagnostic already gives.
-        let what = match full.rfind(" at line ") {
-            Some(i) if e.line() > 0 => &full[..i],
-            _ => full.as_str(),
-        };
-        let (what, help) = if what.contains("recursion limit exceeded") {
-            (
-                "its lists and objects are nested too deeply (more than 128 levels)".into(),
-                "a results file written by Lateral is nested only a few levels deep; this file was made or changed by another program",
-            )
-        } else {
-            (
-                short(what, 200).into_owned(),
-                "results files are written by the Lateral app; if it was edited by hand, check the JSON at this place",
-            )
-        };
-        let msg = format!("this is not a readable results file: {what}");
-        let d = if e.line() > 0 {
-            src.at_line_byte(e.line(), e.column(), Severity::Error, msg)
-        } else {
-            Diagnostic::file(&src.name, Severity::Error, msg)
-        };
-        d.with_suggestion(help)
-    })?;
+    let r: Results = serde_json::from_str(src.text.as_str()).map_err(|e| json_error(src, &e))?;
+    check_fields(src, &r)?;
+    Ok(r)
+}
+
+/// The diagnostic for a results file that is not valid JSON (or not the shape of one), at the
+/// place serde_json names.
+fn json_error(src: &SourceFile, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    // serde_json ends its message with the place, which the diagnostic already gives.
+    let what = match full.rfind(" at line ") {
+        Some(i) if e.line() > 0 => &full[..i],
+        _ => full.as_str(),
+    };
+    let (what, help) = if what.contains("recursion limit exceeded") {
+        (
+            "its lists and objects are nested too deeply (more than 128 levels)".into(),
+            "a results file written by Lateral is nested only a few levels deep; this file was made or changed by another program",
+        )
+    } else {
+        (
+            short(what, 200).into_owned(),
+            "results files are written by the Lateral app; if it was edited by hand, check the JSON at this place",
+        )
+    };
+    let msg = format!("this is not a readable results file: {what}");
+    let d = if e.line() > 0 {
+        src.at_line_byte(e.line(), e.column(), Severity::Error, msg)
+    } else {
+        Diagnostic::file(&src.name, Severity::Error, msg)
+    };
+    d.with_suggestion(help)
+}
+
+/// Checks the fields that say whose file this is and for what: `format`, `version`, the lesson
+/// id and the student's name.
+fn check_fields(src: &SourceFile, r: &Results) -> Result<(), Diagnostic> {
     if r.format != FORMAT {
         return Err(at_path(
             src,
@@ -367,7 +378,7 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
         )
         .with_suggestion("this file was not written by Lateral, or was edited by hand"));
     }
-    Ok(r)
+    Ok(())
 }
 
 /// Is `s` a date and time in RFC 3339 (`2026-11-20T09:00:00Z`), with a real calendar date and
