@@ -5,7 +5,7 @@
 //! nothing else changes. What the source says about itself (an HTML `<title>`, `og:site_name`,
 //! author and date) is offered as metadata; the teacher confirms or corrects it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::corpus::{ArticleMeta, valid_id};
 use crate::files::{MAX_ARTICLE_BYTES, decode_text};
@@ -212,6 +212,108 @@ pub fn write_article(
         return Err(failed(&toml, e));
     }
     Ok((txt, toml))
+}
+
+// ---- The use cases: what the app's import window and `lateral import` both do ----
+
+/// What a file brought in holds.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Source {
+    /// An article (`.txt`, `.md`, `.html`, …): its text, suggested metadata and warnings.
+    Article(Imported),
+    /// An H5P "Mark the Words" task, with the article metadata it suggests.
+    H5p(H5pTask),
+}
+
+/// An H5P "Mark the Words" task read for import.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct H5pTask {
+    /// The task.
+    pub(crate) task: MarkTheWords,
+    /// The metadata its article gets unless the teacher says otherwise: the first words as the
+    /// headline, "H5P task" as the outlet.
+    pub(crate) suggested: ArticleMeta,
+}
+
+/// Is `path` an H5P task (`.h5p`, or an unpacked `content.json`) rather than an article?
+pub(crate) fn is_h5p(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
+        || path.file_name().is_some_and(|n| n == "content.json")
+}
+
+/// Reads a file to import: an H5P task when [`is_h5p`], else an article ([`import_article`]).
+pub(crate) fn read_source(path: &Path) -> Result<Source, ImportError> {
+    if !is_h5p(path) {
+        return import_article(path).map(Source::Article);
+    }
+    let task = read_h5p(path)?;
+    let first: String = task.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    let suggested = ArticleMeta {
+        headline: first,
+        outlet: "H5P task".into(),
+        outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
+        ..Default::default()
+    };
+    Ok(Source::H5p(H5pTask { task, suggested }))
+}
+
+/// What importing an H5P task wrote and made.
+#[derive(Debug)]
+pub(crate) struct H5pImported {
+    /// The article's text file and metadata file, written in the corpus folder.
+    pub(crate) article: (PathBuf, PathBuf),
+    /// The lesson made from the marked words (Markdown with `+++` blocks).
+    pub(crate) lesson: String,
+    /// Where the lesson was written: `Ok(None)` when no lesson folder was given (the app opens
+    /// it in the editor instead), `Err` when it could not be written (the article still was).
+    pub(crate) lesson_file: Result<Option<PathBuf>, LessonNotWritten>,
+    /// Words in the task's text.
+    pub(crate) words: usize,
+    /// Words marked in the task.
+    pub(crate) marked: usize,
+}
+
+/// Why the lesson of an H5P task was not written.
+#[derive(Debug)]
+pub(crate) enum LessonNotWritten {
+    /// A lesson file of that name is there already; it is left alone.
+    Exists(PathBuf),
+    /// Writing it failed.
+    Failed(PathBuf, std::io::Error),
+}
+
+/// Imports an H5P task: its text becomes the article `meta.id` in `corpus_dir`, and its marked
+/// words a one-step lesson, written as `ID.md` in `lessons_dir` when one is given (never over an
+/// existing file). `Err` when the article could not be written (nothing was).
+pub(crate) fn import_h5p(
+    task: &MarkTheWords,
+    meta: &ArticleMeta,
+    corpus_dir: &Path,
+    lessons_dir: Option<&Path>,
+) -> Result<H5pImported, String> {
+    let article = write_article(corpus_dir, meta, &task.text)?;
+    let lesson = mark_the_words_lesson(task, &meta.id, &meta.headline);
+    let lesson_file = match lessons_dir {
+        None => Ok(None),
+        Some(dir) => {
+            let path = dir.join(format!("{}.md", meta.id));
+            if path.exists() {
+                Err(LessonNotWritten::Exists(path))
+            } else {
+                match crate::files::write_atomic(&path, lesson.as_bytes()) {
+                    Ok(()) => Ok(Some(path)),
+                    Err(e) => Err(LessonNotWritten::Failed(path, e)),
+                }
+            }
+        }
+    };
+    Ok(H5pImported {
+        article,
+        lesson,
+        lesson_file,
+        words: task.text.split_whitespace().count(),
+        marked: task.marked.len(),
+    })
 }
 
 #[cfg(test)]
