@@ -763,14 +763,13 @@ impl LateralApp {
     pub fn hand_in(&mut self, dir: &std::path::Path, name: Option<String>) {
         self.save_now();
         let Some(s) = &self.session else { return };
-        let r = Results::from_session(s);
-        let path = dir.join(name.unwrap_or_else(|| results_file_name(&s.student, &s.lesson.id)));
-        self.notice = Some(match r.save(&path) {
+        let h = crate::records::hand_in::hand_in(&Results::from_session(s), dir, name);
+        self.notice = Some(match h.written {
             Ok(()) => format!(
                 "Handed in: your results are saved as {}. Give this file to your teacher.",
-                path.display()
+                h.path.display()
             ),
-            Err(e) => format!("Could not hand in to {}: {e}", path.display()),
+            Err(e) => format!("Could not hand in to {}: {e}", h.path.display()),
         });
     }
 
@@ -782,7 +781,9 @@ impl LateralApp {
         for lf in &self.library.lessons {
             let Some(l) = &lf.lesson else { continue };
             if let Loaded::Work(r) = self.store.load_progress(&student, &l.id)
-                && r.save(&dir.join(results_file_name(&student, &l.id))).is_ok()
+                && crate::records::hand_in::hand_in(&r, dir, Some(results_file_name(&student, &l.id)))
+                    .written
+                    .is_ok()
             {
                 n += 1;
             }
@@ -1218,13 +1219,7 @@ pub fn run(opts: AppOptions) -> i32 {
     }
 }
 
-/// `<student>-<lesson>.json`, safe as a file name.
-pub fn results_file_name(student: &str, lesson: &str) -> String {
-    let slug = crate::records::progress::slug(student);
-    // Drop the hash part of the slug: a teacher reads these names.
-    let name = slug.rsplit_once('-').map_or(slug.as_str(), |(a, _)| a);
-    format!("{name}-{lesson}.json")
-}
+pub use crate::records::hand_in::results_file_name;
 
 /// Where "Hand in" saves: `LATERAL_HANDIN_DIR`, else a "Lateral hand-in" folder in the user's
 /// documents (or home) folder.

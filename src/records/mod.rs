@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod grade;
+pub mod hand_in;
 pub mod pack;
 pub mod progress;
 pub mod results;

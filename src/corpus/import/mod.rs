@@ -218,7 +218,7 @@ pub fn write_article(
 
 /// What a file brought in holds.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Source {
+pub enum Source {
     /// An article (`.txt`, `.md`, `.html`, …): its text, suggested metadata and warnings.
     Article(Imported),
     /// An H5P "Mark the Words" task, with the article metadata it suggests.
@@ -227,22 +227,22 @@ pub(crate) enum Source {
 
 /// An H5P "Mark the Words" task read for import.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct H5pTask {
+pub struct H5pTask {
     /// The task.
-    pub(crate) task: MarkTheWords,
+    pub task: MarkTheWords,
     /// The metadata its article gets unless the teacher says otherwise: the first words as the
     /// headline, "H5P task" as the outlet.
-    pub(crate) suggested: ArticleMeta,
+    pub suggested: ArticleMeta,
 }
 
 /// Is `path` an H5P task (`.h5p`, or an unpacked `content.json`) rather than an article?
-pub(crate) fn is_h5p(path: &Path) -> bool {
+pub fn is_h5p(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
         || path.file_name().is_some_and(|n| n == "content.json")
 }
 
 /// Reads a file to import: an H5P task when [`is_h5p`], else an article ([`import_article`]).
-pub(crate) fn read_source(path: &Path) -> Result<Source, ImportError> {
+pub fn read_source(path: &Path) -> Result<Source, ImportError> {
     if !is_h5p(path) {
         return import_article(path).map(Source::Article);
     }
@@ -259,23 +259,23 @@ pub(crate) fn read_source(path: &Path) -> Result<Source, ImportError> {
 
 /// What importing an H5P task wrote and made.
 #[derive(Debug)]
-pub(crate) struct H5pImported {
+pub struct H5pImported {
     /// The article's text file and metadata file, written in the corpus folder.
-    pub(crate) article: (PathBuf, PathBuf),
+    pub article: (PathBuf, PathBuf),
     /// The lesson made from the marked words (Markdown with `+++` blocks).
-    pub(crate) lesson: String,
+    pub lesson: String,
     /// Where the lesson was written: `Ok(None)` when no lesson folder was given (the app opens
     /// it in the editor instead), `Err` when it could not be written (the article still was).
-    pub(crate) lesson_file: Result<Option<PathBuf>, LessonNotWritten>,
+    pub lesson_file: Result<Option<PathBuf>, LessonNotWritten>,
     /// Words in the task's text.
-    pub(crate) words: usize,
+    pub words: usize,
     /// Words marked in the task.
-    pub(crate) marked: usize,
+    pub marked: usize,
 }
 
 /// Why the lesson of an H5P task was not written.
 #[derive(Debug)]
-pub(crate) enum LessonNotWritten {
+pub enum LessonNotWritten {
     /// A lesson file of that name is there already; it is left alone.
     Exists(PathBuf),
     /// Writing it failed.
@@ -285,7 +285,7 @@ pub(crate) enum LessonNotWritten {
 /// Imports an H5P task: its text becomes the article `meta.id` in `corpus_dir`, and its marked
 /// words a one-step lesson, written as `ID.md` in `lessons_dir` when one is given (never over an
 /// existing file). `Err` when the article could not be written (nothing was).
-pub(crate) fn import_h5p(
+pub fn import_h5p(
     task: &MarkTheWords,
     meta: &ArticleMeta,
     corpus_dir: &Path,
