@@ -85,3 +85,27 @@ fn results_round_trip_restores_the_same_place_and_highlights() {
     assert_eq!(t.steps[3].checked.as_ref().map(|c| c.score), Some(1.0));
     assert_eq!(t.steps[4].reflection, "I would look at NBC News itself.");
 }
+
+#[test]
+fn a_session_and_its_results_file_have_the_same_outcome() {
+    let (mut s, corpus) = session();
+    s.go_to(1);
+    let keys = s.step().keys().to_vec();
+    let a = s
+        .step()
+        .articles
+        .iter()
+        .position(|x| *x == keys[0].article)
+        .expect("article");
+    s.add_highlight(a, keys[0].core, None);
+    s.add_highlight(0, Span::new(0, 5), None);
+    s.go_to(2);
+    s.add_highlight(0, Span::new(0, 5), Some("disclosure".into()));
+    s.go_to(3);
+    s.toggle_choice(0);
+    s.check().expect("choice check");
+    let live = s.outcome(&corpus);
+    let filed = score_results(&Results::from_session(&s), &s.lesson, &corpus);
+    assert_eq!(live, filed);
+    assert!(live.score > 0.0 && live.score < 1.0, "{}", live.score);
+}
