@@ -1,5 +1,5 @@
 //! The outcome of a lesson: every step scored from what the student did, and the weighted lesson
-//! score. One function, [`lesson_outcome`], over grading data (highlights as [`Span`]s with
+//! score. One function, `lesson_outcome`, over grading data (highlights as `Span`s with
 //! labels, picked options, counters); the live session and a handed-in results file both come
 //! here, so the summary screen and `lateral score` cannot disagree. No I/O.
 
@@ -11,7 +11,7 @@ use crate::lesson::{Lesson, Step, StepBody};
 
 /// What a student did on one step, as scoring needs it.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct StepAnswer {
+pub(crate) struct StepAnswer {
     /// Highlights, by index into the step's articles.
     pub highlights: Vec<Highlight>,
     /// Option indexes picked (choice steps).
@@ -26,7 +26,7 @@ pub struct StepAnswer {
 
 /// A student's work on a whole lesson, as scoring needs it.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct LessonWork {
+pub(crate) struct LessonWork {
     /// The student.
     pub student: String,
     /// SHA-256 of the lesson file the work was done with.
@@ -102,7 +102,7 @@ pub(crate) fn score_answer(
 
 /// Recomputes every score of `lesson` from the student's work: each step from its answer, the
 /// lesson score as the mean of the scored steps weighted by their points (steps not done count 0).
-pub fn lesson_outcome(lesson: &Lesson, corpus: &Corpus, work: &LessonWork) -> LessonOutcome {
+pub(crate) fn lesson_outcome(lesson: &Lesson, corpus: &Corpus, work: &LessonWork) -> LessonOutcome {
     let mut steps = Vec::new();
     let mut num = 0.0;
     let mut den = 0.0;

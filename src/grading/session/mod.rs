@@ -530,7 +530,7 @@ impl Session {
 
 mod work;
 
-pub use work::SavedStep;
+pub(crate) use work::SavedStep;
 
 #[cfg(test)]
 mod tests;

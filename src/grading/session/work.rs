@@ -9,7 +9,7 @@ use crate::lesson::StepBody;
 
 /// Saved work on one step, to put back with [`Session::restore_step`].
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SavedStep {
+pub(crate) struct SavedStep {
     /// Highlights (any order; overlapping ones are dropped).
     pub marks: Vec<Mark>,
     /// Picked options (ones the step does not have are dropped).
@@ -34,7 +34,7 @@ impl Session {
     /// Puts saved work back on step `i` (as when resuming from a progress file). A hand-edited
     /// file may hold what the app never makes: overlapping highlights, options that do not
     /// exist, repeated options. Only what the app could have made is kept.
-    pub fn restore_step(&mut self, i: usize, saved: SavedStep) {
+    pub(crate) fn restore_step(&mut self, i: usize, saved: SavedStep) {
         let Some(step) = self.lesson.steps.get(i) else { return };
         let mut marks = saved.marks;
         marks.sort();
@@ -78,7 +78,7 @@ impl Session {
 
     /// The student's work as scoring needs it: each step's highlights (by index into the step's
     /// articles), choices and counters.
-    pub fn work(&self) -> LessonWork {
+    pub(crate) fn work(&self) -> LessonWork {
         let steps = self
             .lesson
             .steps
@@ -116,7 +116,7 @@ impl Session {
     }
 
     /// The outcome of the lesson as it stands: every step scored, and the lesson score.
-    pub fn outcome(&self, corpus: &Corpus) -> LessonOutcome {
+    pub(crate) fn outcome(&self, corpus: &Corpus) -> LessonOutcome {
         lesson_outcome(&self.lesson, corpus, &self.work())
     }
 }

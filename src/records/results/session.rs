@@ -54,7 +54,7 @@ impl Results {
     /// The work in this file as scoring needs it: per step of `lesson`, the first entry for it,
     /// its highlights placed by their `TextPositionSelector` in the step's articles. Call
     /// [`crate::records::results::validate`] first.
-    pub fn work(&self, lesson: &Lesson) -> LessonWork {
+    pub(crate) fn work(&self, lesson: &Lesson) -> LessonWork {
         let steps = lesson
             .steps
             .iter()
@@ -140,8 +140,8 @@ pub fn restore_session(lesson: Arc<Lesson>, corpus: &Corpus, r: &Results) -> Ses
     s
 }
 
-/// Recomputes every score from the student's work in a results file: [`Results::work`] scored by
-/// [`lesson_outcome`]. Call [`crate::records::results::validate`] first.
+/// Recomputes every score from the student's work in a results file: its work as grading data,
+/// scored by the one lesson outcome (`grading::outcome::lesson_outcome`). Call [`crate::records::results::validate`] first.
 pub fn score_results(r: &Results, lesson: &Lesson, corpus: &Corpus) -> LessonOutcome {
     lesson_outcome(lesson, corpus, &r.work(lesson))
 }
