@@ -43,3 +43,33 @@ pub(crate) fn build_exam_pack<'a>(
         articles: pack.articles.len(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::bundled;
+
+    #[test]
+    fn a_pack_holds_each_article_once_and_says_what_went_in() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let corpus = bundled::corpus();
+        let lessons: Vec<Lesson> = bundled::lessons(&corpus)
+            .iter()
+            .filter_map(|lf| lf.lesson.clone())
+            .take(2)
+            .collect();
+        let path = d.path().join("exam.lateral-exam");
+        let w = build_exam_pack(lessons.iter().map(|l| (l, &corpus)), &path).expect("written");
+        let pack = make_pack(&lessons, &corpus);
+        assert_eq!(
+            (w.path.clone(), w.lessons, w.articles),
+            (path.clone(), 2, pack.articles.len())
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), pack.to_json());
+        let used: std::collections::BTreeSet<&String> = lessons
+            .iter()
+            .flat_map(|l| l.steps.iter().flat_map(|s| &s.articles))
+            .collect();
+        assert_eq!(w.articles, used.len());
+    }
+}

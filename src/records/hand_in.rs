@@ -29,3 +29,27 @@ pub fn hand_in(results: &Results, dir: &Path, name: Option<String>) -> HandedIn 
     let written = results.save(&path);
     HandedIn { path, written }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::bundled;
+
+    #[test]
+    fn a_hand_in_is_named_for_the_student_and_lesson_and_reads_back() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let corpus = bundled::corpus();
+        let lesson = bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
+        let r = Results::answer_key("Ana María", &lesson, &corpus);
+        let h = hand_in(&r, d.path(), None);
+        h.written.expect("written");
+        assert_eq!(h.path, d.path().join(format!("ana-maría-{}.json", lesson.id)));
+        let text = std::fs::read_to_string(&h.path).expect("read");
+        let src = crate::text::diag::SourceFile::new("r.json", text);
+        assert_eq!(crate::records::results::parse_results(&src).expect("parses"), r);
+        let named = hand_in(&r, d.path(), Some("mine.json".into()));
+        assert_eq!(named.path, d.path().join("mine.json"));
+        let nowhere = hand_in(&r, &d.path().join("mine.json"), None);
+        assert!(nowhere.written.is_err());
+    }
+}

@@ -368,3 +368,58 @@ fn marked_words_that_repeat_get_context_or_an_occurrence_and_find_their_place() 
         assert_eq!(crate::corpus::anchor::resolve(&article, &anchor), Ok(*sp));
     }
 }
+
+#[test]
+fn an_h5p_task_is_read_with_its_suggested_metadata_and_imported_into_both_folders() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let file = d.path().join("content.json");
+    let json = r#"{"taskDescription":"Mark the verbs.","textField":"The cat *sat* on the mat and *purred*."}"#;
+    std::fs::write(&file, json).expect("write");
+    assert!(is_h5p(&file) && is_h5p(Path::new("task.H5P")) && !is_h5p(Path::new("page.html")));
+    let Ok(Source::H5p(t)) = read_source(&file) else {
+        panic!("an H5P task")
+    };
+    assert_eq!(t.suggested.headline, "The cat sat on the mat and purred.");
+    assert_eq!(t.suggested.outlet, "H5P task");
+    let meta = ArticleMeta {
+        id: "cat".into(),
+        ..t.suggested.clone()
+    };
+    let (corpus, lessons) = (d.path().join("corpus"), d.path().join("lessons"));
+    let done = import_h5p(&t.task, &meta, &corpus, Some(&lessons)).expect("imported");
+    assert_eq!(done.article, (corpus.join("cat.txt"), corpus.join("cat.toml")));
+    assert_eq!((done.words, done.marked), (8, 2));
+    let path = lessons.join("cat.md");
+    assert!(matches!(&done.lesson_file, Ok(Some(p)) if *p == path));
+    assert_eq!(std::fs::read_to_string(&path).expect("lesson"), done.lesson);
+    // Again, under another article id, with the lesson's name taken: the article is written,
+    // the lesson left alone.
+    std::fs::write(lessons.join("cat2.md"), "mine").expect("write");
+    let meta2 = ArticleMeta {
+        id: "cat2".into(),
+        ..meta
+    };
+    let again = import_h5p(&t.task, &meta2, &corpus, Some(&lessons)).expect("article imported");
+    assert!(matches!(again.lesson_file, Err(LessonNotWritten::Exists(_))));
+    assert!(corpus.join("cat2.txt").exists());
+    assert_eq!(std::fs::read_to_string(lessons.join("cat2.md")).expect("kept"), "mine");
+    // Without a lesson folder nothing but the article is written.
+    let meta3 = ArticleMeta {
+        id: "cat3".into(),
+        ..meta2
+    };
+    let only = import_h5p(&t.task, &meta3, &corpus, None).expect("imported");
+    assert!(matches!(only.lesson_file, Ok(None)));
+    assert!(!lessons.join("cat3.md").exists());
+}
+
+#[test]
+fn read_source_reads_an_article_by_its_extension() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let file = d.path().join("a.md");
+    std::fs::write(&file, "# Title\n\nSome *words*.\n").expect("write");
+    match read_source(&file) {
+        Ok(Source::Article(a)) => assert_eq!(a.text, "Title\n\nSome words."),
+        other => panic!("{other:?}"),
+    }
+}
