@@ -16,6 +16,7 @@ pub mod theme;
 mod top_bar;
 pub mod widgets;
 
+use crate::records::hand_in::results_file_name;
 pub use launch::{AppOptions, parse_app_options, run};
 pub use screens::class::{ClassCmd, ClassScreen};
 pub use screens::library::LibraryCmd;
@@ -29,6 +30,7 @@ use crate::corpus::Corpus;
 use crate::grading::session::Session;
 use crate::lesson::library::{LessonFile, Library};
 use crate::records::progress::{AppSettings, Store};
+use crate::records::results::Results;
 
 use dialogs::{Dialog, Pending};
 use screens::library::LibraryScreen;
@@ -251,7 +253,7 @@ impl LateralApp {
             return;
         }
         if let Some(p) = &self.player {
-            match self.shared.store.save_progress(&p.session().to_results()) {
+            match self.shared.store.save_progress(&Results::from_session(p.session())) {
                 Ok(_) => self.saves += 1,
                 Err(e) => {
                     self.shared.notice = Some(format!(
@@ -462,7 +464,7 @@ impl LateralApp {
     fn open_dialog(&mut self, what: Pending) {
         let default_name = self
             .session()
-            .map(|s| shared::results_file_name(&s.student, &s.lesson.id))
+            .map(|s| results_file_name(&s.student, &s.lesson.id))
             .unwrap_or_default();
         self.dialog = Some(Dialog::open(what, default_name));
     }

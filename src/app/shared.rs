@@ -116,14 +116,6 @@ pub fn open_pack_file(p: &Path) -> Result<Library, String> {
     crate::records::pack::pack_library(&text, &p.display().to_string())
 }
 
-/// `<student>-<lesson>.json`, safe as a file name.
-pub(crate) fn results_file_name(student: &str, lesson: &str) -> String {
-    let slug = crate::records::progress::slug(student);
-    // Drop the hash part of the slug: a teacher reads these names.
-    let name = slug.rsplit_once('-').map_or(slug.as_str(), |(a, _)| a);
-    format!("{name}-{lesson}.json")
-}
-
 /// Where "Hand in" saves: `LATERAL_HANDIN_DIR`, else a "Lateral hand-in" folder in the user's
 /// documents (or home) folder.
 pub(crate) fn default_handin_dir() -> PathBuf {

@@ -9,10 +9,11 @@ use crate::app::theme::Theme;
 use crate::app::{Command, Shared, Source, open_pack_file};
 use crate::grading::feedback::score_words;
 use crate::grading::score::Verdict;
-use crate::grading::session::Session;
 use crate::lesson::Lesson;
 use crate::lesson::library::{self, LessonFile};
+use crate::records::hand_in::results_file_name;
 use crate::records::progress::Loaded;
+use crate::records::results::restore_session;
 
 /// Per-lesson progress shown in the library.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -60,7 +61,7 @@ impl LibraryScreen {
                 };
                 match store.load_progress(&student, &lesson.id) {
                     Loaded::Work(r) => {
-                        let s = Session::from_results(Arc::new(lesson.clone()), corpus, &r);
+                        let s = restore_session(Arc::new(lesson.clone()), corpus, &r);
                         let done = s.steps.iter().zip(&lesson.steps).filter(|(st, step)| st.is_done(step)).count();
                         let any_scored = s.steps.iter().any(|st| st.checked.is_some());
                         LessonProgress { done, score: any_scored.then(|| s.lesson_score(corpus)) }
@@ -243,7 +244,8 @@ pub(crate) fn export_all(shared: &mut Shared, dir: &std::path::Path) {
     for lf in &shared.library.lessons {
         let Some(l) = &lf.lesson else { continue };
         if let Loaded::Work(r) = shared.store.load_progress(&student, &l.id)
-            && r.save(&dir.join(crate::app::shared::results_file_name(&student, &l.id)))
+            && crate::records::hand_in::hand_in(&r, dir, Some(results_file_name(&student, &l.id)))
+                .written
                 .is_ok()
         {
             n += 1;

@@ -11,7 +11,7 @@ use crate::corpus::Corpus;
 use crate::grading::feedback::{score_words, verdict_words};
 use crate::grading::score::Verdict;
 use crate::grading::session::Session;
-use crate::records::results::{LessonOutcome, StepOutcome};
+use crate::records::results::{LessonOutcome, Results, StepOutcome};
 
 /// The summary's state: the lesson's scores, worked out once when it opens.
 pub(crate) struct SummaryScreen {
@@ -22,7 +22,7 @@ impl SummaryScreen {
     /// Scores the session (once here, not on every frame of the summary).
     pub(crate) fn new(s: &Session, corpus: &Corpus) -> Self {
         Self {
-            outcome: crate::records::results::score_results(&s.to_results(), &s.lesson, corpus),
+            outcome: s.outcome(corpus),
         }
     }
 
@@ -154,13 +154,12 @@ fn buttons_ui(ui: &mut Ui, s: &Session, handin_dir: &Path, cmds: &mut Vec<Comman
 
 /// Saves the open lesson's results in `dir` (as `name`, or `<student>-<lesson>.json`).
 pub(crate) fn hand_in(shared: &mut Shared, s: &Session, dir: &Path, name: Option<String>) {
-    let r = s.to_results();
-    let path = dir.join(name.unwrap_or_else(|| crate::app::shared::results_file_name(&s.student, &s.lesson.id)));
-    shared.notice = Some(match r.save(&path) {
+    let h = crate::records::hand_in::hand_in(&Results::from_session(s), dir, name);
+    shared.notice = Some(match h.written {
         Ok(()) => format!(
             "Handed in: your results are saved as {}. Give this file to your teacher.",
-            path.display()
+            h.path.display()
         ),
-        Err(e) => format!("Could not hand in to {}: {e}", path.display()),
+        Err(e) => format!("Could not hand in to {}: {e}", h.path.display()),
     });
 }

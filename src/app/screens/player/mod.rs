@@ -12,6 +12,7 @@ use crate::grading::session::{AddOutcome, Session};
 use crate::lesson::library::Library;
 use crate::lesson::{Lesson, StepBody};
 use crate::records::progress::Loaded;
+use crate::records::results::{Results, restore_session};
 use crate::text::Span;
 
 /// The label ids offered on the current step, in palette order.
@@ -111,7 +112,7 @@ impl PlayerScreen {
         let student = shared.student.clone().unwrap_or_else(|| "Student".into());
         let lesson: Arc<Lesson> = Arc::new(lesson);
         let session = match shared.store.load_progress(&student, &lesson.id) {
-            Loaded::Work(r) => Session::from_results(lesson, &shared.library.corpus, &r),
+            Loaded::Work(r) => restore_session(lesson, &shared.library.corpus, &r),
             Loaded::Damaged { moved_to, problem } => {
                 shared.notice = Some(format!(
                     "Your saved work on this lesson could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
@@ -277,8 +278,8 @@ impl PlayerScreen {
         match found {
             Some(lf) if lf.is_playable() => {
                 let lesson = Arc::new(lf.lesson.clone().expect("playable lessons parsed"));
-                let work = self.session.to_results();
-                self.session = Session::from_results(lesson, &library.corpus, &work);
+                let work = Results::from_session(&self.session);
+                self.session = restore_session(lesson, &library.corpus, &work);
                 "The lesson changed on disk and was reloaded; your work is kept.".into()
             }
             Some(lf) => {

@@ -100,18 +100,16 @@ impl TeacherScreen {
     /// Reads the import form's file (or pasted text) and suggests metadata.
     pub(crate) fn import_read(&mut self, shared: &mut Shared) {
         let path = PathBuf::from(self.import.file.trim());
-        let is_h5p = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
-            || path.file_name().is_some_and(|n| n == "content.json");
-        if is_h5p {
-            self.import_h5p(shared, &path);
-            return;
-        }
-        let f = &mut self.import;
-        let result = if f.file.trim().is_empty() {
-            crate::corpus::import::import_pasted(&f.pasted)
+        let result = if self.import.file.trim().is_empty() {
+            crate::corpus::import::import_pasted(&self.import.pasted)
         } else {
-            crate::corpus::import::import_article(Path::new(f.file.trim()))
+            match crate::corpus::import::read_source(&path) {
+                Ok(crate::corpus::import::Source::H5p(t)) => return self.import_h5p(shared, &path, t),
+                Ok(crate::corpus::import::Source::Article(a)) => Ok(a),
+                Err(e) => Err(e),
+            }
         };
+        let f = &mut self.import;
         match result {
             Ok(imp) => {
                 let s = imp.suggested;
@@ -142,38 +140,27 @@ impl TeacherScreen {
 
     /// Imports an H5P "Mark the Words" task: its text becomes an article in the corpus folder and
     /// its marked words a one-step lesson in the lesson folder, opened for editing.
-    fn import_h5p(&mut self, shared: &mut Shared, path: &Path) {
-        let mtw = match crate::corpus::import::read_h5p(path) {
-            Ok(m) => m,
-            Err(e) => {
-                self.import.message = Some(e.to_string());
-                return;
-            }
-        };
+    fn import_h5p(&mut self, shared: &mut Shared, path: &Path, t: crate::corpus::import::H5pTask) {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("h5p-task");
         let stem = if stem == "content" { "h5p-task" } else { stem };
         let id = crate::corpus::import::suggest_id(stem);
-        let first: String = mtw.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-        let meta = crate::corpus::ArticleMeta {
-            id: id.clone(),
-            outlet: "H5P task".into(),
-            headline: first,
-            outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
-            ..Default::default()
-        };
+        let meta = crate::corpus::ArticleMeta { id, ..t.suggested };
         let dir = shared.corpus_dir();
-        if let Err(e) = crate::corpus::import::write_article(&dir, &meta, &mtw.text) {
-            self.import.message = Some(format!("Not imported: {e}"));
-            return;
-        }
+        let imported = match crate::corpus::import::import_h5p(&t.task, &meta, &dir, None) {
+            Ok(i) => i,
+            Err(e) => {
+                self.import.message = Some(format!("Not imported: {e}"));
+                return;
+            }
+        };
         shared.reload_articles(&dir);
-        let lesson = crate::corpus::import::mark_the_words_lesson(&mtw, &id, &meta.headline);
+        let id = meta.id;
         let lesson_dir = match &shared.source {
             Source::Folder(d) => d.clone(),
             _ => PathBuf::from("lessons"),
         };
         let name = format!("{id}.md");
-        match crate::lesson::authoring::Draft::from_text(&name, &lesson) {
+        match crate::lesson::authoring::Draft::from_text(&name, &imported.lesson) {
             Ok(draft) => {
                 let mut st = Editor::new(draft, None, &shared.library.corpus);
                 st.path_text = lesson_dir.join(&name).display().to_string();
@@ -184,8 +171,7 @@ impl TeacherScreen {
                 self.import = ImportForm {
                     message: Some(format!(
                         "Imported {} words and {} marked word(s).",
-                        mtw.text.split_whitespace().count(),
-                        mtw.marked.len()
+                        imported.words, imported.marked
                     )),
                     ..Default::default()
                 };
