@@ -24,7 +24,6 @@ pub mod library;
 use std::collections::HashMap;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::corpus::anchor::{Anchor, AnchorError};
 use crate::corpus::{Article, Corpus};
@@ -307,22 +306,6 @@ impl Step {
         }
     }
 
-    /// Its keys as the scorer sees them (article index in the step, core, allowed extent, label,
-    /// points, pair).
-    pub fn score_keys(&self) -> Vec<crate::grading::score::ScoreKey> {
-        self.keys()
-            .iter()
-            .map(|k| crate::grading::score::ScoreKey {
-                article: self.articles.iter().position(|a| *a == k.article).unwrap_or(0),
-                core: k.core,
-                allowed: k.allowed,
-                label: k.label.clone(),
-                points: k.points,
-                pair: k.pair,
-            })
-            .collect()
-    }
-
     /// Its task, if a highlight step.
     pub fn task(&self) -> Option<Task> {
         match &self.body {
@@ -381,12 +364,6 @@ impl Lesson {
     pub fn total_points(&self) -> f64 {
         self.steps.iter().filter(|s| s.is_scored()).map(|s| s.points).sum()
     }
-}
-
-/// SHA-256 of a text, hex.
-pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 struct Block {
@@ -709,7 +686,7 @@ fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, 
         labels,
         steps: Vec::new(),
         file: src.name.clone(),
-        sha256: sha256_hex(src.text.as_str()),
+        sha256: crate::text::ids::sha256_hex(src.text.as_str()),
         exam: false,
     }
 }
