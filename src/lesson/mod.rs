@@ -18,6 +18,7 @@
 //! problems are returned together with whatever could be built.
 
 pub mod authoring;
+mod blocks;
 pub mod bundled;
 pub mod library;
 
@@ -26,6 +27,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::corpus::anchor::{Anchor, AnchorError};
+use crate::lesson::blocks::{Block, SplitError};
 use crate::corpus::{Article, Corpus};
 use crate::text::Span;
 use crate::text::diag::{Diagnostic, Severity, SourceFile, nearest};
@@ -366,112 +368,49 @@ impl Lesson {
     }
 }
 
-struct Block {
-    /// Byte range of the opening line.
-    open: std::ops::Range<usize>,
-    /// Byte range of the TOML inside.
-    toml: std::ops::Range<usize>,
-    /// Byte range of the Markdown after the block.
-    prose: std::ops::Range<usize>,
-}
-
-fn is_step_open(line: &str) -> bool {
-    let t = line.trim();
-    t.len() > 3 && t.starts_with("+++") && t[3..].trim().eq_ignore_ascii_case("step")
-}
-
-/// Splits a lesson file into its lesson block and step blocks.
+/// Splits a lesson file into its lesson block and step blocks, reporting a broken structure and
+/// stray `+++` lines.
 fn split_blocks(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Vec<Block>> {
-    let text = src.text.as_str();
-    let mut lines = Vec::new();
-    let mut pos = 0;
-    for l in text.split_inclusive('\n') {
-        lines.push((pos, l.trim_end_matches('\n')));
-        pos += l.len();
-    }
-    let first = lines.iter().position(|(_, l)| !l.trim().is_empty());
-    let Some(first) = first else {
-        diags.push(
-            Diagnostic::file(&src.name, Severity::Error, "this lesson file is empty")
-                .with_suggestion("start from the example in docs/lesson-format.md, or run `lateral new-lesson`"),
-        );
-        return None;
-    };
-    let (b0, l0) = lines[first];
-    if l0.trim() != "+++" {
-        diags.push(
-            src.at(
-                b0..b0 + l0.len(),
-                Severity::Error,
-                "a lesson file must start with a line of `+++`",
-            )
-            .with_suggestion(
-                "put the lesson's settings between two lines of +++ at the top:\n+++\ntitle = \"My lesson\"\n+++",
-            ),
-        );
-        return None;
-    }
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut i = first;
-    loop {
-        let (open_b, open_l) = lines[i];
-        let toml_start = open_b + open_l.len() + 1;
-        let mut j = i + 1;
-        let mut closed = None;
-        while j < lines.len() {
-            let l = lines[j].1;
-            if l.trim() == "+++" {
-                closed = Some(j);
-                break;
-            }
-            if is_step_open(l) {
-                break;
-            }
-            j += 1;
-        }
-        let Some(close) = closed else {
+    let stray = |blocks: &[Block], diags: &mut Vec<Diagnostic>| {
+        for r in blocks.iter().flat_map(|b| &b.stray) {
             diags.push(
-                src.at(
-                    open_b..open_b + open_l.len(),
-                    Severity::Error,
-                    "this +++ block is never closed",
-                )
-                .with_suggestion("end the settings with a line of +++ before the Markdown text"),
-            );
-            return None;
-        };
-        let (close_b, close_l) = lines[close];
-        let prose_start = (close_b + close_l.len() + 1).min(text.len());
-        let mut k = close + 1;
-        while k < lines.len() && !is_step_open(lines[k].1) {
-            let l = lines[k].1;
-            if l.trim() == "+++" {
-                let b = lines[k].0;
-                diags.push(
-                    src.at(
-                        b..b + l.len(),
-                        Severity::Error,
-                        "a step starts with `+++ step`, not `+++`",
-                    )
+                src.at(r.clone(), Severity::Error, "a step starts with `+++ step`, not `+++`")
                     .with_suggestion(
                         "write `+++ step` on this line; the step's settings follow, closed by a line of +++",
                     ),
-                );
-            }
-            k += 1;
+            );
         }
-        let prose_end = lines.get(k).map_or(text.len(), |(b, _)| *b);
-        blocks.push(Block {
-            open: open_b..open_b + open_l.len(),
-            toml: toml_start.min(close_b)..close_b,
-            prose: prose_start..prose_end.max(prose_start),
-        });
-        if k >= lines.len() {
-            break;
+    };
+    match blocks::split(src.text.as_str()) {
+        Ok(blocks) => {
+            stray(&blocks, diags);
+            Some(blocks)
         }
-        i = k;
+        Err(SplitError::Empty) => {
+            diags.push(
+                Diagnostic::file(&src.name, Severity::Error, "this lesson file is empty")
+                    .with_suggestion("start from the example in docs/lesson-format.md, or run `lateral new-lesson`"),
+            );
+            None
+        }
+        Err(SplitError::NoOpening(line)) => {
+            diags.push(
+                src.at(line, Severity::Error, "a lesson file must start with a line of `+++`")
+                    .with_suggestion(
+                        "put the lesson's settings between two lines of +++ at the top:\n+++\ntitle = \"My lesson\"\n+++",
+                    ),
+            );
+            None
+        }
+        Err(SplitError::Unclosed { open, before, .. }) => {
+            stray(&before, diags);
+            diags.push(
+                src.at(open, Severity::Error, "this +++ block is never closed")
+                    .with_suggestion("end the settings with a line of +++ before the Markdown text"),
+            );
+            None
+        }
     }
-    Some(blocks)
 }
 
 /// Keys of the lesson block.
