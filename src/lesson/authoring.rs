@@ -13,6 +13,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::corpus::anchor::anchor_for;
 use crate::corpus::{Article, Corpus};
+use crate::lesson::blocks::{self, SplitError};
 use crate::lesson::library::{LessonFile, parse_lesson_text};
 use crate::lesson::{Lesson, Task};
 use crate::text::Span;
@@ -67,64 +68,38 @@ pub enum DraftError {
     Toml(usize, String),
 }
 
-fn is_step_open(line: &str) -> bool {
-    let t = line.trim();
-    t.len() > 3 && t.starts_with("+++") && t[3..].trim().eq_ignore_ascii_case("step")
-}
-
 impl Draft {
-    /// Splits a lesson file's text into blocks.
+    /// Splits a lesson file's text into blocks (with the loader's splitter).
     pub fn from_text(name: &str, text: &str) -> Result<Self, DraftError> {
-        let lines: Vec<&str> = text.split_inclusive('\n').collect();
-        let first = lines
-            .iter()
-            .position(|l| !l.trim().is_empty())
-            .ok_or_else(|| DraftError::Structure("the file is empty".into()))?;
-        if lines[first].trim() != "+++" {
-            return Err(DraftError::Structure(
-                "a lesson file must start with a line of +++".into(),
-            ));
-        }
-        let before: String = lines[..first].concat();
-        let mut blocks = Vec::new();
-        let mut i = first;
-        while i < lines.len() {
-            let open = lines[i].to_string();
-            let mut j = i + 1;
-            while j < lines.len() && lines[j].trim() != "+++" {
-                if is_step_open(lines[j]) {
-                    return Err(DraftError::Structure(format!(
-                        "the block opened on line {} is never closed",
-                        i + 1
-                    )));
-                }
-                j += 1;
+        let toml_ok = |blocks: &[blocks::Block]| {
+            blocks.iter().enumerate().try_for_each(|(n, b)| match text[b.toml.clone()].parse::<DocumentMut>() {
+                Ok(_) => Ok(()),
+                Err(e) => Err(DraftError::Toml(n, e.message().to_string())),
+            })
+        };
+        let found = match blocks::split(text) {
+            Ok(found) => found,
+            Err(SplitError::Empty) => return Err(DraftError::Structure("the file is empty".into())),
+            Err(SplitError::NoOpening(_)) => {
+                return Err(DraftError::Structure(
+                    "a lesson file must start with a line of +++".into(),
+                ));
             }
-            if j >= lines.len() {
+            Err(SplitError::Unclosed { line, before, .. }) => {
+                toml_ok(&before)?;
                 return Err(DraftError::Structure(format!(
-                    "the block opened on line {} is never closed",
-                    i + 1
+                    "the block opened on line {line} is never closed"
                 )));
             }
-            let toml = lines[i + 1..j].concat();
-            let close = lines[j].to_string();
-            let mut k = j + 1;
-            while k < lines.len() && !is_step_open(lines[k]) {
-                k += 1;
-            }
-            let prose = lines[j + 1..k].concat();
-            if let Err(e) = toml.parse::<DocumentMut>() {
-                return Err(DraftError::Toml(blocks.len(), e.message().to_string()));
-            }
-            blocks.push(Block {
-                open,
-                toml,
-                close,
-                prose,
-            });
-            i = k;
-        }
-        let mut it = blocks.into_iter();
+        };
+        toml_ok(&found)?;
+        let before = text[..found.first().map_or(0, |b| b.open.start)].to_string();
+        let mut it = found.iter().map(|b| Block {
+            open: text[b.open_line()].to_string(),
+            toml: text[b.toml.clone()].to_string(),
+            close: text[b.close_line()].to_string(),
+            prose: text[b.prose.clone()].to_string(),
+        });
         let header = it
             .next()
             .ok_or_else(|| DraftError::Structure("the file has no +++ block".into()))?;
