@@ -72,10 +72,13 @@ impl Draft {
     /// Splits a lesson file's text into blocks (with the loader's splitter).
     pub fn from_text(name: &str, text: &str) -> Result<Self, DraftError> {
         let toml_ok = |blocks: &[blocks::Block]| {
-            blocks.iter().enumerate().try_for_each(|(n, b)| match text[b.toml.clone()].parse::<DocumentMut>() {
-                Ok(_) => Ok(()),
-                Err(e) => Err(DraftError::Toml(n, e.message().to_string())),
-            })
+            blocks
+                .iter()
+                .enumerate()
+                .try_for_each(|(n, b)| match text[b.toml.clone()].parse::<DocumentMut>() {
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(DraftError::Toml(n, e.message().to_string())),
+                })
         };
         let found = match blocks::split(text) {
             Ok(found) => found,

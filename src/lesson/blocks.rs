@@ -147,8 +147,7 @@ mod tests {
     fn broken_structure_is_refused() {
         assert_eq!(split(" \n\n"), Err(SplitError::Empty));
         assert_eq!(split("\ntitle = 1\n"), Err(SplitError::NoOpening(1..10)));
-        let Err(SplitError::Unclosed { open, line, before }) = split("+++\n+++\n+++ step\nkind = 1\n+++ step\n")
-        else {
+        let Err(SplitError::Unclosed { open, line, before }) = split("+++\n+++\n+++ step\nkind = 1\n+++ step\n") else {
             panic!("unclosed");
         };
         assert_eq!((open, line, before.len()), (8..16, 3, 1));

@@ -1,0 +1,257 @@
+//! The typed lesson model: what a lesson file becomes once it is read.
+
+use serde::Serialize;
+
+use crate::corpus::anchor::Anchor;
+use crate::text::Span;
+
+/// The three highlighting tasks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Task {
+    /// Mark a claim and the claim in another report that contradicts it.
+    Conflict,
+    /// Mark loaded words, framing and one-sided sourcing, and name which kind.
+    Bias,
+    /// Mark the tells that a machine wrote or spun the text.
+    Machine,
+}
+
+impl Task {
+    /// The name used in lesson files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Task::Conflict => "conflict",
+            Task::Bias => "bias",
+            Task::Machine => "machine",
+        }
+    }
+
+    /// The task named `s` in a file, if it is one.
+    pub fn parse(s: &str) -> Option<Task> {
+        match s {
+            "conflict" => Some(Task::Conflict),
+            "bias" => Some(Task::Bias),
+            "machine" => Some(Task::Machine),
+            _ => None,
+        }
+    }
+}
+
+/// How far around a key's core a student may highlight at no cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Extent {
+    /// Only the quoted words.
+    Exact,
+    /// The sentence(s) the quote is in (the default).
+    #[default]
+    Sentence,
+    /// The paragraph(s) the quote is in.
+    Paragraph,
+}
+
+/// A label a student can give a highlight.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Label {
+    /// Id used in lesson files (`label = "loaded-word"`).
+    pub id: String,
+    /// Name shown to students.
+    pub name: String,
+    /// One sentence shown as help.
+    pub description: String,
+    /// The task it belongs to; `None` for a lesson label offered in every labelled step.
+    pub task: Option<Task>,
+}
+
+/// Per-lesson settings.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Settings {
+    /// May a student check again after checking once?
+    pub retry: bool,
+    /// Most checks per step (`None` = no limit).
+    pub max_attempts: Option<u32>,
+    /// May a student reveal the answer key?
+    pub show_solution: bool,
+    /// Are hints offered?
+    pub hints: bool,
+    /// Credit for the right place with the wrong label (0–1).
+    pub wrong_label_credit: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            retry: true,
+            max_attempts: None,
+            show_solution: true,
+            hints: true,
+            wrong_label_credit: 0.5,
+        }
+    }
+}
+
+/// One answer-key span, anchored and resolved.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeySpan {
+    /// Id, unique in its step (given, or `key-N`).
+    pub id: String,
+    /// The article it is in.
+    pub article: String,
+    /// How the teacher named its place.
+    pub anchor: Anchor,
+    /// How far extra highlighting is free.
+    pub extent: Extent,
+    /// The quoted words: char offsets into the article's displayed text.
+    pub core: Span,
+    /// The free zone around it (contains `core`): char offsets.
+    pub allowed: Span,
+    /// The label the student must give it.
+    pub label: Option<String>,
+    /// Shown after checking: why this passage matters.
+    pub explanation: String,
+    /// Hints that point towards this span.
+    pub hints: Vec<String>,
+    /// Weight in the step's recall.
+    pub points: f64,
+    /// For a conflict: index (in the step's keys) of the other side.
+    pub pair: Option<usize>,
+    /// Line in the lesson file where the key's quote is.
+    pub line: usize,
+}
+
+/// One option of a choice step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChoiceOption {
+    /// What the student reads.
+    pub text: String,
+    /// Is it a right answer?
+    pub correct: bool,
+    /// Shown after checking.
+    pub explanation: Option<String>,
+}
+
+/// What a step asks of the student.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum StepBody {
+    /// Read the prose (and articles, if any).
+    Read,
+    /// Highlight passages.
+    Highlight {
+        /// Which task.
+        task: Task,
+        /// Ids of the labels offered (empty for conflict steps).
+        labels: Vec<String>,
+        /// The answer key.
+        keys: Vec<KeySpan>,
+    },
+    /// Pick one (or several) options.
+    Choice {
+        /// The options, in order.
+        options: Vec<ChoiceOption>,
+        /// May several be picked?
+        multiple: bool,
+    },
+    /// Write a free answer (not scored).
+    Reflect {
+        /// Fewest words expected (0 = none).
+        min_words: u32,
+    },
+}
+
+/// One step of a lesson.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    /// Id, unique in the lesson (given, or `step-N`).
+    pub id: String,
+    /// Title shown in the step list.
+    pub title: String,
+    /// Instructions, Markdown.
+    pub prose: String,
+    /// Articles shown (0, 1 or 2), by id.
+    pub articles: Vec<String>,
+    /// Hints for the whole step, shown one at a time.
+    pub hints: Vec<String>,
+    /// Weight in the lesson score (0 for read and reflect steps).
+    pub points: f64,
+    /// What the step asks.
+    #[serde(flatten)]
+    pub body: StepBody,
+    /// Line of the step's `+++ step` in the lesson file.
+    pub line: usize,
+}
+
+impl Step {
+    /// Is this step scored?
+    pub fn is_scored(&self) -> bool {
+        matches!(self.body, StepBody::Highlight { .. } | StepBody::Choice { .. })
+    }
+
+    /// Its keys (empty unless a highlight step).
+    pub fn keys(&self) -> &[KeySpan] {
+        match &self.body {
+            StepBody::Highlight { keys, .. } => keys,
+            _ => &[],
+        }
+    }
+
+    /// Its task, if a highlight step.
+    pub fn task(&self) -> Option<Task> {
+        match &self.body {
+            StepBody::Highlight { task, .. } => Some(*task),
+            _ => None,
+        }
+    }
+
+    /// A short name of its kind: read, conflict, bias, machine, choice, reflect.
+    pub fn kind_name(&self) -> &'static str {
+        match &self.body {
+            StepBody::Read => "read",
+            StepBody::Highlight { task, .. } => task.name(),
+            StepBody::Choice { .. } => "choice",
+            StepBody::Reflect { .. } => "reflect",
+        }
+    }
+}
+
+/// A parsed lesson.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Lesson {
+    /// Stable id (given, or the file name without `.md`).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// One line for the library.
+    pub summary: Option<String>,
+    /// Suggested time in minutes.
+    pub minutes: Option<u32>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Introduction, Markdown.
+    pub intro: String,
+    /// Settings.
+    pub settings: Settings,
+    /// Every label available (built-in, then the lesson's own).
+    pub labels: Vec<Label>,
+    /// The steps.
+    pub steps: Vec<Step>,
+    /// The file it came from.
+    pub file: String,
+    /// SHA-256 (hex) of the file's text (after BOM removal and CRLF → LF).
+    pub sha256: String,
+    /// An exam copy from a pack: no keys here; students hand in, the teacher grades.
+    pub exam: bool,
+}
+
+impl Lesson {
+    /// The label with this id.
+    pub fn label(&self, id: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.id == id)
+    }
+
+    /// Total of the scored steps' points.
+    pub fn total_points(&self) -> f64 {
+        self.steps.iter().filter(|s| s.is_scored()).map(|s| s.points).sum()
+    }
+}

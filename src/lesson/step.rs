@@ -1,0 +1,227 @@
+//! A step block: its kind, articles, hints and what it asks (options, minimum words, or the
+//! labels and keys of a highlight step).
+
+use std::sync::Arc;
+
+use crate::corpus::{Article, Corpus};
+use crate::lesson::blocks::Block;
+use crate::lesson::fields::{KINDS, MAX_STEP_ARTICLES, MIN_CHOICE_OPTIONS, OPTION_FIELDS, STEP_FIELDS, TASKS};
+use crate::lesson::keys::read_keys;
+use crate::lesson::read::{checked_id, src_line, unknown_label};
+use crate::lesson::{ChoiceOption, Lesson, Step, StepBody, Task};
+use crate::text::diag::nearest;
+use crate::text::schema::{Ctx, Obj, Spanned};
+
+fn check_article<'c>(ctx: &Ctx<'_>, corpus: &'c Corpus, id: &Spanned<String>) -> Option<&'c Arc<Article>> {
+    if let Some(a) = corpus.get(&id.value) {
+        return Some(a);
+    }
+    if id.value.contains(['/', '\\']) || id.value.contains("..") {
+        ctx.error(
+            id.span.clone(),
+            format!("`{}` looks like a file path; articles are named by id", id.value),
+            Some("write the article's id from its .toml file (e.g. \"ap-ktvz\"); lessons never read files outside the corpus".into()),
+        );
+        return None;
+    }
+    let help = match nearest(&id.value, corpus.ids()) {
+        Some(n) => format!(
+            "did you mean \"{n}\"? Known articles: {}",
+            corpus.ids().collect::<Vec<_>>().join(", ")
+        ),
+        None => format!("known articles: {}", corpus.ids().collect::<Vec<_>>().join(", ")),
+    };
+    ctx.error(
+        id.span.clone(),
+        format!("there is no article `{}`", id.value),
+        Some(help),
+    );
+    None
+}
+
+pub(crate) fn read_step(
+    ctx: &Ctx<'_>,
+    doc: &toml_edit::Document<String>,
+    block: &Block,
+    n: usize,
+    prose: String,
+    lesson: &Lesson,
+    corpus: &Corpus,
+) -> Option<Step> {
+    let o = Obj::new(ctx, doc.as_table(), block.open.clone(), "step", STEP_FIELDS);
+    let kind = o.req_str("kind", "\"highlight\"")?;
+    if !KINDS.contains(&kind.value.as_str()) {
+        let help = match nearest(&kind.value, KINDS.iter().copied()) {
+            Some(k) => format!("did you mean \"{k}\"? A step's kind is one of: read, highlight, choice, reflect"),
+            None => "a step's kind is one of: read, highlight, choice, reflect".into(),
+        };
+        ctx.error(kind.span, format!("`{}` is not a kind of step", kind.value), Some(help));
+        return None;
+    }
+    let kind = kind.value.as_str();
+    let only_for = |field: &str, for_kind: &str| {
+        if o.has(field) && kind != for_kind {
+            ctx.error(
+                o.key_span(field),
+                format!("`{field}` belongs in a {for_kind} step, not a {kind} step"),
+                Some(format!(
+                    "remove it, or make this a {for_kind} step with kind = \"{for_kind}\""
+                )),
+            );
+        }
+    };
+    only_for("task", "highlight");
+    only_for("labels", "highlight");
+    only_for("key", "highlight");
+    only_for("option", "choice");
+    only_for("multiple", "choice");
+    only_for("min_words", "reflect");
+
+    let id = match o.opt_str("id") {
+        Some(id) => checked_id(ctx, id, "a step").unwrap_or_else(|| format!("step-{n}")),
+        None => format!("step-{n}"),
+    };
+    let title = o.opt_str("title").map_or_else(|| format!("Step {n}"), |t| t.value);
+    let article_ids = o.opt_str_list("articles").unwrap_or_default();
+    if article_ids.len() > MAX_STEP_ARTICLES {
+        ctx.error(
+            o.span_of("articles"),
+            "a step shows at most two articles",
+            Some("split it into two steps".into()),
+        );
+    }
+    let mut articles: Vec<(String, Option<Arc<Article>>)> = Vec::new();
+    for a in &article_ids {
+        let found = check_article(ctx, corpus, a);
+        articles.push((found.map_or(a.value.clone(), |f| f.meta.id.clone()), found.cloned()));
+    }
+    if articles.len() == 2 && articles[0].0 == articles[1].0 {
+        ctx.error(o.span_of("articles"), "the same article is named twice", None);
+    }
+    let hints: Vec<String> = o
+        .opt_str_list("hints")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| h.value)
+        .collect();
+    let scored = matches!(kind, "highlight" | "choice");
+    let points = o
+        .opt_number("points", 1000.0)
+        .map_or(if scored { 1.0 } else { 0.0 }, |p| p.value);
+    let line = src_line(ctx, block.open.start);
+
+    let body = match kind {
+        "read" => StepBody::Read,
+        "reflect" => StepBody::Reflect {
+            min_words: o
+                .opt_int("min_words", 0, 10_000)
+                .map_or(0, |n| u32::try_from(n.value).unwrap_or(0)),
+        },
+        "choice" => {
+            let mut options = Vec::new();
+            for op in o.tables("option", "choice option", OPTION_FIELDS) {
+                if let Some(t) = op.req_str("text", "\"The AP report\"") {
+                    options.push(ChoiceOption {
+                        text: t.value,
+                        correct: op.opt_bool("correct").unwrap_or(false),
+                        explanation: op.opt_str("explanation").map(|e| e.value),
+                    });
+                }
+            }
+            if options.len() < MIN_CHOICE_OPTIONS {
+                ctx.error(
+                    block.open.clone(),
+                    "a choice step needs at least two options",
+                    Some("add [[option]] sections with text = \"...\" and, for right answers, correct = true".into()),
+                );
+            } else if !options.iter().any(|op| op.correct) {
+                ctx.error(
+                    block.open.clone(),
+                    "no option of this choice step is marked correct",
+                    Some("add correct = true to the right answer(s)".into()),
+                );
+            }
+            StepBody::Choice {
+                options,
+                multiple: o.opt_bool("multiple").unwrap_or(false),
+            }
+        }
+        _ => {
+            let task = match o.req_str("task", "\"bias\"") {
+                Some(t) => match Task::parse(&t.value) {
+                    Some(task) => Some(task),
+                    None => {
+                        let help = match nearest(&t.value, TASKS.iter().copied()) {
+                            Some(k) => format!("did you mean \"{k}\"? The tasks are conflict, bias and machine"),
+                            None => "the tasks are conflict, bias and machine".into(),
+                        };
+                        ctx.error(t.span, format!("`{}` is not a task", t.value), Some(help));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let task = task?;
+            if articles.is_empty() {
+                ctx.error(
+                    block.open.clone(),
+                    "a highlight step needs an article to highlight",
+                    Some("add articles = [\"article-id\"] (or two ids, to show them side by side)".into()),
+                );
+            }
+            let labels = step_labels(ctx, &o, task, lesson);
+            let keys = read_keys(ctx, &o, task, &articles, &labels, block);
+            StepBody::Highlight { task, labels, keys }
+        }
+    };
+    if prose.is_empty() && !matches!(body, StepBody::Read) {
+        ctx.warn(
+            block.open.clone(),
+            "this step has no instructions for students",
+            Some("write what to do in Markdown below the step's closing +++".into()),
+        );
+    }
+    Some(Step {
+        id,
+        title,
+        prose,
+        articles: articles.into_iter().map(|a| a.0).collect(),
+        hints,
+        points,
+        body,
+        line,
+    })
+}
+
+/// The labels offered in a highlight step: the step's own list, or every label of its task.
+fn step_labels(ctx: &Ctx<'_>, o: &Obj<'_, '_>, task: Task, lesson: &Lesson) -> Vec<String> {
+    if task == Task::Conflict {
+        if o.has("labels") {
+            ctx.error(
+                o.key_span("labels"),
+                "conflict steps have no labels",
+                Some("remove `labels`; students only mark the two claims".into()),
+            );
+        }
+        return Vec::new();
+    }
+    match o.opt_str_list("labels") {
+        Some(list) => {
+            let mut out = Vec::new();
+            for l in list {
+                if lesson.label(&l.value).is_some() {
+                    out.push(l.value);
+                } else {
+                    unknown_label(ctx, &l, lesson.labels.iter().map(|x| x.id.as_str()));
+                }
+            }
+            out
+        }
+        None => lesson
+            .labels
+            .iter()
+            .filter(|l| l.task.is_none_or(|t| t == task))
+            .map(|l| l.id.clone())
+            .collect(),
+    }
+}
