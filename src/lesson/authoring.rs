@@ -115,7 +115,7 @@ impl Draft {
     }
 
     /// A new lesson (the `lateral new-lesson` skeleton).
-    pub fn new_lesson(name: &str, articles: &[Arc<Article>], task: &str) -> Self {
+    pub fn new_lesson(name: &str, articles: &[Arc<Article>], task: Task) -> Self {
         let text = crate::lesson::skeleton(articles, task);
         Self::from_text(name, &text).expect("the skeleton is well formed")
     }
@@ -509,7 +509,7 @@ mod tests {
     fn keys_added_in_the_app_are_written_as_a_teacher_would() {
         let corpus = bundled::corpus();
         let rt = corpus.get("rt").expect("rt").clone();
-        let mut d = Draft::new_lesson("new.md", std::slice::from_ref(&rt), "bias");
+        let mut d = Draft::new_lesson("new.md", std::slice::from_ref(&rt), Task::Bias);
         // A unique phrase: the quote alone.
         let text = rt.text.as_str();
         let at = text.find("doubled down").expect("phrase");
