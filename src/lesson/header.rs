@@ -8,6 +8,7 @@ use crate::lesson::{Label, Lesson, Settings, Task};
 use crate::text::diag::SourceFile;
 use crate::text::schema::{Ctx, Obj};
 
+/// The lesson block, read into a lesson with no introduction and no steps yet.
 pub(crate) fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, block: &Block, src: &SourceFile) -> Lesson {
     let o = Obj::new(ctx, doc.as_table(), block.open.clone(), "lesson", LESSON_FIELDS);
     let file_stem = src.name.rsplit(['/', '\\']).next().unwrap_or(&src.name);
@@ -34,6 +35,26 @@ pub(crate) fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, bloc
         .req_str("title", "\"Who fired the missile?\"")
         .map(|s| s.value)
         .unwrap_or_default();
+    let settings = read_settings(&o);
+    let labels = read_labels(ctx, &o);
+    Lesson {
+        id,
+        title,
+        summary: o.opt_str("summary").map(|s| s.value),
+        minutes: o.opt_int("minutes", 1, 600).and_then(|m| u32::try_from(m.value).ok()),
+        author: o.opt_str("author").map(|s| s.value),
+        intro: String::new(),
+        settings,
+        labels,
+        steps: Vec::new(),
+        file: src.name.clone(),
+        sha256: crate::text::ids::sha256_hex(src.text.as_str()),
+        exam: false,
+    }
+}
+
+/// The lesson's `[settings]`, with the defaults for what is not given.
+fn read_settings(o: &Obj<'_, '_>) -> Settings {
     let mut settings = Settings::default();
     if let Some(s) = o.table("settings", "settings table", SETTINGS_FIELDS) {
         settings.retry = s.opt_bool("retry").unwrap_or(true);
@@ -45,6 +66,11 @@ pub(crate) fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, bloc
         settings.hints = s.opt_bool("hints").unwrap_or(true);
         settings.wrong_label_credit = s.opt_number("wrong_label_credit", 1.0).map_or(0.5, |n| n.value);
     }
+    settings
+}
+
+/// The built-in labels, then the lesson's own `[[label]]`s (one with a built-in id replaces it).
+fn read_labels(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Vec<Label> {
     let mut labels = builtin_labels();
     for l in o.tables("label", "label", LABEL_FIELDS) {
         let id = l.req_str("id", "\"emotional-appeal\"");
@@ -82,18 +108,5 @@ pub(crate) fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, bloc
             }
         }
     }
-    Lesson {
-        id,
-        title,
-        summary: o.opt_str("summary").map(|s| s.value),
-        minutes: o.opt_int("minutes", 1, 600).and_then(|m| u32::try_from(m.value).ok()),
-        author: o.opt_str("author").map(|s| s.value),
-        intro: String::new(),
-        settings,
-        labels,
-        steps: Vec::new(),
-        file: src.name.clone(),
-        sha256: crate::text::ids::sha256_hex(src.text.as_str()),
-        exam: false,
-    }
+    labels
 }
