@@ -1,5 +1,7 @@
 //! The keys each table of the format may have, and the format's limits.
 
+use crate::lesson::{StepKind, Task};
+
 /// Keys of the lesson block.
 pub const LESSON_FIELDS: &[&str] = &["id", "title", "summary", "minutes", "author", "settings", "label"];
 /// Keys of `[settings]`.
@@ -39,7 +41,12 @@ pub const KEY_FIELDS: &[&str] = &[
 /// Keys of an `[[option]]`.
 pub const OPTION_FIELDS: &[&str] = &["text", "correct", "explanation"];
 /// The step kinds a lesson (or an exam pack) may use.
-pub const KINDS: &[&str] = &["read", "highlight", "choice", "reflect"];
+pub const KINDS: &[&str] = &[
+    StepKind::Read.word(),
+    StepKind::Highlight(Task::Bias).word(),
+    StepKind::Choice.word(),
+    StepKind::Reflect.word(),
+];
 /// The most articles one step shows (side by side).
 pub const MAX_STEP_ARTICLES: usize = 2;
 /// The most keys one highlight step may have.
@@ -52,4 +59,5 @@ pub const MAX_SUGGESTIONS: usize = 25;
 
 /// The fewest options a choice step offers.
 pub const MIN_CHOICE_OPTIONS: usize = 2;
-pub(crate) const TASKS: &[&str] = &["conflict", "bias", "machine"];
+/// The tasks a highlight step may have.
+pub(crate) const TASKS: &[&str] = &[Task::Conflict.name(), Task::Bias.name(), Task::Machine.name()];

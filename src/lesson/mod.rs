@@ -36,6 +36,6 @@ pub use fields::{
     MIN_CHOICE_OPTIONS, OPTION_FIELDS, SETTINGS_FIELDS, STEP_FIELDS,
 };
 pub use labels::builtin_labels;
-pub use model::{ChoiceOption, Extent, KeySpan, Label, Lesson, Settings, Step, StepBody, Task};
+pub use model::{ChoiceOption, Extent, KeySpan, Label, Lesson, Settings, Step, StepBody, StepKind, Task};
 pub use read::parse_lesson;
 pub use skeleton::skeleton;

@@ -18,8 +18,11 @@ pub enum Task {
 }
 
 impl Task {
+    /// Every task.
+    pub const ALL: [Task; 3] = [Task::Conflict, Task::Bias, Task::Machine];
+
     /// The name used in lesson files.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Task::Conflict => "conflict",
             Task::Bias => "bias",
@@ -29,12 +32,7 @@ impl Task {
 
     /// The task named `s` in a file, if it is one.
     pub fn parse(s: &str) -> Option<Task> {
-        match s {
-            "conflict" => Some(Task::Conflict),
-            "bias" => Some(Task::Bias),
-            "machine" => Some(Task::Machine),
-            _ => None,
-        }
+        Task::ALL.into_iter().find(|t| t.name() == s)
     }
 }
 
@@ -160,6 +158,83 @@ pub enum StepBody {
     },
 }
 
+/// What kind of step it is, without what it holds: its `kind` and, for a highlight step, its
+/// `task`. The one place that maps kinds to and from the words of a lesson file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// Read the prose (and articles, if any).
+    Read,
+    /// Highlight passages, for a task.
+    Highlight(Task),
+    /// Pick one (or several) options.
+    Choice,
+    /// Write a free answer (not scored).
+    Reflect,
+}
+
+impl StepKind {
+    /// Every kind, highlight once per task.
+    pub const ALL: [StepKind; 6] = [
+        StepKind::Read,
+        StepKind::Highlight(Task::Bias),
+        StepKind::Highlight(Task::Machine),
+        StepKind::Highlight(Task::Conflict),
+        StepKind::Choice,
+        StepKind::Reflect,
+    ];
+
+    /// The word for it in a file's `kind = "…"` (a highlight step's task is a key of its own).
+    pub const fn word(self) -> &'static str {
+        match self {
+            StepKind::Read => "read",
+            StepKind::Highlight(_) => "highlight",
+            StepKind::Choice => "choice",
+            StepKind::Reflect => "reflect",
+        }
+    }
+
+    /// A short name: read, conflict, bias, machine, choice or reflect.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StepKind::Highlight(task) => task.name(),
+            other => other.word(),
+        }
+    }
+
+    /// The kind a file's `kind` word and (for a highlight step) `task` name; `None` when `kind`
+    /// is no kind, or a highlight step's task is missing or unknown.
+    pub fn from_words(kind: &str, task: Option<&str>) -> Option<StepKind> {
+        StepKind::ALL
+            .into_iter()
+            .find(|k| k.word() == kind && k.task().is_none_or(|t| Some(t.name()) == task))
+    }
+
+    /// Its task, if a highlight step.
+    pub fn task(self) -> Option<Task> {
+        match self {
+            StepKind::Highlight(task) => Some(task),
+            _ => None,
+        }
+    }
+
+    /// Is a step of this kind scored?
+    pub fn is_scored(self) -> bool {
+        matches!(self, StepKind::Highlight(_) | StepKind::Choice)
+    }
+}
+
+impl StepBody {
+    /// What kind of step asks this.
+    pub fn kind(&self) -> StepKind {
+        match self {
+            StepBody::Read => StepKind::Read,
+            StepBody::Highlight { task, .. } => StepKind::Highlight(*task),
+            StepBody::Choice { .. } => StepKind::Choice,
+            StepBody::Reflect { .. } => StepKind::Reflect,
+        }
+    }
+}
+
 /// One step of a lesson.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Step {
@@ -183,9 +258,14 @@ pub struct Step {
 }
 
 impl Step {
+    /// What kind of step it is.
+    pub fn kind(&self) -> StepKind {
+        self.body.kind()
+    }
+
     /// Is this step scored?
     pub fn is_scored(&self) -> bool {
-        matches!(self.body, StepBody::Highlight { .. } | StepBody::Choice { .. })
+        self.kind().is_scored()
     }
 
     /// Its keys (empty unless a highlight step).
@@ -198,20 +278,12 @@ impl Step {
 
     /// Its task, if a highlight step.
     pub fn task(&self) -> Option<Task> {
-        match &self.body {
-            StepBody::Highlight { task, .. } => Some(*task),
-            _ => None,
-        }
+        self.kind().task()
     }
 
     /// A short name of its kind: read, conflict, bias, machine, choice, reflect.
     pub fn kind_name(&self) -> &'static str {
-        match &self.body {
-            StepBody::Read => "read",
-            StepBody::Highlight { task, .. } => task.name(),
-            StepBody::Choice { .. } => "choice",
-            StepBody::Reflect { .. } => "reflect",
-        }
+        self.kind().name()
     }
 }
 
