@@ -49,6 +49,25 @@ pub enum Extent {
     Paragraph,
 }
 
+impl Extent {
+    /// Every extent, narrowest first.
+    pub const ALL: [Extent; 3] = [Extent::Exact, Extent::Sentence, Extent::Paragraph];
+
+    /// The name used in lesson files.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Extent::Exact => "exact",
+            Extent::Sentence => "sentence",
+            Extent::Paragraph => "paragraph",
+        }
+    }
+
+    /// The extent named `s` in a file, if it is one.
+    pub fn parse(s: &str) -> Option<Extent> {
+        Extent::ALL.into_iter().find(|e| e.name() == s)
+    }
+}
+
 /// A label a student can give a highlight.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Label {
