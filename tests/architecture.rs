@@ -51,7 +51,6 @@ const NOT_YET: &[&str] = &[
     "corpus/import.rs::html_to_article",
     "files/mod.rs::walk_folder",
     "grading/score.rs::score_step",
-    "lesson/library.rs::load",
     "records/pack.rs::make_pack",
     "records/pack.rs::check_step",
     "records/pack.rs::open_pack",
