@@ -273,17 +273,8 @@ pub struct Walk {
 /// files or below [`MAX_FOLDER_DEPTH`] folders, with a warning.
 pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
     let mut walk = Walk::default();
-    let warn = |walk: &mut Walk, p: &Path, msg: String, help: &str| {
-        walk.warnings
-            .push(Diagnostic::file(p.display().to_string(), Severity::Warning, msg).with_suggestion(help));
-    };
     let Ok(canon_root) = root.canonicalize() else {
-        warn(
-            &mut walk,
-            root,
-            "cannot open this folder".into(),
-            "check that the path is right",
-        );
+        walk.warn(root, "cannot open this folder".into(), "check that the path is right");
         return walk;
     };
     let mut visited: HashSet<PathBuf> = HashSet::new();
@@ -292,87 +283,34 @@ pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
     // the walk is depth first in name order, as `ls -R` reads.
     let mut stack: Vec<(PathBuf, usize)> = vec![(root.to_path_buf(), 0)];
     while let Some((dir, depth)) = stack.pop() {
-        let rd = match fs::read_dir(&dir) {
-            Ok(rd) => rd,
-            Err(e) => {
-                warn(
-                    &mut walk,
-                    &dir,
-                    format!("cannot read this folder: {}", io_reason(&e)),
-                    "check that you may read it",
-                );
-                continue;
-            }
+        let Some(entries) = walk.read_sorted(&dir) else {
+            continue;
         };
-        let mut entries: Vec<fs::DirEntry> = rd.filter_map(Result::ok).collect();
-        entries.sort_by_key(fs::DirEntry::file_name);
         let mut subdirs = Vec::new();
         for e in entries {
             let p = e.path();
             if e.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let Ok(mut ft) = e.file_type() else { continue };
-            if ft.is_symlink() {
-                let Ok(target) = p.canonicalize() else {
-                    warn(
-                        &mut walk,
-                        &p,
-                        "this link points nowhere; skipped".into(),
-                        "remove the broken link",
-                    );
-                    continue;
-                };
-                if !target.starts_with(&canon_root) {
-                    warn(
-                        &mut walk,
-                        &p,
-                        format!("this link points outside {} ; skipped", root.display()),
-                        "copy the file into the folder instead of linking to it",
-                    );
-                    continue;
-                }
-                let Ok(m) = fs::metadata(&target) else { continue };
-                ft = m.file_type();
-            }
+            let Some(ft) = walk.file_type(root, &canon_root, &e) else {
+                continue;
+            };
             if ft.is_dir() {
-                if !recursive {
-                    continue;
+                if recursive && walk.may_enter(&mut visited, &p, depth) {
+                    subdirs.push(p);
                 }
-                let Ok(canon) = p.canonicalize() else { continue };
-                if !visited.insert(canon) {
-                    continue;
-                }
-                if depth + 1 > MAX_FOLDER_DEPTH {
-                    warn(
-                        &mut walk,
-                        &p,
-                        format!("this folder is more than {MAX_FOLDER_DEPTH} folders deep; skipped"),
-                        "move its files nearer the top",
-                    );
-                    continue;
-                }
-                subdirs.push(p);
             } else if ft.is_file() {
                 if walk.files.len() >= MAX_FOLDER_FILES {
-                    warn(
-                        &mut walk,
-                        root,
-                        format!(
-                            "this folder has more than {MAX_FOLDER_FILES} files; only the first {MAX_FOLDER_FILES} were read"
-                        ),
-                        "split it into smaller folders",
+                    let msg = format!(
+                        "this folder has more than {MAX_FOLDER_FILES} files; only the first {MAX_FOLDER_FILES} were read"
                     );
+                    walk.warn(root, msg, "split it into smaller folders");
                     return walk;
                 }
                 walk.files.push(p);
             } else {
-                warn(
-                    &mut walk,
-                    &p,
-                    format!("this is {}, not a file; skipped", not_regular(&ft)),
-                    "remove it from the folder, or ignore this warning",
-                );
+                let msg = format!("this is {}, not a file; skipped", not_regular(&ft));
+                walk.warn(&p, msg, "remove it from the folder, or ignore this warning");
             }
         }
         for d in subdirs.into_iter().rev() {
@@ -383,6 +321,63 @@ pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
     // listing gives.
     walk.files.sort();
     walk
+}
+
+impl Walk {
+    fn warn(&mut self, p: &Path, msg: String, help: &str) {
+        self.warnings
+            .push(Diagnostic::file(p.display().to_string(), Severity::Warning, msg).with_suggestion(help));
+    }
+
+    /// The entries of `dir` in name order, or `None` (with a warning) when it cannot be read.
+    fn read_sorted(&mut self, dir: &Path) -> Option<Vec<fs::DirEntry>> {
+        match fs::read_dir(dir) {
+            Ok(rd) => {
+                let mut entries: Vec<fs::DirEntry> = rd.filter_map(Result::ok).collect();
+                entries.sort_by_key(fs::DirEntry::file_name);
+                Some(entries)
+            }
+            Err(e) => {
+                let msg = format!("cannot read this folder: {}", io_reason(&e));
+                self.warn(dir, msg, "check that you may read it");
+                None
+            }
+        }
+    }
+
+    /// What the entry is, following a link only when it points inside the folder; `None`
+    /// (with a warning for a link) to pass it over.
+    fn file_type(&mut self, root: &Path, canon_root: &Path, e: &fs::DirEntry) -> Option<fs::FileType> {
+        let ft = e.file_type().ok()?;
+        if !ft.is_symlink() {
+            return Some(ft);
+        }
+        let p = e.path();
+        let Ok(target) = p.canonicalize() else {
+            self.warn(&p, "this link points nowhere; skipped".into(), "remove the broken link");
+            return None;
+        };
+        if !target.starts_with(canon_root) {
+            let msg = format!("this link points outside {} ; skipped", root.display());
+            self.warn(&p, msg, "copy the file into the folder instead of linking to it");
+            return None;
+        }
+        fs::metadata(&target).ok().map(|m| m.file_type())
+    }
+
+    /// May the walk go into the folder `p` found at `depth`? Each folder once, and not too deep.
+    fn may_enter(&mut self, visited: &mut HashSet<PathBuf>, p: &Path, depth: usize) -> bool {
+        let Ok(canon) = p.canonicalize() else { return false };
+        if !visited.insert(canon) {
+            return false;
+        }
+        if depth + 1 > MAX_FOLDER_DEPTH {
+            let msg = format!("this folder is more than {MAX_FOLDER_DEPTH} folders deep; skipped");
+            self.warn(p, msg, "move its files nearer the top");
+            return false;
+        }
+        true
+    }
 }
 
 /// The path of the backup kept by [`write_atomic`]: `name.ext.bak`.
@@ -497,208 +492,4 @@ fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bom_and_crlf_are_normalised() {
-        let t = decode_text("x", b"\xEF\xBB\xBFa\r\nb\rc\n".to_vec()).unwrap();
-        assert_eq!(t, "a\nb\nc\n");
-    }
-
-    #[test]
-    fn non_utf8_reports_line_and_column() {
-        let e = decode_text("x.md", b"ok\nab\xFFcd".to_vec()).unwrap_err();
-        assert_eq!((e.line, e.column), (2, 3));
-        assert!(e.message.contains("not UTF-8"), "{}", e.message);
-    }
-
-    #[test]
-    fn atomic_write_keeps_previous_version() {
-        let dir = std::env::temp_dir().join(format!("lateral-fsutil-{}", std::process::id()));
-        let p = dir.join("a.json");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(fs::read(&p).unwrap(), b"two");
-        assert_eq!(fs::read(backup_path(&p)).unwrap(), b"one");
-        let leftovers: Vec<_> = fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
-            .collect();
-        assert!(leftovers.is_empty());
-        fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn regression_reading_a_fifo_blocks_forever() {
-        #[cfg(unix)]
-        {
-            let d = tempfile::tempdir().expect("tempdir");
-            let fifo = d.path().join("lesson.md");
-            let ok = std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .is_ok_and(|s| s.success());
-            if !ok {
-                eprintln!("skipped: mkfifo is not available");
-                return;
-            }
-            let e = read_text(&fifo, MAX_LESSON_BYTES).unwrap_err();
-            assert!(e.message.contains("named pipe"), "{}", e.message);
-            let w = walk_folder(d.path(), true);
-            assert!(w.files.is_empty());
-            assert_eq!(w.warnings.len(), 1);
-            assert!(
-                w.warnings[0].message.contains("named pipe"),
-                "{}",
-                w.warnings[0].message
-            );
-        }
-    }
-
-    #[test]
-    fn regression_corpus_entry_pointing_at_dev_zero_reads_gigabytes() {
-        #[cfg(unix)]
-        {
-            let e = read_text(Path::new("/dev/zero"), MAX_ARTICLE_BYTES).unwrap_err();
-            assert!(e.message.contains("device"), "{}", e.message);
-            let d = tempfile::tempdir().expect("tempdir");
-            std::os::unix::fs::symlink("/dev/zero", d.path().join("a.txt")).expect("link");
-            let e = read_text(&d.path().join("a.txt"), MAX_ARTICLE_BYTES).unwrap_err();
-            assert!(e.message.contains("device"), "{}", e.message);
-            let w = walk_folder(d.path(), true);
-            assert!(w.files.is_empty(), "{:?}", w.files);
-        }
-    }
-
-    #[test]
-    fn regression_symlink_to_root_in_a_lesson_folder_walks_the_disk() {
-        #[cfg(unix)]
-        {
-            let d = tempfile::tempdir().expect("tempdir");
-            fs::write(d.path().join("a.md"), "x").expect("write");
-            std::os::unix::fs::symlink("/", d.path().join("root")).expect("link");
-            std::os::unix::fs::symlink(d.path(), d.path().join("loop")).expect("link");
-            fs::create_dir(d.path().join("sub")).expect("dir");
-            fs::write(d.path().join("sub").join("b.md"), "x").expect("write");
-            std::os::unix::fs::symlink(d.path().join("sub"), d.path().join("sub-again")).expect("link");
-            std::os::unix::fs::symlink(d.path().join("a.md"), d.path().join("c.md")).expect("link");
-            let w = walk_folder(d.path(), true);
-            let names: Vec<String> = w
-                .files
-                .iter()
-                .map(|p| p.strip_prefix(d.path()).expect("inside").display().to_string())
-                .collect();
-            assert_eq!(names, ["a.md", "c.md", "sub/b.md"]);
-            assert_eq!(w.warnings.len(), 1, "{:?}", w.warnings);
-            assert!(w.warnings[0].message.contains("outside"), "{}", w.warnings[0].message);
-        }
-    }
-
-    #[test]
-    fn folder_walks_stop_at_the_file_limit() {
-        let d = tempfile::tempdir().expect("tempdir");
-        for i in 0..(MAX_FOLDER_FILES + 5) {
-            fs::File::create(d.path().join(format!("{i}.txt"))).expect("create");
-        }
-        let w = walk_folder(d.path(), false);
-        assert_eq!(w.files.len(), MAX_FOLDER_FILES);
-        assert!(
-            w.warnings[0].message.contains("more than 20000 files"),
-            "{}",
-            w.warnings[0].message
-        );
-    }
-
-    #[test]
-    fn regression_utf16_without_bom_passes_as_ascii_with_nuls() {
-        let le: Vec<u8> = "+++\ntitle = \"x\"\n"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        let e = decode_text("x.md", le.clone()).unwrap_err();
-        assert!(e.message.contains("UTF-16 (little-endian)"), "{}", e.message);
-        let be: Vec<u8> = "hello world".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        let e = decode_text("x.md", be).unwrap_err();
-        assert!(e.message.contains("UTF-16 (big-endian)"), "{}", e.message);
-        // With a BOM it is converted, as editors do.
-        let mut bom = vec![0xFF, 0xFE];
-        bom.extend(le);
-        assert_eq!(decode_text("x.md", bom).expect("utf-16"), "+++\ntitle = \"x\"\n");
-        let e = decode_text("x.bin", b"PK\x03\x04\0\0abc".to_vec()).unwrap_err();
-        assert!(e.message.contains("NUL byte"), "{}", e.message);
-    }
-
-    #[test]
-    fn legacy_encodings_are_named() {
-        // "Zażółć gęślą jaźń" in Windows-1250.
-        let cp1250 =
-            b"Za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9 ja\x9f\xf1, za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9 ja\x9f\xf1".to_vec();
-        let e = decode_text("pl.txt", cp1250).unwrap_err();
-        assert!(e.message.contains("not UTF-8"), "{}", e.message);
-        assert!(e.message.contains("looks like windows-125"), "{}", e.message);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn private_files_stay_private_through_saves_and_backups() {
-        use std::os::unix::fs::PermissionsExt;
-        let d = tempfile::tempdir().expect("tempdir");
-        let p = d.path().join("data").join("students").join("a.json");
-        write_private(&p, b"one").expect("write");
-        write_private(&p, b"two").expect("write");
-        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
-        assert_eq!(mode(&p), 0o600);
-        assert_eq!(mode(&backup_path(&p)), 0o600);
-        assert_eq!(mode(p.parent().expect("dir")), 0o700);
-        assert_eq!(mode(&d.path().join("data")), 0o700);
-        // A file written by hand with wider permissions is tightened on the next save.
-        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).expect("chmod");
-        write_private(&p, b"three").expect("write");
-        assert_eq!(mode(&p), 0o600);
-        assert_eq!(mode(&backup_path(&p)), 0o600);
-        // An ordinary atomic write keeps the replaced file's permissions.
-        let q = d.path().join("lesson.md");
-        fs::write(&q, "a").expect("write");
-        fs::set_permissions(&q, fs::Permissions::from_mode(0o640)).expect("chmod");
-        write_atomic(&q, b"b").expect("write");
-        assert_eq!(mode(&q), 0o640);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn regression_atomic_save_writes_through_a_planted_link() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let victim = d.path().join("victim.txt");
-        fs::write(&victim, "precious").expect("write");
-        let p = d.path().join("lesson.md");
-        fs::write(&p, "one").expect("write");
-        std::os::unix::fs::symlink(&victim, backup_path(&p)).expect("link");
-        let tmp = d.path().join(format!(".lesson.md.tmp-{}", std::process::id()));
-        std::os::unix::fs::symlink(&victim, &tmp).expect("link");
-        write_atomic(&p, b"two").expect("write");
-        assert_eq!(fs::read_to_string(&victim).expect("victim"), "precious");
-        assert_eq!(fs::read_to_string(&p).expect("new"), "two");
-        assert_eq!(fs::read_to_string(backup_path(&p)).expect("bak"), "one");
-        assert!(
-            !fs::symlink_metadata(backup_path(&p))
-                .expect("bak")
-                .file_type()
-                .is_symlink()
-        );
-    }
-
-    #[test]
-    fn oversized_files_are_refused_before_reading() {
-        let dir = std::env::temp_dir().join(format!("lateral-big-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let p = dir.join("big.md");
-        let f = fs::File::create(&p).unwrap();
-        f.set_len(50 * 1024 * 1024).unwrap();
-        let e = read_text(&p, MAX_LESSON_BYTES).unwrap_err();
-        assert!(e.message.contains("50.0 MB"), "{}", e.message);
-        assert!(e.message.contains("larger than the 8.0 MB"), "{}", e.message);
-        fs::remove_dir_all(&dir).unwrap();
-    }
-}
+mod tests;

@@ -336,158 +336,19 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
     let n_articles = article_lens
         .len()
         .max(keys.iter().map(|k| k.article + 1).max().unwrap_or(0));
-
-    // Per article: keys by core and by allowed extent, for O(log n) overlap queries, and the free zone.
-    struct PerArticle {
-        cores: SpanIndex,
-        allowed_idx: SpanIndex,
-        free: IntervalSet,
-        allowed: IntervalSet,
-    }
-    let per: Vec<PerArticle> = (0..n_articles)
-        .map(|a| {
-            let mine: Vec<usize> = (0..keys.len()).filter(|&k| keys[k].article == a).collect();
-            let cores = SpanIndex::new(mine.iter().map(|&k| (keys[k].core, k)).collect());
-            let allowed_idx = SpanIndex::new(
-                mine.iter()
-                    .map(|&k| (keys[k].allowed.cover(&keys[k].core), k))
-                    .collect(),
-            );
-            let allowed = IntervalSet::new(mine.iter().map(|&k| keys[k].allowed.cover(&keys[k].core)).collect());
-            let core_set = IntervalSet::new(mine.iter().map(|&k| keys[k].core).collect());
-            PerArticle {
-                free: allowed.minus(&core_set),
-                allowed,
-                cores,
-                allowed_idx,
-            }
-        })
-        .collect();
-
-    let credit = |h: &Highlight, k: &ScoreKey| -> f64 {
-        if k.label.is_none() || h.label == k.label {
-            1.0
-        } else {
-            cfg.wrong_label_credit.clamp(0.0, 1.0)
-        }
-    };
-
-    let mut prec_sum = 0.0;
-    let mut cover_label = vec![0.0f64; keys.len()]; // Σ credit·|s∩t| / |t|
-    let mut cover_any = vec![0usize; keys.len()]; // Σ |s∩t| (chars)
-    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    let mut label_hits: Vec<Vec<Span>> = vec![Vec::new(); keys.len()]; // same-label overlaps
-    let mut extras = Vec::new();
-    let mut flood_chars = 0usize;
-    let mut highlighted: Vec<Vec<Span>> = vec![Vec::new(); n_articles];
-
+    let per: Vec<PerArticle> = (0..n_articles).map(|a| PerArticle::new(keys, a)).collect();
+    let mut tally = Tally::new(keys.len(), n_articles);
     for (h, members) in &merged {
-        let Some(pa) = per.get(h.article) else {
-            for &i in members {
-                extras.push(Extra {
-                    highlight: i,
-                    near_key: None,
-                });
-            }
-            continue;
-        };
-        highlighted[h.article].push(h.span);
-        let eff = h.span.len() - pa.free.measure(h.span);
-        let mut hits = 0.0;
-        let mut touched_any = false;
-        for k in pa.cores.overlapping(h.span) {
-            let key = &keys[k];
-            let inter = key.core.overlap(&h.span);
-            touched_any = true;
-            let c = credit(h, key);
-            if eff > 0 {
-                hits += c * inter as f64 / eff as f64;
-            }
-            cover_label[k] += c * inter as f64 / key.core.len().max(1) as f64;
-            cover_any[k] += inter;
-            if key.label.is_some() && key.label == h.label {
-                label_hits[k].push(Span::new(
-                    h.span.start.max(key.core.start),
-                    h.span.end.min(key.core.end),
-                ));
-            }
-            for &i in members {
-                if !touching[k].contains(&i) {
-                    touching[k].push(i);
-                }
-            }
-        }
-        prec_sum += hits.min(1.0);
-        if !touched_any {
-            let near = pa.allowed_idx.overlapping(h.span).min();
-            for &i in members {
-                extras.push(Extra {
-                    highlight: i,
-                    near_key: near,
-                });
-            }
-        }
+        tally.add(h, members, keys, &per, cfg);
     }
-
-    // Flooding: how much of the text outside every allowed extent is highlighted.
-    let mut spare_total = 0usize;
-    for (a, pa) in per.iter().enumerate() {
-        let len = article_lens.get(a).copied().unwrap_or(0);
-        let spare = len.saturating_sub(pa.allowed.measure(Span::new(0, len)));
-        spare_total += spare;
-        let hl = IntervalSet::new(std::mem::take(&mut highlighted[a]));
-        flood_chars += hl.total() - hl.spans.iter().map(|s| pa.allowed.measure(*s)).sum::<usize>();
-    }
-    let flooding = if spare_total == 0 {
-        0.0
-    } else {
-        (flood_chars as f64 / spare_total as f64).min(1.0)
-    };
+    let flooding = flooding(article_lens, &per, &mut tally.highlighted);
     let cap = ((FLOOD_END - flooding) / (FLOOD_END - FLOOD_START)).clamp(0.0, 1.0);
-
-    // Recall, with pairs, and verdicts.
-    let coverage: Vec<f64> = (0..keys.len())
-        .map(|k| (cover_any[k] as f64 / keys[k].core.len().max(1) as f64).min(1.0))
-        .collect();
-    let mut rec_num = 0.0;
-    let mut rec_den = 0.0;
-    let mut results = Vec::with_capacity(keys.len());
-    for (k, key) in keys.iter().enumerate() {
-        let partner_ok = key.pair.is_none_or(|p| coverage.get(p).is_some_and(|&c| c > 0.0));
-        let share = if partner_ok { cover_label[k].min(1.0) } else { 0.0 };
-        let w = key.points.max(0.0);
-        rec_num += w * share;
-        rec_den += w;
-        let labelled_cov = if key.label.is_some() {
-            IntervalSet::new(std::mem::take(&mut label_hits[k])).total() as f64 / key.core.len().max(1) as f64
-        } else {
-            coverage[k]
-        };
-        let (verdict, why) = if coverage[k] == 0.0 {
-            (Verdict::Missed, None)
-        } else if !partner_ok {
-            (Verdict::Partly, Some(PartlyWhy::PartnerMissing))
-        } else if labelled_cov >= FOUND_COVERAGE - 1e-9 {
-            (Verdict::Found, None)
-        } else if coverage[k] >= FOUND_COVERAGE - 1e-9 {
-            (Verdict::Partly, Some(PartlyWhy::WrongLabel))
-        } else {
-            (Verdict::Partly, Some(PartlyWhy::PartOfCore))
-        };
-        let mut hl = std::mem::take(&mut touching[k]);
-        hl.sort_unstable();
-        results.push(KeyResult {
-            verdict,
-            why,
-            coverage: coverage[k],
-            highlights: hl,
-        });
-    }
+    let (results, recall) = tally.key_results(keys);
+    let mut extras = tally.extras;
     extras.sort_by_key(|e| e.highlight);
 
     let n_s = merged.len();
-    let precision = if n_s > 0 { prec_sum / n_s as f64 } else { 0.0 };
-    let recall = if rec_den > 0.0 { rec_num / rec_den } else { 0.0 };
+    let precision = if n_s > 0 { tally.prec_sum / n_s as f64 } else { 0.0 };
     let f1 = if n_s == 0 && keys.is_empty() {
         1.0
     } else if precision > 0.0 && recall > 0.0 {
@@ -504,6 +365,175 @@ pub fn score_step(article_lens: &[usize], keys: &[ScoreKey], highlights: &[Highl
         score: f1.min(cap),
         keys: results,
         extras,
+    }
+}
+
+/// One article's keys, by core and by allowed extent, for O(log n) overlap queries, and its
+/// free zone (allowed extents minus cores).
+struct PerArticle {
+    cores: SpanIndex,
+    allowed_idx: SpanIndex,
+    free: IntervalSet,
+    allowed: IntervalSet,
+}
+
+impl PerArticle {
+    fn new(keys: &[ScoreKey], a: usize) -> Self {
+        let mine: Vec<usize> = (0..keys.len()).filter(|&k| keys[k].article == a).collect();
+        let cores = SpanIndex::new(mine.iter().map(|&k| (keys[k].core, k)).collect());
+        let allowed_idx = SpanIndex::new(
+            mine.iter()
+                .map(|&k| (keys[k].allowed.cover(&keys[k].core), k))
+                .collect(),
+        );
+        let allowed = IntervalSet::new(mine.iter().map(|&k| keys[k].allowed.cover(&keys[k].core)).collect());
+        let core_set = IntervalSet::new(mine.iter().map(|&k| keys[k].core).collect());
+        PerArticle {
+            free: allowed.minus(&core_set),
+            allowed,
+            cores,
+            allowed_idx,
+        }
+    }
+}
+
+/// What the merged highlights add up to, per key and overall.
+struct Tally {
+    prec_sum: f64,
+    /// Per key: Σ credit·|s∩t| / |t|.
+    cover_label: Vec<f64>,
+    /// Per key: Σ |s∩t| (chars).
+    cover_any: Vec<usize>,
+    /// Per key: the highlights (input indices) touching its core.
+    touching: Vec<Vec<usize>>,
+    /// Per key: the parts of its core covered by highlights of its own label.
+    label_hits: Vec<Vec<Span>>,
+    extras: Vec<Extra>,
+    /// Per article: the merged highlights.
+    highlighted: Vec<Vec<Span>>,
+}
+
+impl Tally {
+    fn new(n_keys: usize, n_articles: usize) -> Self {
+        Tally {
+            prec_sum: 0.0,
+            cover_label: vec![0.0; n_keys],
+            cover_any: vec![0; n_keys],
+            touching: vec![Vec::new(); n_keys],
+            label_hits: vec![Vec::new(); n_keys],
+            extras: Vec::new(),
+            highlighted: vec![Vec::new(); n_articles],
+        }
+    }
+
+    /// Adds one merged highlight `h` (made of the input highlights `members`).
+    fn add(&mut self, h: &Highlight, members: &[usize], keys: &[ScoreKey], per: &[PerArticle], cfg: ScoreConfig) {
+        let Some(pa) = per.get(h.article) else {
+            self.extras.extend(members.iter().map(|&i| Extra {
+                highlight: i,
+                near_key: None,
+            }));
+            return;
+        };
+        self.highlighted[h.article].push(h.span);
+        let eff = h.span.len() - pa.free.measure(h.span);
+        let mut hits = 0.0;
+        let mut touched_any = false;
+        for k in pa.cores.overlapping(h.span) {
+            let key = &keys[k];
+            let inter = key.core.overlap(&h.span);
+            touched_any = true;
+            let c = if key.label.is_none() || h.label == key.label {
+                1.0
+            } else {
+                cfg.wrong_label_credit.clamp(0.0, 1.0)
+            };
+            if eff > 0 {
+                hits += c * inter as f64 / eff as f64;
+            }
+            self.cover_label[k] += c * inter as f64 / key.core.len().max(1) as f64;
+            self.cover_any[k] += inter;
+            if key.label.is_some() && key.label == h.label {
+                self.label_hits[k].push(Span::new(
+                    h.span.start.max(key.core.start),
+                    h.span.end.min(key.core.end),
+                ));
+            }
+            for &i in members {
+                if !self.touching[k].contains(&i) {
+                    self.touching[k].push(i);
+                }
+            }
+        }
+        self.prec_sum += hits.min(1.0);
+        if !touched_any {
+            let near = pa.allowed_idx.overlapping(h.span).min();
+            self.extras.extend(members.iter().map(|&i| Extra {
+                highlight: i,
+                near_key: near,
+            }));
+        }
+    }
+
+    /// Each key's verdict, and the recall over all keys (with pairs and key points).
+    fn key_results(&mut self, keys: &[ScoreKey]) -> (Vec<KeyResult>, f64) {
+        let coverage: Vec<f64> = (0..keys.len())
+            .map(|k| (self.cover_any[k] as f64 / keys[k].core.len().max(1) as f64).min(1.0))
+            .collect();
+        let mut rec_num = 0.0;
+        let mut rec_den = 0.0;
+        let mut results = Vec::with_capacity(keys.len());
+        for (k, key) in keys.iter().enumerate() {
+            let partner_ok = key.pair.is_none_or(|p| coverage.get(p).is_some_and(|&c| c > 0.0));
+            let share = if partner_ok { self.cover_label[k].min(1.0) } else { 0.0 };
+            let w = key.points.max(0.0);
+            rec_num += w * share;
+            rec_den += w;
+            let labelled_cov = if key.label.is_some() {
+                IntervalSet::new(std::mem::take(&mut self.label_hits[k])).total() as f64 / key.core.len().max(1) as f64
+            } else {
+                coverage[k]
+            };
+            let (verdict, why) = if coverage[k] == 0.0 {
+                (Verdict::Missed, None)
+            } else if !partner_ok {
+                (Verdict::Partly, Some(PartlyWhy::PartnerMissing))
+            } else if labelled_cov >= FOUND_COVERAGE - 1e-9 {
+                (Verdict::Found, None)
+            } else if coverage[k] >= FOUND_COVERAGE - 1e-9 {
+                (Verdict::Partly, Some(PartlyWhy::WrongLabel))
+            } else {
+                (Verdict::Partly, Some(PartlyWhy::PartOfCore))
+            };
+            let mut hl = std::mem::take(&mut self.touching[k]);
+            hl.sort_unstable();
+            results.push(KeyResult {
+                verdict,
+                why,
+                coverage: coverage[k],
+                highlights: hl,
+            });
+        }
+        let recall = if rec_den > 0.0 { rec_num / rec_den } else { 0.0 };
+        (results, recall)
+    }
+}
+
+/// Flooding: the share of the text outside every allowed extent that is highlighted.
+fn flooding(article_lens: &[usize], per: &[PerArticle], highlighted: &mut [Vec<Span>]) -> f64 {
+    let mut spare_total = 0usize;
+    let mut flood_chars = 0usize;
+    for (a, pa) in per.iter().enumerate() {
+        let len = article_lens.get(a).copied().unwrap_or(0);
+        let spare = len.saturating_sub(pa.allowed.measure(Span::new(0, len)));
+        spare_total += spare;
+        let hl = IntervalSet::new(std::mem::take(&mut highlighted[a]));
+        flood_chars += hl.total() - hl.spans.iter().map(|s| pa.allowed.measure(*s)).sum::<usize>();
+    }
+    if spare_total == 0 {
+        0.0
+    } else {
+        (flood_chars as f64 / spare_total as f64).min(1.0)
     }
 }
 
