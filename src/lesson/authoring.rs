@@ -15,7 +15,7 @@ use crate::corpus::anchor::anchor_for;
 use crate::corpus::{Article, Corpus};
 use crate::lesson::blocks::{self, SplitError};
 use crate::lesson::library::{LessonFile, parse_lesson_text};
-use crate::lesson::{Lesson, Task};
+use crate::lesson::{Lesson, StepKind, Task};
 use crate::text::Span;
 use crate::text::diag::Diagnostic;
 
@@ -197,12 +197,11 @@ impl Draft {
 
     // ---- Steps ----
 
-    /// Adds a step at the end: `kind` read/highlight/choice/reflect, with `task` and articles
-    /// for highlight steps.
-    pub fn add_step(&mut self, kind: &str, task: Option<Task>, articles: &[String], title: &str) -> usize {
+    /// Adds a step of `kind` at the end, showing `articles`.
+    pub fn add_step(&mut self, kind: StepKind, articles: &[String], title: &str) -> usize {
         let mut doc = DocumentMut::new();
-        doc["kind"] = value(kind);
-        if let Some(t) = task {
+        doc["kind"] = value(kind.word());
+        if let Some(t) = kind.task() {
             doc["task"] = value(t.name());
         }
         doc["title"] = value(title);
@@ -213,7 +212,7 @@ impl Draft {
             }
             doc["articles"] = value(arr);
         }
-        if kind == "choice" {
+        if kind == StepKind::Choice {
             let mut aot = ArrayOfTables::new();
             for (text, correct) in [("A right answer", true), ("A wrong answer", false)] {
                 let mut t = Table::new();
@@ -541,7 +540,7 @@ mod tests {
     fn steps_are_added_moved_and_deleted() {
         let corpus = bundled::corpus();
         let mut d = Draft::from_text("l.md", FIRST).expect("draft");
-        let i = d.add_step("reflect", None, &[], "One more thought");
+        let i = d.add_step(StepKind::Reflect, &[], "One more thought");
         assert_eq!(i, 5);
         d.set_step_prose(i, "What did you learn?");
         assert_eq!(d.move_step(i, true), Some(4));
@@ -551,7 +550,7 @@ mod tests {
         assert_eq!(titles[5], "What would you check next?");
         d.delete_step(4);
         assert_eq!(d.lesson(&corpus).expect("valid").steps.len(), 5);
-        let c = d.add_step("choice", None, &[], "Pick one");
+        let c = d.add_step(StepKind::Choice, &[], "Pick one");
         assert!(d.lesson(&corpus).expect("valid").steps[c].is_scored());
         // Diagnostics are placed on the step they concern.
         d.set_step_str(1, "kind", "highlite");
