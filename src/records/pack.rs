@@ -199,24 +199,22 @@ impl PackLesson {
 impl PackStep {
     /// The step as a student sees it before checking: no keys, hints or correct flags.
     fn of(s: &Step) -> Self {
-        let (kind, task, labels, options, multiple, min_words) = match &s.body {
-            StepBody::Read => ("read", None, vec![], vec![], false, 0),
-            StepBody::Highlight { task, labels, .. } => {
-                let task = Some(task.name().to_string());
-                ("highlight", task, labels.clone(), vec![], false, 0)
-            }
+        let (labels, options, multiple, min_words) = match &s.body {
+            StepBody::Read => (vec![], vec![], false, 0),
+            StepBody::Highlight { labels, .. } => (labels.clone(), vec![], false, 0),
             StepBody::Choice { options, multiple } => {
                 let options = options.iter().map(|o| o.text.clone()).collect();
-                ("choice", None, vec![], options, *multiple, 0)
+                (vec![], options, *multiple, 0)
             }
-            StepBody::Reflect { min_words } => ("reflect", None, vec![], vec![], false, *min_words),
+            StepBody::Reflect { min_words } => (vec![], vec![], false, *min_words),
         };
+        let kind = s.kind();
         PackStep {
             id: s.id.clone(),
             title: s.title.clone(),
             prose: s.prose.clone(),
-            kind: kind.into(),
-            task,
+            kind: kind.word().into(),
+            task: kind.task().map(|t| t.name().to_string()),
             articles: s.articles.clone(),
             labels,
             options,
