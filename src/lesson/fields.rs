@@ -41,23 +41,23 @@ pub const KEY_FIELDS: &[&str] = &[
 /// Keys of an `[[option]]`.
 pub const OPTION_FIELDS: &[&str] = &["text", "correct", "explanation"];
 /// The step kinds a lesson (or an exam pack) may use.
-pub const KINDS: &[&str] = &[
+pub(crate) const KINDS: &[&str] = &[
     StepKind::Read.word(),
     StepKind::Highlight(Task::Bias).word(),
     StepKind::Choice.word(),
     StepKind::Reflect.word(),
 ];
 /// The most articles one step shows (side by side).
-pub const MAX_STEP_ARTICLES: usize = 2;
+pub(crate) const MAX_STEP_ARTICLES: usize = 2;
 /// The most keys one highlight step may have.
-pub const MAX_STEP_KEYS: usize = 200;
+pub(crate) const MAX_STEP_KEYS: usize = 200;
 /// The most keys one lesson file may have: each is placed by a search of its article, so a
 /// hostile file with a hundred thousand keys must not cost a hundred thousand searches.
-pub const MAX_LESSON_KEYS: usize = 1000;
+pub(crate) const MAX_LESSON_KEYS: usize = 1000;
 /// The most "closest passage" suggestions one lesson file gets (each scans its article).
-pub const MAX_SUGGESTIONS: usize = 25;
+pub(crate) const MAX_SUGGESTIONS: usize = 25;
 
 /// The fewest options a choice step offers.
-pub const MIN_CHOICE_OPTIONS: usize = 2;
+pub(crate) const MIN_CHOICE_OPTIONS: usize = 2;
 /// The tasks a highlight step may have.
 pub(crate) const TASKS: &[&str] = &[Task::Conflict.name(), Task::Bias.name(), Task::Machine.name()];

@@ -347,7 +347,7 @@ pub fn parse_lesson_text(name: &str, text: String, corpus: &Corpus) -> LessonFil
 }
 
 /// Loads one article from its text and metadata files.
-pub fn load_article_files(text: &Path, meta: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
+pub(crate) fn load_article_files(text: &Path, meta: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
     let meta_text = match read_text(meta, MAX_META_BYTES) {
         Ok(t) => t,
         Err(d) => {

@@ -31,11 +31,9 @@ mod read;
 mod skeleton;
 mod step;
 
-pub use fields::{
-    KEY_FIELDS, KINDS, LABEL_FIELDS, LESSON_FIELDS, MAX_LESSON_KEYS, MAX_STEP_ARTICLES, MAX_STEP_KEYS, MAX_SUGGESTIONS,
-    MIN_CHOICE_OPTIONS, OPTION_FIELDS, SETTINGS_FIELDS, STEP_FIELDS,
-};
+pub use fields::{KEY_FIELDS, LABEL_FIELDS, LESSON_FIELDS, OPTION_FIELDS, SETTINGS_FIELDS, STEP_FIELDS};
+pub(crate) use fields::{KINDS, MAX_STEP_ARTICLES, MIN_CHOICE_OPTIONS};
 pub use labels::builtin_labels;
 pub use model::{ChoiceOption, Extent, KeySpan, Label, Lesson, Settings, Step, StepBody, StepKind, Task};
 pub use read::parse_lesson;
-pub use skeleton::skeleton;
+pub(crate) use skeleton::skeleton;

@@ -14,7 +14,7 @@ fn q(s: &str) -> String {
 /// A lesson to start from: a read step and one highlight step with one key per article (a few
 /// words of its first real sentence), valid as written, with every field a teacher will want to
 /// change marked in the text. A conflict lesson takes two articles.
-pub fn skeleton(articles: &[Arc<Article>], task: Task) -> String {
+pub(crate) fn skeleton(articles: &[Arc<Article>], task: Task) -> String {
     let ids: Vec<String> = articles.iter().map(|a| q(a.id())).collect();
     let first = articles.first().map_or("the article", |a| a.meta.headline.as_str());
     let mut out = String::new();
