@@ -14,9 +14,9 @@ mod aho_corasick;
 mod closest;
 
 use aho_corasick::AhoCorasick;
+pub use closest::closest;
 #[cfg(test)]
-use closest::closest_within;
-pub use closest::{CLOSEST_CELL_BUDGET, CLOSEST_QUOTE_CHARS, closest};
+use closest::{CLOSEST_CELL_BUDGET, closest_within};
 
 /// How a key span (or a saved highlight) names its place in an article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -157,7 +157,7 @@ pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> 
 /// [`resolve`], looking for the closest passage to a quote that is not there only when
 /// `suggest` is set (the search costs a scan of the article; a checker that has made many
 /// suggestions in one file stops making them).
-pub fn resolve_with(article: &Article, anchor: &Anchor, suggest: bool) -> Result<Span, AnchorError> {
+pub(crate) fn resolve_with(article: &Article, anchor: &Anchor, suggest: bool) -> Result<Span, AnchorError> {
     if Folded::quote(&anchor.quote).is_empty() {
         return Err(AnchorError::Empty);
     }
@@ -212,10 +212,10 @@ fn choose(article: &Article, anchor: &Anchor, places: Vec<Span>) -> Result<Span,
 
 /// The most chars [`widen_to_words`] grows a span by on each side: no word is longer, and a
 /// text that is one endless "word" is not walked to its ends.
-pub const MAX_WIDEN: usize = 64;
+pub(crate) const MAX_WIDEN: usize = 64;
 
 /// Grows a span outwards to whole words (by at most [`MAX_WIDEN`] chars on each side).
-pub fn widen_to_words(article: &Article, span: Span) -> Span {
+pub(crate) fn widen_to_words(article: &Article, span: Span) -> Span {
     let mut s = span.start.min(article.len());
     let mut e = span.end.min(article.len());
     let (low, high) = (s.saturating_sub(MAX_WIDEN), (e + MAX_WIDEN).min(article.len()));
@@ -242,7 +242,7 @@ pub fn anchor_for(article: &Article, span: Span) -> Anchor {
 /// suffix are tried only when there are at most `context_places` places; with more, the anchor
 /// names its occurrence, which costs nothing to check. The work is O(log places) plus, when
 /// contexts are tried, O(places × context length).
-pub fn anchor_among(article: &Article, span: Span, places: &[Span], context_places: usize) -> Anchor {
+pub(crate) fn anchor_among(article: &Article, span: Span, places: &[Span], context_places: usize) -> Anchor {
     let mut anchor = Anchor {
         quote: collapse_whitespace(article.slice(span)),
         ..Anchor::default()
@@ -271,7 +271,7 @@ pub fn anchor_among(article: &Article, span: Span, places: &[Span], context_plac
 }
 
 /// Up to `n` words before and after `span`, whitespace collapsed.
-pub fn context_words(article: &Article, span: Span, n: usize) -> (String, String) {
+pub(crate) fn context_words(article: &Article, span: Span, n: usize) -> (String, String) {
     let before = article.slice(Span::new(span.start.saturating_sub(n * 20 + 20), span.start));
     let after = article.slice(Span::new(span.end, (span.end + n * 20 + 20).min(article.len())));
     let pre: Vec<&str> = before.split_whitespace().collect();
@@ -289,7 +289,7 @@ pub fn context_words(article: &Article, span: Span, n: usize) -> (String, String
 
 /// Text just before and after a span (up to `chars` each), exactly as in the article; what a
 /// `TextQuoteSelector` stores.
-pub fn quote_context(article: &Article, span: Span, chars: usize) -> (String, String) {
+pub(crate) fn quote_context(article: &Article, span: Span, chars: usize) -> (String, String) {
     let before = article
         .slice(Span::new(span.start.saturating_sub(chars), span.start))
         .to_string();

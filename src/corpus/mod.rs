@@ -266,7 +266,7 @@ fn parse_line_range(s: &str) -> Option<(usize, usize)> {
 /// followed (after a space or `T`) by a real time of day `HH:MM` or `HH:MM:SS`, itself optionally
 /// followed by `Z` or an offset `+HH:MM` / `-HH:MM` (so RFC 3339 timestamps pass too)? The date
 /// and time are checked by the `time` crate: `2023-02-30` and `25:99` are refused.
-pub fn valid_date(s: &str) -> bool {
+pub(crate) fn valid_date(s: &str) -> bool {
     let Some((date, rest)) = s.split_at_checked(10) else {
         return false;
     };
@@ -397,7 +397,7 @@ impl Corpus {
     }
 
     /// Adds an article shared with another corpus.
-    pub fn add_shared(&mut self, article: Arc<Article>) -> Result<(), Diagnostic> {
+    pub(crate) fn add_shared(&mut self, article: Arc<Article>) -> Result<(), Diagnostic> {
         if let Some(&i) = self.by_id.get(&article.meta.id) {
             let other = &self.articles[i];
             if other.source == article.source && other.text.as_str() == article.text.as_str() {

@@ -25,24 +25,24 @@ use std::path::{Path, PathBuf};
 use crate::text::diag::{Diagnostic, Severity};
 
 /// Largest lesson file we read (8 MiB).
-pub const MAX_LESSON_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_LESSON_BYTES: u64 = 8 * 1024 * 1024;
 /// Largest article metadata (`NAME.toml`) or settings file we read (1 MiB).
-pub const MAX_META_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_META_BYTES: u64 = 1024 * 1024;
 /// Largest article text we read (8 MiB: several novels).
 pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 /// Largest results or progress file we read (32 MiB).
-pub const MAX_RESULTS_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_RESULTS_BYTES: u64 = 32 * 1024 * 1024;
 /// Largest exam pack we read (32 MiB).
-pub const MAX_PACK_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_PACK_BYTES: u64 = 32 * 1024 * 1024;
 /// Largest file we import (a saved web page, a text, an `.h5p` archive: 32 MiB).
-pub const MAX_IMPORT_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_IMPORT_BYTES: u64 = 32 * 1024 * 1024;
 /// Most files one folder walk lists before it stops with a warning.
-pub const MAX_FOLDER_FILES: usize = 20_000;
+pub(crate) const MAX_FOLDER_FILES: usize = 20_000;
 /// Deepest folder a walk enters below the folder it was given.
-pub const MAX_FOLDER_DEPTH: usize = 16;
+pub(crate) const MAX_FOLDER_DEPTH: usize = 16;
 
 /// A size in words: "1.5 MB", "12.0 KB".
-pub fn human(bytes: u64) -> String {
+pub(crate) fn human(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     } else {
@@ -84,7 +84,7 @@ fn not_regular(ft: &fs::FileType) -> &'static str {
 /// Reads `path` whole, refusing anything that is not a regular file and files over `max` bytes.
 /// A symbolic link given by name is followed (the user chose it); folder walks never follow one
 /// out of their folder (see [`walk_folder`]).
-pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Diagnostic> {
+pub(crate) fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Diagnostic> {
     let name = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| {
         Diagnostic::file(
@@ -136,7 +136,7 @@ pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Diagnostic> {
 }
 
 /// An I/O error in plain words (no "os error 17").
-pub fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
         K::NotFound => "there is no such file or folder".into(),
@@ -157,7 +157,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Reads `path` as text, refusing what [`read_bytes`] refuses and what [`decode_text`] refuses.
-pub fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, Diagnostic> {
     let bytes = read_bytes(path, max)?;
     decode_text(&path.display().to_string(), bytes)
 }
@@ -259,7 +259,7 @@ pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 
 /// What a folder walk found.
 #[derive(Clone, Debug, Default)]
-pub struct Walk {
+pub(crate) struct Walk {
     /// Regular files, in name order (depth first), as paths below the folder given.
     pub files: Vec<PathBuf>,
     /// Things passed over: links out of the folder, FIFOs and devices, the file limit.
@@ -271,7 +271,7 @@ pub struct Walk {
 /// it points inside `root`; each folder is entered once, so links cannot loop. FIFOs, sockets
 /// and devices are passed over with a warning, never opened. Stops after [`MAX_FOLDER_FILES`]
 /// files or below [`MAX_FOLDER_DEPTH`] folders, with a warning.
-pub fn walk_folder(root: &Path, recursive: bool) -> Walk {
+pub(crate) fn walk_folder(root: &Path, recursive: bool) -> Walk {
     let mut walk = Walk::default();
     let Ok(canon_root) = root.canonicalize() else {
         walk.warn(root, "cannot open this folder".into(), "check that the path is right");
@@ -381,7 +381,7 @@ impl Walk {
 }
 
 /// The path of the backup kept by [`write_atomic`]: `name.ext.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
+pub(crate) fn backup_path(path: &Path) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(".bak");
     PathBuf::from(s)
@@ -389,7 +389,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Creates `dir` and its missing parents so that only their owner may enter them (0700 on
 /// Unix), and makes `dir` itself 0700 if it already existed with wider permissions.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -419,13 +419,13 @@ enum Privacy {
 /// one, never half of one: write a temporary file beside it, fsync it, keep the previous file as
 /// `path.bak`, rename the temporary file over `path`, fsync the folder. A file being replaced
 /// keeps its permissions.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(path, bytes, Privacy::Keep)
 }
 
 /// [`write_atomic`] for student data: the file and its backup are readable by their owner only
 /// (0600), in folders made with [`create_private_dir`].
-pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(path, bytes, Privacy::Owner)
 }
 

@@ -50,7 +50,7 @@ use crate::lesson::Lesson;
 use crate::records::results::{Results, SavedHighlight, Selector, article_iri, article_of_iri};
 
 /// The JSON-LD context of the Web Annotation vocabulary.
-pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+pub(crate) const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// Every highlight in `results`, one Web Annotation each, in the order of the results file's steps
 /// and each step's highlights. `lesson` gives the labels' display names; the ids use the lesson id

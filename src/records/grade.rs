@@ -156,7 +156,7 @@ pub fn text_cell(s: &str) -> Cow<'_, str> {
 }
 
 /// The columns of the gradebook CSV.
-pub const CSV_HEADER: [&str; 11] = [
+pub(crate) const CSV_HEADER: [&str; 11] = [
     "student",
     "lesson",
     "step",
@@ -374,6 +374,6 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
 }
 
 /// Is `p` a results file name we would grade?
-pub fn looks_like_results(p: &Path) -> bool {
+pub(crate) fn looks_like_results(p: &Path) -> bool {
     p.extension().is_some_and(|x| x == "json")
 }

@@ -225,7 +225,7 @@ impl PackStep {
 }
 
 /// The pack format version this Lateral writes and reads.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 #[cfg(test)]
 mod tests;

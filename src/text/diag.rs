@@ -88,7 +88,7 @@ impl Diagnostic {
     }
 
     /// Adds what to do.
-    pub fn with_suggestion(mut self, s: impl Into<String>) -> Self {
+    pub(crate) fn with_suggestion(mut self, s: impl Into<String>) -> Self {
         self.suggestion = Some(s.into());
         self
     }
@@ -236,7 +236,7 @@ pub fn escape_for_terminal(s: &str) -> Cow<'_, str> {
 }
 
 /// [`escape_for_terminal`] of a path as displayed.
-pub fn shown_path(p: &Path) -> String {
+pub(crate) fn shown_path(p: &Path) -> String {
     escape_for_terminal(&p.display().to_string()).into_owned()
 }
 
@@ -283,7 +283,7 @@ impl SourceFile {
     /// The byte range of the JSON value at `path` (object keys, array indexes) in this file.
     /// The first call indexes the file's values near the top in one pass, so placing many
     /// problems costs time linear in the file, not one scan of it per problem.
-    pub fn locate_json(&self, path: &[&str]) -> Option<Range<usize>> {
+    pub(crate) fn locate_json(&self, path: &[&str]) -> Option<Range<usize>> {
         let text = self.text.as_str();
         self.json
             .get_or_init(|| crate::text::jsonpos::Index::new(text))
@@ -299,7 +299,7 @@ impl SourceFile {
 
     /// A diagnostic pointing at a char span of this file. It keeps at most [`QUOTE_CHARS`] chars
     /// of the line (and of the snippet), however long the line is.
-    pub fn at_chars(&self, span: Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at_chars(&self, span: Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
         let t = &self.text;
         let start = span.start.min(t.char_len());
         let end = span.end.clamp(start, t.char_len());
@@ -342,7 +342,7 @@ impl SourceFile {
     /// A diagnostic at 1-based `line` and 1-based *byte* column `byte_col` (as serde_json
     /// reports them); column 0 means the start of the line. A place on blanks moves on to the
     /// next thing on the line (serde_json sometimes points at the space before a bad value).
-    pub fn at_line_byte(
+    pub(crate) fn at_line_byte(
         &self,
         line: usize,
         byte_col: usize,
@@ -366,7 +366,7 @@ impl SourceFile {
 
 /// Keeps at most [`MAX_PER_FILE`] diagnostics of each file in `diags` (in order); for a file
 /// that had more, one last diagnostic says how many more there were.
-pub fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut kept: Vec<Diagnostic> = Vec::new();
     let mut counts: std::collections::HashMap<String, (usize, usize, Severity)> = std::collections::HashMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -409,7 +409,7 @@ fn more_count(d: &Diagnostic) -> Option<usize> {
 }
 
 /// The diagnostic that stands for `more` problems not listed.
-pub fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic {
+pub(crate) fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic {
     Diagnostic::file(file, severity, format!("{MORE_HEAD}{more}{MORE_TAIL}")).with_suggestion(format!(
         "only the first {MAX_PER_FILE} problems of a file are listed; fix these and check again"
     ))
@@ -419,7 +419,7 @@ pub fn more_problems(file: &str, more: usize, severity: Severity) -> Diagnostic 
 /// is only counted (and not even built, so a file with a million bad entries costs no more
 /// than one with two hundred).
 #[derive(Debug)]
-pub struct Collector {
+pub(crate) struct Collector {
     file: String,
     diags: Vec<Diagnostic>,
     more: usize,
@@ -438,7 +438,7 @@ impl Collector {
     }
 
     /// Adds the diagnostic `make` builds, if there is still room; else counts it.
-    pub fn push_with(&mut self, severity: Severity, make: impl FnOnce(Severity) -> Diagnostic) {
+    pub(crate) fn push_with(&mut self, severity: Severity, make: impl FnOnce(Severity) -> Diagnostic) {
         if self.diags.len() < MAX_PER_FILE {
             self.diags.push(make(severity));
         } else {
@@ -465,7 +465,7 @@ impl Collector {
 
 /// Why writing `path` failed, in words that name the path (and the folder or file in the way),
 /// and what to do: `(message, help)`.
-pub fn describe_write_error(path: &Path, e: &std::io::Error) -> (String, String) {
+pub(crate) fn describe_write_error(path: &Path, e: &std::io::Error) -> (String, String) {
     let shown = shown_path(path);
     // A file where a folder should be: std only says "File exists" or "Not a directory".
     let blocker = path
@@ -498,7 +498,7 @@ pub fn describe_write_error(path: &Path, e: &std::io::Error) -> (String, String)
 }
 
 /// [`describe_write_error`] as a diagnostic about `path`.
-pub fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
+pub(crate) fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
     let (msg, help) = describe_write_error(path, e);
     Diagnostic::file(path.display().to_string(), Severity::Error, msg).with_suggestion(help)
 }
@@ -510,7 +510,7 @@ pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
 }
 
 /// Levenshtein distance between two short strings (in chars), for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
@@ -526,7 +526,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate nearest to `word`, if it is near enough to be what was meant.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lw = word.to_lowercase();
     candidates
         .into_iter()

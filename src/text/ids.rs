@@ -7,10 +7,10 @@
 //! names that stay inside their folder and copy to a Windows laptop.
 
 /// The longest id, in chars.
-pub const MAX_ID_CHARS: usize = 64;
+pub(crate) const MAX_ID_CHARS: usize = 64;
 
 /// The longest student name, in chars.
-pub const MAX_NAME_CHARS: usize = 60;
+pub(crate) const MAX_NAME_CHARS: usize = 60;
 
 /// File names Windows reserves in every folder, with or without an extension.
 const WINDOWS_RESERVED: &[&str] = &[
@@ -20,7 +20,7 @@ const WINDOWS_RESERVED: &[&str] = &[
 
 /// Why an id cannot be used, in words for the person who wrote it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum IdError {
+pub(crate) enum IdError {
     /// Nothing there.
     #[error("an id cannot be empty")]
     Empty,
@@ -45,12 +45,12 @@ pub enum IdError {
 }
 
 /// The suggestion that goes with every [`IdError`].
-pub const ID_HELP: &str =
+pub(crate) const ID_HELP: &str =
     "use letters, digits, `-` and `_` (and `.` inside), at most 64 characters, e.g. \"city-paper-flood\"";
 
 /// Checks an id read from a file. Ids are ASCII so that two ids never name one file on a
 /// case-folding or Unicode-normalising file system (see [`lesson_file_name`] for case).
-pub fn check_id(id: &str) -> Result<(), IdError> {
+pub(crate) fn check_id(id: &str) -> Result<(), IdError> {
     if id.is_empty() {
         return Err(IdError::Empty);
     }
@@ -86,14 +86,14 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 /// Is `name` (a file name or its stem) one that Windows reserves, such as `CON` or `nul.txt`?
-pub fn is_windows_reserved(name: &str) -> bool {
+pub(crate) fn is_windows_reserved(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ');
     let stem = stem.to_lowercase();
     WINDOWS_RESERVED.contains(&stem.as_str())
 }
 
 /// How a character is named in a message: itself when printable, its code point otherwise.
-pub fn describe_char(c: char) -> String {
+pub(crate) fn describe_char(c: char) -> String {
     match c {
         '/' | '\\' => format!("the path separator `{c}`"),
         ' ' => "a space".into(),
@@ -126,7 +126,7 @@ pub(crate) fn sha256_hex(text: &str) -> String {
 /// The file name (without folder) a lesson's saved work is kept in: `ID.json` for an id in
 /// lower case, `ID~HASH.json` otherwise, so that `Quiz` and `quiz` stay two files on a file
 /// system that ignores case. `None` for an id that fails [`check_id`].
-pub fn lesson_file_name(id: &str, ext: &str) -> Option<String> {
+pub(crate) fn lesson_file_name(id: &str, ext: &str) -> Option<String> {
     check_id(id).ok()?;
     if id.chars().any(|c| c.is_ascii_uppercase()) {
         let hash = sha256_hex(id);
@@ -138,7 +138,7 @@ pub fn lesson_file_name(id: &str, ext: &str) -> Option<String> {
 
 /// Checks a student name as typed in the app or read from a file: not empty, at most
 /// [`MAX_NAME_CHARS`], no control characters. Returns the name trimmed.
-pub fn check_student_name(name: &str) -> Result<String, String> {
+pub(crate) fn check_student_name(name: &str) -> Result<String, String> {
     let name = name.trim();
     if name.is_empty() {
         return Err("Type a name first.".into());
@@ -164,7 +164,7 @@ fn is_invisible(c: char) -> bool {
 /// 16 hex digits of the SHA-256 of the exact (trimmed) name. Two different names never share a
 /// folder (short of a SHA-256 collision), whatever the file system folds, and the result is
 /// always one safe path component.
-pub fn student_folder_name(name: &str) -> String {
+pub(crate) fn student_folder_name(name: &str) -> String {
     let name = name.trim();
     let mut s = String::new();
     let mut n = 0;

@@ -135,7 +135,7 @@ const INDEX_DEPTH: usize = 4;
 /// pass, so that finding many values costs one pass plus a scan inside each value, not a scan
 /// of the whole text for each.
 #[derive(Clone, Default)]
-pub struct Index {
+pub(crate) struct Index {
     values: std::collections::HashMap<Vec<String>, Range<usize>>,
 }
 
@@ -219,7 +219,7 @@ impl Index {
     }
 
     /// [`locate`], starting from the deepest indexed value on the way to `path`.
-    pub fn locate(&self, json: &str, path: &[&str]) -> Option<Range<usize>> {
+    pub(crate) fn locate(&self, json: &str, path: &[&str]) -> Option<Range<usize>> {
         for n in (0..=path.len().min(INDEX_DEPTH)).rev() {
             let key: Vec<String> = path[..n].iter().map(|p| p.to_string()).collect();
             if let Some(r) = self.values.get(&key) {
@@ -240,7 +240,7 @@ impl Index {
 /// Byte range of the value reached by following `path` (object keys, array indexes) in `json`.
 /// `find` recurses once per element of `path` (which the caller writes), never per level of the
 /// text, so no JSON text can exhaust the stack.
-pub fn locate(json: &str, path: &[&str]) -> Option<Range<usize>> {
+pub(crate) fn locate(json: &str, path: &[&str]) -> Option<Range<usize>> {
     Scan {
         b: json.as_bytes(),
         i: 0,

@@ -114,12 +114,12 @@ impl CharIndex {
     }
 
     /// Number of chars in the text.
-    pub fn char_len(&self) -> usize {
+    pub(crate) fn char_len(&self) -> usize {
         self.char_bytes.len() - 1
     }
 
     /// Byte offset of char offset `c` (clamped to the end).
-    pub fn byte_of(&self, c: usize) -> usize {
+    pub(crate) fn byte_of(&self, c: usize) -> usize {
         self.char_bytes[c.min(self.char_len())]
     }
 
@@ -140,7 +140,7 @@ impl CharIndex {
     }
 
     /// The char at char offset `c`, if any.
-    pub fn char_at(&self, c: usize) -> Option<char> {
+    pub(crate) fn char_at(&self, c: usize) -> Option<char> {
         if c >= self.char_len() {
             return None;
         }
@@ -148,7 +148,7 @@ impl CharIndex {
     }
 
     /// 1-based line and 1-based column (in chars) of char offset `c`.
-    pub fn line_col(&self, c: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, c: usize) -> (usize, usize) {
         let line = match self.line_starts.binary_search(&c) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -308,7 +308,7 @@ impl Folded {
     }
 
     /// Original char offset of folded byte `b` (any byte offset; past the end means the end).
-    pub fn origin_of(&self, b: usize) -> usize {
+    pub(crate) fn origin_of(&self, b: usize) -> usize {
         let last = self.origin.len().saturating_sub(1);
         self.origin.get(b.min(last)).copied().unwrap_or(0)
     }
@@ -318,7 +318,7 @@ impl Folded {
     /// are accepted (clamped to the text, swapped if backwards); a range that starts or ends
     /// inside a char, or inside the several chars one original char folded to, covers that
     /// whole original char.
-    pub fn origin_span(&self, b0: usize, b1: usize) -> Span {
+    pub(crate) fn origin_span(&self, b0: usize, b1: usize) -> Span {
         let (b0, b1) = (b0.min(b1), b0.max(b1).min(self.text.len()));
         let start = self.origin_of(b0);
         let end = if b1 > b0 { self.origin_of(b1 - 1) + 1 } else { start };
@@ -404,7 +404,7 @@ impl Segments {
     }
 
     /// The smallest run of whole paragraphs covering `span`.
-    pub fn paragraph_extent(&self, span: Span) -> Span {
+    pub(crate) fn paragraph_extent(&self, span: Span) -> Span {
         cover_units(&self.paragraphs, span)
     }
 }
@@ -477,7 +477,7 @@ fn is_abbreviation(chars: &[char], line_start: usize, dot: usize) -> bool {
 
 /// Is `c` part of a word for snapping and word-level operations? Letters, digits, and the
 /// apostrophes and hyphens inside words ("didn’t", "Soviet-era").
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 

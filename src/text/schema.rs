@@ -13,7 +13,7 @@ use crate::text::diag::{Diagnostic, MAX_PER_FILE, Severity, SourceFile, more_pro
 
 /// A value with the byte range it came from in the source file.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Spanned<T> {
+pub(crate) struct Spanned<T> {
     /// The value.
     pub value: T,
     /// Byte range in the whole source file.
@@ -21,7 +21,7 @@ pub struct Spanned<T> {
 }
 
 /// Shared state while reading one TOML block of one file.
-pub struct Ctx<'s> {
+pub(crate) struct Ctx<'s> {
     /// The file.
     pub src: &'s SourceFile,
     /// Byte offset of the TOML block inside the file.
@@ -49,7 +49,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// Records a warning at a file byte range.
-    pub fn warn(&self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
+    pub(crate) fn warn(&self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
         self.push(span, Severity::Warning, msg, help);
     }
 
@@ -70,7 +70,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// Takes the problems found (past [`MAX_PER_FILE`], one last diagnostic counts the rest).
-    pub fn into_diags(self) -> Vec<Diagnostic> {
+    pub(crate) fn into_diags(self) -> Vec<Diagnostic> {
         let mut d = self.diags.into_inner();
         let (more, worst) = self.more.get();
         if more > 0 {
@@ -81,7 +81,7 @@ impl<'s> Ctx<'s> {
 }
 
 /// One table being read: remembers which keys it knows, and reports the others.
-pub struct Obj<'a, 's> {
+pub(crate) struct Obj<'a, 's> {
     ctx: &'a Ctx<'s>,
     table: &'a dyn TableLike,
     /// Where to point when a required key is missing: the table's header or first key.
@@ -120,18 +120,13 @@ impl<'a, 's> Obj<'a, 's> {
         Self { ctx, table, span, what }
     }
 
-    /// The context.
-    pub fn ctx(&self) -> &'a Ctx<'s> {
-        self.ctx
-    }
-
     /// Is `key` present?
     pub fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)
     }
 
     /// Byte span (in the file) of the value of `key`, or of the table when absent.
-    pub fn span_of(&self, key: &str) -> Range<usize> {
+    pub(crate) fn span_of(&self, key: &str) -> Range<usize> {
         match self.table.get(key) {
             Some(item) => self.ctx.abs(item.span(), &self.key_span(key)),
             None => self.span.clone(),
@@ -139,7 +134,7 @@ impl<'a, 's> Obj<'a, 's> {
     }
 
     /// Byte span of the key `key` itself.
-    pub fn key_span(&self, key: &str) -> Range<usize> {
+    pub(crate) fn key_span(&self, key: &str) -> Range<usize> {
         self.ctx.abs(self.table.key(key).and_then(|k| k.span()), &self.span)
     }
 
@@ -161,7 +156,7 @@ impl<'a, 's> Obj<'a, 's> {
     }
 
     /// An optional text value.
-    pub fn opt_str(&self, key: &str) -> Option<Spanned<String>> {
+    pub(crate) fn opt_str(&self, key: &str) -> Option<Spanned<String>> {
         let item = self.table.get(key)?;
         match item.as_str() {
             Some(s) => Some(Spanned {
@@ -176,7 +171,7 @@ impl<'a, 's> Obj<'a, 's> {
     }
 
     /// A required text value; reports it when missing.
-    pub fn req_str(&self, key: &str, example: &str) -> Option<Spanned<String>> {
+    pub(crate) fn req_str(&self, key: &str, example: &str) -> Option<Spanned<String>> {
         if !self.has(key) {
             self.missing(key, example);
             return None;
@@ -185,7 +180,7 @@ impl<'a, 's> Obj<'a, 's> {
     }
 
     /// An optional true/false value.
-    pub fn opt_bool(&self, key: &str) -> Option<bool> {
+    pub(crate) fn opt_bool(&self, key: &str) -> Option<bool> {
         let item = self.table.get(key)?;
         match item.as_bool() {
             Some(b) => Some(b),
@@ -197,7 +192,7 @@ impl<'a, 's> Obj<'a, 's> {
     }
 
     /// An optional whole number in `min..=max`.
-    pub fn opt_int(&self, key: &str, min: i64, max: i64) -> Option<Spanned<i64>> {
+    pub(crate) fn opt_int(&self, key: &str, min: i64, max: i64) -> Option<Spanned<i64>> {
         let item = self.table.get(key)?;
         match item.as_integer() {
             Some(n) if (min..=max).contains(&n) => Some(Spanned {
@@ -220,7 +215,7 @@ impl<'a, 's> Obj<'a, 's> {
     }
 
     /// An optional non-negative number (whole or decimal).
-    pub fn opt_number(&self, key: &str, max: f64) -> Option<Spanned<f64>> {
+    pub(crate) fn opt_number(&self, key: &str, max: f64) -> Option<Spanned<f64>> {
         let item = self.table.get(key)?;
         let n = item.as_float().or_else(|| item.as_integer().map(|i| i as f64));
         match n {
@@ -244,7 +239,7 @@ impl<'a, 's> Obj<'a, 's> {
     }
 
     /// An optional list of texts; a single text is accepted as a list of one.
-    pub fn opt_str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
+    pub(crate) fn opt_str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
         let item = self.table.get(key)?;
         if let Some(s) = item.as_str() {
             return Some(vec![Spanned {
@@ -343,12 +338,12 @@ impl<'a, 's> Obj<'a, 's> {
 /// The deepest nesting a TOML block may have: `[ ]` and `{ }` levels plus the dots of a dotted
 /// key. A lesson needs three or four; toml_edit itself stops at about 80, but without a place
 /// for dotted keys, so blocks are checked before it sees them.
-pub const MAX_TOML_DEPTH: usize = 50;
+pub(crate) const MAX_TOML_DEPTH: usize = 50;
 
 /// The byte offset at which `toml` first nests deeper than [`MAX_TOML_DEPTH`], if it does.
 /// A linear scan (no recursion) that skips strings and comments; it may count a little more
 /// than TOML would (a dot in a float), never less.
-pub fn too_deep(toml: &str) -> Option<usize> {
+pub(crate) fn too_deep(toml: &str) -> Option<usize> {
     let b = toml.as_bytes();
     let (mut i, mut depth, mut dots) = (0usize, 0usize, 0usize);
     while i < b.len() {
@@ -399,7 +394,7 @@ pub fn too_deep(toml: &str) -> Option<usize> {
 }
 
 /// Parses one TOML block; a syntax error becomes a diagnostic at its exact place.
-pub fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Document<String>> {
+pub(crate) fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Document<String>> {
     if let Some(at) = too_deep(toml) {
         ctx.error(
             ctx.base + at..ctx.base + at + 1,

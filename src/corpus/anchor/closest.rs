@@ -8,11 +8,11 @@ use super::widen_to_words;
 
 /// How many chars of a quote [`closest`] matches: the first 160 chars of a quote are plenty to
 /// find where it was meant to be.
-pub const CLOSEST_QUOTE_CHARS: usize = 160;
+pub(crate) const CLOSEST_QUOTE_CHARS: usize = 160;
 
 /// The work budget of one [`closest`] call, in cells of the edit-distance table (one cell = one
 /// quote char against one article char; a few nanoseconds each).
-pub const CLOSEST_CELL_BUDGET: usize = 1 << 22;
+pub(crate) const CLOSEST_CELL_BUDGET: usize = 1 << 22;
 
 /// The passage of the article closest to `quote` (approximate substring match, Sellers'
 /// algorithm on folded lower-case text), widened to whole words, with its similarity in 0–1.
