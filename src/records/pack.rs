@@ -15,7 +15,7 @@ pub use open::{open_pack, pack_library};
 pub use read::read_pack;
 
 use crate::corpus::{Article, Corpus};
-use crate::lesson::{Lesson, Step, StepBody};
+use crate::lesson::{Lesson, Step, StepBody, StepKind, Task};
 
 /// The value of `format` in a pack.
 pub const FORMAT: &str = "lateral-exam-pack";
@@ -197,6 +197,13 @@ impl PackLesson {
 }
 
 impl PackStep {
+    /// Its kind, from its `kind` and `task` words: a highlight step with no known task is taken
+    /// as a bias step (its task is checked on its own); `None` when `kind` is no kind of step.
+    fn step_kind(&self) -> Option<StepKind> {
+        StepKind::from_words(&self.kind, self.task.as_deref())
+            .or_else(|| StepKind::from_words(&self.kind, Some(Task::Bias.name())))
+    }
+
     /// The step as a student sees it before checking: no keys, hints or correct flags.
     fn of(s: &Step) -> Self {
         let (labels, options, multiple, min_words) = match &s.body {

@@ -1,7 +1,7 @@
 //! Opening a checked pack as lessons (marked `exam`, with no keys) and their articles.
 
 use crate::corpus::{Article, ArticleMeta, Corpus};
-use crate::lesson::{ChoiceOption, Label, Lesson, Settings, Step, StepBody, StepKind, Task};
+use crate::lesson::{ChoiceOption, Label, Lesson, Settings, Step, StepBody, StepKind};
 use crate::text::diag::SourceFile;
 
 use super::{PackLesson, PackStep, read_pack};
@@ -78,9 +78,7 @@ fn exam_lesson(l: PackLesson, name: &str) -> Lesson {
 /// A packed step with an empty key (and no correct options).
 fn exam_step(s: PackStep) -> Step {
     // A highlight step with no known task is read as a bias step, any other unknown kind as read.
-    let kind = StepKind::from_words(&s.kind, s.task.as_deref())
-        .or_else(|| StepKind::from_words(&s.kind, Some(Task::Bias.name())))
-        .unwrap_or(StepKind::Read);
+    let kind = s.step_kind().unwrap_or(StepKind::Read);
     let body = match kind {
         StepKind::Highlight(task) => StepBody::Highlight {
             task,
