@@ -346,3 +346,35 @@ impl Lesson {
         self.steps.iter().filter(|s| s.is_scored()).map(|s| s.points).sum()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_from_its_words() {
+        for k in StepKind::ALL {
+            assert_eq!(StepKind::from_words(k.word(), k.task().map(Task::name)), Some(k));
+        }
+        assert_eq!(StepKind::from_words("highlight", None), None);
+        assert_eq!(StepKind::from_words("highlight", Some("choice")), None);
+        assert_eq!(StepKind::from_words("choice", Some("bias")), Some(StepKind::Choice));
+        assert_eq!(StepKind::from_words("highlite", Some("bias")), None);
+        let words: Vec<&str> = StepKind::ALL.iter().map(|k| k.word()).collect();
+        assert!(crate::lesson::KINDS.iter().all(|w| words.contains(w)));
+        let names: Vec<&str> = StepKind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(names, ["read", "bias", "machine", "conflict", "choice", "reflect"]);
+    }
+
+    #[test]
+    fn tasks_and_extents_read_back_from_their_names() {
+        for t in Task::ALL {
+            assert_eq!(Task::parse(t.name()), Some(t));
+        }
+        for e in Extent::ALL {
+            assert_eq!(Extent::parse(e.name()), Some(e));
+        }
+        assert_eq!(Task::parse("Bias"), None);
+        assert_eq!(Extent::parse("word"), None);
+    }
+}
