@@ -131,10 +131,12 @@ pub(crate) fn checked_id(ctx: &Ctx<'_>, id: Spanned<String>, what: &str) -> Opti
     }
 }
 
+/// The line (1-based) of a byte offset in the file being read.
 pub(crate) fn src_line(ctx: &Ctx<'_>, byte: usize) -> usize {
     ctx.src.text.line_col(ctx.src.text.char_of_byte(byte)).0
 }
 
+/// The byte range of line `line` (1-based) of the file being read, without its line break.
 pub(crate) fn line_span(ctx: &Ctx<'_>, line: usize) -> std::ops::Range<usize> {
     let text = ctx.src.text.as_str();
     let start: usize = text
@@ -148,6 +150,7 @@ pub(crate) fn line_span(ctx: &Ctx<'_>, line: usize) -> std::ops::Range<usize> {
     start..start + len
 }
 
+/// An error at `l`, a label that is not among `known`, naming the nearest and the known ones.
 pub(crate) fn unknown_label<'a>(ctx: &Ctx<'_>, l: &Spanned<String>, known: impl Iterator<Item = &'a str> + Clone) {
     let list = known.clone().collect::<Vec<_>>().join(", ");
     let help = match nearest(&l.value, known) {
