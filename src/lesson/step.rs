@@ -40,14 +40,21 @@ fn check_article<'c>(ctx: &Ctx<'_>, corpus: &'c Corpus, id: &Spanned<String>) ->
     None
 }
 
+/// The words of the kinds in a file (from [`StepKind::word`]; a highlight step's task is read
+/// on its own).
+const READ: &str = StepKind::Read.word();
+const HIGHLIGHT: &str = StepKind::Highlight(Task::Bias).word();
+const CHOICE: &str = StepKind::Choice.word();
+const REFLECT: &str = StepKind::Reflect.word();
+
 /// The fields only one kind of step has, and that kind.
 const ONLY_FOR: &[(&str, &str)] = &[
-    ("task", "highlight"),
-    ("labels", "highlight"),
-    ("key", "highlight"),
-    ("option", "choice"),
-    ("multiple", "choice"),
-    ("min_words", "reflect"),
+    ("task", HIGHLIGHT),
+    ("labels", HIGHLIGHT),
+    ("key", HIGHLIGHT),
+    ("option", CHOICE),
+    ("multiple", CHOICE),
+    ("min_words", REFLECT),
 ];
 
 /// A step's articles as named, each with the article when the corpus has it.
@@ -92,13 +99,13 @@ pub(crate) fn read_step(
     let points = o.opt_number("points", 1000.0).map(|p| p.value);
     let line = src_line(ctx, block.open.start);
     let body = match kind {
-        "read" => StepBody::Read,
-        "reflect" => StepBody::Reflect {
+        READ => StepBody::Read,
+        REFLECT => StepBody::Reflect {
             min_words: o
                 .opt_int("min_words", 0, 10_000)
                 .map_or(0, |n| u32::try_from(n.value).unwrap_or(0)),
         },
-        "choice" => read_choice(ctx, &o, block),
+        CHOICE => read_choice(ctx, &o, block),
         _ => read_highlight(ctx, &o, block, &articles, lesson)?,
     };
     if prose.is_empty() && body.kind() != StepKind::Read {
