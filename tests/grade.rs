@@ -355,7 +355,7 @@ fn exam_work_is_handed_in_and_graded_with_the_full_lesson() {
             .expect("article");
         s.add_highlight(a, k.core, None);
     }
-    let handed_in = s.to_results();
+    let handed_in = Results::from_session(&s);
     assert_eq!(handed_in.lesson.sha256, full.sha256);
     let out = lateral::records::results::score_results(&handed_in, full, &corpus);
     assert!(out.same_lesson_version);

@@ -20,7 +20,7 @@ use lateral::grading::session::Session;
 use lateral::lesson::Lesson;
 use lateral::lesson::library::{LessonFile, parse_lesson_text};
 use lateral::records::pack::{make_pack, open_pack, pack_library, read_pack};
-use lateral::records::results::{Results, parse_results, score_results, validate};
+use lateral::records::results::{Results, parse_results, restore_session, score_results, validate};
 use lateral::text::diag::{Diagnostic, QUOTE_CHARS, SourceFile};
 use lateral::text::{CharIndex, Span, collapse_whitespace, fold_char};
 
@@ -156,8 +156,8 @@ fn play(lesson: &Lesson, corpus: &Corpus) {
             assert!((0.0..=1.0).contains(&c.score), "step score {}", c.score);
         }
     }
-    let r = s.to_results();
-    let back = Session::from_results(lesson.clone(), corpus, &r);
+    let r = Results::from_session(&s);
+    let back = restore_session(lesson.clone(), corpus, &r);
     assert_eq!(back.steps.len(), lesson.steps.len());
     let score = s.lesson_score(corpus);
     assert!((0.0..=1.0 + 1e-9).contains(&score), "lesson score {score}");
@@ -324,7 +324,7 @@ pub fn results(data: &[u8]) {
             l
         }
     };
-    let resumed = Session::from_results(Arc::new(lesson.clone()), &b.corpus, &r);
+    let resumed = restore_session(Arc::new(lesson.clone()), &b.corpus, &r);
     assert_eq!(resumed.steps.len(), lesson.steps.len());
     let diags = validate(&src, &mut r, lesson, &b.corpus);
     diags_in(name, &text, &diags);

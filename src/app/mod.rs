@@ -21,6 +21,7 @@ use crate::grading::session::{AddOutcome, Session};
 use crate::lesson::Lesson;
 use crate::lesson::library::{self, LessonFile, Library};
 use crate::records::progress::{AppSettings, Loaded, Store};
+use crate::records::results::{Results, restore_session};
 use crate::text::Span;
 
 use article_view::ArticleViewState;
@@ -326,7 +327,7 @@ impl LateralApp {
             return;
         }
         if let Some(s) = &self.session {
-            match self.store.save_progress(&s.to_results()) {
+            match self.store.save_progress(&Results::from_session(s)) {
                 Ok(_) => self.saves += 1,
                 Err(e) => {
                     self.notice = Some(format!(
@@ -356,7 +357,7 @@ impl LateralApp {
                 };
                 match self.store.load_progress(&student, &lesson.id) {
                     Loaded::Work(r) => {
-                        let s = Session::from_results(Arc::new(lesson.clone()), corpus, &r);
+                        let s = restore_session(Arc::new(lesson.clone()), corpus, &r);
                         let done = s.steps.iter().zip(&lesson.steps).filter(|(st, step)| st.is_done(step)).count();
                         let any_scored = s.steps.iter().any(|st| st.checked.is_some());
                         LessonProgress { done, score: any_scored.then(|| s.lesson_score(corpus)) }
@@ -385,7 +386,7 @@ impl LateralApp {
         let student = self.student.clone().unwrap_or_else(|| "Student".into());
         let lesson: Arc<Lesson> = Arc::new(lesson);
         let session = match self.store.load_progress(&student, &lesson.id) {
-            Loaded::Work(r) => Session::from_results(lesson, &self.library.corpus, &r),
+            Loaded::Work(r) => restore_session(lesson, &self.library.corpus, &r),
             Loaded::Damaged { moved_to, problem } => {
                 self.notice = Some(format!(
                     "Your saved work on this lesson could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
@@ -460,8 +461,8 @@ impl LateralApp {
             match found {
                 Some(lf) if lf.is_playable() => {
                     let lesson = Arc::new(lf.lesson.clone().expect("playable lessons parsed"));
-                    let work = old.to_results();
-                    let s = Session::from_results(lesson, &self.library.corpus, &work);
+                    let work = Results::from_session(old);
+                    let s = restore_session(lesson, &self.library.corpus, &work);
                     self.session = Some(s);
                     self.notice = Some("The lesson changed on disk and was reloaded; your work is kept.".into());
                 }
@@ -651,10 +652,7 @@ impl LateralApp {
             Command::Finish => {
                 self.save_now();
                 // Scored once here, not on every frame of the summary.
-                self.summary = self
-                    .session
-                    .as_ref()
-                    .map(|s| crate::records::results::score_results(&s.to_results(), &s.lesson, &self.library.corpus));
+                self.summary = self.session.as_ref().map(|s| s.outcome(&self.library.corpus));
                 self.screen = Screen::Summary;
             }
             Command::FontBigger | Command::FontSmaller => {
@@ -769,14 +767,13 @@ impl LateralApp {
     pub fn hand_in(&mut self, dir: &std::path::Path, name: Option<String>) {
         self.save_now();
         let Some(s) = &self.session else { return };
-        let r = s.to_results();
-        let path = dir.join(name.unwrap_or_else(|| results_file_name(&s.student, &s.lesson.id)));
-        self.notice = Some(match r.save(&path) {
+        let h = crate::records::hand_in::hand_in(&Results::from_session(s), dir, name);
+        self.notice = Some(match h.written {
             Ok(()) => format!(
                 "Handed in: your results are saved as {}. Give this file to your teacher.",
-                path.display()
+                h.path.display()
             ),
-            Err(e) => format!("Could not hand in to {}: {e}", path.display()),
+            Err(e) => format!("Could not hand in to {}: {e}", h.path.display()),
         });
     }
 
@@ -788,7 +785,9 @@ impl LateralApp {
         for lf in &self.library.lessons {
             let Some(l) = &lf.lesson else { continue };
             if let Loaded::Work(r) = self.store.load_progress(&student, &l.id)
-                && r.save(&dir.join(results_file_name(&student, &l.id))).is_ok()
+                && crate::records::hand_in::hand_in(&r, dir, Some(results_file_name(&student, &l.id)))
+                    .written
+                    .is_ok()
             {
                 n += 1;
             }
@@ -809,18 +808,16 @@ impl LateralApp {
 
     fn import_read(&mut self) {
         let path = PathBuf::from(self.import.file.trim());
-        let is_h5p = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
-            || path.file_name().is_some_and(|n| n == "content.json");
-        if is_h5p {
-            self.import_h5p(&path);
-            return;
-        }
-        let f = &mut self.import;
-        let result = if f.file.trim().is_empty() {
-            crate::corpus::import::import_pasted(&f.pasted)
+        let result = if self.import.file.trim().is_empty() {
+            crate::corpus::import::import_pasted(&self.import.pasted)
         } else {
-            crate::corpus::import::import_article(std::path::Path::new(f.file.trim()))
+            match crate::corpus::import::read_source(&path) {
+                Ok(crate::corpus::import::Source::H5p(t)) => return self.import_h5p(&path, t),
+                Ok(crate::corpus::import::Source::Article(a)) => Ok(a),
+                Err(e) => Err(e),
+            }
         };
+        let f = &mut self.import;
         match result {
             Ok(imp) => {
                 let s = imp.suggested;
@@ -851,38 +848,27 @@ impl LateralApp {
 
     /// Imports an H5P "Mark the Words" task: its text becomes an article in the corpus folder and
     /// its marked words a one-step lesson in the lesson folder, opened for editing.
-    fn import_h5p(&mut self, path: &std::path::Path) {
-        let mtw = match crate::corpus::import::read_h5p(path) {
-            Ok(m) => m,
-            Err(e) => {
-                self.import.message = Some(e.to_string());
-                return;
-            }
-        };
+    fn import_h5p(&mut self, path: &std::path::Path, t: crate::corpus::import::H5pTask) {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("h5p-task");
         let stem = if stem == "content" { "h5p-task" } else { stem };
         let id = crate::corpus::import::suggest_id(stem);
-        let first: String = mtw.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-        let meta = crate::corpus::ArticleMeta {
-            id: id.clone(),
-            outlet: "H5P task".into(),
-            headline: first,
-            outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
-            ..Default::default()
-        };
+        let meta = crate::corpus::ArticleMeta { id, ..t.suggested };
         let dir = self.corpus_dir();
-        if let Err(e) = crate::corpus::import::write_article(&dir, &meta, &mtw.text) {
-            self.import.message = Some(format!("Not imported: {e}"));
-            return;
-        }
+        let imported = match crate::corpus::import::import_h5p(&t.task, &meta, &dir, None) {
+            Ok(i) => i,
+            Err(e) => {
+                self.import.message = Some(format!("Not imported: {e}"));
+                return;
+            }
+        };
         self.reload_articles(&dir);
-        let lesson = crate::corpus::import::mark_the_words_lesson(&mtw, &id, &meta.headline);
+        let id = meta.id;
         let lesson_dir = match &self.source {
             Source::Folder(d) => d.clone(),
             _ => PathBuf::from("lessons"),
         };
         let name = format!("{id}.md");
-        match crate::lesson::authoring::Draft::from_text(&name, &lesson) {
+        match crate::lesson::authoring::Draft::from_text(&name, &imported.lesson) {
             Ok(draft) => {
                 let mut st = author::AuthorState::new(draft, None, &self.library.corpus);
                 st.path_text = lesson_dir.join(&name).display().to_string();
@@ -893,8 +879,7 @@ impl LateralApp {
                 self.import = author::ImportForm {
                     message: Some(format!(
                         "Imported {} words and {} marked word(s).",
-                        mtw.text.split_whitespace().count(),
-                        mtw.marked.len()
+                        imported.words, imported.marked
                     )),
                     ..Default::default()
                 };
@@ -1238,13 +1223,7 @@ pub fn run(opts: AppOptions) -> i32 {
     }
 }
 
-/// `<student>-<lesson>.json`, safe as a file name.
-pub fn results_file_name(student: &str, lesson: &str) -> String {
-    let slug = crate::records::progress::slug(student);
-    // Drop the hash part of the slug: a teacher reads these names.
-    let name = slug.rsplit_once('-').map_or(slug.as_str(), |(a, _)| a);
-    format!("{name}-{lesson}.json")
-}
+pub use crate::records::hand_in::results_file_name;
 
 /// Where "Hand in" saves: `LATERAL_HANDIN_DIR`, else a "Lateral hand-in" folder in the user's
 /// documents (or home) folder.

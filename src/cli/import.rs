@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::ArticleMeta;
-use crate::corpus::import::{MarkTheWords, import_article, mark_the_words_lesson, read_h5p, suggest_id, write_article};
+use crate::corpus::import::{LessonNotWritten, MarkTheWords, Source, import_h5p, is_h5p, suggest_id, write_article};
 use crate::text::diag::{Diagnostic, escape_for_terminal as esc, shown_path, write_failed};
 
 /// Add an article from .txt, .md or .html, or an H5P “Mark the Words” task.
@@ -68,16 +68,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         lessons,
         meta: flags,
     } = args;
-    let ext = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let is_h5p = ext == "h5p" || file.file_name().is_some_and(|n| n == "content.json");
-    if let Some(code) = refuse_before_reading(&corpus, &lessons, is_h5p, &flags, err)? {
+    if let Some(code) = refuse_before_reading(&corpus, &lessons, is_h5p(&file), &flags, err)? {
         return Ok(code);
     }
-    let Some((text, suggested, h5p)) = read_source(&file, is_h5p, err)? else {
+    let Some((text, suggested, h5p)) = read_source(&file, err)? else {
         return Ok(1);
     };
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
@@ -85,17 +79,29 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     if !ask_for_missing(&mut meta, err)? {
         return Ok(1);
     }
-    match write_article(&corpus, &meta, &text) {
-        Ok((txt, toml)) => writeln!(out, "wrote {} and {}", shown_path(&txt), shown_path(&toml))?,
+    let written = match &h5p {
+        None => write_article(&corpus, &meta, &text).map(|article| (article, None)),
+        Some(task) => import_h5p(task, &meta, &corpus, Some(&lessons)).map(|i| (i.article, Some(i.lesson_file))),
+    };
+    let ((txt, toml), lesson_file) = match written {
+        Ok(w) => w,
         Err(e) => {
-            writeln!(err, "error: {}", esc(&e.to_string()))?;
+            writeln!(err, "error: {}", esc(&e))?;
             return Ok(1);
         }
-    }
-    if let Some(m) = h5p
-        && !write_h5p_lesson(&m, &meta, &lessons, out, err)?
-    {
-        return Ok(1);
+    };
+    writeln!(out, "wrote {} and {}", shown_path(&txt), shown_path(&toml))?;
+    match lesson_file {
+        None | Some(Ok(None)) => {}
+        Some(Ok(Some(path))) => writeln!(out, "wrote {}", shown_path(&path))?,
+        Some(Err(LessonNotWritten::Exists(path))) => {
+            writeln!(err, "error: {} already exists", shown_path(&path))?;
+            return Ok(1);
+        }
+        Some(Err(LessonNotWritten::Failed(path, e))) => {
+            writeln!(err, "{}", write_failed(&path, &e))?;
+            return Ok(1);
+        }
     }
     writeln!(
         out,
@@ -144,38 +150,19 @@ fn refuse_before_reading(
 /// saying why it cannot be read.
 fn read_source(
     file: &Path,
-    is_h5p: bool,
     err: &mut dyn Write,
 ) -> std::io::Result<Option<(String, ArticleMeta, Option<MarkTheWords>)>> {
-    if is_h5p {
-        match read_h5p(file) {
-            Ok(m) => {
-                let first: String = m.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-                let s = ArticleMeta {
-                    headline: first,
-                    outlet: "H5P task".into(),
-                    outlet_kind: "The text of an H5P “Mark the Words” task, imported by a teacher".into(),
-                    ..Default::default()
-                };
-                Ok(Some((m.text.clone(), s, Some(m))))
+    match crate::corpus::import::read_source(file) {
+        Ok(Source::H5p(t)) => Ok(Some((t.task.text.clone(), t.suggested, Some(t.task)))),
+        Ok(Source::Article(i)) => {
+            for w in &i.warnings {
+                writeln!(err, "warning: {w}")?;
             }
-            Err(e) => {
-                writeln!(err, "error: {}", esc(&e.to_string()))?;
-                Ok(None)
-            }
+            Ok(Some((i.text, i.suggested, None)))
         }
-    } else {
-        match import_article(file) {
-            Ok(i) => {
-                for w in &i.warnings {
-                    writeln!(err, "warning: {w}")?;
-                }
-                Ok(Some((i.text, i.suggested, None)))
-            }
-            Err(e) => {
-                writeln!(err, "error: {}", esc(&e.to_string()))?;
-                Ok(None)
-            }
+        Err(e) => {
+            writeln!(err, "error: {}", esc(&e.to_string()))?;
+            Ok(None)
         }
     }
 }
@@ -242,28 +229,6 @@ fn ask_for_missing(meta: &mut ArticleMeta, err: &mut dyn Write) -> std::io::Resu
         )?;
         return Ok(false);
     }
-    Ok(true)
-}
-
-/// Writes the lesson of an H5P task into `lessons`; false after saying why it could not.
-fn write_h5p_lesson(
-    m: &MarkTheWords,
-    meta: &ArticleMeta,
-    lessons: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<bool> {
-    let lesson = mark_the_words_lesson(m, &meta.id, &meta.headline);
-    let path = lessons.join(format!("{}.md", meta.id));
-    if path.exists() {
-        writeln!(err, "error: {} already exists", shown_path(&path))?;
-        return Ok(false);
-    }
-    if let Err(e) = crate::files::write_atomic(&path, lesson.as_bytes()) {
-        writeln!(err, "{}", write_failed(&path, &e))?;
-        return Ok(false);
-    }
-    writeln!(out, "wrote {}", shown_path(&path))?;
     Ok(true)
 }
 

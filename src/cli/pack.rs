@@ -38,31 +38,27 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         ..
     } = args;
     let mut loaded = Vec::new();
-    let mut all = crate::corpus::Corpus::new();
     for p in &lessons {
         let Some((lesson, lib)) = load_one_lesson(p, &corpus, err)? else {
             return Ok(2);
         };
-        for a in lib.corpus.articles() {
-            if all.get(a.id()).is_none() {
-                let _ = all.add_shared(a.clone());
-            }
+        loaded.push((lesson, lib));
+    }
+    let pack = crate::records::exam_pack::build_exam_pack(loaded.iter().map(|(l, lib)| (l, &lib.corpus)), &file);
+    let pack = match pack {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "{}", write_failed(&file, &e))?;
+            return Ok(2);
         }
-        loaded.push(lesson);
-    }
-    let pack = crate::records::pack::make_pack(&loaded, &all);
-    let json = pack.to_json();
-    if let Err(e) = crate::files::write_atomic(&file, json.as_bytes()) {
-        writeln!(err, "{}", write_failed(&file, &e))?;
-        return Ok(2);
-    }
+    };
     writeln!(
         out,
         "wrote {} ({} lesson(s), {} article(s), no answer keys). Students open it with: lateral --lessons {}",
-        shown_path(&file),
-        pack.lessons.len(),
-        pack.articles.len(),
-        shown_path(&file)
+        shown_path(&pack.path),
+        pack.lessons,
+        pack.articles,
+        shown_path(&pack.path)
     )?;
     Ok(0)
 }

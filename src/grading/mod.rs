@@ -2,5 +2,6 @@
 //! one lesson, and what the screen shows after Check. No I/O: data in, data out.
 
 pub mod feedback;
+pub mod outcome;
 pub mod score;
 pub mod session;

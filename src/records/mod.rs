@@ -2,8 +2,10 @@
 //! progress store on the laptop, grading a class from its hand-in folder, the W3C Web Annotation
 //! export and exam packs.
 
+pub(crate) mod exam_pack;
 pub mod export;
 pub mod grade;
+pub mod hand_in;
 pub mod pack;
 pub mod progress;
 pub mod results;

@@ -3,14 +3,15 @@
 //! The app draws a [`Session`] and sends it small commands (add a highlight, check, take a hint);
 //! everything that decides anything (snapping to words, merging overlapping highlights, what a
 //! hint says, whether Check is allowed, undo and redo) lives here, where tests can reach it.
-//! A session converts to and from a [`Results`] file, which is also how progress is saved.
+//! Its work scores through [`crate::grading::outcome`]; saving it as a results file (which is
+//! also how progress is saved) and resuming from one are the business of `records`.
 
 use std::sync::Arc;
 
 use crate::corpus::{Article, Corpus};
-use crate::grading::score::{Highlight, ScoreConfig, StepScore, Verdict, score_choice, score_step};
+use crate::grading::outcome::score_answer;
+use crate::grading::score::{Highlight, StepScore, Verdict};
 use crate::lesson::{Lesson, Step, StepBody};
-use crate::records::results::{Results, SavedHighlight, StepWork, now, score_results};
 use crate::text::Span;
 
 /// A highlight in the player: which of the step's articles, which chars, which label.
@@ -86,6 +87,13 @@ impl StepState {
             _ => self.checked.is_some() || self.solution_shown,
         }
     }
+}
+
+/// The current time, RFC 3339 in UTC.
+pub fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 /// A student's work on one lesson.
@@ -386,42 +394,22 @@ impl Session {
         None
     }
 
-    /// Scores the current step as it stands, without changing anything.
+    /// Scores step `i` as it stands, without changing anything.
     pub fn evaluate(&self, i: usize) -> Option<CheckResult> {
         let step = self.lesson.steps.get(i)?;
         let st = &self.steps[i];
-        match &step.body {
-            StepBody::Highlight { .. } => {
-                let arts = self.articles_of(i);
-                let lens: Vec<usize> = arts.iter().map(|a| a.len()).collect();
-                let skeys = step.score_keys();
-                let hl: Vec<Highlight> = st
-                    .marks
-                    .iter()
-                    .map(|m| Highlight {
-                        article: m.article,
-                        span: m.span,
-                        label: m.label.clone(),
-                    })
-                    .collect();
-                let cfg = ScoreConfig {
-                    wrong_label_credit: self.lesson.settings.wrong_label_credit,
-                };
-                let d = score_step(&lens, &skeys, &hl, cfg);
-                Some(CheckResult {
-                    score: d.score,
-                    detail: Some(d),
-                })
-            }
-            StepBody::Choice { options, multiple } => {
-                let correct: Vec<bool> = options.iter().map(|o| o.correct).collect();
-                Some(CheckResult {
-                    score: score_choice(&correct, &st.choices, *multiple),
-                    detail: None,
-                })
-            }
-            _ => None,
-        }
+        let lens: Vec<usize> = self.articles_of(i).iter().map(|a| a.len()).collect();
+        let hl: Vec<Highlight> = st
+            .marks
+            .iter()
+            .map(|m| Highlight {
+                article: m.article,
+                span: m.span,
+                label: m.label.clone(),
+            })
+            .collect();
+        let (score, detail) = score_answer(&self.lesson, step, &lens, &hl, &st.choices)?;
+        Some(CheckResult { score, detail })
     }
 
     /// Presses Check: scores the step and locks it until Retry.
@@ -534,299 +522,15 @@ impl Session {
         true
     }
 
-    /// The student's work as a results file (also the progress file).
-    pub fn to_results(&self) -> Results {
-        let mut r = Results::new(&self.student, &self.lesson);
-        r.started = Some(self.started.clone());
-        r.current_step = self.lesson.steps.get(self.current).map(|s| s.id.clone());
-        for (i, (step, st)) in self.lesson.steps.iter().zip(&self.steps).enumerate() {
-            if !st.visited && st.marks.is_empty() && st.choices.is_empty() && st.reflection.is_empty() {
-                continue;
-            }
-            let arts = self.articles_of(i);
-            let highlights = st
-                .marks
-                .iter()
-                .filter_map(|m| {
-                    arts.get(m.article)
-                        .map(|a| SavedHighlight::new(a, m.span, m.label.clone()))
-                })
-                .collect();
-            r.steps.push(StepWork {
-                step: step.id.clone(),
-                kind: step.kind_name().into(),
-                highlights,
-                choices: st.choices.clone(),
-                reflection: (!st.reflection.is_empty()).then(|| st.reflection.clone()),
-                attempts: st.attempts,
-                hints_used: st.hints_used,
-                solution_shown: st.solution_shown,
-                started: st.started.clone(),
-                finished: st.finished.clone(),
-                seconds: None,
-                score: st.checked.as_ref().map(|c| c.score),
-                checked: st.checked.is_some(),
-            });
-        }
-        r
-    }
-
-    /// Restores a session from a results (progress) file made for this lesson. Work for steps
-    /// the lesson no longer has, or highlights that no longer fit, is dropped.
-    pub fn from_results(lesson: Arc<Lesson>, corpus: &Corpus, r: &Results) -> Self {
-        let mut s = Session::new(lesson, corpus, &r.student);
-        if let Some(st) = &r.started {
-            s.started = st.clone();
-        }
-        for w in &r.steps {
-            let Some(i) = s.lesson.steps.iter().position(|st| st.id == w.step) else {
-                continue;
-            };
-            let arts: Vec<String> = s.lesson.steps[i].articles.clone();
-            let marks: Vec<Mark> = w
-                .highlights
-                .iter()
-                .filter_map(|h| {
-                    let a = arts.iter().position(|x| x == h.article())?;
-                    let (start, end) = h.position()?;
-                    let len = s.articles_of(i).get(a)?.len();
-                    (start < end && end <= len).then(|| Mark {
-                        article: a,
-                        span: Span::new(start, end),
-                        label: h.label.clone(),
-                    })
-                })
-                .collect();
-            // A hand-edited file may hold what the app never writes: overlapping highlights,
-            // options that do not exist, repeated options. Keep what the app could have made.
-            let mut marks = marks;
-            marks.sort();
-            let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
-            // Sorted by article, then start: a mark overlaps a kept one exactly when it starts
-            // before the furthest end kept so far in its article.
-            let mut reach: Option<(usize, usize)> = None;
-            for m in marks {
-                let overlaps = reach.is_some_and(|(a, end)| a == m.article && m.span.start < end);
-                if !overlaps {
-                    reach = Some((m.article, m.span.end));
-                    kept.push(m);
-                }
-            }
-            let (n_options, multiple) = match &s.lesson.steps[i].body {
-                StepBody::Choice { options, multiple } => (options.len(), *multiple),
-                _ => (0, false),
-            };
-            let mut choices: Vec<usize> = w.choices.iter().copied().filter(|&c| c < n_options).collect();
-            choices.sort_unstable();
-            choices.dedup();
-            if !multiple {
-                choices.truncate(1);
-            }
-            let st = &mut s.steps[i];
-            st.marks = kept;
-            st.choices = choices;
-            st.reflection = w.reflection.clone().unwrap_or_default();
-            st.attempts = w.attempts;
-            st.hints_used = w.hints_used;
-            st.solution_shown = w.solution_shown;
-            st.visited = true;
-            st.started = w.started.clone();
-            st.finished = w.finished.clone();
-            if w.checked || w.solution_shown {
-                s.steps[i].checked = s.evaluate(i);
-            }
-            let shown: Vec<String> = s.hint_list(i).into_iter().take(w.hints_used as usize).collect();
-            s.steps[i].shown_hints = shown;
-        }
-        let cur = r
-            .current_step
-            .as_ref()
-            .and_then(|id| s.lesson.steps.iter().position(|st| &st.id == id))
-            .unwrap_or(0);
-        s.go_to(cur);
-        s
-    }
-
     /// Lesson score so far (0–1), recomputed.
     pub fn lesson_score(&self, corpus: &Corpus) -> f64 {
-        score_results(&self.to_results(), &self.lesson, corpus).score
+        self.outcome(corpus).score
     }
 }
+
+mod work;
+
+pub(crate) use work::SavedStep;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lesson::bundled;
-
-    #[test]
-    fn regression_hand_edited_progress_with_overlaps_and_bad_choices_loads_as_is() {
-        let (s, corpus) = session();
-        let lesson = s.lesson.clone();
-        let mut r = s.to_results();
-        let hi = lesson
-            .steps
-            .iter()
-            .position(|st| matches!(st.body, StepBody::Highlight { .. }))
-            .expect("a highlight step");
-        let ci = lesson
-            .steps
-            .iter()
-            .position(|st| matches!(st.body, StepBody::Choice { multiple: false, .. }))
-            .expect("a single-choice step");
-        let article = corpus.get(&lesson.steps[hi].articles[0]).expect("article").clone();
-        let h = |a: usize, b: usize| crate::records::results::SavedHighlight::new(&article, Span::new(a, b), None);
-        for (i, id) in [(hi, &lesson.steps[hi].id), (ci, &lesson.steps[ci].id)] {
-            let w = crate::records::results::StepWork {
-                step: id.clone(),
-                highlights: if i == hi {
-                    vec![h(0, 10), h(5, 20), h(30, 40), h(2, 3)]
-                } else {
-                    vec![]
-                },
-                choices: if i == ci { vec![usize::MAX, 1, 1, 0] } else { vec![] },
-                attempts: u32::MAX,
-                hints_used: u32::MAX,
-                ..Default::default()
-            };
-            r.steps.retain(|x| &x.step != id);
-            r.steps.push(w);
-        }
-        let mut back = Session::from_results(lesson.clone(), &corpus, &r);
-        let spans: Vec<Span> = back.steps[hi].marks.iter().map(|m| m.span).collect();
-        assert_eq!(spans, vec![Span::new(0, 10), Span::new(30, 40)]);
-        assert_eq!(back.steps[ci].choices, vec![0]);
-        back.go_to(hi);
-        let _ = back.check();
-        assert_eq!(back.steps[hi].attempts, u32::MAX, "saturates, never wraps or panics");
-    }
-
-    fn session() -> (Session, Corpus) {
-        let corpus = bundled::corpus();
-        let lf = &bundled::lessons(&corpus)[0];
-        let lesson = Arc::new(lf.lesson.clone().expect("the first lesson"));
-        (Session::new(lesson, &corpus, "Ana"), corpus)
-    }
-
-    fn article(text: &str) -> Article {
-        Article::new(
-            crate::corpus::ArticleMeta {
-                id: "t".into(),
-                ..Default::default()
-            },
-            "t.txt",
-            text,
-        )
-    }
-
-    #[test]
-    fn snapping_takes_whole_words_and_keeps_selected_punctuation() {
-        let a = article("He was “unsuccessful”. The missile fell in Poland.");
-        let snap = |s: usize, e: usize| snap_to_words(&a, Span::new(s, e)).map(|sp| a.slice(sp).to_string());
-        // "s “unsucc" grows to whole words.
-        assert_eq!(snap(5, 12).as_deref(), Some("was “unsuccessful"));
-        // A selection that includes the closing quotation mark and full stop keeps them.
-        assert_eq!(snap(3, 22).as_deref(), Some("was “unsuccessful”."));
-        // Spaces at the ends are dropped.
-        assert_eq!(snap(22, 27).as_deref(), Some("The"));
-        // A click inside a word takes the word; a click on a space or punctuation takes nothing.
-        assert_eq!(snap(30, 30).as_deref(), Some("missile"));
-        assert_eq!(snap(2, 2), None);
-        assert_eq!(snap(21, 23), None);
-    }
-
-    #[test]
-    fn highlights_merge_with_the_same_label_and_refuse_another() {
-        let (mut s, _) = session();
-        s.go_to(2); // the machine step
-        assert!(matches!(
-            s.add_highlight(0, Span::new(0, 5), Some("disclosure".into())),
-            AddOutcome::Added(0)
-        ));
-        assert!(matches!(
-            s.add_highlight(0, Span::new(3, 12), Some("disclosure".into())),
-            AddOutcome::Merged(0)
-        ));
-        assert_eq!(s.state().marks.len(), 1);
-        match s.add_highlight(0, Span::new(2, 4), Some("source-mismatch".into())) {
-            AddOutcome::Refused(why) => assert!(why.contains("Disclosure"), "{why}"),
-            other => panic!("{other:?}"),
-        }
-        assert!(s.undo());
-        assert_eq!(s.state().marks.len(), 1);
-        assert!(s.undo());
-        assert!(s.state().marks.is_empty());
-        assert!(s.redo());
-        assert_eq!(s.state().marks.len(), 1);
-    }
-
-    #[test]
-    fn check_locks_until_retry_and_counts_attempts() {
-        let (mut s, _) = session();
-        s.go_to(1);
-        let keys = s.step().keys().to_vec();
-        for k in &keys {
-            let a = s.step().articles.iter().position(|x| *x == k.article).expect("article");
-            s.add_highlight(a, k.core, None);
-        }
-        let r = s.check().expect("check allowed").clone();
-        assert_eq!(r.score, 1.0);
-        assert_eq!(s.state().attempts, 1);
-        assert!(matches!(
-            s.add_highlight(0, Span::new(0, 3), None),
-            AddOutcome::Refused(_)
-        ));
-        assert!(s.check().is_err());
-        assert!(s.retry(true));
-        assert_eq!(s.state().marks.len(), 2);
-        assert!(!s.retry(false));
-        s.check().expect("second check");
-        assert!(s.retry(false));
-        assert!(s.state().marks.is_empty());
-    }
-
-    #[test]
-    fn hints_come_one_at_a_time_and_are_counted() {
-        let (mut s, _) = session();
-        s.go_to(2);
-        let first = s.next_hint().expect("a hint");
-        assert!(first.contains("last lines"));
-        assert_eq!(s.state().hints_used, 1);
-        assert_eq!(s.hints_shown(), [first]);
-        while s.next_hint().is_some() {}
-        assert!(!s.hint_available());
-        assert_eq!(s.state().hints_used as usize, s.hints_shown().len());
-    }
-
-    #[test]
-    fn results_round_trip_restores_the_same_place_and_highlights() {
-        let (mut s, corpus) = session();
-        s.go_to(2);
-        s.add_highlight(0, Span::new(0, 5), Some("disclosure".into()));
-        s.go_to(3);
-        s.toggle_choice(0);
-        s.check().expect("choice check");
-        s.go_to(4);
-        s.set_reflection("I would look at NBC News itself.");
-        let r = s.to_results();
-        let json = r.to_json();
-        let src = crate::text::diag::SourceFile::new("p.json", json);
-        let back = crate::records::results::parse_results(&src).expect("parses");
-        let t = Session::from_results(s.lesson.clone(), &corpus, &back);
-        assert_eq!(t.current, 4);
-        assert_eq!(t.steps[2].marks, s.steps[2].marks);
-        assert_eq!(t.steps[3].choices, vec![0]);
-        assert_eq!(t.steps[3].checked.as_ref().map(|c| c.score), Some(1.0));
-        assert_eq!(t.steps[4].reflection, "I would look at NBC News itself.");
-    }
-
-    #[test]
-    fn solution_can_be_shown_once_and_locks_the_step() {
-        let (mut s, _) = session();
-        s.go_to(1);
-        assert!(s.can_show_solution());
-        assert!(s.show_solution());
-        assert!(s.locked());
-        assert!(!s.show_solution());
-        assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(0.0));
-    }
-}
+mod tests;

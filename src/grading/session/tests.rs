@@ -1,0 +1,110 @@
+use super::*;
+use crate::lesson::bundled;
+
+fn session() -> (Session, Corpus) {
+    let corpus = bundled::corpus();
+    let lf = &bundled::lessons(&corpus)[0];
+    let lesson = Arc::new(lf.lesson.clone().expect("the first lesson"));
+    (Session::new(lesson, &corpus, "Ana"), corpus)
+}
+
+fn article(text: &str) -> Article {
+    Article::new(
+        crate::corpus::ArticleMeta {
+            id: "t".into(),
+            ..Default::default()
+        },
+        "t.txt",
+        text,
+    )
+}
+
+#[test]
+fn snapping_takes_whole_words_and_keeps_selected_punctuation() {
+    let a = article("He was “unsuccessful”. The missile fell in Poland.");
+    let snap = |s: usize, e: usize| snap_to_words(&a, Span::new(s, e)).map(|sp| a.slice(sp).to_string());
+    // "s “unsucc" grows to whole words.
+    assert_eq!(snap(5, 12).as_deref(), Some("was “unsuccessful"));
+    // A selection that includes the closing quotation mark and full stop keeps them.
+    assert_eq!(snap(3, 22).as_deref(), Some("was “unsuccessful”."));
+    // Spaces at the ends are dropped.
+    assert_eq!(snap(22, 27).as_deref(), Some("The"));
+    // A click inside a word takes the word; a click on a space or punctuation takes nothing.
+    assert_eq!(snap(30, 30).as_deref(), Some("missile"));
+    assert_eq!(snap(2, 2), None);
+    assert_eq!(snap(21, 23), None);
+}
+
+#[test]
+fn highlights_merge_with_the_same_label_and_refuse_another() {
+    let (mut s, _) = session();
+    s.go_to(2); // the machine step
+    assert!(matches!(
+        s.add_highlight(0, Span::new(0, 5), Some("disclosure".into())),
+        AddOutcome::Added(0)
+    ));
+    assert!(matches!(
+        s.add_highlight(0, Span::new(3, 12), Some("disclosure".into())),
+        AddOutcome::Merged(0)
+    ));
+    assert_eq!(s.state().marks.len(), 1);
+    match s.add_highlight(0, Span::new(2, 4), Some("source-mismatch".into())) {
+        AddOutcome::Refused(why) => assert!(why.contains("Disclosure"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(s.undo());
+    assert_eq!(s.state().marks.len(), 1);
+    assert!(s.undo());
+    assert!(s.state().marks.is_empty());
+    assert!(s.redo());
+    assert_eq!(s.state().marks.len(), 1);
+}
+
+#[test]
+fn check_locks_until_retry_and_counts_attempts() {
+    let (mut s, _) = session();
+    s.go_to(1);
+    let keys = s.step().keys().to_vec();
+    for k in &keys {
+        let a = s.step().articles.iter().position(|x| *x == k.article).expect("article");
+        s.add_highlight(a, k.core, None);
+    }
+    let r = s.check().expect("check allowed").clone();
+    assert_eq!(r.score, 1.0);
+    assert_eq!(s.state().attempts, 1);
+    assert!(matches!(
+        s.add_highlight(0, Span::new(0, 3), None),
+        AddOutcome::Refused(_)
+    ));
+    assert!(s.check().is_err());
+    assert!(s.retry(true));
+    assert_eq!(s.state().marks.len(), 2);
+    assert!(!s.retry(false));
+    s.check().expect("second check");
+    assert!(s.retry(false));
+    assert!(s.state().marks.is_empty());
+}
+
+#[test]
+fn hints_come_one_at_a_time_and_are_counted() {
+    let (mut s, _) = session();
+    s.go_to(2);
+    let first = s.next_hint().expect("a hint");
+    assert!(first.contains("last lines"));
+    assert_eq!(s.state().hints_used, 1);
+    assert_eq!(s.hints_shown(), [first]);
+    while s.next_hint().is_some() {}
+    assert!(!s.hint_available());
+    assert_eq!(s.state().hints_used as usize, s.hints_shown().len());
+}
+
+#[test]
+fn solution_can_be_shown_once_and_locks_the_step() {
+    let (mut s, _) = session();
+    s.go_to(1);
+    assert!(s.can_show_solution());
+    assert!(s.show_solution());
+    assert!(s.locked());
+    assert!(!s.show_solution());
+    assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(0.0));
+}

@@ -1,0 +1,291 @@
+//! Checking a results file against the lesson and its articles before it is graded.
+
+use crate::corpus::anchor::{Anchor, resolve};
+use crate::corpus::{Article, Corpus};
+use crate::lesson::{Lesson, Step, StepBody};
+use crate::records::results::{
+    MAX_COUNT, MAX_STEP_SECONDS, NAME_CHARS, Results, SavedHighlight, Selector, StepWork, at_path, valid_timestamp,
+};
+use crate::text::Span;
+use crate::text::diag::{Collector, Diagnostic, Severity, SourceFile, short};
+
+/// Checks every highlight against the lesson and its articles: unknown steps, articles not in
+/// the step, offsets past the article's end. Bad highlights are reported and dropped; a
+/// highlight whose position no longer matches its quote is re-anchored by the quote. Counters
+/// past [`MAX_COUNT`] (or [`MAX_STEP_SECONDS`]) are taken as that much, and timestamps that are
+/// not real dates and times are dropped, each with a warning. At most
+/// [`crate::text::diag::MAX_PER_FILE`] problems are listed; the rest are counted.
+pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut diags = Collector::new(&src.name);
+    if r.lesson.id != lesson.id {
+        diags.push(
+            at_path(
+                src,
+                &["lesson", "id"],
+                Severity::Error,
+                format!(
+                    "these results are for lesson `{}`, not `{}`",
+                    short(&r.lesson.id, NAME_CHARS),
+                    lesson.id
+                ),
+            )
+            .with_suggestion("grade them with the lesson they were made with"),
+        );
+        return diags.finish();
+    }
+    if r.lesson.sha256 != lesson.sha256 {
+        diags.push(
+            at_path(
+                src,
+                &["lesson", "sha256"],
+                Severity::Warning,
+                "these results were made with another version of the lesson file",
+            )
+            .with_suggestion("scores are recomputed with the current lesson; keys that changed may score differently"),
+        );
+    }
+    check_timestamp(src, &mut diags, &mut r.started, &["started"]);
+    check_timestamp(src, &mut diags, &mut r.updated, &["updated"]);
+    for (si, work) in r.steps.iter_mut().enumerate() {
+        validate_step(src, &mut diags, work, &si.to_string(), lesson, corpus);
+    }
+    diags.finish()
+}
+
+/// Checks the work on one step (entry `si` of `steps`): its counters and times, that the lesson
+/// has the step, its highlights and its choices.
+fn validate_step(
+    src: &SourceFile,
+    diags: &mut Collector,
+    work: &mut StepWork,
+    si_s: &str,
+    lesson: &Lesson,
+    corpus: &Corpus,
+) {
+    check_counters(src, diags, work, si_s);
+    check_timestamp(src, diags, &mut work.started, &["steps", si_s, "started"]);
+    check_timestamp(src, diags, &mut work.finished, &["steps", si_s, "finished"]);
+    let Some(step) = lesson.steps.iter().find(|s| s.id == work.step) else {
+        diags.push_with(Severity::Warning, |sev| {
+            at_path(
+                src,
+                &["steps", si_s, "step"],
+                sev,
+                format!(
+                    "the lesson has no step `{}`; its work is ignored",
+                    short(&work.step, NAME_CHARS)
+                ),
+            )
+        });
+        return;
+    };
+    work.highlights = std::mem::take(&mut work.highlights)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(hi, h)| check_highlight(src, diags, step, corpus, si_s, hi, h))
+        .collect();
+    if let StepBody::Choice { options, .. } = &step.body
+        && let Some(&bad) = work.choices.iter().find(|&&c| c >= options.len())
+    {
+        diags.push_with(Severity::Error, |sev| {
+            at_path(
+                src,
+                &["steps", si_s, "choices"],
+                sev,
+                format!(
+                    "choice {bad} does not exist; step `{}` has {} options (0 to {})",
+                    step.id,
+                    options.len(),
+                    options.len().saturating_sub(1)
+                ),
+            )
+        });
+        work.choices.retain(|&c| c < options.len());
+    }
+}
+
+/// Checks highlight `hi` of entry `si_s` of `steps`: the highlight to keep (re-anchored by its
+/// quote if its position no longer matches), or `None` after reporting why it is dropped.
+fn check_highlight(
+    src: &SourceFile,
+    diags: &mut Collector,
+    step: &Step,
+    corpus: &Corpus,
+    si_s: &str,
+    hi: usize,
+    mut h: SavedHighlight,
+) -> Option<SavedHighlight> {
+    let hi_s = hi.to_string();
+    let path = ["steps", si_s, "highlights", hi_s.as_str()];
+    let art_id = h.article().to_string();
+    let Some(article) = step.articles.iter().find(|a| **a == art_id).and_then(|a| corpus.get(a)) else {
+        diags.push_with(Severity::Error, |sev| {
+            at_path(
+                src,
+                &[&path[..], &["target", "source"]].concat(),
+                sev,
+                format!(
+                    "highlight {} is in `{}`, which step `{}` does not show; it is ignored",
+                    hi + 1,
+                    short(&art_id, NAME_CHARS),
+                    step.id
+                ),
+            )
+        });
+        return None;
+    };
+    match place_highlight(article, &h) {
+        Ok((span, moved)) => {
+            if moved {
+                diags.push_with(Severity::Warning, |sev| {
+                    at_path(
+                        src,
+                        &path,
+                        sev,
+                        format!(
+                            "highlight {} of step `{}` no longer matched its position; it was found again by its quote",
+                            hi + 1,
+                            step.id
+                        ),
+                    )
+                });
+            }
+            let mut created = h.created.take();
+            check_timestamp(src, diags, &mut created, &[&path[..], &["created"]].concat());
+            h.created = created;
+            h.target.selector = SavedHighlight::new(article, span, None).target.selector;
+            Some(h)
+        }
+        Err(msg) => {
+            diags.push_with(Severity::Error, |sev| {
+                at_path(
+                    src,
+                    &offset_path(&path, &h),
+                    sev,
+                    format!("highlight {} of step `{}`: {msg}; it is ignored", hi + 1, step.id),
+                )
+                .with_suggestion(format!(
+                    "`{}` has {} characters; positions count characters from 0",
+                    article.id(),
+                    article.len()
+                ))
+            });
+            None
+        }
+    }
+}
+
+/// Takes counters past [`MAX_COUNT`] and [`MAX_STEP_SECONDS`] as that much, with a warning.
+fn check_counters(src: &SourceFile, diags: &mut Collector, work: &mut StepWork, si: &str) {
+    for (key, value, what) in [
+        ("attempts", &mut work.attempts, "checks"),
+        ("hints_used", &mut work.hints_used, "hints"),
+    ] {
+        if *value > MAX_COUNT {
+            let n = *value;
+            diags.push_with(Severity::Warning, |sev| {
+                at_path(
+                    src,
+                    &["steps", si, key],
+                    sev,
+                    format!("`{key}` is {n}, more {what} than a step can count; it is counted as {MAX_COUNT}"),
+                )
+                .with_suggestion("results files are written by the Lateral app; this number was changed by hand or by another program")
+            });
+            *value = MAX_COUNT;
+        }
+    }
+    if let Some(secs) = work.seconds.filter(|&s| s > MAX_STEP_SECONDS) {
+        diags.push_with(Severity::Warning, |sev| {
+            at_path(
+                src,
+                &["steps", si, "seconds"],
+                sev,
+                format!("`seconds` is {secs}, more than 30 days on one step; it is counted as {MAX_STEP_SECONDS}"),
+            )
+        });
+        work.seconds = Some(MAX_STEP_SECONDS);
+    }
+}
+
+/// Drops a timestamp that is not a real RFC 3339 date and time, with a warning.
+fn check_timestamp<S: AsRef<str>>(src: &SourceFile, diags: &mut Collector, value: &mut Option<String>, path: &[S]) {
+    let Some(v) = value.as_deref() else { return };
+    if valid_timestamp(v) {
+        return;
+    }
+    let key = path.last().map_or("", AsRef::as_ref).to_string();
+    diags.push_with(Severity::Warning, |sev| {
+        at_path(
+            src,
+            path,
+            sev,
+            format!(
+                "`{key}` is not a date and time: \"{}\"; it is ignored",
+                short(v, NAME_CHARS)
+            ),
+        )
+        .with_suggestion(
+            "write it in RFC 3339, e.g. \"2026-11-20T09:00:00Z\" (a real date, hours 00–23, minutes 00–59)",
+        )
+    });
+    *value = None;
+}
+
+/// The JSON path of a highlight's `end` offset (or of its target, without a position selector).
+fn offset_path(path: &[&str], h: &SavedHighlight) -> Vec<String> {
+    let mut out: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+    out.push("target".into());
+    if let Some(i) = h
+        .target
+        .selector
+        .iter()
+        .position(|s| matches!(s, Selector::TextPositionSelector { .. }))
+    {
+        out.extend(["selector".to_string(), i.to_string(), "end".to_string()]);
+    }
+    out
+}
+
+/// Where a saved highlight falls in `article`: its position if it matches its quote (or has no
+/// quote), else the quote found again (returns `moved = true`).
+fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool), String> {
+    let pos = h.position();
+    let quote = h.quote();
+    if let Some((s, e)) = pos {
+        if s >= e {
+            return Err(format!("its start ({s}) is not before its end ({e})"));
+        }
+        if e <= article.len() {
+            let span = Span::new(s, e);
+            match quote {
+                Some((exact, _, _)) if article.slice(span) != exact => {}
+                _ => return Ok((span, false)),
+            }
+        } else if quote.is_none() {
+            return Err(format!(
+                "it ends at {e}, past the end of the article ({} characters)",
+                article.len()
+            ));
+        }
+    }
+    let Some((exact, prefix, suffix)) = quote else {
+        return Err("it has no TextPositionSelector or TextQuoteSelector".into());
+    };
+    let anchor = Anchor {
+        quote: exact.into(),
+        prefix: prefix.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+        suffix: suffix.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        occurrence: None,
+    };
+    match resolve(article, &anchor) {
+        Ok(span) => Ok((span, pos.is_some())),
+        Err(_) => match pos {
+            Some((_, e)) if e > article.len() => Err(format!(
+                "it ends at {e}, past the end of the article ({} characters), and its quote is not in the article",
+                article.len()
+            )),
+            _ => Err("its quote is not in the article at its position or anywhere else".into()),
+        },
+    }
+}
