@@ -149,7 +149,7 @@ fn suffix_matches(article: &Article, place: Span, suffix: &str) -> bool {
 }
 
 /// Places `anchor` in `article`. A quote that is not there comes back with the closest
-/// passage as a suggestion (see [`closest`]).
+/// passage as a suggestion (see [`closest()`]).
 pub fn resolve(article: &Article, anchor: &Anchor) -> Result<Span, AnchorError> {
     resolve_with(article, anchor, true)
 }

@@ -180,7 +180,7 @@ pub struct StepScore {
 #[derive(Clone, Debug, Default)]
 struct IntervalSet {
     spans: Vec<Span>,
-    /// prefix[i] = total length of spans[..i].
+    /// `prefix[i]` = total length of `spans[..i]`.
     prefix: Vec<usize>,
 }
 

@@ -53,7 +53,7 @@ impl Results {
 
     /// The work in this file as scoring needs it: per step of `lesson`, the first entry for it,
     /// its highlights placed by their `TextPositionSelector` in the step's articles. Call
-    /// [`crate::records::results::validate`] first.
+    /// [`crate::records::results::validate()`] first.
     pub(crate) fn work(&self, lesson: &Lesson) -> LessonWork {
         let steps = lesson
             .steps
@@ -141,7 +141,7 @@ pub fn restore_session(lesson: Arc<Lesson>, corpus: &Corpus, r: &Results) -> Ses
 }
 
 /// Recomputes every score from the student's work in a results file: its work as grading data,
-/// scored by the one lesson outcome (`grading::outcome::lesson_outcome`). Call [`crate::records::results::validate`] first.
+/// scored by the one lesson outcome (`grading::outcome::lesson_outcome`). Call [`crate::records::results::validate()`] first.
 pub fn score_results(r: &Results, lesson: &Lesson, corpus: &Corpus) -> LessonOutcome {
     lesson_outcome(lesson, corpus, &r.work(lesson))
 }
