@@ -13,7 +13,7 @@ use super::{Command, LateralApp};
 use crate::corpus::Article;
 use crate::grading::score::Verdict;
 use crate::lesson::authoring::Draft;
-use crate::lesson::{Lesson, StepBody, Task};
+use crate::lesson::{Lesson, StepBody, StepKind, Task};
 use crate::text::diag::Diagnostic;
 
 /// The lesson being edited and the editor's view state.
@@ -94,7 +94,7 @@ pub enum AuthorCmd {
     /// Select step `0`.
     SelectStep(usize),
     /// Add a step of this kind (`read`, `highlight`, `choice`, `reflect`) with this task.
-    AddStep(String, Option<Task>),
+    AddStep(StepKind),
     /// Delete the selected step.
     DeleteStep,
     /// Move the selected step up (`true`) or down.
@@ -143,7 +143,7 @@ pub fn run(app: &mut LateralApp, cmd: AuthorCmd) {
             }
             changed = false;
         }
-        AuthorCmd::AddStep(kind, task) => {
+        AuthorCmd::AddStep(kind) => {
             let articles: Vec<String> = a
                 .lesson
                 .as_ref()
@@ -151,25 +151,25 @@ pub fn run(app: &mut LateralApp, cmd: AuthorCmd) {
                 .map(|s| s.articles.clone())
                 .or_else(|| corpus.articles().first().map(|x| vec![x.id().to_string()]))
                 .unwrap_or_default();
-            let articles = match (kind.as_str(), task) {
-                ("highlight", Some(Task::Conflict)) if articles.len() < 2 => {
+            let articles = match kind {
+                StepKind::Highlight(Task::Conflict) if articles.len() < 2 => {
                     let mut v = articles.clone();
                     if let Some(other) = corpus.articles().iter().find(|x| !v.iter().any(|id| id == x.id())) {
                         v.push(other.id().to_string());
                     }
                     v
                 }
-                ("highlight", Some(t)) if t != Task::Conflict => articles.into_iter().take(1).collect(),
-                ("highlight", _) => articles,
+                StepKind::Highlight(Task::Conflict) => articles,
+                StepKind::Highlight(_) => articles.into_iter().take(1).collect(),
                 _ => Vec::new(),
             };
-            let title = match kind.as_str() {
-                "read" => "Read",
-                "highlight" => "Find it",
-                "choice" => "Your choice",
-                _ => "Your answer",
+            let title = match kind {
+                StepKind::Read => "Read",
+                StepKind::Highlight(_) => "Find it",
+                StepKind::Choice => "Your choice",
+                StepKind::Reflect => "Your answer",
             };
-            a.step = a.draft.add_step(&kind, task, &articles, title);
+            a.step = a.draft.add_step(kind, &articles, title);
         }
         AuthorCmd::DeleteStep => {
             a.draft.delete_step(a.step);
@@ -424,16 +424,16 @@ fn steps_ui(ui: &mut Ui, a: &mut AuthorState, out: &mut Vec<AuthorCmd>) {
     });
     ui.label("Add a step:");
     ui.horizontal_wrapped(|ui| {
-        for (label, kind, task) in [
-            ("+ Read", "read", None),
-            ("+ Bias", "highlight", Some(Task::Bias)),
-            ("+ Machine", "highlight", Some(Task::Machine)),
-            ("+ Conflict", "highlight", Some(Task::Conflict)),
-            ("+ Choice", "choice", None),
-            ("+ Reflect", "reflect", None),
+        for (label, kind) in [
+            ("+ Read", StepKind::Read),
+            ("+ Bias", StepKind::Highlight(Task::Bias)),
+            ("+ Machine", StepKind::Highlight(Task::Machine)),
+            ("+ Conflict", StepKind::Highlight(Task::Conflict)),
+            ("+ Choice", StepKind::Choice),
+            ("+ Reflect", StepKind::Reflect),
         ] {
             if ui.small_button(label).clicked() {
-                out.push(AuthorCmd::AddStep(kind.into(), task));
+                out.push(AuthorCmd::AddStep(kind));
             }
         }
     });

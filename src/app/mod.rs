@@ -678,7 +678,11 @@ impl LateralApp {
                     return;
                 };
                 let name = format!("{article}-lesson.md");
-                let draft = crate::lesson::authoring::Draft::new_lesson(&name, std::slice::from_ref(&art), "bias");
+                let draft = crate::lesson::authoring::Draft::new_lesson(
+                    &name,
+                    std::slice::from_ref(&art),
+                    crate::lesson::Task::Bias,
+                );
                 let mut st = author::AuthorState::new(draft, None, &self.library.corpus);
                 st.path_text = match &self.source {
                     Source::Folder(dir) => dir.join(&name).display().to_string(),

@@ -137,7 +137,7 @@ pub fn library_ui(ui: &mut Ui, app: &mut LateralApp, theme: &Theme, cmds: &mut V
                                 ui.label(s);
                             }
                             let mut kinds: Vec<&str> = Vec::new();
-                            for k in l.steps.iter().map(|s| s.kind_name()).filter(|k| *k != "read") {
+                            for k in l.steps.iter().filter(|s| s.kind() != crate::lesson::StepKind::Read).map(|s| s.kind_name()) {
                                 if !kinds.contains(&k) {
                                     kinds.push(k);
                                 }

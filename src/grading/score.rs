@@ -49,6 +49,24 @@ pub struct ScoreKey {
     pub pair: Option<usize>,
 }
 
+impl crate::lesson::Step {
+    /// Its keys as the scorer sees them (article index in the step, core, allowed extent, label,
+    /// points, pair).
+    pub fn score_keys(&self) -> Vec<ScoreKey> {
+        self.keys()
+            .iter()
+            .map(|k| ScoreKey {
+                article: self.articles.iter().position(|a| *a == k.article).unwrap_or(0),
+                core: k.core,
+                allowed: k.allowed,
+                label: k.label.clone(),
+                points: k.points,
+                pair: k.pair,
+            })
+            .collect()
+    }
+}
+
 impl ScoreKey {
     /// A key with `extent = exact`, no label, 1 point, no pair.
     pub fn exact(article: usize, core: Span) -> Self {
