@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::usage_error;
-use crate::lesson::library;
+use crate::lesson::{Task, library};
 use crate::text::diag::{escape_for_terminal as esc, shown_path, write_failed};
 
 /// Write a skeleton lesson to start from.
@@ -32,21 +32,16 @@ pub struct Args {
 }
 
 /// The task, or what is wrong with the task and articles given.
-fn task_for(articles: &[String], task: Option<String>) -> Result<String, String> {
-    let task = task.unwrap_or_else(|| {
-        if articles.len() == 2 {
-            "conflict".into()
-        } else {
-            "bias".into()
-        }
-    });
-    if !matches!(task.as_str(), "bias" | "machine" | "conflict") {
-        return Err(format!("--task is bias, machine or conflict, not `{task}`"));
-    }
-    match (task.as_str(), articles.len()) {
+fn task_for(articles: &[String], task: Option<String>) -> Result<Task, String> {
+    let task = match task {
+        None if articles.len() == 2 => Task::Conflict,
+        None => Task::Bias,
+        Some(t) => Task::parse(&t).ok_or_else(|| format!("--task is bias, machine or conflict, not `{t}`"))?,
+    };
+    match (task, articles.len()) {
         (_, 0) => Err("new-lesson needs --article ID".into()),
-        ("conflict", n) if n != 2 => Err("a conflict lesson needs two articles: --article A --article B".into()),
-        (t, n) if t != "conflict" && n != 1 => Err(format!("a {t} lesson takes one --article")),
+        (Task::Conflict, n) if n != 2 => Err("a conflict lesson needs two articles: --article A --article B".into()),
+        (t, n) if t != Task::Conflict && n != 1 => Err(format!("a {} lesson takes one --article", t.name())),
         _ => Ok(task),
     }
 }
@@ -85,7 +80,7 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
             }
         }
     }
-    let text = crate::lesson::skeleton(&arts, &task);
+    let text = crate::lesson::skeleton(&arts, task);
     let lf = library::parse_lesson_text("new lesson", text.clone(), &lib.corpus);
     if !lf.is_playable() {
         for d in &lf.diagnostics {

@@ -26,11 +26,11 @@ use serde::Serialize;
 use crate::text::Span;
 
 /// Share of a key's core that must be highlighted (with the right label) for "found".
-pub const FOUND_COVERAGE: f64 = 0.75;
+pub(crate) const FOUND_COVERAGE: f64 = 0.75;
 /// Share of spare text above which the flooding cap starts to fall.
-pub const FLOOD_START: f64 = 1.0 / 3.0;
+pub(crate) const FLOOD_START: f64 = 1.0 / 3.0;
 /// Share of spare text at which the flooding cap reaches 0.
-pub const FLOOD_END: f64 = 2.0 / 3.0;
+pub(crate) const FLOOD_END: f64 = 2.0 / 3.0;
 
 /// One key span as the scorer sees it. Offsets are char offsets into article `article` of the step.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +47,24 @@ pub struct ScoreKey {
     pub points: f64,
     /// Index (in the same key list) of the other side of a conflict pair.
     pub pair: Option<usize>,
+}
+
+impl crate::lesson::Step {
+    /// Its keys as the scorer sees them (article index in the step, core, allowed extent, label,
+    /// points, pair).
+    pub fn score_keys(&self) -> Vec<ScoreKey> {
+        self.keys()
+            .iter()
+            .map(|k| ScoreKey {
+                article: self.articles.iter().position(|a| *a == k.article).unwrap_or(0),
+                core: k.core,
+                allowed: k.allowed,
+                label: k.label.clone(),
+                points: k.points,
+                pair: k.pair,
+            })
+            .collect()
+    }
 }
 
 impl ScoreKey {

@@ -13,8 +13,9 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::corpus::anchor::anchor_for;
 use crate::corpus::{Article, Corpus};
+use crate::lesson::blocks::{self, SplitError};
 use crate::lesson::library::{LessonFile, parse_lesson_text};
-use crate::lesson::{Lesson, Task};
+use crate::lesson::{Lesson, StepKind, Task};
 use crate::text::Span;
 use crate::text::diag::Diagnostic;
 
@@ -67,64 +68,41 @@ pub enum DraftError {
     Toml(usize, String),
 }
 
-fn is_step_open(line: &str) -> bool {
-    let t = line.trim();
-    t.len() > 3 && t.starts_with("+++") && t[3..].trim().eq_ignore_ascii_case("step")
-}
-
 impl Draft {
-    /// Splits a lesson file's text into blocks.
+    /// Splits a lesson file's text into blocks (with the loader's splitter).
     pub fn from_text(name: &str, text: &str) -> Result<Self, DraftError> {
-        let lines: Vec<&str> = text.split_inclusive('\n').collect();
-        let first = lines
-            .iter()
-            .position(|l| !l.trim().is_empty())
-            .ok_or_else(|| DraftError::Structure("the file is empty".into()))?;
-        if lines[first].trim() != "+++" {
-            return Err(DraftError::Structure(
-                "a lesson file must start with a line of +++".into(),
-            ));
-        }
-        let before: String = lines[..first].concat();
-        let mut blocks = Vec::new();
-        let mut i = first;
-        while i < lines.len() {
-            let open = lines[i].to_string();
-            let mut j = i + 1;
-            while j < lines.len() && lines[j].trim() != "+++" {
-                if is_step_open(lines[j]) {
-                    return Err(DraftError::Structure(format!(
-                        "the block opened on line {} is never closed",
-                        i + 1
-                    )));
-                }
-                j += 1;
+        let toml_ok = |blocks: &[blocks::Block]| {
+            blocks
+                .iter()
+                .enumerate()
+                .try_for_each(|(n, b)| match text[b.toml.clone()].parse::<DocumentMut>() {
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(DraftError::Toml(n, e.message().to_string())),
+                })
+        };
+        let found = match blocks::split(text) {
+            Ok(found) => found,
+            Err(SplitError::Empty) => return Err(DraftError::Structure("the file is empty".into())),
+            Err(SplitError::NoOpening(_)) => {
+                return Err(DraftError::Structure(
+                    "a lesson file must start with a line of +++".into(),
+                ));
             }
-            if j >= lines.len() {
+            Err(SplitError::Unclosed { line, before, .. }) => {
+                toml_ok(&before)?;
                 return Err(DraftError::Structure(format!(
-                    "the block opened on line {} is never closed",
-                    i + 1
+                    "the block opened on line {line} is never closed"
                 )));
             }
-            let toml = lines[i + 1..j].concat();
-            let close = lines[j].to_string();
-            let mut k = j + 1;
-            while k < lines.len() && !is_step_open(lines[k]) {
-                k += 1;
-            }
-            let prose = lines[j + 1..k].concat();
-            if let Err(e) = toml.parse::<DocumentMut>() {
-                return Err(DraftError::Toml(blocks.len(), e.message().to_string()));
-            }
-            blocks.push(Block {
-                open,
-                toml,
-                close,
-                prose,
-            });
-            i = k;
-        }
-        let mut it = blocks.into_iter();
+        };
+        toml_ok(&found)?;
+        let before = text[..found.first().map_or(0, |b| b.open.start)].to_string();
+        let mut it = found.iter().map(|b| Block {
+            open: text[b.open_line()].to_string(),
+            toml: text[b.toml.clone()].to_string(),
+            close: text[b.close_line()].to_string(),
+            prose: text[b.prose.clone()].to_string(),
+        });
         let header = it
             .next()
             .ok_or_else(|| DraftError::Structure("the file has no +++ block".into()))?;
@@ -137,7 +115,7 @@ impl Draft {
     }
 
     /// A new lesson (the `lateral new-lesson` skeleton).
-    pub fn new_lesson(name: &str, articles: &[Arc<Article>], task: &str) -> Self {
+    pub fn new_lesson(name: &str, articles: &[Arc<Article>], task: Task) -> Self {
         let text = crate::lesson::skeleton(articles, task);
         Self::from_text(name, &text).expect("the skeleton is well formed")
     }
@@ -219,12 +197,11 @@ impl Draft {
 
     // ---- Steps ----
 
-    /// Adds a step at the end: `kind` read/highlight/choice/reflect, with `task` and articles
-    /// for highlight steps.
-    pub fn add_step(&mut self, kind: &str, task: Option<Task>, articles: &[String], title: &str) -> usize {
+    /// Adds a step of `kind` at the end, showing `articles`.
+    pub fn add_step(&mut self, kind: StepKind, articles: &[String], title: &str) -> usize {
         let mut doc = DocumentMut::new();
-        doc["kind"] = value(kind);
-        if let Some(t) = task {
+        doc["kind"] = value(kind.word());
+        if let Some(t) = kind.task() {
             doc["task"] = value(t.name());
         }
         doc["title"] = value(title);
@@ -235,7 +212,7 @@ impl Draft {
             }
             doc["articles"] = value(arr);
         }
-        if kind == "choice" {
+        if kind == StepKind::Choice {
             let mut aot = ArrayOfTables::new();
             for (text, correct) in [("A right answer", true), ("A wrong answer", false)] {
                 let mut t = Table::new();
@@ -531,7 +508,7 @@ mod tests {
     fn keys_added_in_the_app_are_written_as_a_teacher_would() {
         let corpus = bundled::corpus();
         let rt = corpus.get("rt").expect("rt").clone();
-        let mut d = Draft::new_lesson("new.md", std::slice::from_ref(&rt), "bias");
+        let mut d = Draft::new_lesson("new.md", std::slice::from_ref(&rt), Task::Bias);
         // A unique phrase: the quote alone.
         let text = rt.text.as_str();
         let at = text.find("doubled down").expect("phrase");
@@ -563,7 +540,7 @@ mod tests {
     fn steps_are_added_moved_and_deleted() {
         let corpus = bundled::corpus();
         let mut d = Draft::from_text("l.md", FIRST).expect("draft");
-        let i = d.add_step("reflect", None, &[], "One more thought");
+        let i = d.add_step(StepKind::Reflect, &[], "One more thought");
         assert_eq!(i, 5);
         d.set_step_prose(i, "What did you learn?");
         assert_eq!(d.move_step(i, true), Some(4));
@@ -573,7 +550,7 @@ mod tests {
         assert_eq!(titles[5], "What would you check next?");
         d.delete_step(4);
         assert_eq!(d.lesson(&corpus).expect("valid").steps.len(), 5);
-        let c = d.add_step("choice", None, &[], "Pick one");
+        let c = d.add_step(StepKind::Choice, &[], "Pick one");
         assert!(d.lesson(&corpus).expect("valid").steps[c].is_scored());
         // Diagnostics are placed on the step they concern.
         d.set_step_str(1, "kind", "highlite");

@@ -108,117 +108,159 @@ fn display(p: &Path) -> String {
 /// Loads the articles and lessons named by `paths` (files or folders), plus `corpus_dirs`, plus
 /// the `corpus/` folder beside or above each lesson folder, plus the bundled corpus.
 pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadError> {
-    // Every file is known by its canonical path once, so a file reached twice (a folder named
-    // twice, a link inside the folder, `corpus/` found beside two lesson folders) counts once,
-    // in time linear in the number of files.
-    let mut seen: HashSet<PathBuf> = HashSet::new();
-    let mut texts: Vec<(PathBuf, bool)> = Vec::new();
-    let mut metas: HashSet<PathBuf> = HashSet::new();
-    let mut meta_files: Vec<PathBuf> = Vec::new();
-    let mut lessons: Vec<PathBuf> = Vec::new();
-    let mut diags = Vec::new();
     for p in paths.iter().chain(corpus_dirs) {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(LoadError::NotFound(display(p)));
         }
     }
-    let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let mut lesson_dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    for p in paths {
-        let explicit = !p.is_dir();
-        let files = if explicit {
-            if !p.is_file() {
-                // A FIFO, a device, a socket: say what it is, never open it.
-                if let Err(d) = read_bytes(p, 0) {
-                    diags.push(d);
-                }
-                continue;
-            }
-            vec![p.clone()]
-        } else {
-            let w = walk_folder(p, true);
-            diags.extend(w.warnings);
-            w.files
-        };
-        for f in files {
-            let kind = kind_of(&f);
-            if kind == Kind::Other {
-                if explicit {
-                    diags.push(Diagnostic::file(
-                        display(&f),
-                        Severity::Error,
-                        "this is not a lesson (.md) or an article (.txt with a .toml beside it)",
-                    ));
-                }
-                continue;
-            }
-            if kind == Kind::Lesson && !explicit && !looks_like_lesson(&f) {
-                continue;
-            }
-            let c = canon(&f);
-            if !seen.insert(c.clone()) {
-                continue;
-            }
-            match kind {
-                Kind::ArticleText => texts.push((f, explicit)),
-                Kind::ArticleMeta => {
-                    metas.insert(c);
-                    meta_files.push(f);
-                }
-                Kind::Lesson => {
-                    if let Some(d) = f.parent() {
-                        lesson_dirs.insert(d.to_path_buf());
-                    }
-                    lessons.push(f);
-                }
-                Kind::Other => {}
-            }
+    let mut diags = Vec::new();
+    let mut found = Found::default();
+    found.add_paths(paths, &mut diags);
+    found.add_corpus_dirs(corpus_dirs, &mut diags);
+    found.texts.sort();
+    found.meta_files.sort();
+    let mut corpus = load_corpus(&found, &mut diags);
+    let articles_from_disk = corpus.articles().len();
+    for a in bundled::corpus_articles() {
+        if corpus.get(a.id()).is_none() {
+            let _ = corpus.add(a);
         }
     }
-    // Corpus folders beside lesson folders.
-    let mut extra: Vec<PathBuf> = corpus_dirs.to_vec();
-    let mut extra_seen: HashSet<PathBuf> = HashSet::new();
-    for d in &lesson_dirs {
-        for c in [d.join("corpus"), d.join("..").join("corpus")] {
-            if c.is_dir() {
-                extra.push(c);
-            }
-        }
-    }
-    for c in extra {
-        if !extra_seen.insert(canon(&c)) {
-            continue;
-        }
-        let w = walk_folder(&c, true);
-        diags.extend(w.warnings);
-        for f in w.files {
-            let kind = kind_of(&f);
-            if !matches!(kind, Kind::ArticleText | Kind::ArticleMeta) {
-                continue;
-            }
-            let cf = canon(&f);
-            if !seen.insert(cf.clone()) {
-                continue;
-            }
-            if kind == Kind::ArticleText {
-                texts.push((f, false));
-            } else {
-                metas.insert(cf);
-                meta_files.push(f);
-            }
-        }
-    }
-    texts.sort();
-    meta_files.sort();
+    let lessons = load_lessons(found.lessons, &corpus);
+    Ok(Library {
+        corpus,
+        lessons,
+        diagnostics: diags,
+        articles_from_disk,
+    })
+}
 
+/// The path with links and `..` resolved, or as given when it cannot be.
+fn canon(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The files found. Every file is known by its canonical path once, so a file reached twice (a
+/// folder named twice, a link inside the folder, `corpus/` found beside two lesson folders)
+/// counts once, in time linear in the number of files.
+#[derive(Default)]
+struct Found {
+    /// Canonical paths of every file taken.
+    seen: HashSet<PathBuf>,
+    /// Article texts, each with whether it was named itself (not found in a folder).
+    texts: Vec<(PathBuf, bool)>,
+    /// Canonical paths of the article metadata files.
+    metas: HashSet<PathBuf>,
+    /// The article metadata files, as found.
+    meta_files: Vec<PathBuf>,
+    /// The lesson files.
+    lessons: Vec<PathBuf>,
+    /// The folders the lessons are in.
+    lesson_dirs: BTreeSet<PathBuf>,
+}
+
+impl Found {
+    /// The files named by `paths`, and the files in the folders among them.
+    fn add_paths(&mut self, paths: &[PathBuf], diags: &mut Vec<Diagnostic>) {
+        for p in paths {
+            if p.is_dir() {
+                let w = walk_folder(p, true);
+                diags.extend(w.warnings);
+                for f in w.files {
+                    self.add_file(f, false, diags);
+                }
+            } else if p.is_file() {
+                self.add_file(p.clone(), true, diags);
+            } else if let Err(d) = read_bytes(p, 0) {
+                // A FIFO, a device, a socket: say what it is, never open it.
+                diags.push(d);
+            }
+        }
+    }
+
+    /// One file named (`explicit`) or found in a folder named.
+    fn add_file(&mut self, f: PathBuf, explicit: bool, diags: &mut Vec<Diagnostic>) {
+        let kind = kind_of(&f);
+        if kind == Kind::Other {
+            if explicit {
+                diags.push(Diagnostic::file(
+                    display(&f),
+                    Severity::Error,
+                    "this is not a lesson (.md) or an article (.txt with a .toml beside it)",
+                ));
+            }
+            return;
+        }
+        if kind == Kind::Lesson && !explicit && !looks_like_lesson(&f) {
+            return;
+        }
+        let c = canon(&f);
+        if !self.seen.insert(c.clone()) {
+            return;
+        }
+        match kind {
+            Kind::ArticleText => self.texts.push((f, explicit)),
+            Kind::ArticleMeta => {
+                self.metas.insert(c);
+                self.meta_files.push(f);
+            }
+            Kind::Lesson => {
+                if let Some(d) = f.parent() {
+                    self.lesson_dirs.insert(d.to_path_buf());
+                }
+                self.lessons.push(f);
+            }
+            Kind::Other => {}
+        }
+    }
+
+    /// The articles in `corpus_dirs` and in the corpus folders beside the lesson folders.
+    fn add_corpus_dirs(&mut self, corpus_dirs: &[PathBuf], diags: &mut Vec<Diagnostic>) {
+        let mut extra: Vec<PathBuf> = corpus_dirs.to_vec();
+        let mut extra_seen: HashSet<PathBuf> = HashSet::new();
+        for d in &self.lesson_dirs {
+            for c in [d.join("corpus"), d.join("..").join("corpus")] {
+                if c.is_dir() {
+                    extra.push(c);
+                }
+            }
+        }
+        for c in extra {
+            if !extra_seen.insert(canon(&c)) {
+                continue;
+            }
+            let w = walk_folder(&c, true);
+            diags.extend(w.warnings);
+            for f in w.files {
+                let kind = kind_of(&f);
+                if !matches!(kind, Kind::ArticleText | Kind::ArticleMeta) {
+                    continue;
+                }
+                let cf = canon(&f);
+                if !self.seen.insert(cf.clone()) {
+                    continue;
+                }
+                if kind == Kind::ArticleText {
+                    self.texts.push((f, false));
+                } else {
+                    self.metas.insert(cf);
+                    self.meta_files.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// The articles found, each text with its metadata; reports texts without metadata, metadata
+/// without text and ids used twice.
+fn load_corpus(found: &Found, diags: &mut Vec<Diagnostic>) -> Corpus {
     let mut corpus = Corpus::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     let mut paired_metas: HashSet<PathBuf> = HashSet::new();
-    for (t, explicit) in &texts {
+    for (t, explicit) in &found.texts {
         let meta = t.with_extension("toml");
         let meta_canon = canon(&meta);
-        let found = metas.contains(&meta_canon) || (*explicit && meta.is_file());
-        if !found {
+        if !(found.metas.contains(&meta_canon) || (*explicit && meta.is_file())) {
             diags.push(
                 Diagnostic::file(display(t), Severity::Error, "this article has no metadata file").with_suggestion(
                     format!(
@@ -230,27 +272,23 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
             continue;
         }
         paired_metas.insert(meta_canon);
-        if let Some(a) = load_article_files(t, &meta, &mut diags) {
-            if let Some(prev) = seen_ids.insert(a.meta.id.clone(), display(t)) {
-                diags.push(
-                    Diagnostic::file(
-                        display(&meta),
-                        Severity::Error,
-                        format!("article id `{}` is already used by {prev}", a.meta.id),
-                    )
-                    .with_suggestion("give each article its own id"),
-                );
-                continue;
-            }
-            if let Err(d) = corpus.add(a) {
-                diags.push(d);
-            }
+        let Some(a) = load_article_files(t, &meta, diags) else {
+            continue;
+        };
+        if let Some(prev) = seen_ids.insert(a.meta.id.clone(), display(t)) {
+            diags.push(
+                Diagnostic::file(
+                    display(&meta),
+                    Severity::Error,
+                    format!("article id `{}` is already used by {prev}", a.meta.id),
+                )
+                .with_suggestion("give each article its own id"),
+            );
+        } else if let Err(d) = corpus.add(a) {
+            diags.push(d);
         }
     }
-    for m in &meta_files {
-        if paired_metas.contains(&canon(m)) {
-            continue;
-        }
+    for m in found.meta_files.iter().filter(|m| !paired_metas.contains(&canon(m))) {
         let txt = m.with_extension("txt");
         if !txt.is_file() {
             diags.push(
@@ -263,19 +301,17 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
             );
         }
     }
-    let articles_from_disk = corpus.articles().len();
-    for a in bundled::corpus_articles() {
-        if corpus.get(a.id()).is_none() {
-            let _ = corpus.add(a);
-        }
-    }
+    corpus
+}
 
+/// Each lesson file read and parsed against `corpus`; a lesson id used twice is an error.
+fn load_lessons(lessons: Vec<PathBuf>, corpus: &Corpus) -> Vec<LessonFile> {
     let mut out = Vec::new();
     let mut lesson_ids: HashMap<String, String> = HashMap::new();
     for p in lessons {
         let name = display(&p);
         let mut lf = match read_text(&p, MAX_LESSON_BYTES) {
-            Ok(text) => parse_lesson_text(&name, text, &corpus),
+            Ok(text) => parse_lesson_text(&name, text, corpus),
             Err(d) => LessonFile {
                 path: name.clone(),
                 lesson: None,
@@ -296,12 +332,7 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
         }
         out.push(lf);
     }
-    Ok(Library {
-        corpus,
-        lessons: out,
-        diagnostics: diags,
-        articles_from_disk,
-    })
+    out
 }
 
 /// Parses one lesson's text against a corpus.
@@ -316,7 +347,7 @@ pub fn parse_lesson_text(name: &str, text: String, corpus: &Corpus) -> LessonFil
 }
 
 /// Loads one article from its text and metadata files.
-pub fn load_article_files(text: &Path, meta: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
+pub(crate) fn load_article_files(text: &Path, meta: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
     let meta_text = match read_text(meta, MAX_META_BYTES) {
         Ok(t) => t,
         Err(d) => {

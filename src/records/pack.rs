@@ -15,7 +15,7 @@ pub use open::{open_pack, pack_library};
 pub use read::read_pack;
 
 use crate::corpus::{Article, Corpus};
-use crate::lesson::{Lesson, Step, StepBody};
+use crate::lesson::{Lesson, Step, StepBody, StepKind, Task};
 
 /// The value of `format` in a pack.
 pub const FORMAT: &str = "lateral-exam-pack";
@@ -197,26 +197,31 @@ impl PackLesson {
 }
 
 impl PackStep {
+    /// Its kind, from its `kind` and `task` words: a highlight step with no known task is taken
+    /// as a bias step (its task is checked on its own); `None` when `kind` is no kind of step.
+    fn step_kind(&self) -> Option<StepKind> {
+        StepKind::from_words(&self.kind, self.task.as_deref())
+            .or_else(|| StepKind::from_words(&self.kind, Some(Task::Bias.name())))
+    }
+
     /// The step as a student sees it before checking: no keys, hints or correct flags.
     fn of(s: &Step) -> Self {
-        let (kind, task, labels, options, multiple, min_words) = match &s.body {
-            StepBody::Read => ("read", None, vec![], vec![], false, 0),
-            StepBody::Highlight { task, labels, .. } => {
-                let task = Some(task.name().to_string());
-                ("highlight", task, labels.clone(), vec![], false, 0)
-            }
+        let (labels, options, multiple, min_words) = match &s.body {
+            StepBody::Read => (vec![], vec![], false, 0),
+            StepBody::Highlight { labels, .. } => (labels.clone(), vec![], false, 0),
             StepBody::Choice { options, multiple } => {
                 let options = options.iter().map(|o| o.text.clone()).collect();
-                ("choice", None, vec![], options, *multiple, 0)
+                (vec![], options, *multiple, 0)
             }
-            StepBody::Reflect { min_words } => ("reflect", None, vec![], vec![], false, *min_words),
+            StepBody::Reflect { min_words } => (vec![], vec![], false, *min_words),
         };
+        let kind = s.kind();
         PackStep {
             id: s.id.clone(),
             title: s.title.clone(),
             prose: s.prose.clone(),
-            kind: kind.into(),
-            task,
+            kind: kind.word().into(),
+            task: kind.task().map(|t| t.name().to_string()),
             articles: s.articles.clone(),
             labels,
             options,

@@ -49,10 +49,10 @@ impl Default for AppSettings {
 
 impl AppSettings {
     /// Smallest and largest reading sizes.
-    pub const FONT_RANGE: (f32, f32) = (12.0, 36.0);
+    pub(crate) const FONT_RANGE: (f32, f32) = (12.0, 36.0);
 
     /// The font size, kept in range.
-    pub fn clamped_font(&self) -> f32 {
+    pub(crate) fn clamped_font(&self) -> f32 {
         if self.font_size.is_finite() {
             self.font_size.clamp(Self::FONT_RANGE.0, Self::FONT_RANGE.1)
         } else {
@@ -62,7 +62,7 @@ impl AppSettings {
 
     /// These settings with every value a hand-edited file could spoil made safe: the font size
     /// in range, and a last student only if it is a name the app accepts.
-    pub fn sanitized(mut self) -> Self {
+    pub(crate) fn sanitized(mut self) -> Self {
         self.font_size = self.clamped_font();
         self.last_student = self
             .last_student
@@ -99,7 +99,7 @@ pub struct Store {
 }
 
 /// The folder name for a student's files (see [`crate::text::ids::student_folder_name`]).
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     crate::text::ids::student_folder_name(name)
 }
 

@@ -116,13 +116,20 @@ pub fn shown(s: &str) -> String {
     out
 }
 
+/// SHA-256 of a text, hex.
+pub(crate) fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The file name (without folder) a lesson's saved work is kept in: `ID.json` for an id in
 /// lower case, `ID~HASH.json` otherwise, so that `Quiz` and `quiz` stay two files on a file
 /// system that ignores case. `None` for an id that fails [`check_id`].
 pub(crate) fn lesson_file_name(id: &str, ext: &str) -> Option<String> {
     check_id(id).ok()?;
     if id.chars().any(|c| c.is_ascii_uppercase()) {
-        let hash = crate::lesson::sha256_hex(id);
+        let hash = sha256_hex(id);
         Some(format!("{}~{}.{ext}", id.to_ascii_lowercase(), &hash[..16]))
     } else {
         Some(format!("{id}.{ext}"))
@@ -173,7 +180,7 @@ pub(crate) fn student_folder_name(name: &str) -> String {
         }
     }
     let s = s.trim_end_matches('-');
-    let hash = crate::lesson::sha256_hex(name);
+    let hash = sha256_hex(name);
     format!("{}-{}", if s.is_empty() { "student" } else { s }, &hash[..16])
 }
 

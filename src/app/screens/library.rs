@@ -197,7 +197,12 @@ fn about_ui(ui: &mut Ui, l: &Lesson, progress: Option<&LessonProgress>, theme: &
         ui.label(s);
     }
     let mut kinds: Vec<&str> = Vec::new();
-    for k in l.steps.iter().map(|s| s.kind_name()).filter(|k| *k != "read") {
+    for k in l
+        .steps
+        .iter()
+        .filter(|s| s.kind() != crate::lesson::StepKind::Read)
+        .map(|s| s.kind_name())
+    {
         if !kinds.contains(&k) {
             kinds.push(k);
         }

@@ -30,7 +30,7 @@ pub fn decode_entities(s: &str) -> String {
 }
 
 /// The most bytes between `&` and `;` of a reference that is decoded.
-pub const MAX_REFERENCE: usize = 32;
+pub(crate) const MAX_REFERENCE: usize = 32;
 
 /// The char a reference stands for (`after` is the text just after the `&`), and how many
 /// bytes of `after` it used, `;` included.

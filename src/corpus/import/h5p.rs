@@ -141,7 +141,7 @@ pub fn h5p_from_bytes(name: &str, bytes: Vec<u8>) -> Result<MarkTheWords, Import
 
 /// A marked word that occurs in more places than this is anchored by its occurrence number
 /// rather than by words around it (checking a prefix and suffix costs work for every place).
-pub const MARKED_WORD_CONTEXT_PLACES: usize = 16;
+pub(crate) const MARKED_WORD_CONTEXT_PLACES: usize = 16;
 
 /// A one-step highlight lesson for a "Mark the Words" task on its own article (`article_id`).
 ///

@@ -314,7 +314,7 @@ fn checked_date(raw: &str, source: &str, warnings: &mut Vec<String>) -> Option<S
 /// `2022-11-15T21:03:00+01:00`). The date must exist in the calendar (`2023-02-30` does not)
 /// and the time and zone must be real ones. The date kept is the one the page states, in the
 /// page's own time zone. `None` for anything else (`yesterday`, `2022-13-45`, `15/11/2022`).
-pub fn page_date(s: &str) -> Option<String> {
+pub(crate) fn page_date(s: &str) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {

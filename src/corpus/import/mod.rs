@@ -15,13 +15,14 @@ mod h5p;
 mod html;
 mod text;
 
-pub use entities::{MAX_REFERENCE, decode_entities};
-pub use h5p::{
-    MARKED_WORD_CONTEXT_PLACES, MarkTheWords, h5p_from_bytes, mark_the_words_lesson, parse_mark_the_words, read_h5p,
-};
-pub use html::{html_to_article, page_date};
+pub use entities::decode_entities;
+pub use h5p::{MarkTheWords, h5p_from_bytes, mark_the_words_lesson, parse_mark_the_words, read_h5p};
+pub use html::html_to_article;
+
 pub use text::markdown_to_text;
 use text::tidy_plain;
+#[cfg(test)]
+use {h5p::MARKED_WORD_CONTEXT_PLACES, html::page_date};
 
 /// Why an import failed.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -56,7 +57,7 @@ pub struct Imported {
 }
 
 /// Reads a file for import, with the size and text checks every import needs.
-pub fn read_for_import(path: &Path) -> Result<Vec<u8>, ImportError> {
+pub(crate) fn read_for_import(path: &Path) -> Result<Vec<u8>, ImportError> {
     use crate::files::MAX_IMPORT_BYTES;
     if let Ok(m) = std::fs::metadata(path)
         && m.is_file()
@@ -170,7 +171,7 @@ pub fn meta_toml(m: &ArticleMeta) -> String {
 
 /// Writes an article as `DIR/ID.txt` and `DIR/ID.toml`, refusing to overwrite an existing one.
 /// Returns the two paths.
-pub fn write_article(
+pub(crate) fn write_article(
     dir: &Path,
     meta: &ArticleMeta,
     text: &str,
@@ -236,13 +237,13 @@ pub struct H5pTask {
 }
 
 /// Is `path` an H5P task (`.h5p`, or an unpacked `content.json`) rather than an article?
-pub fn is_h5p(path: &Path) -> bool {
+pub(crate) fn is_h5p(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
         || path.file_name().is_some_and(|n| n == "content.json")
 }
 
 /// Reads a file to import: an H5P task when [`is_h5p`], else an article ([`import_article`]).
-pub fn read_source(path: &Path) -> Result<Source, ImportError> {
+pub(crate) fn read_source(path: &Path) -> Result<Source, ImportError> {
     if !is_h5p(path) {
         return import_article(path).map(Source::Article);
     }
@@ -285,7 +286,7 @@ pub enum LessonNotWritten {
 /// Imports an H5P task: its text becomes the article `meta.id` in `corpus_dir`, and its marked
 /// words a one-step lesson, written as `ID.md` in `lessons_dir` when one is given (never over an
 /// existing file). `Err` when the article could not be written (nothing was).
-pub fn import_h5p(
+pub(crate) fn import_h5p(
     task: &MarkTheWords,
     meta: &ArticleMeta,
     corpus_dir: &Path,

@@ -116,7 +116,7 @@ pub struct Session {
 /// word; punctuation the student selected (a closing quotation mark, a full stop) is kept; spaces
 /// at either end are dropped. An empty selection (a click) takes the word under it. A selection
 /// with no word in it is `None`.
-pub fn snap_to_words(article: &Article, span: Span) -> Option<Span> {
+pub(crate) fn snap_to_words(article: &Article, span: Span) -> Option<Span> {
     let words = &article.words;
     let first = words.partition_point(|w| w.end <= span.start);
     let inside: Vec<&Span> = words[first..]
@@ -174,7 +174,7 @@ impl Session {
     }
 
     /// The articles of step `i`.
-    pub fn articles_of(&self, i: usize) -> &[Arc<Article>] {
+    pub(crate) fn articles_of(&self, i: usize) -> &[Arc<Article>] {
         self.articles.get(i).map_or(&[], Vec::as_slice)
     }
 
@@ -197,7 +197,7 @@ impl Session {
     }
 
     /// Is the current step locked (checked, or its solution shown)?
-    pub fn locked(&self) -> bool {
+    pub(crate) fn locked(&self) -> bool {
         let st = self.state();
         st.checked.is_some() || st.solution_shown
     }
@@ -395,7 +395,7 @@ impl Session {
     }
 
     /// Scores step `i` as it stands, without changing anything.
-    pub fn evaluate(&self, i: usize) -> Option<CheckResult> {
+    pub(crate) fn evaluate(&self, i: usize) -> Option<CheckResult> {
         let step = self.lesson.steps.get(i)?;
         let st = &self.steps[i];
         let lens: Vec<usize> = self.articles_of(i).iter().map(|a| a.len()).collect();
@@ -426,7 +426,7 @@ impl Session {
     }
 
     /// May the student retry now?
-    pub fn can_retry(&self) -> bool {
+    pub(crate) fn can_retry(&self) -> bool {
         let st = self.state();
         let s = &self.lesson.settings;
         st.checked.is_some() && !st.solution_shown && s.retry && s.max_attempts.is_none_or(|m| st.attempts < m)

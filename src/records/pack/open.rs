@@ -1,7 +1,7 @@
 //! Opening a checked pack as lessons (marked `exam`, with no keys) and their articles.
 
 use crate::corpus::{Article, ArticleMeta, Corpus};
-use crate::lesson::{ChoiceOption, Label, Lesson, Settings, Step, StepBody, Task};
+use crate::lesson::{ChoiceOption, Label, Lesson, Settings, Step, StepBody, StepKind};
 use crate::text::diag::SourceFile;
 
 use super::{PackLesson, PackStep, read_pack};
@@ -77,17 +77,15 @@ fn exam_lesson(l: PackLesson, name: &str) -> Lesson {
 
 /// A packed step with an empty key (and no correct options).
 fn exam_step(s: PackStep) -> Step {
-    let body = match s.kind.as_str() {
-        "highlight" => StepBody::Highlight {
-            task: match s.task.as_deref() {
-                Some("conflict") => Task::Conflict,
-                Some("machine") => Task::Machine,
-                _ => Task::Bias,
-            },
+    // A highlight step with no known task is read as a bias step, any other unknown kind as read.
+    let kind = s.step_kind().unwrap_or(StepKind::Read);
+    let body = match kind {
+        StepKind::Highlight(task) => StepBody::Highlight {
+            task,
             labels: s.labels,
             keys: Vec::new(),
         },
-        "choice" => StepBody::Choice {
+        StepKind::Choice => StepBody::Choice {
             options: s
                 .options
                 .into_iter()
@@ -99,14 +97,10 @@ fn exam_step(s: PackStep) -> Step {
                 .collect(),
             multiple: s.multiple,
         },
-        "reflect" => StepBody::Reflect { min_words: s.min_words },
-        _ => StepBody::Read,
+        StepKind::Reflect => StepBody::Reflect { min_words: s.min_words },
+        StepKind::Read => StepBody::Read,
     };
-    let points = if matches!(body, StepBody::Highlight { .. } | StepBody::Choice { .. }) {
-        1.0
-    } else {
-        0.0
-    };
+    let points = if kind.is_scored() { 1.0 } else { 0.0 };
     Step {
         id: s.id,
         title: s.title,

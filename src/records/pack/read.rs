@@ -251,7 +251,7 @@ fn check_step(
     c: &mut Check<'_>,
 ) {
     use crate::lesson::{KINDS, MAX_STEP_ARTICLES};
-    if !KINDS.contains(&s.kind.as_str()) {
+    if s.step_kind().is_none() {
         c.at(
             &sp(&[&"kind"]),
             format!("`{}` is not a kind of step", crate::text::ids::shown(&s.kind)),
@@ -291,9 +291,9 @@ fn check_step_body(
     palette: &std::collections::HashSet<&str>,
     c: &mut Check<'_>,
 ) {
-    use crate::lesson::MIN_CHOICE_OPTIONS;
-    match s.kind.as_str() {
-        "highlight" => {
+    use crate::lesson::{MIN_CHOICE_OPTIONS, StepKind};
+    match s.step_kind() {
+        Some(StepKind::Highlight(_)) => {
             match s.task.as_deref() {
                 Some(t) if crate::lesson::Task::parse(t).is_some() => {}
                 Some(t) => c.at(
@@ -327,17 +327,17 @@ fn check_step_body(
                 }
             }
         }
-        "choice" if s.options.len() < MIN_CHOICE_OPTIONS => c.at(
+        Some(StepKind::Choice) if s.options.len() < MIN_CHOICE_OPTIONS => c.at(
             &sp(&[&"options"]),
             "a choice step needs at least two options",
             "make the pack again from lessons that validate",
         ),
-        "choice" if s.options.iter().any(|o| o.trim().is_empty()) => c.at(
+        Some(StepKind::Choice) if s.options.iter().any(|o| o.trim().is_empty()) => c.at(
             &sp(&[&"options"]),
             "a choice step has an empty option",
             "make the pack again",
         ),
-        "reflect" if s.min_words > 10_000 => c.at(
+        Some(StepKind::Reflect) if s.min_words > 10_000 => c.at(
             &sp(&[&"min_words"]),
             "a reflect step asks for at most 10000 words",
             "make the pack again",

@@ -23,12 +23,12 @@ pub use validate::validate;
 /// The value of `format` in every results file.
 pub const FORMAT: &str = "lateral-results";
 /// The format version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 /// How many chars of context a `TextQuoteSelector` keeps either side.
-pub const QUOTE_CONTEXT: usize = 32;
+pub(crate) const QUOTE_CONTEXT: usize = 32;
 /// The most checks (or hints) one step can count; a larger number in a file is taken as this
 /// many, with a warning (no student presses Check ten thousand times: the file was edited).
-pub const MAX_COUNT: u32 = 10_000;
+pub(crate) const MAX_COUNT: u32 = 10_000;
 /// The most seconds one step can count (30 days); a larger number is taken as this, with a warning.
 pub const MAX_STEP_SECONDS: u64 = 30 * 24 * 3600;
 /// How many chars of a name or id from a results file a message quotes.
@@ -164,12 +164,12 @@ pub enum Selector {
 }
 
 /// The `source` IRI of an article.
-pub fn article_iri(id: &str) -> String {
+pub(crate) fn article_iri(id: &str) -> String {
     format!("urn:lateral:article:{id}")
 }
 
 /// The article id in a `source` IRI (or the IRI itself, if it is not ours).
-pub fn article_of_iri(iri: &str) -> &str {
+pub(crate) fn article_of_iri(iri: &str) -> &str {
     iri.strip_prefix("urn:lateral:article:").unwrap_or(iri)
 }
 
@@ -388,7 +388,12 @@ pub fn valid_timestamp(s: &str) -> bool {
 }
 
 /// A diagnostic at the JSON value found by following `path` (object keys and array indexes).
-pub fn at_path<S: AsRef<str>>(src: &SourceFile, path: &[S], severity: Severity, msg: impl Into<String>) -> Diagnostic {
+pub(crate) fn at_path<S: AsRef<str>>(
+    src: &SourceFile,
+    path: &[S],
+    severity: Severity,
+    msg: impl Into<String>,
+) -> Diagnostic {
     let path: Vec<&str> = path.iter().map(AsRef::as_ref).collect();
     let path = path.as_slice();
     match src.locate_json(path) {

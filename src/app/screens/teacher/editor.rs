@@ -8,7 +8,7 @@ use crate::app::widgets::article_view::ArticleViewState;
 use crate::corpus::Corpus;
 use crate::grading::session::Session;
 use crate::lesson::authoring::Draft;
-use crate::lesson::{Lesson, Step, StepBody, Task};
+use crate::lesson::{Lesson, Step, StepBody, StepKind, Task};
 use crate::text::Span;
 use crate::text::diag::Diagnostic;
 
@@ -42,7 +42,7 @@ pub enum EditCmd {
     /// Select step `0`.
     SelectStep(usize),
     /// Add a step of this kind (`read`, `highlight`, `choice`, `reflect`) with this task.
-    AddStep(String, Option<Task>),
+    AddStep(StepKind),
     /// Delete the selected step.
     DeleteStep,
     /// Move the selected step up (`true`) or down.
@@ -156,7 +156,7 @@ impl Editor {
     pub(crate) fn apply(&mut self, cmd: EditCmd, corpus: &Corpus) -> Option<Goto> {
         let edit = match cmd {
             EditCmd::SelectStep(i) => self.select_step(i),
-            EditCmd::AddStep(kind, task) => self.add_step(&kind, task, corpus),
+            EditCmd::AddStep(kind) => self.add_step(kind, corpus),
             EditCmd::DeleteStep => {
                 self.draft.delete_step(self.step);
                 self.step = self.step.min(self.draft.step_count().saturating_sub(1));
@@ -208,7 +208,7 @@ impl Editor {
     }
 
     /// Adds a step after the others, on the articles of the last step that had some.
-    fn add_step(&mut self, kind: &str, task: Option<Task>, corpus: &Corpus) -> Edit {
+    fn add_step(&mut self, kind: StepKind, corpus: &Corpus) -> Edit {
         let articles: Vec<String> = self
             .lesson
             .as_ref()
@@ -216,25 +216,25 @@ impl Editor {
             .map(|s| s.articles.clone())
             .or_else(|| corpus.articles().first().map(|x| vec![x.id().to_string()]))
             .unwrap_or_default();
-        let articles = match (kind, task) {
-            ("highlight", Some(Task::Conflict)) if articles.len() < 2 => {
+        let articles = match kind {
+            StepKind::Highlight(Task::Conflict) if articles.len() < 2 => {
                 let mut v = articles.clone();
                 if let Some(other) = corpus.articles().iter().find(|x| !v.iter().any(|id| id == x.id())) {
                     v.push(other.id().to_string());
                 }
                 v
             }
-            ("highlight", Some(t)) if t != Task::Conflict => articles.into_iter().take(1).collect(),
-            ("highlight", _) => articles,
+            StepKind::Highlight(Task::Conflict) => articles,
+            StepKind::Highlight(_) => articles.into_iter().take(1).collect(),
             _ => Vec::new(),
         };
         let title = match kind {
-            "read" => "Read",
-            "highlight" => "Find it",
-            "choice" => "Your choice",
-            _ => "Your answer",
+            StepKind::Read => "Read",
+            StepKind::Highlight(_) => "Find it",
+            StepKind::Choice => "Your choice",
+            StepKind::Reflect => "Your answer",
         };
-        self.step = self.draft.add_step(kind, task, &articles, title);
+        self.step = self.draft.add_step(kind, &articles, title);
         Edit::Changed
     }
 

@@ -11,7 +11,7 @@ use crate::app::widgets::article_view::{ArticleEvent, ArticleInput, MarkView, ar
 use crate::app::widgets::markdown::markdown_ui;
 use crate::corpus::{Article, Corpus};
 use crate::grading::score::Verdict;
-use crate::lesson::{KeySpan, Step, StepBody, Task};
+use crate::lesson::{KeySpan, Step, StepBody, StepKind, Task};
 
 impl Editor {
     /// Draws the editor's panels; returns what the teacher did.
@@ -76,16 +76,16 @@ impl Editor {
         });
         ui.label("Add a step:");
         ui.horizontal_wrapped(|ui| {
-            for (label, kind, task) in [
-                ("+ Read", "read", None),
-                ("+ Bias", "highlight", Some(Task::Bias)),
-                ("+ Machine", "highlight", Some(Task::Machine)),
-                ("+ Conflict", "highlight", Some(Task::Conflict)),
-                ("+ Choice", "choice", None),
-                ("+ Reflect", "reflect", None),
+            for (label, kind) in [
+                ("+ Read", StepKind::Read),
+                ("+ Bias", StepKind::Highlight(Task::Bias)),
+                ("+ Machine", StepKind::Highlight(Task::Machine)),
+                ("+ Conflict", StepKind::Highlight(Task::Conflict)),
+                ("+ Choice", StepKind::Choice),
+                ("+ Reflect", StepKind::Reflect),
             ] {
                 if ui.small_button(label).clicked() {
-                    out.push(EditCmd::AddStep(kind.into(), task));
+                    out.push(EditCmd::AddStep(kind));
                 }
             }
         });

@@ -118,7 +118,7 @@ impl TeacherScreen {
     fn new_lesson(&mut self, shared: &Shared, article: &str) -> Option<Goto> {
         let art = shared.library.corpus.get(article).cloned()?;
         let name = format!("{article}-lesson.md");
-        let draft = Draft::new_lesson(&name, std::slice::from_ref(&art), "bias");
+        let draft = Draft::new_lesson(&name, std::slice::from_ref(&art), crate::lesson::Task::Bias);
         let mut st = Editor::new(draft, None, &shared.library.corpus);
         st.path_text = match &shared.source {
             Source::Folder(dir) => dir.join(&name).display().to_string(),
