@@ -536,3 +536,6 @@ impl eframe::App for LateralApp {
         self.save_now();
     }
 }
+
+#[cfg(test)]
+mod tests;

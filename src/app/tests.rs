@@ -1,0 +1,61 @@
+//! The run loop without a window: commands move between screens, and a screen's state lives
+//! only as long as it makes sense.
+
+use super::*;
+
+fn app(dir: &std::path::Path) -> LateralApp {
+    LateralApp::new(LateralApp::bundled_library(), Source::Bundled, Store::new(dir))
+}
+
+#[test]
+fn a_lesson_is_open_only_between_opening_it_and_leaving_it() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app(d.path());
+    a.run_cmd(Command::PickStudent("Ana".into()), 0.0);
+    assert_eq!((a.screen(), a.session().is_none()), (Screen::Library, true));
+    a.run_cmd(Command::Library(LibraryCmd::Open(0)), 0.0);
+    assert_eq!(a.screen(), Screen::Player);
+    a.run_cmd(Command::Finish, 0.0);
+    assert_eq!(a.screen(), Screen::Summary);
+    // "Back to the lesson" from the summary.
+    a.run_cmd(Command::Player(PlayerCmd::GoToStep(1)), 0.0);
+    assert_eq!((a.screen(), a.session().map(|s| s.current)), (Screen::Player, Some(1)));
+    a.run_cmd(Command::ToLibrary, 0.0);
+    assert!(a.session().is_none() && a.summary.is_none());
+}
+
+#[test]
+fn a_preview_ends_with_its_lesson_and_the_draft_outlives_it() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app(d.path());
+    a.run_cmd(Command::PickStudent("Ana".into()), 0.0);
+    a.run_cmd(Command::TeacherView, 0.0);
+    a.run_cmd(Command::Teacher(TeacherCmd::Open(0)), 0.0);
+    a.run_cmd(Command::Teacher(TeacherCmd::Edit(EditCmd::Preview)), 0.0);
+    assert!(a.previewing() && a.screen() == Screen::Player);
+    a.run_cmd(Command::Finish, 0.0);
+    a.run_cmd(Command::ToLibrary, 0.0);
+    assert!(
+        !a.previewing(),
+        "a preview left for the lessons is over (and saving works again)"
+    );
+    a.run_cmd(Command::TeacherView, 0.0);
+    assert!(a.teacher().editor().is_some(), "the draft is still open");
+}
+
+#[test]
+fn work_is_saved_after_a_change_and_not_in_a_preview() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app(d.path());
+    a.run_cmd(Command::PickStudent("Ana".into()), 0.0);
+    a.run_cmd(Command::Library(LibraryCmd::Open(0)), 0.0);
+    a.run_cmd(Command::Player(PlayerCmd::GoToStep(1)), 0.0);
+    a.run_cmd(Command::ToLibrary, 0.0);
+    assert_eq!(a.saves(), 1);
+    a.run_cmd(Command::TeacherView, 0.0);
+    a.run_cmd(Command::Teacher(TeacherCmd::Open(0)), 0.0);
+    a.run_cmd(Command::Teacher(TeacherCmd::Edit(EditCmd::Preview)), 0.0);
+    a.run_cmd(Command::Player(PlayerCmd::GoToStep(2)), 0.0);
+    a.run_cmd(Command::BackToEditing, 0.0);
+    assert_eq!((a.saves(), a.screen()), (1, Screen::Teacher));
+}
