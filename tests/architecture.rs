@@ -24,35 +24,9 @@ const MAX_FN_LINES: usize = 80;
 /// Each must start its body with `match`.
 const DISPATCH_ONLY: &[&str] = &[];
 
-/// Still to be split (issue 11): each entry must still be an offender, so the list can only
-/// shrink. `file` for files, `file::fn` for functions, `file -> layer` for upward names.
-const NOT_YET: &[&str] = &[];
-
-/// Reports `found` minus [`NOT_YET`], and any [`NOT_YET`] entry of this `kind` no longer found.
-fn verdict(kind: &str, found: Vec<(String, String)>) -> Vec<String> {
-    let mut out: Vec<String> = found
-        .iter()
-        .filter(|(key, _)| !NOT_YET.contains(&key.as_str()))
-        .map(|(_, msg)| msg.clone())
-        .collect();
-    for k in NOT_YET.iter().filter(|k| kind_of(k) == kind) {
-        if !found.iter().any(|(key, _)| key == k) {
-            out.push(format!(
-                "`{k}` is fixed: remove it from NOT_YET in tests/architecture.rs"
-            ));
-        }
-    }
-    out
-}
-
-fn kind_of(entry: &str) -> &'static str {
-    if entry.contains(" -> ") {
-        "layer"
-    } else if entry.contains("::") {
-        "fn"
-    } else {
-        "file"
-    }
+/// The messages of what a check found (each with the key it would be allowed by).
+fn messages(found: Vec<(String, String)>) -> Vec<String> {
+    found.into_iter().map(|(_, msg)| msg).collect()
 }
 
 struct Source {
@@ -269,29 +243,54 @@ fn crate_paths(code: &str) -> Vec<(usize, String)> {
     found
 }
 
-#[test]
-fn no_layer_names_a_layer_above_it() {
+/// The names of higher layers (or of a peer) in the non-test code of the file `rel` (`src/`-relative).
+fn upward(rel: &str, code: &str) -> Vec<String> {
+    let Some(own) = layer_of(rel) else { return Vec::new() };
+    let own_rank = LAYERS.iter().position(|l| *l == own).expect("a layer");
+    let code = test_cut(code).map_or(code, |i| &code[..i]);
     let mut bad = Vec::new();
-    for s in sources().iter().filter(|s| !s.is_test_file) {
-        let Some(own) = layer_of(&s.rel) else { continue };
-        let own_rank = LAYERS.iter().position(|l| *l == own).expect("a layer");
-        let code = test_cut(&s.code).map_or(&s.code[..], |i| &s.code[..i]);
-        for (line, name) in crate_paths(code) {
-            let Some(rank) = LAYERS.iter().position(|l| *l == name) else {
-                continue;
-            };
-            let peer = PEERS.contains(&(own, name.as_str()));
-            if rank > own_rank || peer {
-                let msg = format!("src/{}:{line}: layer `{own}` names `crate::{name}`", s.rel);
-                bad.push((format!("{} -> {name}", s.rel), msg));
-            }
+    for (line, name) in crate_paths(code) {
+        let Some(rank) = LAYERS.iter().position(|l| *l == name) else {
+            continue;
+        };
+        if rank > own_rank || PEERS.contains(&(own, name.as_str())) {
+            bad.push(format!("src/{rel}:{line}: layer `{own}` names `crate::{name}`"));
         }
     }
-    let bad = verdict("layer", bad);
+    bad
+}
+
+#[test]
+fn no_layer_names_a_layer_above_it() {
+    let bad: Vec<String> = sources()
+        .iter()
+        .filter(|s| !s.is_test_file)
+        .flat_map(|s| upward(&s.rel, &s.code))
+        .collect();
     assert!(
         bad.is_empty(),
         "upward dependencies (lowest layer first: {LAYERS:?}):\n{}",
         bad.join("\n")
+    );
+}
+
+#[test]
+fn the_layer_check_catches_an_upward_name_and_passes_a_downward_one() {
+    let code = blank(
+        "use crate::text::Span;\nfn f() { crate::records::results::now(); }\n#[cfg(test)]\nmod tests { use crate::app::X; }\n",
+    );
+    assert_eq!(
+        upward("grading/x.rs", &code),
+        ["src/grading/x.rs:2: layer `grading` names `crate::records`"]
+    );
+    assert!(
+        upward("records/x.rs", &code).is_empty(),
+        "records may name text and itself"
+    );
+    assert_eq!(
+        upward("cli/x.rs", &blank("use crate::app::run;")).len(),
+        1,
+        "cli and app are peers"
     );
 }
 
@@ -366,7 +365,7 @@ fn no_source_file_is_over_600_lines() {
             (s.rel.clone(), msg)
         })
         .collect();
-    let long = verdict("file", long);
+    let long = messages(long);
     assert!(
         long.is_empty(),
         "split these (unit tests may go in a sibling tests.rs):\n{}",
@@ -438,7 +437,7 @@ fn no_function_is_over_80_lines() {
             ));
         }
     }
-    let long = verdict("fn", long);
+    let long = messages(long);
     assert!(long.is_empty(), "split these into named steps:\n{}", long.join("\n"));
 }
 
