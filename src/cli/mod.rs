@@ -39,7 +39,7 @@ Docs: docs/lesson-format.md, docs/results-format.md, docs/teacher-guide.md.";
 #[command(name = "lateral", version, after_help = AFTER_HELP)]
 // A subcommand or the app's options; a repeated option counts once, the last one given (as ever).
 #[command(args_conflicts_with_subcommands = true, args_override_self = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
     #[arg(long, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
@@ -157,7 +157,7 @@ pub fn print_parse_error(e: &clap::Error, out: &mut dyn Write, err: &mut dyn Wri
 }
 
 /// The help of `lateral --help`.
-pub fn help_text() -> String {
+pub(crate) fn help_text() -> String {
     Cli::command().render_help().to_string()
 }
 
@@ -232,7 +232,7 @@ fn pct(x: f64) -> String {
 }
 
 /// Writes a lesson outcome for people.
-pub fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} — {} ({})", esc(&o.student), esc(&lesson.title), esc(&o.lesson))?;
     if !o.same_lesson_version {
         writeln!(out, "note: made with another version of the lesson file")?;

@@ -15,7 +15,7 @@ use crate::corpus::anchor::anchor_for;
 use crate::corpus::{Article, Corpus};
 use crate::lesson::blocks::{self, SplitError};
 use crate::lesson::library::{LessonFile, parse_lesson_text};
-use crate::lesson::{Lesson, StepKind, Task};
+use crate::lesson::{StepKind, Task};
 use crate::text::Span;
 use crate::text::diag::Diagnostic;
 
@@ -136,7 +136,8 @@ impl Draft {
     }
 
     /// The lesson, if it parses without errors.
-    pub fn lesson(&self, corpus: &Corpus) -> Option<Lesson> {
+    #[cfg(test)]
+    pub(crate) fn lesson(&self, corpus: &Corpus) -> Option<crate::lesson::Lesson> {
         let lf = self.check(corpus);
         if lf.is_playable() { lf.lesson } else { None }
     }
@@ -183,11 +184,6 @@ impl Draft {
         }
         doc["settings"][key] = value(v);
         self.header.set_doc(&doc);
-    }
-
-    /// The lesson's introduction.
-    pub fn intro(&self) -> String {
-        self.header.prose.trim().to_string()
     }
 
     /// Replaces the introduction.
