@@ -31,11 +31,7 @@ pub(crate) fn report_anchor_error(
             );
         }
         AnchorError::Ambiguous { places } => {
-            let list: Vec<String> = places
-                .iter()
-                .take(10)
-                .map(|&p| format!("- {}", place(article, p)))
-                .collect();
+            let list = listed_places(article, &places);
             ctx.error(
                 quote.span.clone(),
                 format!("this quote occurs {} times in `{id}`; say which one", places.len()),
@@ -51,11 +47,7 @@ pub(crate) fn report_anchor_error(
                 (Some(_), None) => "prefix",
                 _ => "suffix",
             };
-            let list: Vec<String> = places
-                .iter()
-                .take(10)
-                .map(|&p| format!("- {}", place(article, p)))
-                .collect();
+            let list = listed_places(article, &places);
             ctx.error(
                 quote.span.clone(),
                 format!("the quote is in `{id}`, but not with this {what}"),
@@ -111,4 +103,13 @@ fn not_found_help(article: &Article, closest: Option<(Span, f64)>, case_differs:
     } else {
         format!("nothing in `{id}` is close to it; check that the key names the right article")
     }
+}
+
+/// The first ten of `places`, one `- line N: …` item each, for a help text.
+fn listed_places(article: &Article, places: &[Span]) -> Vec<String> {
+    places
+        .iter()
+        .take(10)
+        .map(|&p| format!("- {}", place(article, p)))
+        .collect()
 }

@@ -8,7 +8,7 @@ use egui::{Color32, RichText, Ui};
 
 use crate::app::dialogs::{Dialog, Pending};
 use crate::app::theme::Theme;
-use crate::app::widgets::article_view::{ArticleInput, ArticleViewState, MarkView, Overlay, article_ui};
+use crate::app::widgets::article_view::{ArticleViewState, MarkView, Overlay, article_columns};
 use crate::app::widgets::dropped_path;
 use crate::app::{Command, Shared};
 use crate::corpus::Corpus;
@@ -322,19 +322,7 @@ impl ClassScreen {
             _ => "How many students highlighted each word (darker = more); the key spans are outlined and numbered."
                 .to_string(),
         }));
-        let views = &mut self.views;
-        ui.columns(arts.len().max(1), |cols| {
-            for (n, (col, art)) in cols.iter_mut().zip(arts.iter()).enumerate() {
-                let input = ArticleInput {
-                    article: art,
-                    index: n,
-                    marks: &marks[n],
-                    overlays: &overlays[n],
-                    editable: false,
-                };
-                let _ = article_ui(col, &mut views[n], &input, theme);
-            }
-        });
+        let _ = article_columns(ui, &arts, &mut self.views, marks, &overlays, false, theme);
     }
 
     fn marks_for(

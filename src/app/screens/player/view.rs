@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText, Ui};
 use super::{PlayerCmd, PlayerScreen, step_labels};
 use crate::app::Command;
 use crate::app::theme::Theme;
-use crate::app::widgets::article_view::{ArticleEvent, ArticleInput, MarkView, Overlay, article_ui};
+use crate::app::widgets::article_view::{ArticleEvent, MarkView, Overlay, article_columns};
 use crate::app::widgets::markdown::markdown_ui;
 use crate::grading::feedback::{checked_view, score_words};
 use crate::grading::score::Verdict;
@@ -85,25 +85,13 @@ impl PlayerScreen {
         let editable = matches!(s.step().body, StepBody::Highlight { .. }) && !s.locked();
         let per_article = marks_for(s, self.selected, arts.len());
         let overlays = overlays_for(s, arts.len());
-        let views = &mut self.views;
-        ui.columns(arts.len(), |cols| {
-            for (a, (col, art)) in cols.iter_mut().zip(arts.iter()).enumerate() {
-                let input = ArticleInput {
-                    article: art,
-                    index: a,
-                    marks: &per_article[a],
-                    overlays: &overlays[a],
-                    editable,
-                };
-                for e in article_ui(col, &mut views[a], &input, theme) {
-                    cmds.push(player(match e {
-                        ArticleEvent::Highlight(span) => PlayerCmd::Highlight { article: a, span },
-                        ArticleEvent::Select(pos) => PlayerCmd::SelectAt { article: a, pos },
-                        ArticleEvent::Remove(pos) => PlayerCmd::RemoveAt { article: a, pos },
-                    }));
-                }
-            }
-        });
+        for (a, e) in article_columns(ui, arts, &mut self.views, &per_article, &overlays, editable, theme) {
+            cmds.push(player(match e {
+                ArticleEvent::Highlight(span) => PlayerCmd::Highlight { article: a, span },
+                ArticleEvent::Select(pos) => PlayerCmd::SelectAt { article: a, pos },
+                ArticleEvent::Remove(pos) => PlayerCmd::RemoveAt { article: a, pos },
+            }));
+        }
     }
 
     /// The bar under the step: labels, then Check, editing, help and moving on.

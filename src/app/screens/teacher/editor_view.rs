@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::editor::{EditCmd, Editor};
 use crate::app::theme::Theme;
-use crate::app::widgets::article_view::{ArticleEvent, ArticleInput, MarkView, article_ui};
+use crate::app::widgets::article_view::{ArticleEvent, MarkView, article_columns};
 use crate::app::widgets::markdown::markdown_ui;
 use crate::corpus::{Article, Corpus};
 use crate::grading::score::Verdict;
@@ -289,23 +289,12 @@ impl Editor {
             |ui| {
                 ui.set_min_height(height);
                 ui.set_max_height(height);
-                ui.columns(arts.len().max(1), |cols| {
-                    for (n, (col, art)) in cols.iter_mut().zip(arts.iter()).enumerate() {
-                        let input = ArticleInput {
-                            article: art,
-                            index: n,
-                            marks: &marks[n],
-                            overlays: &[],
-                            editable: true,
-                        };
-                        for e in article_ui(col, &mut views[n], &input, theme) {
-                            out.push(match e {
-                                ArticleEvent::Highlight(span) => EditCmd::AddKey(n, span),
-                                ArticleEvent::Select(pos) | ArticleEvent::Remove(pos) => EditCmd::SelectKeyAt(n, pos),
-                            });
-                        }
-                    }
-                });
+                for (n, e) in article_columns(ui, &arts, views, &marks, &[], true, theme) {
+                    out.push(match e {
+                        ArticleEvent::Highlight(span) => EditCmd::AddKey(n, span),
+                        ArticleEvent::Select(pos) | ArticleEvent::Remove(pos) => EditCmd::SelectKeyAt(n, pos),
+                    });
+                }
             },
         );
     }

@@ -437,3 +437,34 @@ fn header_ui(ui: &mut Ui, article: &Article, theme: &Theme) {
     );
     ui.separator();
 }
+
+/// The step's articles (at most two) side by side, each with its own view state, marks and
+/// overlays (`overlays` may be empty: none). Returns each article's events with its index.
+pub(crate) fn article_columns(
+    ui: &mut Ui,
+    articles: &[Arc<Article>],
+    views: &mut [ArticleViewState; 2],
+    marks: &[Vec<MarkView>],
+    overlays: &[Vec<Overlay>],
+    editable: bool,
+    theme: &Theme,
+) -> Vec<(usize, ArticleEvent)> {
+    let mut events = Vec::new();
+    ui.columns(articles.len().clamp(1, 2), |cols| {
+        for (n, (col, art)) in cols.iter_mut().zip(articles.iter()).enumerate() {
+            let input = ArticleInput {
+                article: art,
+                index: n,
+                marks: marks.get(n).map_or(&[], Vec::as_slice),
+                overlays: overlays.get(n).map_or(&[], Vec::as_slice),
+                editable,
+            };
+            events.extend(
+                article_ui(col, &mut views[n], &input, theme)
+                    .into_iter()
+                    .map(|e| (n, e)),
+            );
+        }
+    });
+    events
+}
