@@ -31,18 +31,9 @@ fn main() -> ExitCode {
         Err(e) => return exit(cli::print_parse_error(&e, &mut out, &mut err)),
     };
     #[cfg(feature = "gui")]
-    if let cli::Invocation::App { lessons, rest } = &inv {
+    if let cli::Invocation::App(args) = inv {
         drop((out, err));
-        return match lateral::app::parse_app_options(lessons.clone(), rest) {
-            Ok(opts) => exit(lateral::app::run(opts)),
-            Err(e) => {
-                eprintln!(
-                    "error: {}\n(run `lateral --help` for usage)",
-                    lateral::text::diag::escape_for_terminal(&e)
-                );
-                ExitCode::from(2)
-            }
-        };
+        return exit(lateral::app::run(lateral::app::app_options(args)));
     }
     exit(cli::run(inv, &mut out, &mut err))
 }

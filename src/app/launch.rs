@@ -1,10 +1,11 @@
-//! Starting the app: its own options (`--screenshot` and friends), the library it opens, and the
+//! Starting the app: its options (`--screenshot` and friends), the library it opens, and the
 //! window.
 
 use std::path::PathBuf;
 
 use super::shared::bundled_library;
 use super::{LateralApp, Source, open_pack_file, screenshot, theme};
+use crate::cli::AppArgs;
 use crate::lesson::library;
 use crate::records::progress::Store;
 
@@ -17,56 +18,26 @@ pub struct AppOptions {
     screenshot: Option<screenshot::Plan>,
 }
 
-/// Parses the app's own options (`--screenshot` and friends).
-pub fn parse_app_options(lessons: Option<PathBuf>, rest: &[String]) -> Result<AppOptions, String> {
-    let mut opts = AppOptions {
-        lessons,
-        screenshot: None,
-    };
-    let mut plan: Option<screenshot::Plan> = None;
-    let mut it = rest.iter();
-    while let Some(a) = it.next() {
-        let mut val = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
-        match a.as_str() {
-            "--screenshot" => {
-                plan.get_or_insert_with(screenshot::Plan::default).out = PathBuf::from(val("--screenshot")?)
-            }
-            "--lesson" => plan.get_or_insert_with(screenshot::Plan::default).lesson = Some(val("--lesson")?),
-            "--step" => {
-                let v = val("--step")?;
-                let n: usize = v
-                    .parse()
-                    .map_err(|_| format!("--step takes a step number, not `{v}`"))?;
-                plan.get_or_insert_with(screenshot::Plan::default).step = Some(n.max(1) - 1);
-            }
-            "--student" => plan.get_or_insert_with(screenshot::Plan::default).student = Some(val("--student")?),
-            "--answer" => plan.get_or_insert_with(screenshot::Plan::default).answer = Some(val("--answer")?),
-            "--check" => plan.get_or_insert_with(screenshot::Plan::default).check = true,
-            "--dark" => plan.get_or_insert_with(screenshot::Plan::default).dark = true,
-            "--edit" => plan.get_or_insert_with(screenshot::Plan::default).edit = Some(val("--edit")?),
-            "--preview" => plan.get_or_insert_with(screenshot::Plan::default).preview = true,
-            "--class" => {
-                plan.get_or_insert_with(screenshot::Plan::default).class = Some(PathBuf::from(val("--class")?))
-            }
-            "--size" => {
-                let v = val("--size")?;
-                let (w, h) = v.split_once('x').ok_or("--size takes WIDTHxHEIGHT, e.g. 1280x800")?;
-                let size = (
-                    w.parse().map_err(|_| "bad width")?,
-                    h.parse().map_err(|_| "bad height")?,
-                );
-                plan.get_or_insert_with(screenshot::Plan::default).size = Some(size);
-            }
-            other => return Err(format!("unknown option `{other}`")),
-        }
+/// The app's options, from the command line the CLI parsed.
+pub fn app_options(args: AppArgs) -> AppOptions {
+    let screenshot = args.screenshot.map(|out| screenshot::Plan {
+        out,
+        lesson: args.lesson,
+        step: args.step.map(|n| n.max(1) as usize - 1),
+        student: args.student,
+        answer: args.answer,
+        check: args.check,
+        dark: args.dark,
+        size: args.size,
+        edit: args.edit,
+        preview: args.preview,
+        class: args.class,
+        ..screenshot::Plan::default()
+    });
+    AppOptions {
+        lessons: args.lessons,
+        screenshot,
     }
-    if let Some(p) = &plan
-        && p.out.as_os_str().is_empty()
-    {
-        return Err("--lesson, --step, --student, --answer and --check go with --screenshot OUT.png".into());
-    }
-    opts.screenshot = plan;
-    Ok(opts)
 }
 
 /// Starts the app; returns the process exit code.

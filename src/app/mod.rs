@@ -17,7 +17,7 @@ mod top_bar;
 pub mod widgets;
 
 use crate::records::hand_in::results_file_name;
-pub use launch::{AppOptions, parse_app_options, run};
+pub use launch::{AppOptions, app_options, run};
 pub use screens::class::{ClassCmd, ClassScreen};
 pub use screens::library::LibraryCmd;
 pub use screens::player::PlayerCmd;

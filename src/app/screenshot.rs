@@ -35,8 +35,8 @@ pub(crate) struct Plan {
     /// Open the class view on this folder of results (`--class DIR`, with `--lesson ID`).
     pub(crate) class: Option<PathBuf>,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
-    state: Arc<AtomicU8>,
-    frames: u32,
+    pub(super) state: Arc<AtomicU8>,
+    pub(super) frames: u32,
 }
 
 /// The library index of the lesson with this id.

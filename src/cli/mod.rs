@@ -3,7 +3,7 @@
 //! Arguments are read with `clap` into a [`Cli`] (one file per command, each with its `Args` and
 //! its `run`), then the command runs. Every command returns an exit code: 0 all well, 1 problems
 //! found, 2 could not run. Without a command, `lateral` starts the desktop app: its options
-//! (`--lessons DIR`, `--screenshot OUT.png` …) are handed to the app as given.
+//! (`--lessons DIR`, `--screenshot OUT.png` …) are read into an [`AppArgs`].
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,15 +40,67 @@ Docs: docs/lesson-format.md, docs/results-format.md, docs/teacher-guide.md.";
 // A subcommand or the app's options; a repeated option counts once, the last one given (as ever).
 #[command(args_conflicts_with_subcommands = true, args_override_self = true)]
 pub(crate) struct Cli {
-    /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
-    #[arg(long, value_name = "DIR")]
-    pub lessons: Option<PathBuf>,
-    /// The app's other options (screenshots: see the README), passed to the app as given
-    #[arg(hide = true, trailing_var_arg = true, allow_hyphen_values = true)]
-    pub rest: Vec<String>,
+    /// The app's options.
+    #[command(flatten)]
+    pub app: AppArgs,
     /// The teachers' command to run; none starts the app.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The app's options: which lessons it opens, and a screenshot to take (for the docs and tests).
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct AppArgs {
+    /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
+    #[arg(long, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+    /// Render one screen in a real window, save it as a PNG and exit
+    #[arg(long, value_name = "OUT.png", help_heading = "Screenshots")]
+    pub screenshot: Option<PathBuf>,
+    /// Open the lesson with this id (else the library is shown)
+    #[arg(long, value_name = "ID", help_heading = "Screenshots", requires = "screenshot")]
+    pub lesson: Option<String>,
+    /// Show step N (from 1)
+    #[arg(long, value_name = "N", help_heading = "Screenshots", requires = "screenshot",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub step: Option<u32>,
+    /// The student's name (default Ana)
+    #[arg(long, value_name = "NAME", help_heading = "Screenshots", requires = "screenshot")]
+    pub student: Option<String>,
+    /// Fill the step with its answer key, or with part of it and one wrong highlight
+    #[arg(long, value_name = "HOW", help_heading = "Screenshots", requires = "screenshot",
+          value_parser = ["key", "partial"])]
+    pub answer: Option<String>,
+    /// Press Check
+    #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
+    pub check: bool,
+    /// Use the dark theme
+    #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
+    pub dark: bool,
+    /// The window's size
+    #[arg(long, value_name = "WxH", help_heading = "Screenshots", requires = "screenshot",
+          value_parser = parse_size)]
+    pub size: Option<(u32, u32)>,
+    /// Open this lesson in the teacher's view
+    #[arg(long, value_name = "ID", help_heading = "Screenshots", requires = "screenshot")]
+    pub edit: Option<String>,
+    /// With --edit: press "Preview as student"
+    #[arg(long, help_heading = "Screenshots", requires = "edit")]
+    pub preview: bool,
+    /// Open the class view on this folder of results (with --lesson ID)
+    #[arg(long, value_name = "DIR", help_heading = "Screenshots", requires = "screenshot")]
+    pub class: Option<PathBuf>,
+}
+
+/// `WIDTHxHEIGHT`, e.g. `1366x768`.
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("`{s}` is not WIDTHxHEIGHT, e.g. 1366x768");
+    let (w, h) = s.split_once('x').ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.parse().map_err(|_| bad())?, h.parse().map_err(|_| bad())?);
+    if !(200..=10_000).contains(&w) || !(200..=10_000).contains(&h) {
+        return Err(format!("`{s}`: width and height go from 200 to 10000 pixels"));
+    }
+    Ok((w, h))
 }
 
 /// A teachers' command.
@@ -79,12 +131,7 @@ pub struct CompletionsArgs {
 #[derive(Debug)]
 pub enum Invocation {
     /// Start the desktop app.
-    App {
-        /// A lesson folder (or exam pack) to open instead of the bundled lessons.
-        lessons: Option<PathBuf>,
-        /// Other app options (screenshots etc.), passed on as given.
-        rest: Vec<String>,
-    },
+    App(AppArgs),
     /// Run a teachers' command.
     Command(Command),
 }
@@ -102,42 +149,10 @@ pub enum Format {
 /// give: print it with [`print_parse_error`].
 pub fn parse_args(args: Vec<String>) -> Result<Invocation, clap::Error> {
     let cli = Cli::try_parse_from(std::iter::once("lateral".to_string()).chain(args))?;
-    match cli.command {
-        Some(c) => Ok(Invocation::Command(c)),
-        None => app_invocation(cli.lessons, cli.rest),
-    }
-}
-
-/// The app's arguments: `--lessons DIR` wherever it is (the last one counts), the rest as given.
-fn app_invocation(mut lessons: Option<PathBuf>, args: Vec<String>) -> Result<Invocation, clap::Error> {
-    if let Some(first) = args.first().filter(|a| !a.starts_with('-')) {
-        let names: Vec<String> = Cli::command()
-            .get_subcommands()
-            .map(|c| c.get_name().to_string())
-            .collect();
-        let msg = if names.contains(first) {
-            format!("the command '{first}' goes first, before its options (the app's options go without a command)")
-        } else {
-            format!(
-                "unrecognized subcommand '{first}' (the commands are {})",
-                names.join(", ")
-            )
-        };
-        return Err(Cli::command().error(clap::error::ErrorKind::InvalidSubcommand, msg));
-    }
-    let mut rest = Vec::new();
-    let mut it = args.into_iter();
-    while let Some(a) = it.next() {
-        if a == "--lessons" {
-            let dir = it.next().ok_or_else(|| {
-                Cli::command().error(clap::error::ErrorKind::InvalidValue, "--lessons needs a folder")
-            })?;
-            lessons = Some(PathBuf::from(dir));
-        } else {
-            rest.push(a);
-        }
-    }
-    Ok(Invocation::App { lessons, rest })
+    Ok(match cli.command {
+        Some(c) => Invocation::Command(c),
+        None => Invocation::App(cli.app),
+    })
 }
 
 /// Prints what [`parse_args`] returned instead of a command line: help and the version on `out`
@@ -166,13 +181,13 @@ pub(crate) fn help_text() -> String {
 pub fn run(inv: Invocation, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let r = match inv {
         Invocation::Command(c) => run_command(c, out, err),
-        Invocation::App { .. } if cfg!(feature = "gui") => writeln!(
+        Invocation::App(_) if cfg!(feature = "gui") => writeln!(
             out,
             "The desktop app starts when lateral is run without a command:\n\n{}",
             help_text()
         )
         .map(|_| 0),
-        Invocation::App { .. } => writeln!(
+        Invocation::App(_) => writeln!(
             err,
             "this build of lateral has no app (built without the `gui` feature)\n\n{}",
             help_text()
