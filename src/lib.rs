@@ -12,7 +12,8 @@
 //! | [`lesson`] | the lesson format and its typed model; the library of lessons; authoring edits |
 //! | [`grading`] | span scoring, the live session of one student, what the screen shows after Check |
 //! | [`records`] | results files, the progress store, class grading, exports, exam packs |
-//! | [`cli`], `app` | the teachers' commands; the desktop app (feature `gui`) |
+//! | [`cli`] | the command line: the teachers' commands, and the app's options |
+//! | `app` | the desktop app (feature `gui`), started when no command is given |
 
 #![deny(missing_docs)]
 // The crate is documented for the people who work on it (`cargo doc --document-private-items`):

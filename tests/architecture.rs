@@ -11,9 +11,6 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first. A module may name its own layer and the ones before it.
 const LAYERS: &[&str] = &["text", "files", "corpus", "lesson", "grading", "records", "cli", "app"];
 
-/// Layers that sit side by side at the top and must not name each other.
-const PEERS: &[(&str, &str)] = &[("cli", "app"), ("app", "cli")];
-
 /// Crates only the app may name.
 const GUI_CRATES: &[&str] = &["egui", "eframe", "epaint", "winit", "rfd", "egui_kittest", "png"];
 
@@ -243,7 +240,7 @@ fn crate_paths(code: &str) -> Vec<(usize, String)> {
     found
 }
 
-/// The names of higher layers (or of a peer) in the non-test code of the file `rel` (`src/`-relative).
+/// The names of higher layers in the non-test code of the file `rel` (`src/`-relative).
 fn upward(rel: &str, code: &str) -> Vec<String> {
     let Some(own) = layer_of(rel) else { return Vec::new() };
     let own_rank = LAYERS.iter().position(|l| *l == own).expect("a layer");
@@ -253,7 +250,7 @@ fn upward(rel: &str, code: &str) -> Vec<String> {
         let Some(rank) = LAYERS.iter().position(|l| *l == name) else {
             continue;
         };
-        if rank > own_rank || PEERS.contains(&(own, name.as_str())) {
+        if rank > own_rank {
             bad.push(format!("src/{rel}:{line}: layer `{own}` names `crate::{name}`"));
         }
     }
