@@ -1,11 +1,12 @@
 //! Records: what is written down and read back. The results file a student hands in, the
 //! progress store on the laptop, grading a class from its hand-in folder, the W3C Web Annotation
-//! export and exam packs.
+//! export, exam packs, and the teacher PIN.
 
 pub(crate) mod exam_pack;
 pub mod export;
 pub mod grade;
 pub mod hand_in;
 pub mod pack;
+pub mod pin;
 pub mod progress;
 pub mod results;

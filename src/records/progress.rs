@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::files::{MAX_META_BYTES, MAX_RESULTS_BYTES, create_private_dir, io_reason, read_text, write_private};
+use crate::records::pin::TeacherPin;
 use crate::records::results::{Results, parse_results};
 use crate::text::diag::SourceFile;
 use crate::text::ids::check_student_name;
@@ -34,6 +35,10 @@ pub struct AppSettings {
     pub dark: bool,
     /// The student who used the app last, to preselect.
     pub last_student: Option<String>,
+    /// The teacher PIN that opens the teacher's view, as a salted hash; `None` until the teacher
+    /// sets one (first use). Deleting the settings file resets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teacher_pin: Option<TeacherPin>,
 }
 
 impl Default for AppSettings {
@@ -43,6 +48,7 @@ impl Default for AppSettings {
             font_size: 18.0,
             dark: false,
             last_student: None,
+            teacher_pin: None,
         }
     }
 }
@@ -61,12 +67,14 @@ impl AppSettings {
     }
 
     /// These settings with every value a hand-edited file could spoil made safe: the font size
-    /// in range, and a last student only if it is a name the app accepts.
+    /// in range, a last student only if it is a name the app accepts, and a teacher PIN only if
+    /// it is one the app could have written (else the teacher sets a new one, as after a reset).
     pub(crate) fn sanitized(mut self) -> Self {
         self.font_size = self.clamped_font();
         self.last_student = self
             .last_student
             .and_then(|n| crate::text::ids::check_student_name(&n).ok());
+        self.teacher_pin = self.teacher_pin.filter(TeacherPin::is_well_formed);
         self
     }
 }
@@ -290,6 +298,37 @@ mod tests {
         };
         store.save_settings(&s).expect("saved");
         assert_eq!(store.load_settings(), s);
+    }
+
+    #[test]
+    fn a_settings_file_from_before_the_teacher_pin_still_loads() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(d.path());
+        // Written by version 1, before the PIN existed.
+        let old = r#"{"version": 1, "font_size": 22.0, "dark": true, "last_student": "Ben"}"#;
+        std::fs::write(d.path().join("settings.json"), old).expect("write");
+        let s = store.load_settings();
+        assert_eq!(
+            (s.font_size, s.dark, s.last_student.as_deref()),
+            (22.0, true, Some("Ben"))
+        );
+        assert_eq!(s.teacher_pin, None, "no PIN yet: the teacher sets one on first use");
+        // Saved with a PIN, it loads with the same one; the PIN itself is not in the file.
+        let s = AppSettings {
+            teacher_pin: Some(TeacherPin::new("73915284").expect("pin")),
+            ..s
+        };
+        store.save_settings(&s).expect("saved");
+        let text = std::fs::read_to_string(d.path().join("settings.json")).expect("read");
+        assert!(!text.contains("73915284"), "{text}");
+        let back = store.load_settings();
+        assert_eq!(back, s);
+        assert!(back.teacher_pin.is_some_and(|p| p.verify("73915284")));
+        // A PIN spoiled by hand is dropped (as if the file had been deleted), not a locked door.
+        let spoiled = text.replace("\"rounds\": 10000", "\"rounds\": 4000000000");
+        assert_ne!(spoiled, text);
+        std::fs::write(d.path().join("settings.json"), spoiled).expect("write");
+        assert_eq!(store.load_settings().teacher_pin, None);
     }
 
     #[test]
