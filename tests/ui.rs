@@ -49,6 +49,42 @@ fn open_lesson(h: &mut Harness<'static, LateralApp>, n: usize) {
     assert_eq!(h.state().screen(), Screen::Player);
 }
 
+/// The teacher PIN the tests set on first use.
+const PIN: &str = "73915284";
+
+/// Clicks "Teacher view" and gets past the PIN dialog: sets [`PIN`] on first use, types it
+/// afterwards.
+fn enter_teacher_view(h: &mut Harness<'static, LateralApp>) {
+    h.get_by_label("Teacher view").click();
+    h.run();
+    assert!(h.state().asking_for_pin());
+    let first_use = h.query_by_label("PIN again:").is_some();
+    let boxes: &[&str] = if first_use {
+        &["New PIN:", "PIN again:"]
+    } else {
+        &["PIN:"]
+    };
+    for b in boxes {
+        type_into(h, b, PIN);
+    }
+    h.get_by_label(if first_use {
+        "Set PIN and open"
+    } else {
+        "Open teacher view"
+    })
+    .click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Teacher);
+}
+
+/// Focuses the text box labelled `label` and types `text` into it.
+fn type_into(h: &mut Harness<'static, LateralApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
 fn go_to_step(h: &mut Harness<'static, LateralApp>, title: &str) {
     h.get_by_label_contains(title).click();
     h.run();
@@ -471,8 +507,7 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
         Store::new(dir.path().join("data")),
     );
     let mut h = harness(app);
-    h.get_by_label("Teacher view").click();
-    h.run();
+    enter_teacher_view(&mut h);
     assert_eq!(h.state().screen(), Screen::Teacher);
     // A new lesson on the first article (the AP report).
     h.get_by_label("New lesson").click();
@@ -583,8 +618,7 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
         Store::new(dir.path().join("data")),
     );
     let mut h = harness(app);
-    h.get_by_label("Teacher view").click();
-    h.run();
+    enter_teacher_view(&mut h);
     h.get_by_label("Import an article…").click();
     h.run();
     h.get_by_label("File:").focus();
@@ -661,8 +695,7 @@ fn the_class_view_grades_a_folder_and_shows_the_chart_and_heatmap() {
         r.save(&class_dir.join(format!("p{i}.json"))).expect("saved");
     }
     let mut h = harness(app(&Store::new(dir.path().join("data"))));
-    h.get_by_label("Teacher view").click();
-    h.run();
+    enter_teacher_view(&mut h);
     h.get_by_label("Class results…").click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Class);
@@ -765,8 +798,7 @@ fn an_h5p_task_imported_in_the_teacher_view_becomes_a_lesson() {
         Store::new(dir.path().join("data")),
     );
     let mut h = harness(app);
-    h.get_by_label("Teacher view").click();
-    h.run();
+    enter_teacher_view(&mut h);
     h.get_by_label("Import an article…").click();
     h.run();
     h.get_by_label("File:").focus();
@@ -793,4 +825,124 @@ fn an_h5p_task_imported_in_the_teacher_view_becomes_a_lesson() {
         "{:#?}",
         lib.lessons
     );
+}
+
+/// The settings file of a data folder, as text.
+fn settings_text(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("settings.json")).expect("settings saved")
+}
+
+#[test]
+fn the_teacher_pin_is_set_on_first_use_and_asked_for_by_the_next_app() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let mut h = harness(app(&store));
+    type_into(&mut h, "Name:", "Ana");
+    h.get_by_label("Start").click();
+    h.run();
+    h.get_by_label("Teacher view").click();
+    h.run();
+    h.get_by_label("Set a teacher PIN");
+    h.get_by_label_contains("Forgot the PIN?");
+    // Two different PINs, then one too short: refused, said why, not entered.
+    type_into(&mut h, "New PIN:", "2468");
+    type_into(&mut h, "PIN again:", "2469");
+    h.get_by_label("Set PIN and open").click();
+    h.run();
+    h.get_by_label_contains("The two PINs are not the same");
+    type_into(&mut h, "New PIN:", "246");
+    type_into(&mut h, "PIN again:", "246");
+    h.get_by_label("Set PIN and open").click();
+    h.run();
+    h.get_by_label_contains("A PIN is 4 to 12 digits");
+    assert_eq!(h.state().screen(), Screen::Library);
+    assert!(!dir.path().join("settings.json").exists() || !settings_text(dir.path()).contains("teacher_pin"));
+    // The same PIN twice: set, and the teacher view opens.
+    type_into(&mut h, "New PIN:", PIN);
+    type_into(&mut h, "PIN again:", PIN);
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Teacher);
+    assert!(!h.state().asking_for_pin());
+    let saved = settings_text(dir.path());
+    assert!(saved.contains("teacher_pin") && !saved.contains(PIN), "{saved}");
+    drop(h);
+
+    // Another start of the app on the same data folder asks for that PIN, once.
+    let mut h = harness(app(&store));
+    h.get_by_label("Teacher view").click();
+    h.run();
+    h.get_by_label("Teacher PIN");
+    assert!(h.query_by_label("PIN again:").is_none(), "the PIN is set already");
+    type_into(&mut h, "PIN:", PIN);
+    h.get_by_label("Open teacher view").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Teacher);
+    assert_eq!(settings_text(dir.path()), saved, "typing the PIN does not change it");
+}
+
+#[test]
+fn a_wrong_teacher_pin_does_not_open_the_teacher_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let settings = lateral::records::progress::AppSettings {
+        teacher_pin: Some(lateral::records::pin::TeacherPin::new(PIN).expect("pin")),
+        ..Default::default()
+    };
+    store.save_settings(&settings).expect("saved");
+    let mut h = harness(app(&store));
+    h.get_by_label("Teacher view").click();
+    h.run();
+    for wrong in ["73915285", "1234", "letters"] {
+        type_into(&mut h, "PIN:", wrong);
+        h.get_by_label("Open teacher view").click();
+        h.run();
+        h.get_by_label_contains("Wrong PIN");
+        assert!(h.state().asking_for_pin(), "{wrong}");
+        assert_eq!(h.state().screen(), Screen::Students, "{wrong}");
+        assert!(h.state().teacher().editor().is_none());
+    }
+    // Escape goes back; so does Cancel.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().asking_for_pin());
+    assert_eq!(h.state().screen(), Screen::Students);
+    h.get_by_label("Teacher view").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Wrong PIN").is_none(),
+        "a new try starts clean"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().asking_for_pin());
+    assert_eq!(h.state().screen(), Screen::Students);
+    // The right one opens it.
+    enter_teacher_view(&mut h);
+}
+
+#[test]
+fn regression_teacher_view_open_from_a_students_lesson() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let mut h = harness(app(&store));
+    start_first_lesson(&mut h, "Ana");
+    assert!(h.query_by_label("Teacher view").is_none(), "no route from the lesson");
+    h.get_by_label("Finish lesson").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Summary);
+    assert!(h.query_by_label("Teacher view").is_none(), "no route from the summary");
+    // From the lessons, only behind the PIN; and leaving the teacher view locks it again.
+    h.get_by_label("◀ Lessons").click();
+    h.run();
+    enter_teacher_view(&mut h);
+    h.get_by_label("Switch student").click();
+    h.run();
+    h.get_by_label("Ana").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Library);
+    h.get_by_label("Teacher view").click();
+    h.run();
+    assert!(h.state().asking_for_pin());
+    assert_eq!(h.state().screen(), Screen::Library);
 }

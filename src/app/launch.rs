@@ -32,6 +32,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         edit: args.edit,
         preview: args.preview,
         class: args.class,
+        pin: args.pin,
         ..screenshot::Plan::default()
     });
     AppOptions {

@@ -8,6 +8,7 @@
 mod dialogs;
 mod handin;
 mod launch;
+mod pin_gate;
 mod reload;
 mod screens;
 mod screenshot;
@@ -18,6 +19,7 @@ pub mod widgets;
 
 use crate::records::hand_in::results_file_name;
 pub use launch::{AppOptions, app_options, run};
+pub use pin_gate::PinCmd;
 pub use screens::class::{ClassCmd, ClassScreen};
 pub use screens::library::LibraryCmd;
 pub use screens::player::PlayerCmd;
@@ -33,6 +35,7 @@ use crate::records::progress::{AppSettings, Store};
 use crate::records::results::Results;
 
 use dialogs::{Dialog, Pending};
+use pin_gate::PinGate;
 use screens::library::LibraryScreen;
 use screens::player::PlayerScreen;
 use screens::students::StudentsScreen;
@@ -80,7 +83,7 @@ pub enum Command {
     FontSmaller,
     /// Light/dark.
     ToggleTheme,
-    /// Open the teacher's view.
+    /// Open the teacher's view: asks for the teacher PIN (sets it on first use) first.
     TeacherView,
     /// Leave a preview and go back to editing.
     BackToEditing,
@@ -88,6 +91,8 @@ pub enum Command {
     ClassView,
     /// Leave the class view.
     CloseClass,
+    /// A command of the teacher PIN dialog.
+    Pin(PinCmd),
     /// A command of the library.
     Library(LibraryCmd),
     /// A command of the player.
@@ -119,6 +124,11 @@ pub struct LateralApp {
     teacher: TeacherScreen,
     /// The class view (kept when the teacher leaves it).
     class: ClassScreen,
+    /// The teacher PIN dialog.
+    pin: PinGate,
+    /// Was the teacher PIN typed since the teacher view was last left for the lessons or the
+    /// student picker? Only then do the teacher's and class views' commands run.
+    teacher_unlocked: bool,
     /// Unsaved changes since this time (egui seconds).
     dirty_since: Option<f64>,
     /// How many times progress was written (for tests).
@@ -148,6 +158,8 @@ impl LateralApp {
             summary: None,
             teacher: TeacherScreen::default(),
             class: ClassScreen::default(),
+            pin: PinGate::default(),
+            teacher_unlocked: false,
             dirty_since: None,
             saves: 0,
             dialog: None,
@@ -231,6 +243,17 @@ impl LateralApp {
         self.reloads
     }
 
+    /// Is the teacher PIN dialog shown?
+    pub fn asking_for_pin(&self) -> bool {
+        self.pin.is_open()
+    }
+
+    /// Lets the teacher's view in without the PIN: for `--screenshot` (docs) and tests of the
+    /// run loop, never from a widget.
+    pub(crate) fn unlock_teacher(&mut self) {
+        self.teacher_unlocked = true;
+    }
+
     /// Uses the dark theme or not (for `--screenshot --dark`; not saved).
     pub(crate) fn set_dark(&mut self, dark: bool) {
         self.shared.settings.dark = dark;
@@ -300,6 +323,7 @@ impl LateralApp {
             &theme,
         ));
         cmds.extend(self.screen_ui(ui, &theme));
+        cmds.extend(self.pin.ui(&ctx, &self.shared, &theme));
         for c in cmds {
             self.run_cmd(c, now);
         }
@@ -340,11 +364,13 @@ impl LateralApp {
             Command::PickStudent(name) => self.pick_student(&name),
             Command::SwitchStudent => {
                 self.close_lesson();
+                self.teacher_unlocked = false;
                 self.shared.student = None;
                 self.screen = Screen::Students;
             }
             Command::ToLibrary => {
                 self.close_lesson();
+                self.teacher_unlocked = false;
                 self.library.refresh(&mut self.shared);
                 self.screen = Screen::Library;
             }
@@ -360,10 +386,16 @@ impl LateralApp {
                 self.shared.settings.dark = !self.shared.settings.dark;
                 self.shared.save_settings();
             }
-            Command::TeacherView => {
-                self.close_lesson();
-                self.screen = Screen::Teacher;
+            Command::TeacherView if self.teacher_unlocked => self.enter_teacher(),
+            Command::TeacherView => self.pin.ask(&mut self.shared),
+            Command::Pin(c) => {
+                if self.pin.apply(c, &mut self.shared) {
+                    self.teacher_unlocked = true;
+                    self.enter_teacher();
+                }
             }
+            // The teacher's and the class view's own commands, only behind the PIN.
+            c if !self.teacher_unlocked && teacher_only(&c) => {}
             Command::BackToEditing => {
                 self.player = None;
                 self.summary = None;
@@ -379,6 +411,13 @@ impl LateralApp {
             Command::Teacher(c) => self.run_teacher(c),
             Command::Class(c) => self.class.apply(c, &self.shared),
         }
+    }
+
+    /// Shows the teacher's view (the PIN was typed), closing the lesson being played.
+    fn enter_teacher(&mut self) {
+        self.pin = PinGate::default();
+        self.close_lesson();
+        self.screen = Screen::Teacher;
     }
 
     fn pick_student(&mut self, name: &str) {
@@ -448,7 +487,10 @@ impl LateralApp {
                 self.summary = None;
                 self.screen = Screen::Player;
             }
-            Some(Goto::Close) => self.screen = self.home(),
+            Some(Goto::Close) => {
+                self.teacher_unlocked = false;
+                self.screen = self.home();
+            }
             None => {}
         }
     }
@@ -525,6 +567,14 @@ impl LateralApp {
         }
         cmds
     }
+}
+
+/// Is this a command of the teacher's or the class view (which show every key)?
+fn teacher_only(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::BackToEditing | Command::ClassView | Command::CloseClass | Command::Teacher(_) | Command::Class(_)
+    )
 }
 
 impl eframe::App for LateralApp {

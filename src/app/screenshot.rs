@@ -1,6 +1,6 @@
 //! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial]
-//! [--check] [--dark] [--size WxH]`: render one screen in a real window, save it as PNG, exit.
-//! For docs, bug reports and tests. It uses a throw-away data folder, never a student's.
+//! [--check] [--dark] [--size WxH] [--edit ID [--preview]] [--class DIR] [--pin]`: render one
+//! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a throw-away data folder, never a student's.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +34,8 @@ pub(crate) struct Plan {
     pub(crate) preview: bool,
     /// Open the class view on this folder of results (`--class DIR`, with `--lesson ID`).
     pub(crate) class: Option<PathBuf>,
+    /// Show the teacher PIN dialog over the library (`--pin`).
+    pub(crate) pin: bool,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
     pub(super) state: Arc<AtomicU8>,
     pub(super) frames: u32,
@@ -52,6 +54,15 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
     app.set_dark(plan.dark);
     app.run_cmd(Command::PickStudent(student), 0.0);
+    if plan.pin {
+        // The teacher PIN dialog over the library (first use: the data folder is a fresh one).
+        app.run_cmd(Command::TeacherView, 0.0);
+        return Ok(());
+    }
+    if plan.class.is_some() || plan.edit.is_some() {
+        // Screenshots are for the docs: they skip the PIN dialog.
+        app.unlock_teacher();
+    }
     if let Some(dir) = &plan.class {
         let id = plan.lesson.as_deref().ok_or("--class needs --lesson ID")?;
         let i = lesson_index(app, id)?;

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::lesson::library::{self, Library};
+use crate::records::pin::TeacherPin;
 use crate::records::progress::{AppSettings, Store};
 
 use super::theme::Theme;
@@ -23,7 +24,7 @@ pub enum Source {
 pub(crate) struct Shared {
     /// Where progress and settings are saved.
     pub(crate) store: Store,
-    /// Font size, theme, last student.
+    /// Font size, theme, last student, teacher PIN (as a salted hash).
     pub(crate) settings: AppSettings,
     /// Lessons and articles.
     pub(crate) library: Library,
@@ -57,8 +58,20 @@ impl Shared {
         Theme::new(self.settings.dark, self.settings.clamped_font())
     }
 
-    /// Saves the settings, or says why not.
+    /// Saves the settings, or says why not. The teacher PIN is the one on disk: this never
+    /// brings back a PIN reset by deleting the file, nor drops one set by another window.
     pub(crate) fn save_settings(&mut self) {
+        self.settings.teacher_pin = self.store.load_settings().teacher_pin;
+        self.write_settings();
+    }
+
+    /// Sets the teacher PIN (first use) and saves the settings.
+    pub(crate) fn set_teacher_pin(&mut self, pin: TeacherPin) {
+        self.settings.teacher_pin = Some(pin);
+        self.write_settings();
+    }
+
+    fn write_settings(&mut self) {
         if let Err(e) = self.store.save_settings(&self.settings) {
             self.notice = Some(format!("Settings could not be saved: {e}"));
         }

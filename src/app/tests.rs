@@ -7,6 +7,13 @@ fn app(dir: &std::path::Path) -> LateralApp {
     LateralApp::new(LateralApp::bundled_library(), Source::Bundled, Store::new(dir))
 }
 
+/// Into the teacher's view, the PIN step done (the PIN dialog has its own tests in tests/ui.rs).
+fn enter_teacher(a: &mut LateralApp) {
+    a.unlock_teacher();
+    enter_teacher(&mut a);
+    assert_eq!(a.screen(), Screen::Teacher);
+}
+
 #[test]
 fn a_lesson_is_open_only_between_opening_it_and_leaving_it() {
     let d = tempfile::tempdir().expect("tempdir");
@@ -29,7 +36,7 @@ fn a_preview_ends_with_its_lesson_and_the_draft_outlives_it() {
     let d = tempfile::tempdir().expect("tempdir");
     let mut a = app(d.path());
     a.run_cmd(Command::PickStudent("Ana".into()), 0.0);
-    a.run_cmd(Command::TeacherView, 0.0);
+    enter_teacher(&mut a);
     a.run_cmd(Command::Teacher(TeacherCmd::Open(0)), 0.0);
     a.run_cmd(Command::Teacher(TeacherCmd::Edit(EditCmd::Preview)), 0.0);
     assert!(a.previewing() && a.screen() == Screen::Player);
@@ -40,6 +47,11 @@ fn a_preview_ends_with_its_lesson_and_the_draft_outlives_it() {
         "a preview left for the lessons is over (and saving works again)"
     );
     a.run_cmd(Command::TeacherView, 0.0);
+    assert!(
+        a.asking_for_pin(),
+        "left for the lessons, the teacher view asks for the PIN again"
+    );
+    enter_teacher(&mut a);
     assert!(a.teacher().editor().is_some(), "the draft is still open");
 }
 
@@ -52,10 +64,30 @@ fn work_is_saved_after_a_change_and_not_in_a_preview() {
     a.run_cmd(Command::Player(PlayerCmd::GoToStep(1)), 0.0);
     a.run_cmd(Command::ToLibrary, 0.0);
     assert_eq!(a.saves(), 1);
-    a.run_cmd(Command::TeacherView, 0.0);
+    enter_teacher(&mut a);
     a.run_cmd(Command::Teacher(TeacherCmd::Open(0)), 0.0);
     a.run_cmd(Command::Teacher(TeacherCmd::Edit(EditCmd::Preview)), 0.0);
     a.run_cmd(Command::Player(PlayerCmd::GoToStep(2)), 0.0);
     a.run_cmd(Command::BackToEditing, 0.0);
     assert_eq!((a.saves(), a.screen()), (1, Screen::Teacher));
+}
+
+#[test]
+fn the_teacher_and_class_views_obey_only_behind_the_pin() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app(d.path());
+    a.run_cmd(Command::PickStudent("Ana".into()), 0.0);
+    a.run_cmd(Command::TeacherView, 0.0);
+    assert!(a.asking_for_pin() && a.screen() == Screen::Library);
+    for c in [
+        Command::Teacher(TeacherCmd::Open(0)),
+        Command::ClassView,
+        Command::BackToEditing,
+    ] {
+        a.run_cmd(c.clone(), 0.0);
+        assert_eq!(a.screen(), Screen::Library, "{c:?}");
+    }
+    assert!(a.teacher().editor().is_none());
+    a.run_cmd(Command::Pin(PinCmd::Cancel), 0.0);
+    assert!(!a.asking_for_pin() && a.screen() == Screen::Library);
 }

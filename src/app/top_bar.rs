@@ -29,9 +29,14 @@ pub(crate) fn top_bar(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: 
             } else if matches!(screen, Screen::Player | Screen::Summary) && ui.button("◀ Lessons").clicked() {
                 cmds.push(Command::ToLibrary);
             }
+            // Only where no lesson is open: never two clicks from a student's lesson. The PIN
+            // dialog comes first.
             if !previewing
-                && screen != Screen::Teacher
-                && ui.button("Teacher view").on_hover_text("Edit lessons").clicked()
+                && matches!(screen, Screen::Students | Screen::Library)
+                && ui
+                    .button("Teacher view")
+                    .on_hover_text("Edit lessons and see the class (asks for the teacher PIN)")
+                    .clicked()
             {
                 cmds.push(Command::TeacherView);
             }

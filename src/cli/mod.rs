@@ -90,6 +90,9 @@ pub struct AppArgs {
     /// Open the class view on this folder of results (with --lesson ID)
     #[arg(long, value_name = "DIR", help_heading = "Screenshots", requires = "screenshot")]
     pub class: Option<PathBuf>,
+    /// Show the teacher PIN dialog (as on first use) over the library
+    #[arg(long, help_heading = "Screenshots", requires = "screenshot", conflicts_with_all = ["lesson", "edit", "class"])]
+    pub pin: bool,
 }
 
 /// `WIDTHxHEIGHT`, e.g. `1366x768`.
