@@ -845,7 +845,10 @@ fn the_teacher_pin_is_set_on_first_use_and_asked_for_by_the_next_app() {
     h.get_by_label("Set a teacher PIN");
     h.get_by_label_contains("Forgot the PIN?");
     h.run();
-    assert!(h.get_by_label("New PIN:").is_focused(), "typing starts in the first box");
+    assert!(
+        h.get_by_label("New PIN:").is_focused(),
+        "typing starts in the first box"
+    );
     // Two different PINs, then one too short: refused, said why, not entered.
     type_into(&mut h, "New PIN:", "2468");
     type_into(&mut h, "PIN again:", "2469");

@@ -10,7 +10,7 @@ fn app(dir: &std::path::Path) -> LateralApp {
 /// Into the teacher's view, the PIN step done (the PIN dialog has its own tests in tests/ui.rs).
 fn enter_teacher(a: &mut LateralApp) {
     a.unlock_teacher();
-    enter_teacher(&mut a);
+    a.run_cmd(Command::TeacherView, 0.0);
     assert_eq!(a.screen(), Screen::Teacher);
 }
 
