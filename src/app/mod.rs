@@ -395,7 +395,7 @@ impl LateralApp {
                 }
             }
             // The teacher's and the class view's own commands, only behind the PIN.
-            c if !self.teacher_unlocked && teacher_only(&c) => {}
+            c if !self.teacher_unlocked && pin_gate::teacher_only(&c) => {}
             Command::BackToEditing => {
                 self.player = None;
                 self.summary = None;
@@ -567,14 +567,6 @@ impl LateralApp {
         }
         cmds
     }
-}
-
-/// Is this a command of the teacher's or the class view (which show every key)?
-fn teacher_only(cmd: &Command) -> bool {
-    matches!(
-        cmd,
-        Command::BackToEditing | Command::ClassView | Command::CloseClass | Command::Teacher(_) | Command::Class(_)
-    )
 }
 
 impl eframe::App for LateralApp {

@@ -176,6 +176,15 @@ impl PinGate {
     }
 }
 
+/// Is this a command of the teacher's or the class view (which show every key)? The run loop
+/// runs them only once the PIN was typed.
+pub(crate) fn teacher_only(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::BackToEditing | Command::ClassView | Command::CloseClass | Command::Teacher(_) | Command::Class(_)
+    )
+}
+
 /// A labelled box that shows dots for what is typed, digits only.
 fn pin_box(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
     let l = ui.label(label);
