@@ -57,9 +57,7 @@ fn a_checked_machine_step_reads_as_expected() {
     assert_eq!(v.score_line, "Partly right: 50%");
     assert_eq!(
         v.detail_line.as_deref(),
-        Some(
-            "Precision 50% (how much of what you marked is in the key) · recall 50% (how much of the key you marked)"
-        )
+        Some("Precision 50% (how much of what you marked is in the key) · recall 50% (how much of the key you marked)")
     );
     // Showing the solution reveals the missed key.
     s.show_solution();
@@ -116,7 +114,12 @@ fn regression_flooded_check_lists_keys_as_found() {
     let len = s.articles()[0].len();
     s.add_highlight(0, Span::new(0, len), Some("disclosure".into()));
     s.check().expect("check");
-    let d = s.state().checked.as_ref().and_then(|c| c.detail.clone()).expect("detail");
+    let d = s
+        .state()
+        .checked
+        .as_ref()
+        .and_then(|c| c.detail.clone())
+        .expect("detail");
     assert!(d.flooded(), "{d:?}");
     // The scorer still sees every key covered; the screen must not say so.
     assert!(d.keys.iter().any(|k| k.verdict != Verdict::Missed));
@@ -124,7 +127,10 @@ fn regression_flooded_check_lists_keys_as_found() {
     assert_eq!(v.score_line, "Not yet: 0%");
     let f = v.flooding_line.expect("flooding");
     assert!(f.starts_with("Too much highlighted"), "{f}");
-    assert!(f.contains("capped at 0%") && f.contains("no key passage is shown"), "{f}");
+    assert!(
+        f.contains("capped at 0%") && f.contains("no key passage is shown"),
+        "{f}"
+    );
     assert!(v.keys.is_empty(), "{:?}", v.keys);
     assert!(v.extras.is_empty() && v.detail_line.is_none());
     assert_eq!(article_marks(&s), ArticleMarks::default());
@@ -200,7 +206,10 @@ fn the_summary_reviews_a_checked_step_as_the_player_showed_it() {
     let keys = s.step().keys().to_vec();
     s.add_highlight(0, keys[1].core, Some("template-residue".into()));
     s.check().expect("check");
-    let lines: Vec<String> = summary_review(&s).into_iter().filter(|l| l.starts_with("Step 3")).collect();
+    let lines: Vec<String> = summary_review(&s)
+        .into_iter()
+        .filter(|l| l.starts_with("Step 3"))
+        .collect();
     assert_eq!(
         lines,
         vec![
@@ -214,12 +223,19 @@ fn the_summary_reviews_a_checked_step_as_the_player_showed_it() {
     // Retry (keep highlights): not checked again, so not reported as checked.
     assert!(s.retry(true));
     let l = summary_review(&s);
-    assert!(l.iter().any(|l| l.starts_with("Step 3 — Signs of a machine: not checked")), "{l:#?}");
+    assert!(
+        l.iter()
+            .any(|l| l.starts_with("Step 3 — Signs of a machine: not checked")),
+        "{l:#?}"
+    );
     assert!(leaks(&s, &l).is_empty(), "{l:#?}");
     assert_eq!(step_result(&s, 2, Some(0.3)), "not checked yet");
     // The solution shown: every key not found, with its quote and explanation.
     s.show_solution();
-    let l: Vec<String> = summary_review(&s).into_iter().filter(|l| l.starts_with("Step 3")).collect();
+    let l: Vec<String> = summary_review(&s)
+        .into_iter()
+        .filter(|l| l.starts_with("Step 3"))
+        .collect();
     assert_eq!(l.len(), 3);
     assert!(l[0].contains(&keys[0].anchor.quote) && l[2].contains(&keys[2].explanation));
 }
@@ -232,7 +248,9 @@ fn the_summary_of_a_flooded_check_names_no_key() {
     s.add_highlight(0, Span::new(0, len), Some("disclosure".into()));
     s.check().expect("check");
     let lines = summary_review(&s);
-    assert!(lines.contains(&"Step 3 — Signs of a machine: too much highlighted, so no key passage is shown.".to_string()));
+    assert!(
+        lines.contains(&"Step 3 — Signs of a machine: too much highlighted, so no key passage is shown.".to_string())
+    );
     assert!(leaks(&s, &lines).is_empty(), "{lines:#?}");
     assert_eq!(step_result(&s, 2, Some(0.0)), "0% Not yet");
 }
