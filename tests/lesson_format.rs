@@ -271,3 +271,77 @@ fn key_offsets_are_char_offsets_into_the_displayed_text() {
     ));
     assert_eq!(l2.steps[0].keys()[0].core, k.core);
 }
+
+fn warnings(text: &str) -> Vec<String> {
+    parse(text)
+        .1
+        .into_iter()
+        .filter(|d| !d.is_error())
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect()
+}
+
+/// Issue 12: text a student reads before checking must not state a key.
+#[test]
+fn a_key_quoted_where_students_read_it_before_checking_is_a_warning() {
+    let key = "[[key]]\nid = \"doubled\"\nquote = \"doubled down\"\nlabel = \"loaded-word\"\nexplanation = \"It quotes “doubled down”: fine here.\"\n";
+    // Quiet: the explanation (shown after Check) may quote it.
+    assert!(warnings(&bias(key)).is_empty(), "{:?}", warnings(&bias(key)));
+    // The step's instructions (line 16, after the step block), at the quote's first word.
+    let w = warnings(&bias(key).replace("Find it.", "Find it: Austin “doubled down”."));
+    assert!(
+        has(
+            &w,
+            "16:18 this step's instructions gives the answer away: it quotes key `doubled`"
+        ),
+        "{w:?}"
+    );
+    // A hint, the title, the introduction.
+    let hinted = bias(&format!("hints = [\"Look for doubled down.\"]\n{key}"));
+    assert!(
+        has(&warnings(&hinted), "a hint gives the answer away"),
+        "{:?}",
+        warnings(&hinted)
+    );
+    let titled = bias(&format!("title = \"Doubled Down\"\n{key}"));
+    assert!(has(&warnings(&titled), "this step's title gives the answer away"));
+    let intro = bias(key).replace("Intro.", "Intro: who doubled down?");
+    assert!(
+        has(
+            &warnings(&intro),
+            "4:12 the lesson's introduction gives the answer away"
+        ),
+        "{:?}",
+        warnings(&intro)
+    );
+    // A different word is not a key.
+    assert!(warnings(&bias(key).replace("Find it.", "Find the doubling.")).is_empty());
+}
+
+/// Issue 12: the Saitarli page's source note, shown above the article from the start, stated
+/// the machine-text keys ("says it was created by Artificial Intelligence", "gives Source: CNN").
+#[test]
+fn regression_source_note_states_the_machine_keys() {
+    let machine = format!(
+        "{HEAD}+++ step\nkind = \"highlight\"\ntask = \"machine\"\narticles = [\"saitarli\"]\n[[key]]\nid = \"src\"\nquote = \"Source: CNN\"\nlabel = \"template-residue\"\nexplanation = \"x\"\n+++\nFind it.\n"
+    );
+    let w = warnings(&machine);
+    assert!(!has(&w, "source note"), "the bundled note no longer states it: {w:?}");
+    let bundled = corpus();
+    let saitarli = bundled.get("saitarli").expect("bundled");
+    let mut meta = saitarli.meta.clone();
+    meta.outlet_kind = "Unknown; it gives “Source: CNN”".into();
+    meta.removed.clear(); // the text below is the displayed text already
+    let mut corpus = Corpus::new();
+    let article = lateral::corpus::Article::new(meta, "saitarli.txt", saitarli.text.as_str());
+    corpus.add(article).expect("one article");
+    let lf = parse_lesson_text("t.md", machine, &corpus);
+    let w: Vec<String> = lf.diagnostics.iter().map(|d| d.message.clone()).collect();
+    assert!(
+        has(
+            &w,
+            "the source note (`outlet_kind`) of article `saitarli`, shown above it, gives the answer away"
+        ),
+        "{w:?}"
+    );
+}

@@ -22,6 +22,7 @@ pub mod authoring;
 mod blocks;
 pub mod bundled;
 mod fields;
+mod giveaway;
 mod header;
 mod keys;
 mod labels;
