@@ -110,8 +110,8 @@ fn missed_keys_show_no_quote_or_explanation_until_the_solution_is_shown() {
         .iter()
         .flat_map(|k| [format!("“{}”", k.anchor.quote), k.explanation.clone()])
         .collect();
-    // (The article's source note quotes “Source: CNN” before any check: issue 12 has that
-    // as its own item. What matters here is that Check adds nothing.)
+    // What matters is that Check adds nothing: counted against what is on screen before it,
+    // so that the article's own words (once exposed to screen readers) do not count.
     let before = counts(&h, &hidden);
     h.get_by_label("Check").click();
     h.run();
