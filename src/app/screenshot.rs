@@ -1,6 +1,7 @@
-//! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial]
+//! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial|all]
 //! [--check] [--dark] [--size WxH] [--edit ID [--preview]] [--class DIR] [--pin]`: render one
-//! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a throw-away data folder, never a student's.
+//! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a
+//! throw-away data folder, never a student's.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -109,8 +110,12 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     Ok(())
 }
 
-/// Highlights the answer key (or part of it, plus one wrong word) on the current step.
+/// Highlights the answer key (or part of it, plus one wrong word; or every article whole, as a
+/// student flooding the text would) on the current step.
 fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
+    if how == "all" {
+        return fill_all(app);
+    }
     let s = app.session().ok_or("no lesson is open")?;
     let step = s.step().clone();
     let labels: Vec<String> = super::screens::player::step_labels(s)
@@ -121,7 +126,7 @@ fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
     let take = match how {
         "key" => keys.len(),
         "partial" => keys.len().div_ceil(2),
-        other => return Err(format!("--answer takes key or partial, not `{other}`")),
+        other => return Err(format!("--answer takes key, partial or all, not `{other}`")),
     };
     for (n, k) in keys.iter().enumerate().take(take) {
         let a = step.articles.iter().position(|x| *x == k.article).unwrap_or(0);
@@ -156,6 +161,27 @@ fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
                 0.0,
             );
         }
+    }
+    Ok(())
+}
+
+/// Highlights every article of the current step from its first char to its last, with the
+/// step's first label.
+fn fill_all(app: &mut LateralApp) -> Result<(), String> {
+    let s = app.session().ok_or("no lesson is open")?;
+    let lens: Vec<usize> = s.articles().iter().map(|a| a.len()).collect();
+    let labelled = !super::screens::player::step_labels(s).is_empty();
+    if labelled {
+        app.run_cmd(Command::Player(PlayerCmd::SetLabel(0)), 0.0);
+    }
+    for (article, len) in lens.into_iter().enumerate() {
+        app.run_cmd(
+            Command::Player(PlayerCmd::Highlight {
+                article,
+                span: Span::new(0, len),
+            }),
+            0.0,
+        );
     }
     Ok(())
 }

@@ -67,9 +67,10 @@ pub struct AppArgs {
     /// The student's name (default Ana)
     #[arg(long, value_name = "NAME", help_heading = "Screenshots", requires = "screenshot")]
     pub student: Option<String>,
-    /// Fill the step with its answer key, or with part of it and one wrong highlight
+    /// Fill the step with its answer key, with part of it and one wrong highlight, or
+    /// highlight all of every article
     #[arg(long, value_name = "HOW", help_heading = "Screenshots", requires = "screenshot",
-          value_parser = ["key", "partial"])]
+          value_parser = ["key", "partial", "all"])]
     pub answer: Option<String>,
     /// Press Check
     #[arg(long, help_heading = "Screenshots", requires = "screenshot")]

@@ -176,6 +176,14 @@ pub struct StepScore {
     pub extras: Vec<Extra>,
 }
 
+impl StepScore {
+    /// Did the highlights cover more than the allowed share of the spare text ([`FLOOD_START`])?
+    /// Then the flooding rule caps the score, and a check reveals nothing of the keys.
+    pub fn flooded(&self) -> bool {
+        self.flooding > FLOOD_START
+    }
+}
+
 /// Sorted, disjoint spans with prefix sums, for O(log n) "how much of this range is covered".
 #[derive(Clone, Debug, Default)]
 struct IntervalSet {

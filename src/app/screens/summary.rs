@@ -8,10 +8,9 @@ use super::player::PlayerCmd;
 use crate::app::theme::Theme;
 use crate::app::{Command, Shared};
 use crate::corpus::Corpus;
-use crate::grading::feedback::{score_words, verdict_words};
-use crate::grading::score::Verdict;
+use crate::grading::feedback::{score_words, step_result, summary_review};
 use crate::grading::session::Session;
-use crate::records::results::{LessonOutcome, Results, StepOutcome};
+use crate::records::results::{LessonOutcome, Results};
 
 /// The summary's state: the lesson's scores, worked out once when it opens.
 pub(crate) struct SummaryScreen {
@@ -40,7 +39,7 @@ impl SummaryScreen {
                     .show(ui, |ui| steps_ui(ui, s, outcome));
                 ui.add_space(10.0);
                 if !s.lesson.exam {
-                    review_ui(ui, s, outcome);
+                    review_ui(ui, s);
                 }
                 ui.add_space(10.0);
                 ui.horizontal(|ui| buttons_ui(ui, s, handin_dir, &mut cmds));
@@ -73,61 +72,19 @@ fn steps_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome) {
     for (i, o) in outcome.steps.iter().enumerate() {
         ui.label(format!("{}. {}", i + 1, o.title));
         ui.label(&o.kind);
-        ui.label(step_result(s, i, o));
+        ui.label(step_result(s, i, o.score));
         ui.end_row();
     }
 }
 
-/// What the summary says about step `i`.
-fn step_result(s: &Session, i: usize, o: &StepOutcome) -> String {
-    let done = s.steps[i].is_done(&s.lesson.steps[i]);
-    let answered = !s.steps[i].marks.is_empty() || !s.steps[i].choices.is_empty();
-    match o.score {
-        _ if s.lesson.exam => {
-            if done || answered {
-                "answered".into()
-            } else {
-                "to do".into()
-            }
-        }
-        Some(x) if s.steps[i].attempts > 0 || s.steps[i].solution_shown => {
-            format!("{:.0}% {}", x * 100.0, score_words(x))
-        }
-        Some(_) => "not checked yet".into(),
-        None if done => "done".into(),
-        None => "to do".into(),
-    }
-}
-
-/// The key passages not found, step by step.
-fn review_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome) {
+/// What to review, as `grading::feedback::summary_review` allows: no keys of steps not checked.
+fn review_ui(ui: &mut Ui, s: &Session) {
     ui.heading("What to review");
-    let mut any = false;
-    for (i, o) in outcome.steps.iter().enumerate() {
-        let step = &s.lesson.steps[i];
-        if let Some(d) = &o.detail {
-            for (k, r) in step.keys().iter().zip(&d.keys) {
-                if r.verdict != Verdict::Found {
-                    any = true;
-                    ui.label(format!(
-                        "Step {} — {} “{}”: {}",
-                        i + 1,
-                        verdict_words(r.verdict),
-                        k.anchor.quote,
-                        k.explanation
-                    ));
-                }
-            }
-        } else if o.score.is_some_and(|x| x < 1.0) {
-            any = true;
-            ui.label(format!(
-                "Step {} — {}: look at the explanation of each answer.",
-                i + 1,
-                o.title
-            ));
-        }
+    let lines = summary_review(s);
+    for l in &lines {
+        ui.label(l);
     }
-    if !any {
+    if lines.is_empty() {
         ui.label("Nothing: every key passage was found.");
     }
 }

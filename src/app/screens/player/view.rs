@@ -8,7 +8,7 @@ use crate::app::Command;
 use crate::app::theme::Theme;
 use crate::app::widgets::article_view::{ArticleEvent, MarkView, Overlay, article_columns};
 use crate::app::widgets::markdown::markdown_ui;
-use crate::grading::feedback::{checked_view, score_words};
+use crate::grading::feedback::{article_marks, checked_view, score_words};
 use crate::grading::score::Verdict;
 use crate::grading::session::Session;
 use crate::lesson::{Step, StepBody};
@@ -268,33 +268,29 @@ fn marks_for(s: &Session, selected: Option<usize>, n: usize) -> Vec<Vec<MarkView
     per_article
 }
 
-/// The check results drawn over each article: key spans with verdicts, and extras.
+/// The check results drawn over each article: the key spans the student may see, with their
+/// verdicts, and the extras (as `grading::feedback::article_marks` allows).
 fn overlays_for(s: &Session, n: usize) -> Vec<Vec<Overlay>> {
     let mut out = vec![Vec::new(); n];
-    let st = s.state();
-    let step = s.step();
-    let Some(detail) = st.checked.as_ref().and_then(|c| c.detail.as_ref()) else {
-        return out;
-    };
-    for (i, (k, r)) in step.keys().iter().zip(&detail.keys).enumerate() {
-        let a = step.articles.iter().position(|x| *x == k.article).unwrap_or(0);
-        // Missed keys are shown only once the solution is revealed.
-        if r.verdict == Verdict::Missed && !st.solution_shown {
-            continue;
-        }
-        if let Some(v) = out.get_mut(a) {
-            v.push(Overlay::Key {
-                span: k.core,
-                verdict: r.verdict,
-                number: i + 1,
+    let marks = article_marks(s);
+    for k in marks.keys {
+        if let Some(v) = out.get_mut(k.article) {
+            v.push(match k.verdict {
+                Some(verdict) => Overlay::Key {
+                    span: k.span,
+                    verdict,
+                    number: k.number,
+                },
+                None => Overlay::Answer {
+                    span: k.span,
+                    number: k.number,
+                },
             });
         }
     }
-    for e in &detail.extras {
-        if let Some(m) = st.marks.get(e.highlight)
-            && let Some(v) = out.get_mut(m.article)
-        {
-            v.push(Overlay::Extra { span: m.span });
+    for (a, span) in marks.extras {
+        if let Some(v) = out.get_mut(a) {
+            v.push(Overlay::Extra { span });
         }
     }
     out

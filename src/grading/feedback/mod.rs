@@ -1,0 +1,259 @@
+//! What a checked step tells the student, as plain data: the score in words and numbers, one
+//! line per key span (verdict, quote, label, explanation, or "not shown yet"), and the highlights
+//! that are in no key. The app draws this; tests read it without drawing anything.
+
+use serde::Serialize;
+
+use crate::grading::score::{KeyResult, PartlyWhy, StepScore, Verdict};
+use crate::grading::session::Session;
+use crate::lesson::{KeySpan, StepBody};
+use crate::text::{Span, collapse_whitespace};
+
+/// A score in words.
+pub fn score_words(score: f64) -> &'static str {
+    match score {
+        s if s >= 0.95 => "Excellent",
+        s if s >= 0.75 => "Good",
+        s if s >= 0.5 => "Partly right",
+        s if s > 0.0 => "A start",
+        _ => "Not yet",
+    }
+}
+
+/// The mark shown with a verdict, readable without colour.
+pub fn verdict_mark(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Found => "✓",
+        Verdict::Partly => "½",
+        Verdict::Missed => "✗",
+    }
+}
+
+/// A verdict in words.
+pub fn verdict_words(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Found => "found",
+        Verdict::Partly => "partly found",
+        Verdict::Missed => "missed",
+    }
+}
+
+/// One key span in the results list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyLine {
+    /// Found, partly, missed.
+    pub verdict: Verdict,
+    /// E.g. "✓ 1. found" or "½ 2. partly found (right place, wrong label)".
+    pub heading: String,
+    /// The quote and its label, or `None` while a missed key is still hidden.
+    pub quote: Option<String>,
+    /// The explanation, or `None` while hidden.
+    pub explanation: Option<String>,
+}
+
+/// A choice option in the results list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OptionLine {
+    /// "✓ text" or "✗ text".
+    pub heading: String,
+    /// Why.
+    pub explanation: Option<String>,
+}
+
+/// Everything the results list of a checked step shows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckedView {
+    /// E.g. "Partly right: 67%".
+    pub score_line: String,
+    /// Precision and recall in plain words (highlight steps).
+    pub detail_line: Option<String>,
+    /// Shown when the flooding rule capped the score.
+    pub flooding_line: Option<String>,
+    /// Is the solution shown?
+    pub solution_shown: bool,
+    /// One line per key span, in key order.
+    pub keys: Vec<KeyLine>,
+    /// The highlights that are in no key: their text, and whether they are close to a key.
+    pub extras: Vec<(String, bool)>,
+    /// The options picked (or all of them, once the solution is shown).
+    pub options: Vec<OptionLine>,
+}
+
+/// May a key's quote and explanation be shown? Only when the student earned it: the key was
+/// found or partly found by a check that did not flood the text, or the solution is shown.
+/// Missed keys stay hidden until then, and a flooded check (highlights over more than the
+/// allowed share of the text, [`StepScore::flooded`]) reveals nothing.
+pub fn key_revealed(verdict: Verdict, flooded: bool, solution_shown: bool) -> bool {
+    solution_shown || (!flooded && verdict != Verdict::Missed)
+}
+
+/// A key span drawn over the article after a check.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyMark {
+    /// Which of the step's articles.
+    pub article: usize,
+    /// The key's core.
+    pub span: Span,
+    /// Its number in the results list (from 1).
+    pub number: usize,
+    /// How the student did on it; `None` when the solution shows it but a flooded check means
+    /// it was not found.
+    pub verdict: Option<Verdict>,
+}
+
+/// What the articles show over their text after a check.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ArticleMarks {
+    /// The key spans the student may see.
+    pub keys: Vec<KeyMark>,
+    /// The highlights in no key: which of the step's articles, and where.
+    pub extras: Vec<(usize, Span)>,
+}
+
+/// What the article may show over its text after a check of the current step: the key spans
+/// the student earned (see [`key_revealed`]), and the highlights that are in no key. A flooded
+/// check shows neither (unless the solution is shown), since which highlights are extras tells
+/// where the keys are.
+pub fn article_marks(s: &Session) -> ArticleMarks {
+    let st = s.state();
+    let step = s.step();
+    let Some(d) = st.checked.as_ref().and_then(|c| c.detail.as_ref()) else {
+        return Default::default();
+    };
+    let flooded = d.flooded();
+    let mut keys = Vec::new();
+    for (i, (k, r)) in step.keys().iter().zip(&d.keys).enumerate() {
+        if key_revealed(r.verdict, flooded, st.solution_shown) {
+            keys.push(KeyMark {
+                article: step.articles.iter().position(|x| *x == k.article).unwrap_or(0),
+                span: k.core,
+                number: i + 1,
+                verdict: (!flooded).then_some(r.verdict),
+            });
+        }
+    }
+    let extras = if flooded {
+        Vec::new()
+    } else {
+        d.extras
+            .iter()
+            .filter_map(|e| st.marks.get(e.highlight).map(|m| (m.article, m.span)))
+            .collect()
+    };
+    ArticleMarks { keys, extras }
+}
+
+/// The results view of the current step, if it has been checked.
+pub fn checked_view(s: &Session) -> Option<CheckedView> {
+    let st = s.state();
+    let step = s.step();
+    let c = st.checked.as_ref()?;
+    let mut v = CheckedView {
+        score_line: format!("{}: {:.0}%", score_words(c.score), c.score * 100.0),
+        detail_line: None,
+        flooding_line: None,
+        solution_shown: st.solution_shown,
+        keys: Vec::new(),
+        extras: Vec::new(),
+        options: Vec::new(),
+    };
+    match &step.body {
+        StepBody::Highlight { .. } => highlight_view(s, c.detail.as_ref()?, &mut v),
+        StepBody::Choice { options, .. } => {
+            for (i, o) in options.iter().enumerate() {
+                if st.choices.contains(&i) || st.solution_shown {
+                    let mark = if o.correct { "✓" } else { "✗" };
+                    v.options.push(OptionLine {
+                        heading: format!("{mark} {}", o.text),
+                        explanation: o.explanation.clone(),
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    Some(v)
+}
+
+/// The heading of key `n` (from 1): its verdict and why only partly.
+fn key_heading(n: usize, r: &KeyResult) -> String {
+    let why = match r.why {
+        Some(PartlyWhy::WrongLabel) => " (right place, wrong label)",
+        Some(PartlyWhy::PartnerMissing) => " (the other side of this conflict is missing)",
+        Some(PartlyWhy::PartOfCore) => " (only part of it)",
+        None => "",
+    };
+    format!("{} {n}. {}{why}", verdict_mark(r.verdict), verdict_words(r.verdict))
+}
+
+/// The key passage's quote, with its label's name.
+pub(crate) fn key_quote(s: &Session, k: &KeySpan) -> String {
+    let label = k
+        .label
+        .as_ref()
+        .and_then(|l| s.lesson.label(l))
+        .map(|l| format!(" [{}]", l.name))
+        .unwrap_or_default();
+    format!("“{}”{label}", k.anchor.quote)
+}
+
+/// The results of a checked highlight step. A flooded check says "too much highlighted" and
+/// lists no key (nor the extras, which would tell where the keys are) unless the solution is
+/// shown, and then without verdicts: highlighting everything finds nothing.
+fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
+    let st = s.state();
+    let flooded = d.flooded();
+    if flooded {
+        let hidden = if st.solution_shown {
+            ""
+        } else {
+            " and no key passage is shown"
+        };
+        v.flooding_line = Some(format!(
+            "Too much highlighted: you marked {:.0}% of the text that holds no answer, so the score is capped at {:.0}%{hidden}. Mark only what matters.",
+            d.flooding * 100.0,
+            d.cap * 100.0
+        ));
+        if !st.solution_shown {
+            return;
+        }
+    }
+    v.detail_line = (!flooded).then(|| {
+        format!(
+            "Precision {:.0}% (how much of what you marked is in the key) · recall {:.0}% (how much of the key you marked)",
+            d.precision * 100.0,
+            d.recall * 100.0
+        )
+    });
+    for (i, (k, r)) in s.step().keys().iter().zip(&d.keys).enumerate() {
+        let shown = key_revealed(r.verdict, flooded, st.solution_shown);
+        v.keys.push(KeyLine {
+            verdict: if flooded { Verdict::Missed } else { r.verdict },
+            heading: if flooded {
+                format!("{}. not counted: too much highlighted", i + 1)
+            } else {
+                key_heading(i + 1, r)
+            },
+            quote: shown.then(|| key_quote(s, k)),
+            explanation: shown.then(|| k.explanation.clone()),
+        });
+    }
+    if flooded {
+        return;
+    }
+    for e in &d.extras {
+        if let Some(m) = st.marks.get(e.highlight)
+            && let Some(a) = s.articles().get(m.article)
+        {
+            v.extras
+                .push((collapse_whitespace(a.slice(m.span)), e.near_key.is_some()));
+        }
+    }
+}
+
+mod review;
+
+pub use review::{step_result, summary_review};
+
+#[cfg(test)]
+mod tests;
