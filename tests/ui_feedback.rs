@@ -13,6 +13,10 @@ use lateral::grading::score::Verdict;
 use lateral::records::progress::Store;
 use lateral::text::Span;
 
+#[path = "support/ui.rs"]
+mod ui_support;
+use ui_support::drag_across;
+
 fn harness(store: &Store) -> Harness<'static, LateralApp> {
     let app = LateralApp::new(LateralApp::bundled_library(), Source::Bundled, store.clone());
     Harness::builder()
@@ -36,25 +40,6 @@ fn open_step(h: &mut Harness<'static, LateralApp>, name: &str, title: &str) {
     h.get_by_label_contains(title).click();
     h.run();
     assert_eq!(h.state().session().expect("a lesson is open").step().title, title);
-}
-
-/// Drags across a span of an article, from its first char to its last.
-fn drag_across(h: &mut Harness<'static, LateralApp>, article: usize, span: Span) {
-    let view = h.state().player_view(article).expect("a lesson is open");
-    let rects = view.span_rects(span);
-    assert!(!rects.is_empty(), "the span is not on screen");
-    let from = rects[0].left_center() + egui::vec2(2.0, 0.0);
-    let to = rects[rects.len() - 1].right_center() - egui::vec2(2.0, 0.0);
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    h.hover_at(from + (to - from) * 0.5);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
 }
 
 /// The core span of key `i` of the current step (all on its first article here).
