@@ -95,6 +95,7 @@ impl Rig {
                     marks,
                     overlays: &[],
                     editable: true,
+                    for_teacher: false,
                 };
                 article_ui(ui, state, &input, theme)
             });

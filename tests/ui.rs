@@ -936,3 +936,25 @@ fn regression_teacher_view_open_from_a_students_lesson() {
     assert!(h.state().asking_for_pin());
     assert_eq!(h.state().screen(), Screen::Library);
 }
+
+/// Issue 12: an article's `note` is the teachers' note: shown in the teacher's view, never to
+/// students (it may say what the page gives away).
+#[test]
+fn the_teachers_note_shows_in_the_teacher_view_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    start_first_lesson(&mut h, "Ana");
+    // The student sees the article's header, source note included, but not the teachers' note.
+    h.get_by_label_contains("A US local TV station's website");
+    assert!(h.query_by_label_contains("Teachers' note").is_none());
+    assert!(
+        h.query_by_label_contains("The capture shows no publication date")
+            .is_none()
+    );
+    h.get_by_label("◀ Lessons").click();
+    h.run();
+    enter_teacher_view(&mut h);
+    h.get_by_label("New lesson").click();
+    h.run();
+    h.get_by_label_contains("Teachers' note (students do not see it): The capture shows no publication date");
+}

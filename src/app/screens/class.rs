@@ -8,7 +8,7 @@ use egui::{Color32, RichText, Ui};
 
 use crate::app::dialogs::{Dialog, Pending};
 use crate::app::theme::Theme;
-use crate::app::widgets::article_view::{ArticleViewState, MarkView, Overlay, article_columns};
+use crate::app::widgets::article_view::{ArticleViewState, MarkView, Overlay, PaneMode, article_columns};
 use crate::app::widgets::dropped_path;
 use crate::app::{Command, Shared};
 use crate::corpus::Corpus;
@@ -322,7 +322,18 @@ impl ClassScreen {
             _ => "How many students highlighted each word (darker = more); the key spans are outlined and numbered."
                 .to_string(),
         }));
-        let _ = article_columns(ui, &arts, &mut self.views, marks, &overlays, false, theme);
+        let _ = article_columns(
+            ui,
+            &arts,
+            &mut self.views,
+            marks,
+            &overlays,
+            PaneMode {
+                editable: false,
+                for_teacher: true,
+            },
+            theme,
+        );
     }
 
     fn marks_for(

@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText, Ui};
 use super::{PlayerCmd, PlayerScreen, step_labels};
 use crate::app::Command;
 use crate::app::theme::Theme;
-use crate::app::widgets::article_view::{ArticleEvent, MarkView, Overlay, article_columns};
+use crate::app::widgets::article_view::{ArticleEvent, MarkView, Overlay, PaneMode, article_columns};
 use crate::app::widgets::markdown::markdown_ui;
 use crate::grading::feedback::{article_marks, checked_view, score_words};
 use crate::grading::score::Verdict;
@@ -85,7 +85,18 @@ impl PlayerScreen {
         let editable = matches!(s.step().body, StepBody::Highlight { .. }) && !s.locked();
         let per_article = marks_for(s, self.selected, arts.len());
         let overlays = overlays_for(s, arts.len());
-        for (a, e) in article_columns(ui, arts, &mut self.views, &per_article, &overlays, editable, theme) {
+        for (a, e) in article_columns(
+            ui,
+            arts,
+            &mut self.views,
+            &per_article,
+            &overlays,
+            PaneMode {
+                editable,
+                for_teacher: false,
+            },
+            theme,
+        ) {
             cmds.push(player(match e {
                 ArticleEvent::Highlight(span) => PlayerCmd::Highlight { article: a, span },
                 ArticleEvent::Select(pos) => PlayerCmd::SelectAt { article: a, pos },

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::editor::{EditCmd, Editor};
 use crate::app::theme::Theme;
-use crate::app::widgets::article_view::{ArticleEvent, MarkView, article_columns};
+use crate::app::widgets::article_view::{ArticleEvent, MarkView, PaneMode, article_columns};
 use crate::app::widgets::markdown::markdown_ui;
 use crate::corpus::{Article, Corpus};
 use crate::grading::score::Verdict;
@@ -289,7 +289,18 @@ impl Editor {
             |ui| {
                 ui.set_min_height(height);
                 ui.set_max_height(height);
-                for (n, e) in article_columns(ui, &arts, views, &marks, &[], true, theme) {
+                for (n, e) in article_columns(
+                    ui,
+                    &arts,
+                    views,
+                    &marks,
+                    &[],
+                    PaneMode {
+                        editable: true,
+                        for_teacher: true,
+                    },
+                    theme,
+                ) {
                     out.push(match e {
                         ArticleEvent::Highlight(span) => EditCmd::AddKey(n, span),
                         ArticleEvent::Select(pos) | ArticleEvent::Remove(pos) => EditCmd::SelectKeyAt(n, pos),

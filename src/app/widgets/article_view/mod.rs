@@ -341,6 +341,9 @@ pub struct ArticleInput<'a> {
     pub overlays: &'a [Overlay],
     /// May the student highlight?
     pub editable: bool,
+    /// Is a teacher looking (the teacher's or the class view)? Then the article's teachers'
+    /// note is shown under its header; students never see it.
+    pub for_teacher: bool,
 }
 
 /// Draws the article's header (headline, outlet, date, byline, kind) and text, and returns what
@@ -362,7 +365,7 @@ pub fn article_ui(
         .show(ui, |ui| {
             ui.set_max_width(column);
             ui.add_space(8.0);
-            header_ui(ui, article, theme);
+            header_ui(ui, article, input.for_teacher, theme);
             ui.add_space(theme.paragraph_gap());
             state.ensure_layout(ui, article, column, theme);
             let height = state.layout.as_ref().map_or(0.0, |l| l.height);
@@ -404,7 +407,7 @@ pub fn article_ui(
     events
 }
 
-fn header_ui(ui: &mut Ui, article: &Article, theme: &Theme) {
+fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {
     let m = &article.meta;
     ui.label(
         egui::RichText::new(&m.outlet)
@@ -435,7 +438,23 @@ fn header_ui(ui: &mut Ui, article: &Article, theme: &Theme) {
             .color(theme.muted())
             .italics(),
     );
+    if for_teacher && let Some(note) = &m.note {
+        ui.label(
+            egui::RichText::new(format!("Teachers' note (students do not see it): {note}"))
+                .font(theme.small_font())
+                .color(theme.muted()),
+        );
+    }
     ui.separator();
+}
+
+/// Who looks at the article panes, and may they highlight.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PaneMode {
+    /// Highlighting (or marking keys) is on.
+    pub editable: bool,
+    /// A teacher is looking: show the teachers' notes.
+    pub for_teacher: bool,
 }
 
 /// The step's articles (at most two) side by side, each with its own view state, marks and
@@ -446,7 +465,7 @@ pub(crate) fn article_columns(
     views: &mut [ArticleViewState; 2],
     marks: &[Vec<MarkView>],
     overlays: &[Vec<Overlay>],
-    editable: bool,
+    mode: PaneMode,
     theme: &Theme,
 ) -> Vec<(usize, ArticleEvent)> {
     let mut events = Vec::new();
@@ -457,7 +476,8 @@ pub(crate) fn article_columns(
                 index: n,
                 marks: marks.get(n).map_or(&[], Vec::as_slice),
                 overlays: overlays.get(n).map_or(&[], Vec::as_slice),
-                editable,
+                editable: mode.editable,
+                for_teacher: mode.for_teacher,
             };
             events.extend(
                 article_ui(col, &mut views[n], &input, theme)
