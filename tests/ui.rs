@@ -958,3 +958,21 @@ fn the_teachers_note_shows_in_the_teacher_view_only() {
     h.run();
     h.get_by_label_contains("Teachers' note (students do not see it): The capture shows no publication date");
 }
+
+/// Issue 12: the name box held the previous student's name, so on a shared laptop one Enter
+/// opened their work for the next student.
+#[test]
+fn regression_name_box_holds_the_previous_students_name() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let mut h = harness(app(&store));
+    start_first_lesson(&mut h, "Ben");
+    drop(h);
+    let mut h = harness(app(&store));
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Students);
+    let typed = h.get_by_label("Name:").accesskit_node().value().unwrap_or_default();
+    assert_eq!(typed, "", "the box starts empty");
+    h.get_by_label("Ben");
+}

@@ -14,16 +14,13 @@ pub(crate) struct StudentsScreen {
 }
 
 impl StudentsScreen {
-    /// The students saved in the shared store; the last one's name is typed in already.
+    /// The students saved in the shared store. The name box starts empty: on a shared laptop
+    /// the previous student's name typed in would open their work for the next one.
     pub(crate) fn new(shared: &Shared) -> Self {
-        let students = shared.store.students();
-        let new_name = shared
-            .settings
-            .last_student
-            .clone()
-            .filter(|last| students.contains(last))
-            .unwrap_or_default();
-        Self { students, new_name }
+        Self {
+            students: shared.store.students(),
+            new_name: String::new(),
+        }
     }
 
     /// Reads the known students again (after one was added).
