@@ -976,3 +976,22 @@ fn regression_name_box_holds_the_previous_students_name() {
     assert_eq!(typed, "", "the box starts empty");
     h.get_by_label("Ben");
 }
+
+/// Issue 12: the whole lesson card in the library opens the lesson, not only its button.
+#[test]
+fn clicking_a_lesson_card_opens_the_lesson() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(&Store::new(dir.path())));
+    h.get_by_label("Name:").focus();
+    h.run();
+    h.get_by_label("Name:").type_text("Ana");
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Library);
+    h.get_by_label_contains("Put two reports of the same press conference side by side")
+        .click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Player);
+    assert_eq!(h.state().session().expect("a lesson is open").lesson.id, "conflict");
+}

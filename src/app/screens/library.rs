@@ -119,10 +119,19 @@ impl LibraryScreen {
             }
             egui::ScrollArea::vertical().id_salt("library").show(ui, |ui| {
                 for (i, lf) in shared.library.lessons.iter().enumerate() {
-                    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+                    let card = egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         self.lesson_card(ui, i, lf, theme, &mut cmds);
                     });
+                    // The whole card opens the lesson, not only its button (the button stays
+                    // for the keyboard and screen readers).
+                    if lf.is_playable() {
+                        let r = ui.interact(card.response.rect, ui.scope_id().with(("lesson-card", i)), egui::Sense::click());
+                        let r = r.on_hover_cursor(egui::CursorIcon::PointingHand);
+                        if r.clicked() && !cmds.iter().any(|c| matches!(c, Command::Library(LibraryCmd::Open(_)))) {
+                            cmds.push(Command::Library(LibraryCmd::Open(i)));
+                        }
+                    }
                     ui.add_space(6.0);
                 }
                 if !shared.library.diagnostics.is_empty() {
