@@ -5,18 +5,18 @@
 
 use std::path::Path;
 
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use lateral::app::{LateralApp, Screen, Source, theme};
+use lateral::app::{LateralApp, Screen, Source};
 use lateral::grading::score::Verdict;
 use lateral::records::progress::Store;
 use lateral::text::Span;
 
 #[path = "support/ui.rs"]
 mod ui_support;
-use ui_support::drag_across;
+use ui_support::{drag_across, harness_sized, sign_in};
 
 fn app(store: &Store) -> LateralApp {
     LateralApp::new(LateralApp::bundled_library(), Source::Bundled, store.clone())
@@ -26,22 +26,9 @@ fn harness(app: LateralApp) -> Harness<'static, LateralApp> {
     harness_sized(app, 2600.0)
 }
 
-fn harness_sized(app: LateralApp, height: f32) -> Harness<'static, LateralApp> {
-    Harness::builder()
-        .with_size(Vec2::new(1400.0, height))
-        .with_step_dt(0.1)
-        .with_context_setup(theme::install_fonts)
-        .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), app)
-}
-
 /// Types a name, presses Start, and opens the first lesson.
 fn start_first_lesson(h: &mut Harness<'static, LateralApp>, name: &str) {
-    h.get_by_label("Name:").focus();
-    h.run();
-    h.get_by_label("Name:").type_text(name);
-    h.run();
-    h.get_by_label("Start").click();
-    h.run();
+    sign_in(h, name);
     assert_eq!(h.state().screen(), Screen::Library);
     open_lesson(h, 0);
 }
@@ -982,12 +969,7 @@ fn regression_name_box_holds_the_previous_students_name() {
 fn clicking_a_lesson_card_opens_the_lesson() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(app(&Store::new(dir.path())));
-    h.get_by_label("Name:").focus();
-    h.run();
-    h.get_by_label("Name:").type_text("Ana");
-    h.run();
-    h.get_by_label("Start").click();
-    h.run();
+    sign_in(&mut h, "Ana");
     assert_eq!(h.state().screen(), Screen::Library);
     h.get_by_label_contains("Put two reports of the same press conference side by side")
         .click();

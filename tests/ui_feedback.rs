@@ -4,36 +4,26 @@
 //! it as not checked, with none of its keys.
 #![cfg(feature = "gui")]
 
-use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use lateral::app::{LateralApp, Screen, Source, theme};
+use lateral::app::{LateralApp, Screen, Source};
 use lateral::grading::score::Verdict;
 use lateral::records::progress::Store;
 use lateral::text::Span;
 
 #[path = "support/ui.rs"]
 mod ui_support;
-use ui_support::drag_across;
+use ui_support::{drag_across, harness_sized, sign_in};
 
 fn harness(store: &Store) -> Harness<'static, LateralApp> {
     let app = LateralApp::new(LateralApp::bundled_library(), Source::Bundled, store.clone());
-    Harness::builder()
-        .with_size(Vec2::new(1400.0, 2600.0))
-        .with_step_dt(0.1)
-        .with_context_setup(theme::install_fonts)
-        .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), app)
+    harness_sized(app, 2600.0)
 }
 
 /// Types a name, presses Start, opens the first lesson and goes to the step titled `title`.
 fn open_step(h: &mut Harness<'static, LateralApp>, name: &str, title: &str) {
-    h.get_by_label("Name:").focus();
-    h.run();
-    h.get_by_label("Name:").type_text(name);
-    h.run();
-    h.get_by_label("Start").click();
-    h.run();
+    sign_in(h, name);
     h.get_all_by_label("Start").next().expect("a Start button").click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Player);

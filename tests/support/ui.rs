@@ -23,3 +23,23 @@ pub fn drag_across(h: &mut Harness<'static, LateralApp>, article: usize, span: S
     h.drop_at(to);
     h.run();
 }
+
+/// The app in a headless window `height` pixels tall (1400 wide), with the app's fonts.
+pub fn harness_sized(app: LateralApp, height: f32) -> Harness<'static, LateralApp> {
+    Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, height))
+        .with_step_dt(0.1)
+        .with_context_setup(lateral::app::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), app)
+}
+
+/// On the student screen: types `name` into the name box and presses Start.
+pub fn sign_in(h: &mut Harness<'static, LateralApp>, name: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Name:").focus();
+    h.run();
+    h.get_by_label("Name:").type_text(name);
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+}
