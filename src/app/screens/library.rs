@@ -128,7 +128,7 @@ impl LibraryScreen {
                     if lf.is_playable() {
                         let r = ui.interact(card.response.rect, ui.scope_id().with(("lesson-card", i)), egui::Sense::click());
                         let r = r.on_hover_cursor(egui::CursorIcon::PointingHand);
-                        if r.clicked() && !cmds.iter().any(|c| matches!(c, Command::Library(LibraryCmd::Open(_)))) {
+                        if r.clicked() {
                             cmds.push(Command::Library(LibraryCmd::Open(i)));
                         }
                     }
