@@ -143,12 +143,9 @@ impl PlayerScreen {
             ui.label("Label (keys 1–9):");
             for (i, id) in step_labels(s).iter().enumerate() {
                 let name = s.lesson.label(id).map_or(*id, |l| l.name.as_str());
-                let text = RichText::new(format!("{} {}", i + 1, name))
-                    .color(egui::Color32::BLACK)
-                    .background_color(theme.mark_fill(Some(i)));
-                let b = egui::Button::selectable(self.active_label == Some(i), text);
                 let tip = s.lesson.label(id).map_or("", |l| l.description.as_str());
-                if ui.add_enabled(!s.locked(), b).on_hover_text(tip).clicked() {
+                let chip = theme.label_chip_ui(ui, i, name, self.active_label == Some(i), !s.locked());
+                if chip.on_hover_text(tip).clicked() {
                     cmds.push(player(PlayerCmd::SetLabel(i)));
                 }
             }
