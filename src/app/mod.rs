@@ -521,6 +521,8 @@ impl LateralApp {
             }
             Pending::ExportAll => self.export_all(&path),
             Pending::ClassFolder => self.class.apply(ClassCmd::SetFolder(path), &self.shared),
+            // The teacher's view opens and polls its own.
+            Pending::ImportFile => {}
         }
     }
 
