@@ -50,6 +50,8 @@ pub enum TeacherCmd {
     ChooseImportFile,
     /// The file dialog chose this file: put it in the form and read it.
     ImportChosen(PathBuf),
+    /// The teacher's setting: hide the list of students' names on the student screen.
+    HideStudentList(bool),
     /// A command of the lesson editor.
     Edit(EditCmd),
 }
@@ -97,6 +99,11 @@ impl TeacherScreen {
             TeacherCmd::ImportChosen(path) => {
                 self.import.file = path.display().to_string();
                 self.import_read(shared);
+                None
+            }
+            TeacherCmd::HideStudentList(hide) => {
+                shared.settings.hide_student_list = hide;
+                shared.save_settings();
                 None
             }
             TeacherCmd::Edit(c) => self.editor.as_mut()?.apply(c, &shared.library.corpus),
@@ -196,6 +203,17 @@ impl TeacherScreen {
                 if ui.small_button(title).on_hover_text("Edit this lesson").clicked() {
                     cmds.push(Command::Teacher(TeacherCmd::Open(i)));
                 }
+            }
+            ui.separator();
+            let mut hide = shared.settings.hide_student_list;
+            let tip = "Students type their name instead of picking it from a list. Anyone who knows \
+                       a name can still type it: see docs/teacher-guide.md.";
+            if ui
+                .checkbox(&mut hide, "Hide the list of students")
+                .on_hover_text(tip)
+                .changed()
+            {
+                cmds.push(Command::Teacher(TeacherCmd::HideStudentList(hide)));
             }
             ui.separator();
             self.new_lesson_ui(ui, shared, cmds);
