@@ -298,6 +298,18 @@ impl Theme {
         .inner
     }
 
+    /// The class view's heat map under article text: pale to strong by `share` of the class
+    /// (0 to 1). On the dark theme it stops at a deep orange, so light text stays readable.
+    pub(crate) fn heat_fill(&self, share: f32) -> Color32 {
+        let s = share.clamp(0.0, 1.0);
+        let c = |from: f32, to: f32| (from + (to - from) * s).round() as u8;
+        if self.dark {
+            Color32::from_rgb(c(40.0, 150.0), c(40.0, 60.0), c(40.0, 0.0))
+        } else {
+            Color32::from_rgb(255, c(245.0, 95.0), c(220.0, 20.0))
+        }
+    }
+
     /// Outline of the selected highlight.
     pub(crate) fn selected_stroke(&self) -> Stroke {
         Stroke::new(2.0, if self.dark { Color32::WHITE } else { Color32::BLACK })

@@ -111,6 +111,15 @@ fn pairs(t: &Theme) -> Vec<(String, Color32, Color32, f32)> {
         );
         add(&format!("tag text on {label}"), t.text_on(*fill), *fill, TEXT);
     }
+    for tenth in 0..=10 {
+        let share = tenth as f32 / 10.0;
+        add(
+            &format!("text on the class heat map at {share}"),
+            t.text_color(),
+            t.heat_fill(share),
+            TEXT,
+        );
+    }
     add("selected outline on page", t.selected_stroke().color, page, NON_TEXT);
     add(
         "text being selected",
