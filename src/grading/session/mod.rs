@@ -450,11 +450,14 @@ impl Session {
     }
 
     /// The hints of step `i` in the order they are given: the step's own, then those of the keys
-    /// not yet found.
+    /// not shown as found. Only a check the student made (and that did not flood the text) can
+    /// show a key as found: hints never depend on highlights not checked, or the Hint button
+    /// would tell which of them are right.
     fn hint_list(&self, i: usize) -> Vec<String> {
         let step = &self.lesson.steps[i];
         let mut out = step.hints.clone();
-        let found: Vec<bool> = match self.evaluate(i).and_then(|c| c.detail) {
+        let shown = self.steps[i].checked.as_ref().and_then(|c| c.detail.as_ref());
+        let found: Vec<bool> = match shown.filter(|d| !d.flooded()) {
             Some(d) => d.keys.iter().map(|k| k.verdict == Verdict::Found).collect(),
             None => vec![false; step.keys().len()],
         };
