@@ -20,6 +20,7 @@
 mod anchor_error;
 pub mod authoring;
 mod blocks;
+mod cards;
 pub mod bundled;
 mod fields;
 mod giveaway;
@@ -35,6 +36,6 @@ mod step;
 pub use fields::{KEY_FIELDS, LABEL_FIELDS, LESSON_FIELDS, OPTION_FIELDS, SETTINGS_FIELDS, STEP_FIELDS};
 pub(crate) use fields::{KINDS, MAX_STEP_ARTICLES, MIN_CHOICE_OPTIONS};
 pub use labels::builtin_labels;
-pub use model::{ChoiceOption, Extent, KeySpan, Label, Lesson, Settings, Step, StepBody, StepKind, Task};
+pub use model::{CardRef, ChoiceOption, Extent, KeySpan, Label, Lesson, Settings, Step, StepBody, StepKind, Task};
 pub use read::parse_lesson;
 pub(crate) use skeleton::skeleton;
