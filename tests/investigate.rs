@@ -43,7 +43,12 @@ fn corpus() -> Corpus {
         (OTHER, "blog", "Someone wrote about it."),
     ] {
         let mut diags = Vec::new();
-        let a = load_article(&SourceFile::new(format!("{name}.toml"), meta.into()), &format!("{name}.txt"), text, &mut diags);
+        let a = load_article(
+            &SourceFile::new(format!("{name}.toml"), meta.into()),
+            &format!("{name}.txt"),
+            text,
+            &mut diags,
+        );
         assert!(diags.is_empty(), "{diags:#?}");
         c.add(a.expect("article")).expect("added");
     }
@@ -92,16 +97,35 @@ fn an_investigate_step_offers_its_articles_cards_or_the_ones_it_names() {
 #[test]
 fn an_investigate_step_says_what_is_wrong_where() {
     let e = errors(&STEP.replace("+++\nOpen", "cards = [\"owners\"]\n+++\nOpen"));
-    assert!(e.iter().any(|e| e.starts_with("11:") && e.contains("no article of this step has a source card `owners`")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|e| e.starts_with("11:") && e.contains("no article of this step has a source card `owners`")),
+        "{e:?}"
+    );
     let e = errors(&STEP.replace("articles = [\"wire\"]\n", ""));
     assert!(e.iter().any(|e| e.contains("needs the article whose source")), "{e:?}");
     let e = errors(&STEP.replace("[\"wire\"]", "[\"blog\"]"));
-    assert!(e.iter().any(|e| e.contains("none of this step's articles has source cards")), "{e:?}");
-    let e = errors(&STEP.replace("investigate", "read").replace("+++\nOpen", "cards = [\"owner\"]\n+++\nOpen"));
-    assert!(e.iter().any(|e| e.contains("`cards` belongs in an investigate step, not a read step")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|e| e.contains("none of this step's articles has source cards")),
+        "{e:?}"
+    );
+    let e = errors(
+        &STEP
+            .replace("investigate", "read")
+            .replace("+++\nOpen", "cards = [\"owner\"]\n+++\nOpen"),
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.contains("`cards` belongs in an investigate step, not a read step")),
+        "{e:?}"
+    );
     let (_, d) = parse(&STEP.replace("investigate", "investigat"));
     let help = d.iter().find_map(|d| d.suggestion.clone()).unwrap_or_default();
-    assert!(help.contains("did you mean \"investigate\"") && help.contains("reflect, investigate"), "{help}");
+    assert!(
+        help.contains("did you mean \"investigate\"") && help.contains("reflect, investigate"),
+        "{help}"
+    );
 }
 
 fn session() -> Session {
@@ -122,7 +146,10 @@ fn opening_cards_is_recorded_in_order_with_how_long() {
     let got: Vec<(&str, u32)> = s.state().lookups.iter().map(|l| (l.card.as_str(), l.seconds)).collect();
     assert_eq!(got, [("corrections", 12), ("owner", 5)]);
     assert!(s.card_opened(0) && s.card_opened(1));
-    assert!(s.state().lookups.iter().all(|l| l.opened.ends_with('Z')), "RFC 3339 in UTC");
+    assert!(
+        s.state().lookups.iter().all(|l| l.opened.ends_with('Z')),
+        "RFC 3339 in UTC"
+    );
     // A card left open for hours counts as an hour at most.
     s.open_card(0);
     s.close_card(1e9);
@@ -162,12 +189,81 @@ fn a_hand_edited_results_file_cannot_invent_lookups() {
     let mut r = parse_results(&src).expect("parses");
     let diags = validate(&src, &mut r, &lesson(), &corpus());
     let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
-    assert!(msgs.iter().any(|m| m.contains("offers no card `who-funds`")), "{msgs:?}");
+    assert!(
+        msgs.iter().any(|m| m.contains("offers no card `who-funds`")),
+        "{msgs:?}"
+    );
     assert!(msgs.iter().any(|m| m.contains("counted as 3600")), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.contains("`opened` is not a date and time")), "{msgs:?}");
+    assert!(
+        msgs.iter().any(|m| m.contains("`opened` is not a date and time")),
+        "{msgs:?}"
+    );
     assert!(diags.iter().all(|d| d.line > 0), "{diags:#?}");
     let kept = &r.steps[0].lookups;
     assert_eq!(kept.len(), 3);
     assert_eq!(kept[1].seconds, MAX_LOOKUP_SECONDS);
     assert_eq!(kept[2].opened, "");
+}
+
+const VERDICT: &str = "\n+++ step\nid = \"verdict\"\nkind = \"choice\"\ntitle = \"Your verdict\"\n\n[[option]]\ntext = \"Trust it for what it saw\"\ncorrect = true\n\n[[option]]\ntext = \"Trust nothing\"\n+++\nWhat do you make of it?\n";
+
+/// A results file of `name`: card 0 opened at `opened` (if any), the verdict answered at
+/// `answered` (if any).
+fn results_of(l: &Arc<Lesson>, name: &str, opened: Option<&str>, answered: Option<&str>) -> Results {
+    let mut s = Session::new(l.clone(), &corpus(), name);
+    if opened.is_some() {
+        s.open_card(0);
+        s.close_card(5.0);
+    }
+    s.go_to(1);
+    if answered.is_some() {
+        s.toggle_choice(0);
+        s.check().expect("check");
+    }
+    let mut r = Results::from_session(&s);
+    for w in &mut r.steps {
+        if let (Some(t), Some(l)) = (opened, w.lookups.first_mut()) {
+            l.opened = t.into();
+        }
+        if w.step == "verdict" {
+            w.finished = answered.map(String::from);
+        }
+    }
+    r
+}
+
+#[test]
+fn the_class_view_counts_who_looked_before_judging() {
+    let (l, d) = parse(&format!("{STEP}{VERDICT}"));
+    assert!(d.iter().all(|d| !d.is_error()), "{d:#?}");
+    let l = Arc::new(l.expect("lesson"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let class = [
+        ("Ana", Some("2026-11-30T09:00:00Z"), Some("2026-11-30T09:05:00Z")),
+        ("Ben", Some("2026-11-30T09:10:00Z"), Some("2026-11-30T09:05:00Z")),
+        ("Cleo", None, Some("2026-11-30T09:05:00Z")),
+        ("Dev", Some("2026-11-30T09:00:00Z"), None),
+    ];
+    let mut files = Vec::new();
+    for (name, opened, answered) in class {
+        let p = dir.path().join(format!("{name}.json"));
+        std::fs::write(&p, results_of(&l, name, opened, answered).to_json()).expect("write");
+        files.push(p);
+    }
+    let report = lateral::records::grade::grade(&l, &corpus(), &files);
+    assert_eq!(report.graded.len(), 4, "{:#?}", report.diagnostics);
+    let classes = lateral::records::grade::class_view(&report, &l, &corpus());
+    let stats = classes[0].lookups.clone().expect("an investigate step");
+    assert_eq!(
+        (stats.students, stats.looked, stats.judged, stats.looked_before_judging),
+        (4, 3, 3, 1)
+    );
+    assert_eq!(
+        stats.per_card,
+        [
+            ("Who owns this outlet?".to_string(), 3),
+            ("Does it publish corrections?".to_string(), 0)
+        ]
+    );
+    assert_eq!(classes[1].lookups, None, "a choice step has no lookups");
 }

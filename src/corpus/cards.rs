@@ -55,7 +55,10 @@ pub(crate) fn read_cards(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Vec<SourceCard> {
     if tables.len() > MAX_CARDS {
         ctx.error(
             o.key_span("card"),
-            format!("this article has {} source cards; at most {MAX_CARDS} are allowed", tables.len()),
+            format!(
+                "this article has {} source cards; at most {MAX_CARDS} are allowed",
+                tables.len()
+            ),
             Some("keep the cards a student needs to judge the source; merge or drop the others".into()),
         );
     }
@@ -91,7 +94,11 @@ fn read_card(ctx: &Ctx<'_>, c: &Obj<'_, '_>, seen: &mut HashSet<String>) -> Opti
         let Some(v) = value else { continue };
         let chars = v.value.chars().count();
         if v.value.trim().is_empty() {
-            ctx.error(v.span.clone(), format!("the card's `{field}` is empty"), Some(format!("write the card's {field}")));
+            ctx.error(
+                v.span.clone(),
+                format!("the card's `{field}` is empty"),
+                Some(format!("write the card's {field}")),
+            );
             ok = false;
         } else if chars > max {
             ctx.error(
@@ -105,7 +112,11 @@ fn read_card(ctx: &Ctx<'_>, c: &Obj<'_, '_>, seen: &mut HashSet<String>) -> Opti
     if let Some(s) = &source {
         ok &= check_source(ctx, s);
     }
-    let line = ctx.src.text.line_col(ctx.src.text.char_of_byte(c.key_span("id").start)).0;
+    let line = ctx
+        .src
+        .text
+        .line_col(ctx.src.text.char_of_byte(c.key_span("id").start))
+        .0;
     let (id, title, text, source) = (id?, title?, text?, source?);
     ok.then(|| SourceCard {
         id: id.value,
@@ -133,7 +144,10 @@ fn check_source(ctx: &Ctx<'_>, s: &crate::text::schema::Spanned<String>) -> bool
         ctx.error(
             s.span.clone(),
             "the card's `source` is only a link",
-            Some("name the reference in words (who published it, its title, its date); a link may follow the name".into()),
+            Some(
+                "name the reference in words (who published it, its title, its date); a link may follow the name"
+                    .into(),
+            ),
         );
         return false;
     }
@@ -164,7 +178,10 @@ mod tests {
         let mut diags = Vec::new();
         let src = SourceFile::new("a.toml", format!("{HEAD}{cards}"));
         let meta = parse_meta(&src, &mut diags);
-        let msgs = diags.iter().map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect();
+        let msgs = diags
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect();
         (meta.map(|m| m.cards).unwrap_or_default(), msgs)
     }
 
@@ -193,13 +210,18 @@ mod tests {
         for e in expect {
             assert!(msgs.iter().any(|m| m.contains(e)), "{e} in {msgs:?}");
         }
-        assert!(msgs.iter().any(|m| m.starts_with("7:") && m.contains("title")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.starts_with("7:") && m.contains("title")),
+            "{msgs:?}"
+        );
     }
 
     #[test]
     fn a_card_must_be_short_and_an_article_have_few() {
         let long = "w".repeat(super::MAX_TEXT_CHARS + 1);
-        let (_, msgs) = read(&format!("[[card]]\nid = \"a\"\ntitle = \"T\"\ntext = \"{long}\"\nsource = \"s\"\n"));
+        let (_, msgs) = read(&format!(
+            "[[card]]\nid = \"a\"\ntitle = \"T\"\ntext = \"{long}\"\nsource = \"s\"\n"
+        ));
         assert!(msgs.iter().any(|m| m.contains("characters long")), "{msgs:?}");
         let many: String = (0..=super::MAX_CARDS)
             .map(|i| format!("[[card]]\nid = \"c{i}\"\ntitle = \"T\"\ntext = \"t\"\nsource = \"s\"\n"))

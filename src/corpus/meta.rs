@@ -183,4 +183,3 @@ pub(crate) fn valid_date(s: &str) -> bool {
         }
     }
 }
-

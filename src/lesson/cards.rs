@@ -50,18 +50,36 @@ pub(crate) fn read_investigate(ctx: &Ctx<'_>, o: &Obj<'_, '_>, block: &Block, ar
             }
             let ids = offered.iter().map(|c| c.card.as_str());
             let help = match nearest(&w.value, ids.clone()) {
-                Some(n) => format!("did you mean \"{n}\"? This step's articles have the cards: {}", ids.collect::<Vec<_>>().join(", ")),
-                None => format!("this step's articles have the cards: {}", ids.collect::<Vec<_>>().join(", ")),
+                Some(n) => format!(
+                    "did you mean \"{n}\"? This step's articles have the cards: {}",
+                    ids.collect::<Vec<_>>().join(", ")
+                ),
+                None => format!(
+                    "this step's articles have the cards: {}",
+                    ids.collect::<Vec<_>>().join(", ")
+                ),
             };
-            ctx.error(w.span, format!("no article of this step has a source card `{}`", w.value), Some(help));
+            ctx.error(
+                w.span,
+                format!("no article of this step has a source card `{}`", w.value),
+                Some(help),
+            );
         } else if cards.iter().any(|c: &CardRef| c.card == w.value) {
-            ctx.error(w.span, format!("the card `{}` is named twice", w.value), Some("name each card once".into()));
+            ctx.error(
+                w.span,
+                format!("the card `{}` is named twice", w.value),
+                Some("name each card once".into()),
+            );
         } else {
             cards.extend(found.into_iter().cloned());
         }
     }
     if cards.is_empty() && known {
-        ctx.error(o.span_of("cards"), "this step offers no card", Some("name at least one card, or remove `cards` to offer them all".into()));
+        ctx.error(
+            o.span_of("cards"),
+            "this step offers no card",
+            Some("name at least one card, or remove `cards` to offer them all".into()),
+        );
     }
     StepBody::Investigate { cards }
 }

@@ -20,8 +20,8 @@
 mod anchor_error;
 pub mod authoring;
 mod blocks;
-mod cards;
 pub mod bundled;
+mod cards;
 mod fields;
 mod giveaway;
 mod header;

@@ -386,7 +386,18 @@ mod tests {
         let words: Vec<&str> = StepKind::ALL.iter().map(|k| k.word()).collect();
         assert!(crate::lesson::KINDS.iter().all(|w| words.contains(w)));
         let names: Vec<&str> = StepKind::ALL.iter().map(|k| k.name()).collect();
-        assert_eq!(names, ["read", "bias", "machine", "conflict", "choice", "reflect", "investigate"]);
+        assert_eq!(
+            names,
+            [
+                "read",
+                "bias",
+                "machine",
+                "conflict",
+                "choice",
+                "reflect",
+                "investigate"
+            ]
+        );
     }
 
     #[test]

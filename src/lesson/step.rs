@@ -85,7 +85,11 @@ pub(crate) fn read_step(
         if o.has(field) && kind != for_kind {
             ctx.error(
                 o.key_span(field),
-                format!("`{field}` belongs in {} step, not {} step", a_kind(for_kind), a_kind(kind)),
+                format!(
+                    "`{field}` belongs in {} step, not {} step",
+                    a_kind(for_kind),
+                    a_kind(kind)
+                ),
                 Some(format!(
                     "remove it, or make this a {for_kind} step with kind = \"{for_kind}\""
                 )),

@@ -60,7 +60,11 @@ impl Session {
     /// Adds `seconds` (how long the card last opened stayed open) to its lookup.
     pub fn close_card(&mut self, seconds: f64) {
         if let Some(l) = self.state_mut().lookups.last_mut() {
-            let s = if seconds.is_finite() { seconds.round().max(0.0) } else { 0.0 };
+            let s = if seconds.is_finite() {
+                seconds.round().max(0.0)
+            } else {
+                0.0
+            };
             let s = s.min(f64::from(MAX_LOOKUP_SECONDS)) as u32;
             l.seconds = l.seconds.saturating_add(s).min(MAX_LOOKUP_SECONDS);
         }
@@ -68,8 +72,11 @@ impl Session {
 
     /// Has the student opened card `i` of the current step?
     pub fn card_opened(&self, i: usize) -> bool {
-        self.cards()
-            .get(i)
-            .is_some_and(|c| self.state().lookups.iter().any(|l| l.article == c.article && l.card == c.card))
+        self.cards().get(i).is_some_and(|c| {
+            self.state()
+                .lookups
+                .iter()
+                .any(|l| l.article == c.article && l.card == c.card)
+        })
     }
 }

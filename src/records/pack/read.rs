@@ -255,7 +255,10 @@ fn check_cards(a: &super::PackArticle, ap: &[String], c: &mut Check<'_>) {
     if a.cards.len() > MAX_CARDS {
         c.at(
             &under(ap, &[&"cards"]),
-            format!("an article carries at most {MAX_CARDS} source cards; this one has {}", a.cards.len()),
+            format!(
+                "an article carries at most {MAX_CARDS} source cards; this one has {}",
+                a.cards.len()
+            ),
             "make the pack again from lessons that validate",
         );
         return;
@@ -290,16 +293,26 @@ fn check_step_cards(
 ) {
     if s.step_kind() != Some(crate::lesson::StepKind::Investigate) {
         if !s.cards.is_empty() {
-            c.at(&sp(&[&"cards"]), "only an investigate step offers source cards", "make the pack again");
+            c.at(
+                &sp(&[&"cards"]),
+                "only an investigate step offers source cards",
+                "make the pack again",
+            );
         }
         return;
     }
     if s.cards.is_empty() {
-        c.at(&sp(&[]), "this investigate step offers no source card", "make the pack again from lessons that validate");
+        c.at(
+            &sp(&[]),
+            "this investigate step offers no source card",
+            "make the pack again from lessons that validate",
+        );
     }
     for (i, r) in s.cards.iter().enumerate() {
         let known = s.articles.contains(&r.article)
-            && cards_of.get(r.article.as_str()).is_some_and(|ids| ids.contains(&r.card.as_str()));
+            && cards_of
+                .get(r.article.as_str())
+                .is_some_and(|ids| ids.contains(&r.card.as_str()));
         if !known {
             c.at(
                 &sp(&[&"cards", &i]),

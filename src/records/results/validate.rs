@@ -188,7 +188,12 @@ fn check_lookups(src: &SourceFile, diags: &mut Collector, work: &mut StepWork, s
     if work.lookups.len() > MAX_LOOKUPS {
         let n = work.lookups.len();
         diags.push_with(Severity::Warning, |sev| {
-            at_path(src, &["steps", si, "lookups"], sev, format!("{n} cards opened; only the first {MAX_LOOKUPS} are counted"))
+            at_path(
+                src,
+                &["steps", si, "lookups"],
+                sev,
+                format!("{n} cards opened; only the first {MAX_LOOKUPS} are counted"),
+            )
         });
         work.lookups.truncate(MAX_LOOKUPS);
     }
@@ -215,7 +220,12 @@ fn check_lookups(src: &SourceFile, diags: &mut Collector, work: &mut StepWork, s
         if l.seconds > MAX_LOOKUP_SECONDS {
             let n = l.seconds;
             diags.push_with(Severity::Warning, |sev| {
-                at_path(src, &[&path[..], &["seconds"]].concat(), sev, format!("a card open for {n} seconds is counted as {MAX_LOOKUP_SECONDS}"))
+                at_path(
+                    src,
+                    &[&path[..], &["seconds"]].concat(),
+                    sev,
+                    format!("a card open for {n} seconds is counted as {MAX_LOOKUP_SECONDS}"),
+                )
             });
             l.seconds = MAX_LOOKUP_SECONDS;
         }
