@@ -118,7 +118,7 @@ fn read_card(ctx: &Ctx<'_>, c: &Obj<'_, '_>, seen: &mut HashSet<String>) -> Opti
         .line_col(ctx.src.text.char_of_byte(c.key_span("id").start))
         .0;
     let (id, title, text, source) = (id?, title?, text?, source?);
-    ok.then(|| SourceCard {
+    ok.then_some(SourceCard {
         id: id.value,
         title: title.value,
         text: text.value,
