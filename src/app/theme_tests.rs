@@ -26,108 +26,135 @@ fn name(t: &Theme) -> &'static str {
     if t.dark { "dark" } else { "light" }
 }
 
+/// Pairs of (what, colour drawn, colour it is drawn on, the bar it must meet).
+#[derive(Default)]
+struct Pairs(Vec<(String, Color32, Color32, f32)>);
+
+impl Pairs {
+    fn add(&mut self, what: impl Into<String>, fg: Color32, bg: Color32, bar: f32) {
+        self.0.push((what.into(), fg, bg, bar));
+    }
+}
+
 /// Every pair of (what is drawn, what it is drawn on) the theme produces, with its bar.
-fn pairs(t: &Theme) -> Vec<(String, Color32, Color32, f32)> {
+fn pairs(t: &Theme) -> Pairs {
+    let mut p = Pairs::default();
+    text_pairs(t, &mut p);
+    widget_pairs(t, &mut p);
+    highlight_pairs(t, &mut p);
+    overlay_pairs(t, &mut p);
+    p
+}
+
+/// Text on the page and in windows: the app's own and egui's.
+fn text_pairs(t: &Theme, p: &mut Pairs) {
     let v = t.visuals();
-    let page = v.panel_fill;
-    let window = v.window_fill;
-    let text_box = v.text_edit_bg_color();
-    let mut p: Vec<(String, Color32, Color32, f32)> = Vec::new();
-    let mut add = |what: &str, fg: Color32, bg: Color32, bar: f32| p.push((what.to_string(), fg, bg, bar));
-    for (bg_name, bg) in [("page", page), ("window", window)] {
-        add(&format!("article text on {bg_name}"), t.text_color(), bg, TEXT);
-        add(&format!("muted text on {bg_name}"), t.muted(), bg, TEXT);
-        add(&format!("egui text on {bg_name}"), v.text_color(), bg, TEXT);
-        add(&format!("strong text on {bg_name}"), v.strong_text_color(), bg, TEXT);
-        add(&format!("weak text on {bg_name}"), v.weak_text_color(), bg, TEXT);
-        add(&format!("link on {bg_name}"), v.hyperlink_color, bg, TEXT);
-        add(&format!("error text on {bg_name}"), v.error_fg_color, bg, TEXT);
-        add(&format!("warning text on {bg_name}"), v.warn_fg_color, bg, TEXT);
+    for (bg_name, bg) in [("page", v.panel_fill), ("window", v.window_fill)] {
+        p.add(format!("article text on {bg_name}"), t.text_color(), bg, TEXT);
+        p.add(format!("muted text on {bg_name}"), t.muted(), bg, TEXT);
+        p.add(format!("egui text on {bg_name}"), v.text_color(), bg, TEXT);
+        p.add(format!("strong text on {bg_name}"), v.strong_text_color(), bg, TEXT);
+        p.add(format!("weak text on {bg_name}"), v.weak_text_color(), bg, TEXT);
+        p.add(format!("link on {bg_name}"), v.hyperlink_color, bg, TEXT);
+        p.add(format!("error text on {bg_name}"), v.error_fg_color, bg, TEXT);
+        p.add(format!("warning text on {bg_name}"), v.warn_fg_color, bg, TEXT);
         for verdict in [Verdict::Found, Verdict::Partly, Verdict::Missed] {
-            add(
-                &format!("{verdict:?} text on {bg_name}"),
+            p.add(
+                format!("{verdict:?} text on {bg_name}"),
                 t.verdict_color(verdict),
                 bg,
                 TEXT,
             );
         }
-        add(&format!("extra text on {bg_name}"), t.extra_color(), bg, TEXT);
-        add(
-            &format!("focus ring on {bg_name}"),
-            t.focus_stroke().color,
-            bg,
-            NON_TEXT,
-        );
+        p.add(format!("extra text on {bg_name}"), t.extra_color(), bg, TEXT);
+        p.add(format!("focus ring on {bg_name}"), t.focus_stroke().color, bg, NON_TEXT);
     }
-    add("hint text in a text box", v.weak_text_color(), text_box, TEXT);
-    add(
+}
+
+/// Buttons and text boxes in each state, selected and focused.
+fn widget_pairs(t: &Theme, p: &mut Pairs) {
+    let v = t.visuals();
+    let text_box = v.text_edit_bg_color();
+    p.add("hint text in a text box", v.weak_text_color(), text_box, TEXT);
+    p.add(
         "typed text in a text box",
         v.widgets.inactive.text_color(),
         text_box,
         TEXT,
     );
-    add("focus ring on a text box", t.focus_stroke().color, text_box, NON_TEXT);
-    add(
+    p.add("focus ring on a text box", t.focus_stroke().color, text_box, NON_TEXT);
+    let focused_button = v.widgets.active.weak_bg_fill;
+    p.add(
         "focus ring on a focused button",
         t.focus_stroke().color,
-        v.widgets.active.weak_bg_fill,
+        focused_button,
         NON_TEXT,
     );
-    add("edge of a text box", v.widgets.inactive.bg_stroke.color, page, NON_TEXT);
+    p.add(
+        "edge of a text box",
+        v.widgets.inactive.bg_stroke.color,
+        v.panel_fill,
+        NON_TEXT,
+    );
     for (state, w) in [
         ("inactive", v.widgets.inactive),
         ("hovered", v.widgets.hovered),
         ("active", v.widgets.active),
     ] {
-        add(&format!("{state} button text"), w.fg_stroke.color, w.weak_bg_fill, TEXT);
+        p.add(format!("{state} button text"), w.fg_stroke.color, w.weak_bg_fill, TEXT);
     }
-    add(
+    p.add(
         "selected button text",
         v.selection.stroke.color,
         v.selection.bg_fill,
         TEXT,
     );
-    add("selected text", v.text_color(), v.selection.bg_fill, TEXT);
-    add("selected article text", t.text_color(), v.selection.bg_fill, TEXT);
-    // Highlights: text on each fill, the selected one's outline, the live selection over them.
+    p.add("selected text", v.text_color(), v.selection.bg_fill, TEXT);
+    p.add("selected article text", t.text_color(), v.selection.bg_fill, TEXT);
+}
+
+/// Highlights: text on each fill, the selected one's outline, the live selection over them, the
+/// class view's heat map.
+fn highlight_pairs(t: &Theme, p: &mut Pairs) {
+    let page = t.visuals().panel_fill;
     let fills: Vec<(String, Color32)> = (0..9)
         .map(|i| (format!("label {}", i + 1), t.mark_fill(Some(i))))
         .chain([("no label".to_string(), t.mark_fill(None))])
         .collect();
     for (label, fill) in &fills {
-        add(&format!("text on {label}"), t.text_color(), *fill, TEXT);
-        add(
-            &format!("selected outline on {label}"),
+        p.add(format!("text on {label}"), t.text_color(), *fill, TEXT);
+        p.add(
+            format!("selected outline on {label}"),
             t.selected_stroke().color,
             *fill,
             NON_TEXT,
         );
         let dragged = over(t.selection_fill(), *fill);
-        add(
-            &format!("text on {label} being selected"),
-            t.text_color(),
-            dragged,
-            TEXT,
-        );
-        add(&format!("tag text on {label}"), t.text_on(*fill), *fill, TEXT);
+        p.add(format!("text on {label} being selected"), t.text_color(), dragged, TEXT);
+        p.add(format!("tag text on {label}"), t.text_on(*fill), *fill, TEXT);
     }
     for tenth in 0..=10 {
         let share = tenth as f32 / 10.0;
-        add(
-            &format!("text on the class heat map at {share}"),
+        let heat = t.heat_fill(share);
+        p.add(
+            format!("text on the class heat map at {share}"),
             t.text_color(),
-            t.heat_fill(share),
+            heat,
             TEXT,
         );
     }
-    add("selected outline on page", t.selected_stroke().color, page, NON_TEXT);
-    add(
+    p.add("selected outline on page", t.selected_stroke().color, page, NON_TEXT);
+    p.add(
         "text being selected",
         t.text_color(),
         over(t.selection_fill(), page),
         TEXT,
     );
-    // Check results over the article: outlines against the page, and their tags' text.
+}
+
+/// Check results over the article: outlines against the page, and their tags' text.
+fn overlay_pairs(t: &Theme, p: &mut Pairs) {
+    let page = t.visuals().panel_fill;
     let overlays = [
         ("found", t.verdict_color(Verdict::Found)),
         ("partly", t.verdict_color(Verdict::Partly)),
@@ -136,18 +163,17 @@ fn pairs(t: &Theme) -> Vec<(String, Color32, Color32, f32)> {
         ("solution", t.cursor_stroke().color),
     ];
     for (what, c) in overlays {
-        add(&format!("{what} outline on page"), c, page, NON_TEXT);
-        add(&format!("{what} tag text"), t.text_on(c), c, TEXT);
+        p.add(format!("{what} outline on page"), c, page, NON_TEXT);
+        p.add(format!("{what} tag text"), t.text_on(c), c, TEXT);
     }
-    add("keyboard cursor on page", t.cursor_stroke().color, page, NON_TEXT);
-    p
+    p.add("keyboard cursor on page", t.cursor_stroke().color, page, NON_TEXT);
 }
 
 #[test]
 fn every_text_and_mark_meets_wcag_aa_in_both_themes() {
     let mut failures = Vec::new();
     for t in themes() {
-        for (what, fg, bg, bar) in pairs(&t) {
+        for (what, fg, bg, bar) in pairs(&t).0 {
             let c = contrast(fg, bg);
             if c < bar {
                 failures.push(format!(
