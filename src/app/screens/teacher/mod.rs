@@ -188,7 +188,8 @@ impl TeacherScreen {
         cmds
     }
 
-    /// The banner: which view this is, the lessons to open, a new lesson, import, class results.
+    /// The banner: which view this is and the lessons to open; then a new lesson, import, class
+    /// results and the teacher's setting for the student screen.
     fn banner_ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme, cmds: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(
@@ -204,18 +205,8 @@ impl TeacherScreen {
                     cmds.push(Command::Teacher(TeacherCmd::Open(i)));
                 }
             }
-            ui.separator();
-            let mut hide = shared.settings.hide_student_list;
-            let tip = "Students type their name instead of picking it from a list. Anyone who knows \
-                       a name can still type it: see docs/teacher-guide.md.";
-            if ui
-                .checkbox(&mut hide, "Hide the list of students")
-                .on_hover_text(tip)
-                .changed()
-            {
-                cmds.push(Command::Teacher(TeacherCmd::HideStudentList(hide)));
-            }
-            ui.separator();
+        });
+        ui.horizontal_wrapped(|ui| {
             self.new_lesson_ui(ui, shared, cmds);
             ui.separator();
             if ui.button("Import an article…").clicked() {
@@ -227,6 +218,17 @@ impl TeacherScreen {
                 .clicked()
             {
                 cmds.push(Command::ClassView);
+            }
+            ui.separator();
+            let mut hide = shared.settings.hide_student_list;
+            let tip = "Students type their name instead of picking it from a list. Anyone who knows \
+                       a name can still type it: see docs/teacher-guide.md.";
+            if ui
+                .checkbox(&mut hide, "Hide the list of students")
+                .on_hover_text(tip)
+                .changed()
+            {
+                cmds.push(Command::Teacher(TeacherCmd::HideStudentList(hide)));
             }
         });
     }
