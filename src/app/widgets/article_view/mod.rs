@@ -7,6 +7,7 @@
 //! paints only the paragraphs in view. All positions this module hands out are char offsets into
 //! the article's displayed text.
 
+mod columns;
 mod input;
 mod paint;
 
@@ -21,6 +22,11 @@ use crate::grading::score::Verdict;
 use crate::text::Span;
 use input::{handle_keys, handle_pointer};
 use paint::paint;
+
+pub(crate) use columns::{PaneMode, TABS_BELOW, article_columns};
+
+/// How long a passage flashes after it was brought into view (seconds).
+const FLASH_SECS: f64 = 1.6;
 
 /// One highlight to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +54,8 @@ pub enum Overlay {
         verdict: Verdict,
         /// Its number in the results list.
         number: usize,
+        /// Shown when the pointer rests on it: its explanation, when the student may see it.
+        tip: Option<String>,
     },
     /// A student highlight that is in no key.
     Extra {
@@ -60,7 +68,21 @@ pub enum Overlay {
         span: Span,
         /// Its number.
         number: usize,
+        /// Shown when the pointer rests on it.
+        tip: Option<String>,
     },
+}
+
+impl Overlay {
+    /// The tooltip of the overlay covering char `c`, if it has one.
+    fn tip_at(&self, c: usize) -> Option<&str> {
+        match self {
+            Overlay::Key { span, tip, .. } | Overlay::Answer { span, tip, .. } => {
+                tip.as_deref().filter(|_| span.start <= c && c < span.end)
+            }
+            Overlay::Extra { .. } => None,
+        }
+    }
 }
 
 /// Something the student did in the pane this frame.
@@ -92,6 +114,12 @@ pub struct ArticleViewState {
     /// How many times the text was laid out (to check the cache in tests).
     layouts_made: usize,
     scroll_to_cursor: bool,
+    /// A passage to bring into view and flash, on the next frame.
+    reveal: Option<Span>,
+    /// The passage flashing, and when its flash ends (egui time, seconds).
+    flash: Option<(Span, f64)>,
+    /// How far the pane was scrolled down last frame (points).
+    scroll_offset: f32,
 }
 
 impl Default for ArticleViewState {
@@ -106,6 +134,9 @@ impl Default for ArticleViewState {
             text_rect: Rect::NOTHING,
             layouts_made: 0,
             scroll_to_cursor: false,
+            reveal: None,
+            flash: None,
+            scroll_offset: 0.0,
         }
     }
 }
@@ -145,12 +176,34 @@ impl ArticleViewState {
         self.layouts_made
     }
 
-    /// Forgets selection and cursor (for a new step).
+    /// Forgets selection, cursor and flash (for a new step).
     pub(crate) fn reset(&mut self) {
         self.drag_anchor = None;
         self.selection = None;
         self.cursor = None;
         self.kb_anchor = None;
+        self.reveal = None;
+        self.flash = None;
+    }
+
+    /// Brings a passage into view on the next frame and flashes it.
+    pub(crate) fn reveal(&mut self, span: Span) {
+        self.reveal = Some(span);
+    }
+
+    /// Is a passage waiting to be brought into view?
+    pub(crate) fn revealing(&self) -> bool {
+        self.reveal.is_some()
+    }
+
+    /// The passage flashing now (it was just brought into view), if any.
+    pub fn flashing(&self) -> Option<Span> {
+        self.flash.map(|(s, _)| s)
+    }
+
+    /// How far the pane is scrolled down (points; 0 at the top).
+    pub fn scroll_offset(&self) -> f32 {
+        self.scroll_offset
     }
 
     /// Paragraph heights and positions for this width, font and theme. The galleys themselves
@@ -288,6 +341,42 @@ impl ArticleViewState {
         ))
     }
 
+    /// The screen rectangle of a char span's first row, on screen or not (its paragraph is laid
+    /// out from egui's cache when it is not on screen).
+    fn first_row_rect(&self, ui: &Ui, article: &Article, theme: &Theme, span: Span) -> Option<Rect> {
+        if let Some(r) = self.span_rects(span).first() {
+            return Some(*r);
+        }
+        let layout = self.layout.as_ref()?;
+        let i = layout
+            .paras
+            .partition_point(|p| p.span.end <= span.start)
+            .min(layout.paras.len().checked_sub(1)?);
+        let p = &layout.paras[i];
+        let g = ui.fonts_mut(|f| f.layout_job(para_job(article, p.span, layout.width, theme)));
+        let a = span.start.saturating_sub(p.span.start);
+        let b = span.end.min(p.span.end).saturating_sub(p.span.start);
+        let r = galley_range_rects(&g, a, b).first().copied()?;
+        Some(r.translate(self.text_rect.min.to_vec2() + vec2(0.0, p.y)))
+    }
+
+    /// Scrolls a passage asked for by [`Self::reveal`] into view and starts its flash; ends a
+    /// flash whose time is up, and keeps repainting while one runs.
+    fn reveal_and_flash(&mut self, ui: &Ui, article: &Article, theme: &Theme) {
+        let now = ui.input(|i| i.time);
+        if let Some(span) = self.reveal.take() {
+            if let Some(r) = self.first_row_rect(ui, article, theme, span) {
+                ui.scroll_to_rect(r.expand(theme.line_height()), Some(egui::Align::Center));
+            }
+            self.flash = Some((span, now + FLASH_SECS));
+        }
+        match self.flash {
+            Some((_, until)) if now >= until => self.flash = None,
+            Some(_) => ui.ctx().request_repaint_after(std::time::Duration::from_millis(40)),
+            None => {}
+        }
+    }
+
     /// The centre of the screen rectangle of a char span's first row (for tests that drag).
     pub fn span_center(&self, span: Span) -> Option<Pos2> {
         self.span_rects(span).first().map(|r| r.center())
@@ -359,7 +448,7 @@ pub fn article_ui(
     // Leave room for the scroll bar; keep lines to a comfortable length.
     let avail = ui.available_width() - ui.spacing().scroll.bar_width - ui.spacing().scroll.bar_outer_margin - 4.0;
     let column = avail.min(theme.max_column()).max(120.0);
-    egui::ScrollArea::vertical()
+    let out = egui::ScrollArea::vertical()
         .id_salt(("article-scroll", input.index))
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -390,6 +479,8 @@ pub fn article_ui(
             handle_pointer(ui, state, &response, input, &mut events);
             handle_keys(ui, state, &response, input, &mut events);
             paint(ui, state, input, theme, &response);
+            state.reveal_and_flash(ui, article, theme);
+            overlay_tip(state, input, &response);
             if state.scroll_to_cursor {
                 state.scroll_to_cursor = false;
                 if let Some(c) = state.cursor.and_then(|w| article.words.get(w)) {
@@ -404,7 +495,18 @@ pub fn article_ui(
                 }
             }
         });
+    state.scroll_offset = out.state.clamped_offset().y;
     events
+}
+
+/// The tooltip of the check result under the pointer (a key passage's explanation).
+fn overlay_tip(state: &ArticleViewState, input: &ArticleInput<'_>, response: &egui::Response) {
+    let Some(c) = response.hover_pos().and_then(|p| state.char_at(p)) else {
+        return;
+    };
+    if let Some(tip) = input.overlays.iter().find_map(|o| o.tip_at(c)) {
+        response.clone().on_hover_text_at_pointer(tip);
+    }
 }
 
 fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {
@@ -446,45 +548,4 @@ fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {
         );
     }
     ui.separator();
-}
-
-/// Who looks at the article panes, and may they highlight.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct PaneMode {
-    /// Highlighting (or marking keys) is on.
-    pub editable: bool,
-    /// A teacher is looking: show the teachers' notes.
-    pub for_teacher: bool,
-}
-
-/// The step's articles (at most two) side by side, each with its own view state, marks and
-/// overlays (`overlays` may be empty: none). Returns each article's events with its index.
-pub(crate) fn article_columns(
-    ui: &mut Ui,
-    articles: &[Arc<Article>],
-    views: &mut [ArticleViewState; 2],
-    marks: &[Vec<MarkView>],
-    overlays: &[Vec<Overlay>],
-    mode: PaneMode,
-    theme: &Theme,
-) -> Vec<(usize, ArticleEvent)> {
-    let mut events = Vec::new();
-    ui.columns(articles.len().clamp(1, 2), |cols| {
-        for (n, (col, art)) in cols.iter_mut().zip(articles.iter()).enumerate() {
-            let input = ArticleInput {
-                article: art,
-                index: n,
-                marks: marks.get(n).map_or(&[], Vec::as_slice),
-                overlays: overlays.get(n).map_or(&[], Vec::as_slice),
-                editable: mode.editable,
-                for_teacher: mode.for_teacher,
-            };
-            events.extend(
-                article_ui(col, &mut views[n], &input, theme)
-                    .into_iter()
-                    .map(|e| (n, e)),
-            );
-        }
-    });
-    events
 }
