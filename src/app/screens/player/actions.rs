@@ -70,7 +70,8 @@ impl PlayerScreen {
                 cmds.push(player(PlayerCmd::Check));
             }
         }
-        if matches!(s.step().body, StepBody::Highlight { .. }) {
+        // Once checked, the editing buttons would only be greyed out: they go.
+        if matches!(s.step().body, StepBody::Highlight { .. }) && !s.locked() {
             self.editing_ui(ui, cmds);
         }
         help_ui(ui, s, scored, cmds);
@@ -124,20 +125,16 @@ impl PlayerScreen {
 
     /// Remove highlight, Undo, Redo.
     fn editing_ui(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
-        let locked = self.session.locked();
         if ui
-            .add_enabled(
-                !locked && self.selected.is_some(),
-                egui::Button::new("Remove highlight"),
-            )
+            .add_enabled(self.selected.is_some(), egui::Button::new("Remove highlight"))
             .clicked()
         {
             cmds.push(player(PlayerCmd::RemoveSelected));
         }
-        if ui.add_enabled(!locked, egui::Button::new("Undo")).clicked() {
+        if ui.button("Undo").clicked() {
             cmds.push(player(PlayerCmd::Undo));
         }
-        if ui.add_enabled(!locked, egui::Button::new("Redo")).clicked() {
+        if ui.button("Redo").clicked() {
             cmds.push(player(PlayerCmd::Redo));
         }
     }

@@ -45,11 +45,21 @@ impl PlayerScreen {
                     .id_salt("steps-scroll")
                     .show(ui, |ui| steps_ui(ui, s, steps_w - 20.0, &mut cmds));
             });
+        // The bar spans the results panel too, so its buttons need fewer rows.
+        egui::Panel::bottom("actions").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.actions_ui(ui, theme, &mut cmds);
+            if let Some(m) = &self.message {
+                ui.colored_label(theme.verdict_color(Verdict::Partly), m);
+            }
+            ui.add_space(4.0);
+        });
+        let s = &self.session;
         let st = s.state();
         let show_results = st.checked.is_some() || st.solution_shown || !s.hints_shown().is_empty();
         if show_results {
-            // Leave the articles at least 360 points, whatever width the student dragged to.
-            let max = (window - steps_w - 360.0).max(200.0);
+            // At most 40% of what the step list leaves, whatever width the student dragged to.
+            let max = ((window - steps_w) * 0.4).max(180.0);
             let key = self.step_key();
             egui::Panel::right("results")
                 .resizable(true)
@@ -65,14 +75,6 @@ impl PlayerScreen {
                         });
                 });
         }
-        egui::Panel::bottom("actions").show(ui, |ui| {
-            ui.add_space(4.0);
-            self.actions_ui(ui, theme, &mut cmds);
-            if let Some(m) = &self.message {
-                ui.colored_label(theme.verdict_color(Verdict::Partly), m);
-            }
-            ui.add_space(4.0);
-        });
         let key = self.step_key();
         egui::CentralPanel::default().show(ui, |ui| {
             // Ids per lesson and step: scroll positions and tabs are the step's own.
@@ -91,12 +93,17 @@ impl PlayerScreen {
     fn step_ui(&mut self, ui: &mut Ui, theme: &Theme, cmds: &mut Vec<Command>) {
         let s = &self.session;
         let step = s.step();
-        ui.heading(&step.title);
+        // On a short screen (1280×720 at 150 %) the title scrolls with the text.
+        let short = ui.available_height() < 420.0;
+        if !short {
+            ui.heading(&step.title);
+        }
         let has_articles = !s.articles().is_empty();
-        // The text above the articles takes at most a third of the height, so the articles
-        // keep most of the screen at 1366×768 even with the introduction open.
+        // The text above the articles takes at most 30% of the height (25% on a short screen),
+        // so the articles keep most of it even with the introduction open.
+        let share = if short { 0.25 } else { 0.3 };
         let text_h = if has_articles || !matches!(step.body, StepBody::Read) {
-            (ui.available_height() * 0.3).clamp(60.0, 240.0)
+            (ui.available_height() * share).clamp(60.0, 240.0)
         } else {
             ui.available_height()
         };
@@ -105,6 +112,9 @@ impl PlayerScreen {
             .max_height(text_h)
             .auto_shrink([false, true])
             .show(ui, |ui| {
+                if short {
+                    ui.heading(&step.title);
+                }
                 intro_ui(ui, s, theme);
                 markdown_ui(ui, &step.prose, theme);
             });
