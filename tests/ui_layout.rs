@@ -52,14 +52,23 @@ fn go_to(h: &mut Harness<'static, LateralApp>, n: usize) {
 fn key(h: &Harness<'static, LateralApp>, i: usize) -> (usize, Span) {
     let s = h.state().session().expect("session");
     let k = &s.step().keys()[i];
-    let a = s.step().articles.iter().position(|x| *x == k.article).expect("its article");
+    let a = s
+        .step()
+        .articles
+        .iter()
+        .position(|x| *x == k.article)
+        .expect("its article");
     (a, k.core)
 }
 
 /// Clicks word `i` of the step's first article (a click on a word highlights it).
 fn click_word(h: &mut Harness<'static, LateralApp>, i: usize) {
     let word = h.state().session().expect("session").articles()[0].words[i];
-    let at = h.state().player_view(0).expect("view").span_center(Span::new(word.start, word.end));
+    let at = h
+        .state()
+        .player_view(0)
+        .expect("view")
+        .span_center(Span::new(word.start, word.end));
     let at = at.expect("the word is on screen");
     h.hover_at(at);
     h.run();
@@ -68,7 +77,11 @@ fn click_word(h: &mut Harness<'static, LateralApp>, i: usize) {
     h.drop_at(at);
     h.run();
     let marks = &h.state().session().expect("session").state().marks;
-    assert!(marks.iter().any(|m| m.span.start <= word.start && word.end <= m.span.end));
+    assert!(
+        marks
+            .iter()
+            .any(|m| m.span.start <= word.start && word.end <= m.span.end)
+    );
 }
 
 fn rect_of(h: &Harness<'static, LateralApp>, label: &str) -> Rect {
@@ -120,7 +133,10 @@ fn regression_the_action_bar_overlaps_after_check() {
         // A pointer click lands on the button it aims at.
         h.get_by_label("Show solution").click();
         h.run();
-        assert!(h.state().session().expect("session").state().solution_shown, "at {w}×{hh}");
+        assert!(
+            h.state().session().expect("session").state().solution_shown,
+            "at {w}×{hh}"
+        );
     }
 }
 
@@ -136,7 +152,14 @@ fn two_articles_become_tabs_below_1100_pixels_and_the_tabs_switch() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness_at(app_with(dir.path(), LateralApp::bundled_library()), 1366.0, 768.0);
     open(&mut h, 1);
-    let headlines: Vec<String> = h.state().session().expect("session").articles().iter().map(|a| format!("Article: {}", a.meta.headline)).collect();
+    let headlines: Vec<String> = h
+        .state()
+        .session()
+        .expect("session")
+        .articles()
+        .iter()
+        .map(|a| format!("Article: {}", a.meta.headline))
+        .collect();
     assert_eq!(documents(&h), headlines, "side by side at 1366 wide");
     assert!(h.query_by_label_contains("Article 1 · ").is_none());
 
@@ -184,7 +207,11 @@ fn the_lessons_introduction_is_shown() {
     h.get_by_label("About this lesson");
     h.get_by_label_contains(&first_words);
     // It leaves the articles most of the screen: their panes start in the upper half.
-    let doc = h.query_all_by_role(egui::accesskit::Role::Document).next().expect("an article").rect();
+    let doc = h
+        .query_all_by_role(egui::accesskit::Role::Document)
+        .next()
+        .expect("an article")
+        .rect();
     assert!(doc.top() < 768.0 / 2.0, "{doc:?}");
     // On other steps it is folded, and opens on a click.
     go_to(&mut h, 2);
@@ -208,7 +235,14 @@ fn a_choice_step_that_names_articles_shows_them() {
     let mut h = harness_sized(app_with(dir.path(), library), 900.0);
     open(&mut h, 0);
     go_to(&mut h, choice + 1);
-    let headline = h.state().corpus().get("saitarli").expect("saitarli").meta.headline.clone();
+    let headline = h
+        .state()
+        .corpus()
+        .get("saitarli")
+        .expect("saitarli")
+        .meta
+        .headline
+        .clone();
     assert_eq!(documents(&h), [format!("Article: {headline}")]);
     // The options are still there to pick.
     h.get_by_label("Pick one answer:");
@@ -227,7 +261,10 @@ fn clicking_a_verdict_brings_its_passage_into_view_and_flashes_it() {
     h.set_size(egui::vec2(1366.0, 768.0));
     h.run();
     let before = h.state().player_view(a).expect("view").scroll_offset();
-    assert!(h.state().player_view(a).expect("view").span_rects(span).is_empty(), "off screen");
+    assert!(
+        h.state().player_view(a).expect("view").span_rects(span).is_empty(),
+        "off screen"
+    );
     h.get_by_label_contains("3. partly found").click();
     h.run();
     let v = h.state().player_view(a).expect("view");
@@ -235,17 +272,30 @@ fn clicking_a_verdict_brings_its_passage_into_view_and_flashes_it() {
     assert!(v.scroll_offset() > before, "{} > {before}", v.scroll_offset());
     assert!(!v.span_rects(span).is_empty(), "the passage is on screen");
     // Resting the pointer on it shows its explanation (found or partly found: it may be seen).
-    let explanation = h.state().session().expect("session").step().keys()[2].explanation.clone();
+    let explanation = h.state().session().expect("session").step().keys()[2]
+        .explanation
+        .clone();
     let at = v.span_center(span).expect("on screen");
-    assert_eq!(h.query_all_by_label_contains(&explanation).count(), 1, "in the results list");
+    assert_eq!(
+        h.query_all_by_label_contains(&explanation).count(),
+        1,
+        "in the results list"
+    );
     h.hover_at(at);
     h.run_steps(10);
-    assert_eq!(h.query_all_by_label_contains(&explanation).count(), 2, "and in a tooltip");
+    assert_eq!(
+        h.query_all_by_label_contains(&explanation).count(),
+        2,
+        "and in a tooltip"
+    );
     // A missed key is not a button: it would show where the answer is.
     assert!(h.query_by_label_contains("1. missed").is_some());
     assert!(
-        h.query_all_by_role(egui::accesskit::Role::Button)
-            .all(|n| !n.accesskit_node().label().unwrap_or_default().contains("missed"))
+        h.query_all_by_role(egui::accesskit::Role::Button).all(|n| !n
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .contains("missed"))
     );
 }
 
@@ -271,7 +321,11 @@ fn regression_a_step_checked_at_0_percent_shows_a_tick() {
     assert!(!step_label(&h, 1).contains('✓'));
     h.get_by_label("Show solution").click();
     h.run();
-    assert!(step_label(&h, 1).ends_with("— solution shown (checked: 0%)"), "{}", step_label(&h, 1));
+    assert!(
+        step_label(&h, 1).ends_with("— solution shown (checked: 0%)"),
+        "{}",
+        step_label(&h, 1)
+    );
     assert!(step_label(&h, 2).ends_with("— not started"));
 }
 

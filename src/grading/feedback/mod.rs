@@ -227,7 +227,9 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
     }
     if !flooded {
         let (p, r) = (d.precision * 100.0, d.recall * 100.0);
-        v.detail_line = Some(format!("{p:.0}% of what you marked is in the key · you found {r:.0}% of the key"));
+        v.detail_line = Some(format!(
+            "{p:.0}% of what you marked is in the key · you found {r:.0}% of the key"
+        ));
         v.detail_terms = Some(format!("Precision {p:.0}% · recall {r:.0}%"));
     }
     for (i, (k, r)) in s.step().keys().iter().zip(&d.keys).enumerate() {

@@ -292,16 +292,34 @@ fn the_step_list_says_how_each_step_went() {
     let mut s = session();
     let words = |s: &Session, i: usize| step_progress(s, i).words;
     // Step 1 reads, and is done once opened; the others are not started.
-    assert_eq!(step_progress(&s, 0), StepProgress { mark: "✓", words: "done".into() });
+    assert_eq!(
+        step_progress(&s, 0),
+        StepProgress {
+            mark: "✓",
+            words: "done".into()
+        }
+    );
     assert_eq!(words(&s, 2), "not started");
     s.go_to(2);
     assert_eq!(words(&s, 2), "not started");
     let w = s.articles()[0].words[1];
     s.add_highlight(0, Span::new(w.start, w.end), Some("disclosure".into()));
-    assert_eq!(step_progress(&s, 2), StepProgress { mark: "◐", words: "in progress".into() });
+    assert_eq!(
+        step_progress(&s, 2),
+        StepProgress {
+            mark: "◐",
+            words: "in progress".into()
+        }
+    );
     s.check().expect("check");
     // Checked at 0%: not a tick.
-    assert_eq!(step_progress(&s, 2), StepProgress { mark: "●", words: "checked: 0%".into() });
+    assert_eq!(
+        step_progress(&s, 2),
+        StepProgress {
+            mark: "●",
+            words: "checked: 0%".into()
+        }
+    );
     s.show_solution();
     assert_eq!(words(&s, 2), "solution shown (checked: 0%)");
     // A reflect step is answered once it has words.
@@ -309,5 +327,11 @@ fn the_step_list_says_how_each_step_went() {
     s.go_to(last);
     assert_eq!(words(&s, last), "not started");
     s.set_reflection("I would read the transcript.");
-    assert_eq!(step_progress(&s, last), StepProgress { mark: "✓", words: "answered".into() });
+    assert_eq!(
+        step_progress(&s, last),
+        StepProgress {
+            mark: "✓",
+            words: "answered".into()
+        }
+    );
 }

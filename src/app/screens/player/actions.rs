@@ -25,7 +25,11 @@ impl PlayerScreen {
         }
         let full = ui.available_width();
         let gap = 2.0 * ui.spacing().item_spacing.x;
-        let row_h = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y);
+        let row_h = ui
+            .spacing()
+            .interact_size
+            .y
+            .max(ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y);
         let top = ui.cursor().min;
         let row = Rect::from_min_size(top, vec2(full, row_h));
         let mut right = ui.new_child(

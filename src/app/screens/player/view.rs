@@ -122,13 +122,21 @@ impl PlayerScreen {
         match &step.body {
             StepBody::Choice { options, multiple } => {
                 let (options, multiple) = (options.clone(), *multiple);
-                self.bounded(ui, has_articles, |ui, s, cmds| {
-                    choice_ui(ui, s, &options, multiple, theme, cmds)
-                }, cmds);
+                self.bounded(
+                    ui,
+                    has_articles,
+                    |ui, s, cmds| choice_ui(ui, s, &options, multiple, theme, cmds),
+                    cmds,
+                );
             }
             StepBody::Reflect { min_words } => {
                 let min_words = *min_words;
-                self.bounded(ui, has_articles, |ui, s, cmds| reflect_ui(ui, s, min_words, has_articles, cmds), cmds);
+                self.bounded(
+                    ui,
+                    has_articles,
+                    |ui, s, cmds| reflect_ui(ui, s, min_words, has_articles, cmds),
+                    cmds,
+                );
             }
             _ => {}
         }

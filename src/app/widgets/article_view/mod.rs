@@ -10,6 +10,7 @@
 mod columns;
 mod input;
 mod paint;
+mod reveal;
 
 use std::sync::Arc;
 
@@ -22,11 +23,9 @@ use crate::grading::score::Verdict;
 use crate::text::Span;
 use input::{handle_keys, handle_pointer};
 use paint::paint;
+use reveal::overlay_tip;
 
 pub(crate) use columns::{PaneMode, TABS_BELOW, article_columns};
-
-/// How long a passage flashes after it was brought into view (seconds).
-const FLASH_SECS: f64 = 1.6;
 
 /// One highlight to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -341,42 +340,6 @@ impl ArticleViewState {
         ))
     }
 
-    /// The screen rectangle of a char span's first row, on screen or not (its paragraph is laid
-    /// out from egui's cache when it is not on screen).
-    fn first_row_rect(&self, ui: &Ui, article: &Article, theme: &Theme, span: Span) -> Option<Rect> {
-        if let Some(r) = self.span_rects(span).first() {
-            return Some(*r);
-        }
-        let layout = self.layout.as_ref()?;
-        let i = layout
-            .paras
-            .partition_point(|p| p.span.end <= span.start)
-            .min(layout.paras.len().checked_sub(1)?);
-        let p = &layout.paras[i];
-        let g = ui.fonts_mut(|f| f.layout_job(para_job(article, p.span, layout.width, theme)));
-        let a = span.start.saturating_sub(p.span.start);
-        let b = span.end.min(p.span.end).saturating_sub(p.span.start);
-        let r = galley_range_rects(&g, a, b).first().copied()?;
-        Some(r.translate(self.text_rect.min.to_vec2() + vec2(0.0, p.y)))
-    }
-
-    /// Scrolls a passage asked for by [`Self::reveal`] into view and starts its flash; ends a
-    /// flash whose time is up, and keeps repainting while one runs.
-    fn reveal_and_flash(&mut self, ui: &Ui, article: &Article, theme: &Theme) {
-        let now = ui.input(|i| i.time);
-        if let Some(span) = self.reveal.take() {
-            if let Some(r) = self.first_row_rect(ui, article, theme, span) {
-                ui.scroll_to_rect(r.expand(theme.line_height()), Some(egui::Align::Center));
-            }
-            self.flash = Some((span, now + FLASH_SECS));
-        }
-        match self.flash {
-            Some((_, until)) if now >= until => self.flash = None,
-            Some(_) => ui.ctx().request_repaint_after(std::time::Duration::from_millis(40)),
-            None => {}
-        }
-    }
-
     /// The centre of the screen rectangle of a char span's first row (for tests that drag).
     pub fn span_center(&self, span: Span) -> Option<Pos2> {
         self.span_rects(span).first().map(|r| r.center())
@@ -497,16 +460,6 @@ pub fn article_ui(
         });
     state.scroll_offset = out.state.clamped_offset().y;
     events
-}
-
-/// The tooltip of the check result under the pointer (a key passage's explanation).
-fn overlay_tip(state: &ArticleViewState, input: &ArticleInput<'_>, response: &egui::Response) {
-    let Some(c) = response.hover_pos().and_then(|p| state.char_at(p)) else {
-        return;
-    };
-    if let Some(tip) = input.overlays.iter().find_map(|o| o.tip_at(c)) {
-        response.clone().on_hover_text_at_pointer(tip);
-    }
 }
 
 fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {

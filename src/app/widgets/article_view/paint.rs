@@ -43,7 +43,7 @@ pub(super) fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>,
 /// The passage just brought into view: a thick outline that fades out.
 fn paint_flash(ui: &Ui, state: &ArticleViewState, theme: &Theme) {
     let Some((span, until)) = state.flash else { return };
-    let left = ((until - ui.input(|i| i.time)) / super::FLASH_SECS).clamp(0.0, 1.0) as f32;
+    let left = ((until - ui.input(|i| i.time)) / super::reveal::FLASH_SECS).clamp(0.0, 1.0) as f32;
     let stroke = theme.selected_stroke();
     let color = stroke.color.gamma_multiply(left);
     for r in state.span_rects(span) {
