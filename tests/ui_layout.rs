@@ -130,6 +130,14 @@ fn regression_the_action_bar_overlaps_after_check() {
                 assert!(!ra.intersects(*rb), "{a} {ra:?} overlaps {b} {rb:?} at {w}×{hh}");
             }
         }
+        // The articles (and their tabs) stay left of the results panel.
+        let results_left = rect_of(&h, "Results").left() - 8.0;
+        for n in h.query_all_by_role(egui::accesskit::Role::Document) {
+            assert!(n.rect().right() <= results_left, "{:?} under the results at {w}×{hh}", n.rect());
+        }
+        for n in h.query_all_by_label_contains("Article ") {
+            assert!(n.rect().right() <= results_left, "{:?} under the results at {w}×{hh}", n.rect());
+        }
         // A pointer click lands on the button it aims at.
         h.get_by_label("Show solution").click();
         h.run();
@@ -172,6 +180,18 @@ fn two_articles_become_tabs_below_1100_pixels_and_the_tabs_switch() {
     h.get_by_label_contains("Article 1 · ").click();
     h.run();
     assert_eq!(documents(&h), headlines[..1]);
+
+    // At 853×480 (1280×720 at 150 %), after Check, the long second tab name wraps instead of
+    // widening the pane under the results panel.
+    h.set_size(egui::vec2(853.0, 480.0));
+    h.run();
+    click_word(&mut h, 1);
+    h.get_by_label("Check").click();
+    h.run();
+    let results_left = rect_of(&h, "Results").left() - 8.0;
+    for n in h.query_all_by_label_contains("Article ") {
+        assert!(n.rect().right() <= results_left, "{:?} is under the results", n.rect());
+    }
 }
 
 #[test]

@@ -81,7 +81,8 @@ fn tabs_ui(ui: &mut Ui, articles: &[Arc<Article>], views: &[ArticleViewState; 2]
     if let Some(n) = views.iter().take(articles.len()).position(ArticleViewState::revealing) {
         tab = n;
     }
-    ui.horizontal(|ui| {
+    // Wrapped: a tab strip wider than the pane would widen everything under it.
+    ui.horizontal_wrapped(|ui| {
         for (n, art) in articles.iter().enumerate().take(2) {
             let text = RichText::new(tab_name(n, art)).strong();
             if ui
