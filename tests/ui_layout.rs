@@ -133,10 +133,18 @@ fn regression_the_action_bar_overlaps_after_check() {
         // The articles (and their tabs) stay left of the results panel.
         let results_left = rect_of(&h, "Results").left() - 8.0;
         for n in h.query_all_by_role(egui::accesskit::Role::Document) {
-            assert!(n.rect().right() <= results_left, "{:?} under the results at {w}×{hh}", n.rect());
+            assert!(
+                n.rect().right() <= results_left,
+                "{:?} under the results at {w}×{hh}",
+                n.rect()
+            );
         }
         for n in h.query_all_by_label_contains("Article ") {
-            assert!(n.rect().right() <= results_left, "{:?} under the results at {w}×{hh}", n.rect());
+            assert!(
+                n.rect().right() <= results_left,
+                "{:?} under the results at {w}×{hh}",
+                n.rect()
+            );
         }
         // A pointer click lands on the button it aims at.
         h.get_by_label("Show solution").click();

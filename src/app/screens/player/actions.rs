@@ -90,7 +90,7 @@ impl PlayerScreen {
         let chip = |i: usize, id: &str| {
             let name = s.lesson.label(id).map_or(id, |l| l.name.as_str());
             RichText::new(format!("{} {}", i + 1, name))
-                .color(egui::Color32::BLACK)
+                .color(theme.text_color())
                 .background_color(theme.mark_fill(Some(i)))
         };
         let tip = |id: &str| s.lesson.label(id).map_or(String::new(), |l| l.description.clone());

@@ -115,7 +115,7 @@ impl PlayerScreen {
                 if short {
                     ui.heading(&step.title);
                 }
-                intro_ui(ui, s, theme);
+                intro_ui(ui, s, !short, theme);
                 markdown_ui(ui, &step.prose, theme);
             });
         ui.separator();
@@ -194,14 +194,15 @@ impl PlayerScreen {
     }
 }
 
-/// The lesson's introduction, under a header the student can fold; open on the first step.
-fn intro_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
+/// The lesson's introduction, under a header the student can fold; open on the first step
+/// when there is room (`roomy`) for it and the instructions.
+fn intro_ui(ui: &mut Ui, s: &Session, roomy: bool, theme: &Theme) {
     if s.lesson.intro.trim().is_empty() {
         return;
     }
     egui::CollapsingHeader::new(RichText::new("About this lesson").strong())
         .id_salt("about-this-lesson")
-        .default_open(s.current == 0)
+        .default_open(s.current == 0 && roomy)
         .show(ui, |ui| markdown_ui(ui, &s.lesson.intro, theme));
 }
 
