@@ -262,7 +262,7 @@ mod progress;
 mod review;
 
 pub use progress::{StepProgress, step_progress};
-pub use review::{step_result, summary_review};
+pub use review::{step_result, summary_review, summary_score, summary_score_line};
 
 #[cfg(test)]
 mod tests;
