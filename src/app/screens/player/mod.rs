@@ -3,6 +3,7 @@
 //! run loop saves it.
 
 mod actions;
+mod investigate;
 mod results;
 mod view;
 
@@ -79,6 +80,9 @@ pub enum PlayerCmd {
         /// The passage.
         span: Span,
     },
+    /// Open source card `0` of an investigate step (closing the one open), or close it if it
+    /// is the one open.
+    ToggleCard(usize),
 }
 
 /// The lesson being played, and the player's view of it (what is not part of the student's work).
@@ -95,6 +99,11 @@ pub(crate) struct PlayerScreen {
     message: Option<String>,
     /// Is this a teacher's preview (nothing is saved)?
     previewing: bool,
+    /// The source card open on an investigate step (index into the step's cards) and when it
+    /// was opened (egui seconds).
+    open_card: Option<(usize, f64)>,
+    /// egui's clock at the last frame drawn, for how long a card stays open.
+    clock: f64,
 }
 
 impl PlayerScreen {
@@ -107,6 +116,8 @@ impl PlayerScreen {
             selected: None,
             message: None,
             previewing,
+            open_card: None,
+            clock: 0.0,
         }
     }
 
@@ -204,10 +215,12 @@ impl PlayerScreen {
                 }
                 false
             }
+            PlayerCmd::ToggleCard(i) => self.toggle_card(i),
         }
     }
 
     fn go_to(&mut self, i: usize) -> bool {
+        self.close_card();
         self.session.go_to(i);
         self.enter_step();
         true

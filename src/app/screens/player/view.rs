@@ -33,6 +33,7 @@ impl PlayerScreen {
     /// Draws the player.
     pub(crate) fn ui(&mut self, ui: &mut Ui, theme: &Theme) -> Vec<Command> {
         let mut cmds = Vec::new();
+        self.tick(ui.input(|i| i.time));
         let narrow = narrow(ui);
         let window = ui.ctx().content_rect().width();
         let steps_w = if narrow { 170.0 } else { 230.0 };
@@ -135,6 +136,15 @@ impl PlayerScreen {
                     ui,
                     has_articles,
                     |ui, s, cmds| reflect_ui(ui, s, min_words, has_articles, cmds),
+                    cmds,
+                );
+            }
+            StepBody::Investigate { .. } => {
+                let open = self.open_card();
+                self.bounded(
+                    ui,
+                    has_articles,
+                    |ui, s, cmds| super::investigate::cards_ui(ui, s, open, theme, cmds),
                     cmds,
                 );
             }
