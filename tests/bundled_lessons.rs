@@ -276,8 +276,9 @@ fn the_capstone_ends_with_a_highlight_step_without_scaffolding() {
 fn key_row(l: &Lesson, s: &Step, k: &KeySpan, corpus: &Corpus) -> String {
     let task = match (&s.body, &k.label, k.pair) {
         (_, Some(label), _) => {
-            let name = l.label(label).map_or(label.as_str(), |x| x.name.as_str());
-            format!("{}: {name}", s.kind_name())
+            let l = l.label(label).expect("a key's label exists");
+            let task = l.task.map_or("any task", |t| t.name());
+            format!("{task}: {}", l.name)
         }
         (StepBody::Highlight { keys, .. }, None, Some(p)) => format!("conflict with `{}`", keys[p].id),
         _ => s.kind_name().to_string(),
