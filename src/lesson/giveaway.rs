@@ -390,7 +390,19 @@ mod tests {
             // Half is not more than half.
             ("How does RT spell Ukraine's forces?", "Kiev’s forces", None),
         ];
-        for (hint, quote, want) in cases {
+        // The examples of docs/lesson-format.md, “Giving answers away”.
+        let moscow = "the latest bombardment of Moscow";
+        let doc: &[(&str, &str, Option<HintGiveaway>)] = &[
+            ("One is about the wave of missiles. Who fired at whom?", moscow, None),
+            ("Read the sentence about Moscow aloud.", moscow, None),
+            ("Look for the latest bombardment.", moscow, Some(Run("the latest bombardment".into()))),
+            (
+                "Which bombardment was the latest, and where was Moscow?",
+                moscow,
+                Some(Most { used: 3, of: 3 }),
+            ),
+        ];
+        for (hint, quote, want) in cases.iter().chain(doc) {
             assert_eq!(&hint_gives_away(hint, quote), want, "{hint:?} / {quote:?}");
         }
     }
