@@ -193,7 +193,11 @@ const ON_THE_PAGE: &[&str] = &["disclosure", "source-mismatch", "template-residu
 fn evidence(key: &KeySpan, corpus: &Corpus) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for q in quotations(&key.explanation) {
-        if let Some(a) = corpus.articles().iter().find(|a| a.id() != key.article && !find_all(a, &q).is_empty()) {
+        if let Some(a) = corpus
+            .articles()
+            .iter()
+            .find(|a| a.id() != key.article && !find_all(a, &q).is_empty())
+        {
             out.push((a.id().to_string(), q));
         }
     }
@@ -247,7 +251,10 @@ fn the_capstone_ends_with_a_highlight_step_without_scaffolding() {
     let StepBody::Highlight { labels, keys, .. } = &last.body else {
         panic!("the capstone's last step is {}", last.kind_name())
     };
-    assert!(last.hints.is_empty() && keys.iter().all(|k| k.hints.is_empty()), "no hints");
+    assert!(
+        last.hints.is_empty() && keys.iter().all(|k| k.hints.is_empty()),
+        "no hints"
+    );
     let article = &last.articles[0];
     assert!(!last.title.contains(article.as_str()) && !last.title.to_lowercase().contains("insider"));
     for s in &l.steps[..l.steps.len() - 1] {
@@ -261,7 +268,10 @@ fn the_capstone_ends_with_a_highlight_step_without_scaffolding() {
     let task_of = |id: &str| l.label(id).expect("label").task;
     assert!(labels.iter().any(|x| task_of(x) == Some(Task::Bias)));
     assert!(labels.iter().any(|x| task_of(x) == Some(Task::Machine)));
-    assert!(labels.iter().any(|x| task_of(x).is_none()), "a label of comparison, for both tasks");
+    assert!(
+        labels.iter().any(|x| task_of(x).is_none()),
+        "a label of comparison, for both tasks"
+    );
     let mut used: Vec<Option<Task>> = Vec::new();
     for k in keys {
         let t = task_of(k.label.as_deref().expect("label"));

@@ -25,13 +25,13 @@ const HINT_RUN_WORDS: usize = 3;
 /// Words too common to say where a key is: a hint may use them freely. Every other word is a
 /// *content word*.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "but",
-    "by", "can", "could", "did", "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "his",
-    "how", "i", "if", "in", "into", "is", "it", "its", "it's", "just", "me", "more", "most", "my", "no", "not",
-    "of", "on", "one", "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "such",
-    "than", "that", "that's", "the", "their", "them", "then", "there", "there's", "these", "they", "this",
-    "those", "to", "too", "up", "very", "was", "we", "were", "what", "when", "where", "which", "who", "whom",
-    "why", "will", "with", "would", "you", "your",
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "but", "by",
+    "can", "could", "did", "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "it's", "just", "me", "more", "most", "my", "no", "not", "of", "on", "one",
+    "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "such", "than", "that", "that's",
+    "the", "their", "them", "then", "there", "there's", "these", "they", "this", "those", "to", "too", "up", "very",
+    "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you",
+    "your",
 ];
 
 /// A text students read before checking, folded once.
@@ -148,9 +148,10 @@ impl Wanted {
         if seen.find(&self.whole).is_some() {
             return Some(HintGiveaway::Whole);
         }
-        let run = self.words.windows(HINT_RUN_WORDS).find(|w| {
-            w.iter().any(|x| is_content(x)) && hint.seq.windows(HINT_RUN_WORDS).any(|h| h == *w)
-        });
+        let run = self
+            .words
+            .windows(HINT_RUN_WORDS)
+            .find(|w| w.iter().any(|x| is_content(x)) && hint.seq.windows(HINT_RUN_WORDS).any(|h| h == *w));
         if let Some(run) = run {
             return Some(HintGiveaway::Run(run.join(" ")));
         }
@@ -373,7 +374,11 @@ mod tests {
                 Some(Run("as many as".into())),
             ),
             // Most of the content words, in another order: “crime” and “war” are all there is.
-            ("Which words of “war crime” come out swapped?", "crime war", Some(Most { used: 2, of: 2 })),
+            (
+                "Which words of “war crime” come out swapped?",
+                "crime war",
+                Some(Most { used: 2, of: 2 }),
+            ),
             // 2 of 3 content words (“likely”, “russian”, “missile”): more than half.
             (
                 "Look for the word “launched” in one report and “Russian missile” in the other.",
@@ -381,12 +386,24 @@ mod tests {
                 Some(Most { used: 2, of: 3 }),
             ),
             // Where, not what: no content word of the key.
-            ("On the left, the second claim is inside a quotation from the Defense Secretary.", "hasn’t seen anything that contradicts", None),
+            (
+                "On the left, the second claim is inside a quotation from the Defense Secretary.",
+                "hasn’t seen anything that contradicts",
+                None,
+            ),
             // One content word of three is a pointer, not the answer.
-            ("Who fired at whom? Read the sentence about Moscow aloud.", "the latest bombardment of Moscow", None),
+            (
+                "Who fired at whom? Read the sentence about Moscow aloud.",
+                "the latest bombardment of Moscow",
+                None,
+            ),
             // One of two content words (“opponent”, “weakness”) is not more than half, and no
             // three words of the key stand in a row.
-            ("Whose strength, whose weakness? The AP has “is at weakness”.", "your opponent is at your weakness", None),
+            (
+                "Whose strength, whose weakness? The AP has “is at weakness”.",
+                "your opponent is at your weakness",
+                None,
+            ),
             // Half is not more than half.
             ("How does RT spell Ukraine's forces?", "Kiev’s forces", None),
         ];
@@ -395,7 +412,11 @@ mod tests {
         let doc: &[(&str, &str, Option<HintGiveaway>)] = &[
             ("One is about the wave of missiles. Who fired at whom?", moscow, None),
             ("Read the sentence about Moscow aloud.", moscow, None),
-            ("Look for the latest bombardment.", moscow, Some(Run("the latest bombardment".into()))),
+            (
+                "Look for the latest bombardment.",
+                moscow,
+                Some(Run("the latest bombardment".into())),
+            ),
             (
                 "Which bombardment was the latest, and where was Moscow?",
                 moscow,
