@@ -73,6 +73,8 @@ pub struct StepState {
     pub started: Option<String>,
     /// When last changed or checked (RFC 3339).
     pub finished: Option<String>,
+    /// The source cards opened (investigate steps), in order.
+    pub lookups: Vec<Lookup>,
     undo: Vec<Vec<Mark>>,
     redo: Vec<Vec<Mark>>,
 }
@@ -82,7 +84,7 @@ impl StepState {
     /// not scored)?
     pub fn is_done(&self, step: &Step) -> bool {
         match &step.body {
-            StepBody::Read => self.visited,
+            StepBody::Read | StepBody::Investigate { .. } => self.visited,
             StepBody::Reflect { .. } => !self.reflection.trim().is_empty(),
             _ => self.checked.is_some() || self.solution_shown,
         }
@@ -531,8 +533,10 @@ impl Session {
     }
 }
 
+mod lookups;
 mod work;
 
+pub use lookups::{Lookup, MAX_LOOKUP_SECONDS, MAX_LOOKUPS};
 pub(crate) use work::SavedStep;
 
 #[cfg(test)]
