@@ -1,5 +1,5 @@
 //! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial|all]
-//! [--check] [--dark] [--size WxH] [--edit ID [--preview]] [--class DIR] [--pin]`: render one
+//! [--check] [--dark] [--size WxH] [--zoom F] [--edit ID [--preview]] [--class DIR] [--pin]`: render one
 //! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a
 //! throw-away data folder, never a student's.
 
@@ -29,6 +29,9 @@ pub(crate) struct Plan {
     pub(crate) dark: bool,
     /// Window size.
     pub(crate) size: Option<(u32, u32)>,
+    /// Zoom factor (as display scaling of 125 % or 150 % would give: the window keeps its size in
+    /// pixels, the app gets fewer logical pixels).
+    pub(crate) zoom: Option<f32>,
     /// Open this lesson in the teacher's view (`--edit ID`).
     pub(crate) edit: Option<String>,
     /// With `--edit`: press "Preview as student".
@@ -190,6 +193,11 @@ fn fill_all(app: &mut LateralApp) -> Result<(), String> {
 /// is saved, closes the window.
 pub(crate) fn tick(plan: &mut Plan, ctx: &egui::Context) {
     plan.frames += 1;
+    if let Some(z) = plan.zoom
+        && ctx.zoom_factor() != z
+    {
+        ctx.set_zoom_factor(z);
+    }
     match plan.state.load(Ordering::SeqCst) {
         0 if plan.frames >= 6 => {
             plan.state.store(1, Ordering::SeqCst);

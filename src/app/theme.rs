@@ -10,7 +10,7 @@
 //! Colour is never the only cue: a highlight carries its label's number, a verdict its mark and
 //! its word (✓ found, ½ partly found, ✗ missed, ? not in the key).
 
-use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, Response, RichText, Stroke, Ui};
+use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, RichText, Stroke};
 
 use crate::grading::score::Verdict;
 
@@ -273,29 +273,14 @@ impl Theme {
         }
     }
 
-    /// A label's chip above the article: its number and name on its highlight colour, selected
-    /// when it is the label new highlights get. Once the step is checked (`enabled` false) the
-    /// chips cannot be clicked but stay the key to the colours, so they are drawn at full
-    /// strength: egui's fade of disabled widgets left them at 1.4–1.5:1 on the dark theme.
-    pub(crate) fn label_chip_ui(
-        &self,
-        ui: &mut Ui,
-        index: usize,
-        name: &str,
-        selected: bool,
-        enabled: bool,
-    ) -> Response {
-        let text = RichText::new(format!("{} {name}", index + 1))
+    /// A label's chip above the article: its number and name on its highlight colour. The
+    /// player shows it as a button while the student may highlight, and as a plain label (a
+    /// legend, not faded) once the step is checked: egui's fade of disabled buttons left the
+    /// chips at 1.4–1.5:1 on the dark theme.
+    pub(crate) fn label_chip(&self, index: usize, name: &str) -> RichText {
+        RichText::new(format!("{} {name}", index + 1))
             .color(self.text_color())
-            .background_color(self.mark_fill(Some(index)));
-        ui.scope(|ui| {
-            if !enabled {
-                ui.disable();
-                ui.set_opacity(1.0);
-            }
-            ui.add(egui::Button::selectable(selected, text))
-        })
-        .inner
+            .background_color(self.mark_fill(Some(index)))
     }
 
     /// The class view's heat map under article text: pale to strong by `share` of the class
