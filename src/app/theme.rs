@@ -163,17 +163,22 @@ impl Theme {
             egui::Visuals::light()
         };
         let focus = self.focus_stroke();
-        v.selection.bg_fill = if self.dark { rgb(0x2B4A6F) } else { rgb(0xB7D3F2) };
+        v.selection.bg_fill = if self.dark { rgb(0x1E3550) } else { rgb(0xCFE3F8) };
         // The outline of a focused text box, and the text of a selected button.
         v.selection.stroke = focus;
-        // A focused button is drawn as "active".
+        // A focused button is drawn as "active" (egui's light grey 165 left weak text on it at
+        // 2.8:1).
         v.widgets.active.bg_stroke = focus;
+        if !self.dark {
+            v.widgets.active.weak_bg_fill = Color32::from_gray(0xD8);
+            v.widgets.active.bg_fill = Color32::from_gray(0xD8);
+        }
         // Buttons and text boxes show their edge (egui's light buttons are 1.1:1 on the page).
         v.widgets.inactive.bg_stroke = Stroke::new(1.0, self.edge_color());
         v.weak_text_color = Some(self.weak_text());
         if self.dark {
             // egui's grey 140 is 2.7:1 on the selection colour.
-            v.widgets.noninteractive.fg_stroke.color = Color32::from_gray(0xC0);
+            v.widgets.noninteractive.fg_stroke.color = Color32::from_gray(0xD8);
         }
         v.hyperlink_color = if self.dark { rgb(0x5AAAFF) } else { rgb(0x0058B0) };
         v.error_fg_color = self.verdict_color(Verdict::Missed);
@@ -195,12 +200,13 @@ impl Theme {
         }
     }
 
-    /// Weak text (hints in empty text boxes, egui's `weak()`).
+    /// Weak text (hints in empty text boxes, egui's `weak()`, a step's state in the step list),
+    /// also on a selected or hovered button.
     fn weak_text(&self) -> Color32 {
         if self.dark {
-            Color32::from_gray(0x9A)
+            Color32::from_gray(0xB0)
         } else {
-            Color32::from_gray(0x6B)
+            Color32::from_gray(0x5A)
         }
     }
 

@@ -102,6 +102,12 @@ fn widget_pairs(t: &Theme, p: &mut Pairs) {
         ("active", v.widgets.active),
     ] {
         p.add(format!("{state} button text"), w.fg_stroke.color, w.weak_bg_fill, TEXT);
+        p.add(
+            format!("weak text on an {state} button"),
+            v.weak_text_color(),
+            w.weak_bg_fill,
+            TEXT,
+        );
     }
     p.add(
         "selected button text",
@@ -110,6 +116,12 @@ fn widget_pairs(t: &Theme, p: &mut Pairs) {
         TEXT,
     );
     p.add("selected text", v.text_color(), v.selection.bg_fill, TEXT);
+    p.add(
+        "weak text on a selected button",
+        v.weak_text_color(),
+        v.selection.bg_fill,
+        TEXT,
+    );
     p.add("selected article text", t.text_color(), v.selection.bg_fill, TEXT);
 }
 
