@@ -6,7 +6,10 @@
 //! through one place, and is saved from there. Moving between screens happens only there too.
 
 mod dialogs;
+mod access;
 mod handin;
+mod help;
+mod keys;
 mod launch;
 mod pin_gate;
 mod reload;
@@ -77,14 +80,20 @@ pub enum Command {
     HandIn,
     /// Hand in, choosing where (file dialog).
     HandInAs,
-    /// Larger text.
+    /// Larger reading text (articles and instructions; a setting of the laptop).
     FontBigger,
-    /// Smaller text.
+    /// Smaller reading text.
     FontSmaller,
+    /// Zoom the whole window in (`1`), out (`-1`), or back to 100% (`0`); saved per student.
+    Zoom(i8),
+    /// Show (`true`) or hide the keyboard help.
+    Help(bool),
     /// Light/dark.
     ToggleTheme,
     /// Open the teacher's view: asks for the teacher PIN (sets it on first use) first.
     TeacherView,
+    /// Leave the teacher's view for where it was opened from.
+    LeaveTeacher,
     /// Leave a preview and go back to editing.
     BackToEditing,
     /// Open the class view.
@@ -143,6 +152,16 @@ pub struct LateralApp {
     reloads: usize,
     /// Set by `--screenshot`.
     screenshot: Option<screenshot::Plan>,
+    /// The keyboard help.
+    help: help::Help,
+    /// The whole window's zoom (egui's zoom factor): the student's own, 1.0 before one is picked.
+    zoom: f32,
+    /// Did a text box have keyboard focus at the end of the last frame?
+    typing: bool,
+    /// Put the keyboard focus on the step's work (its first article) once it is drawn.
+    focus_work: bool,
+    /// Tab and Shift+Tab in reading order on the player.
+    tab: access::TabOrder,
 }
 
 impl LateralApp {
@@ -167,6 +186,11 @@ impl LateralApp {
             reload_at: None,
             reloads: 0,
             screenshot: None,
+            help: help::Help::default(),
+            zoom: 1.0,
+            typing: false,
+            focus_work: false,
+            tab: access::TabOrder::default(),
         }
     }
 
@@ -308,24 +332,28 @@ impl LateralApp {
         let ctx = ui.ctx().clone();
         let theme = self.shared.theme();
         ctx.set_visuals(theme.visuals());
+        self.apply_zoom(&ctx);
         let now = ctx.input(|i| i.time);
+        self.tab.begin(&ctx);
         let mut cmds = self.global_keys(&ctx);
         if let Some((what, path)) = Dialog::poll(&mut self.dialog) {
             self.dialog_answered(what, path);
         }
         let class_dialog = self.class.poll_dialog();
         self.follow_folder(&ctx, now);
-        cmds.extend(top_bar::top_bar(
-            ui,
-            &self.shared,
-            self.screen,
-            self.previewing(),
-            &theme,
-        ));
+        let bar = top_bar::top_bar(ui, &self.shared, self.screen, self.previewing(), self.zoom, &theme);
+        cmds.extend(bar.cmds);
+        self.before_screen(&ctx);
         cmds.extend(self.screen_ui(ui, &theme));
+        self.after_screen(ui, bar.rect);
         cmds.extend(self.pin.ui(&ctx, &self.shared, &theme));
+        cmds.extend(self.help.ui(&ctx));
         for c in cmds {
             self.run_cmd(c, now);
+        }
+        self.typing = ctx.text_edit_focused();
+        if self.focus_work {
+            ctx.request_repaint();
         }
         if let Some(since) = self.dirty_since {
             let left = since + SAVE_DELAY - now;
@@ -366,6 +394,8 @@ impl LateralApp {
                 self.close_lesson();
                 self.teacher_unlocked = false;
                 self.shared.student = None;
+                self.zoom = 1.0;
+                self.students.focus_name();
                 self.screen = Screen::Students;
             }
             Command::ToLibrary => {
@@ -382,6 +412,9 @@ impl LateralApp {
             Command::HandInAs => self.open_dialog(Pending::HandInAs),
             Command::FontBigger => self.change_font(2.0),
             Command::FontSmaller => self.change_font(-2.0),
+            Command::Zoom(step) => self.change_zoom(step),
+            Command::Help(open) => self.help.set_open(open),
+            Command::LeaveTeacher => self.run_teacher_goto(Some(Goto::Close)),
             Command::ToggleTheme => {
                 self.shared.settings.dark = !self.shared.settings.dark;
                 self.shared.save_settings();
@@ -423,6 +456,7 @@ impl LateralApp {
     fn pick_student(&mut self, name: &str) {
         match self.shared.store.add_student(name) {
             Ok(name) => {
+                self.zoom = self.shared.store.student_zoom(&name);
                 self.shared.student = Some(name.clone());
                 self.shared.settings.last_student = Some(name);
                 self.shared.save_settings();
@@ -457,6 +491,7 @@ impl LateralApp {
             LibraryCmd::Open(i) => {
                 if let Some(p) = PlayerScreen::open(&mut self.shared, i) {
                     self.player = Some(p);
+                    self.focus_work = true;
                     self.summary = None;
                     self.screen = Screen::Player;
                 }
@@ -471,6 +506,7 @@ impl LateralApp {
         let to_step = matches!(cmd, PlayerCmd::GoToStep(_));
         if to_step {
             self.screen = Screen::Player;
+            self.focus_work = true;
         }
         if let Some(p) = &mut self.player
             && p.apply(cmd)
@@ -480,7 +516,12 @@ impl LateralApp {
     }
 
     fn run_teacher(&mut self, cmd: TeacherCmd) {
-        match self.teacher.apply(cmd, &mut self.shared) {
+        let goto = self.teacher.apply(cmd, &mut self.shared);
+        self.run_teacher_goto(goto);
+    }
+
+    fn run_teacher_goto(&mut self, goto: Option<Goto>) {
+        match goto {
             Some(Goto::Editor) => self.screen = Screen::Teacher,
             Some(Goto::Preview(session)) => {
                 self.player = Some(PlayerScreen::new(session, true));
@@ -522,50 +563,6 @@ impl LateralApp {
             Pending::ExportAll => self.export_all(&path),
             Pending::ClassFolder => self.class.apply(ClassCmd::SetFolder(path), &self.shared),
         }
-    }
-
-    fn global_keys(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let mut cmds = Vec::new();
-        let typing = ctx.egui_wants_keyboard_input();
-        ctx.input_mut(|i| {
-            let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-            if i.consume_shortcut(&redo) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)) {
-                cmds.push(Command::Player(PlayerCmd::Redo));
-            } else if i.consume_shortcut(&undo) {
-                cmds.push(Command::Player(PlayerCmd::Undo));
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus))
-                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals))
-            {
-                cmds.push(Command::FontBigger);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus)) {
-                cmds.push(Command::FontSmaller);
-            }
-        });
-        if self.screen == Screen::Player && !typing {
-            let keys = [
-                Key::Num1,
-                Key::Num2,
-                Key::Num3,
-                Key::Num4,
-                Key::Num5,
-                Key::Num6,
-                Key::Num7,
-                Key::Num8,
-                Key::Num9,
-            ];
-            ctx.input(|i| {
-                for (n, k) in keys.iter().enumerate() {
-                    if i.key_pressed(*k) && i.modifiers.is_none() {
-                        cmds.push(Command::Player(PlayerCmd::SetLabel(n)));
-                    }
-                }
-            });
-        }
-        cmds
     }
 }
 

@@ -7,18 +7,20 @@
 //! paints only the paragraphs in view. All positions this module hands out are char offsets into
 //! the article's displayed text.
 
+mod access;
 mod input;
 mod paint;
 
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
-use egui::{Galley, Id, Pos2, Rect, Sense, Ui, pos2, vec2};
+use egui::{Galley, Pos2, Rect, Sense, Ui, pos2, vec2};
 
 use crate::app::theme::Theme;
 use crate::corpus::Article;
 use crate::grading::score::Verdict;
 use crate::text::Span;
+pub(crate) use access::{article_id, set_label_names};
 use input::{handle_keys, handle_pointer};
 use paint::paint;
 
@@ -373,7 +375,7 @@ pub fn article_ui(
             let text_rect = Rect::from_min_size(rect.min, vec2(column, height));
             state.text_rect = text_rect;
             state.fetch_visible(ui, article, theme, ui.clip_rect());
-            let id = Id::unique(("lateral-article", input.index, article.id()));
+            let id = article_id(input.index, article.id());
             let sense = if input.editable {
                 Sense::click_and_drag()
             } else {
@@ -388,8 +390,11 @@ pub fn article_ui(
                 )
             });
             handle_pointer(ui, state, &response, input, &mut events);
+            access::caret_on_focus(state, input, &response);
             handle_keys(ui, state, &response, input, &mut events);
             paint(ui, state, input, theme, &response);
+            access::paint_focus_ring(ui, &response, theme);
+            access::expose_text(ui, state, input, &response);
             if state.scroll_to_cursor {
                 state.scroll_to_cursor = false;
                 if let Some(c) = state.cursor.and_then(|w| article.words.get(w)) {
