@@ -164,11 +164,11 @@ impl LateralApp {
 /// reader announces the verdicts after Check.
 fn announce_ui(ui: &mut Ui, s: &crate::grading::session::Session) {
     let Some(v) = checked_view(s) else { return };
-    let mut text = format!("Results: {}.", v.score_line);
+    let mut text = format!("Check results. {}.", v.score_line);
     for k in &v.keys {
-        text.push(' ');
-        text.push_str(&k.heading);
-        text.push('.');
+        // "½ 2. partly found (…)" is read as "Key passage 2: partly found (…)".
+        let h = k.heading.trim_start_matches(|c: char| !c.is_ascii_digit());
+        text.push_str(&format!(" Key passage {}.", h.replacen(". ", ": ", 1)));
     }
     if !v.extras.is_empty() {
         text.push_str(&format!(" {} highlights not in the key.", v.extras.len()));
