@@ -9,21 +9,29 @@
 //! article, the right panel — each part in the order egui added its widgets, the bar under the
 //! article row by row, left to right.
 
+use std::collections::HashMap;
+
 use egui::{Context, Event, Id, Key, LayerId, Rect, Ui, WidgetRect};
 
 use super::widgets::article_view;
 use super::{LateralApp, Screen};
 use crate::grading::feedback::checked_view;
 
-/// Tab in reading order: the focused widget and the direction when a Tab was pressed.
+/// Tab in reading order: the focused widget and the direction when a Tab was pressed, and the
+/// widget Tab moved the focus to (asked for again at the start of the next frame, in case egui
+/// also moved it).
 #[derive(Default)]
 pub(crate) struct TabOrder {
     pressed: Option<(Option<Id>, bool)>,
+    moved_to: Option<Id>,
 }
 
 impl TabOrder {
     /// Notes a Tab (or Shift+Tab) pressed this frame, and which widget had the focus.
     pub(crate) fn begin(&mut self, ctx: &Context) {
+        if let Some(id) = self.moved_to.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
         let backwards = ctx.input(|i| {
             i.events.iter().find_map(|e| match e {
                 Event::Key {
@@ -39,12 +47,12 @@ impl TabOrder {
     }
 
     /// Moves the focus to the widget after (or before) the one focused when Tab was pressed, in
-    /// reading order around `articles` (screen rectangles), below the top bar `top`.
-    fn finish(&mut self, ctx: &Context, top: Rect, articles: Rect) {
+    /// reading order. `root`: the app's root `Ui`, whose children are the screen's panels.
+    fn finish(&mut self, ctx: &Context, root: Id) {
         let Some((from, backwards)) = self.pressed.take() else {
             return;
         };
-        let order = reading_order(ctx, top, articles);
+        let order = reading_order(ctx, root);
         if order.is_empty() {
             return;
         }
@@ -52,59 +60,153 @@ impl TabOrder {
         let next = match from.and_then(|f| order.iter().position(|id| *id == f)) {
             Some(i) if backwards => (i + n - 1) % n,
             Some(i) => (i + 1) % n,
-            // The focus was somewhere else (a dialog): leave it to egui.
+            // The focus was somewhere else (a window): leave it to egui.
             None if from.is_some() => return,
             None if backwards => n - 1,
             None => 0,
         };
-        ctx.memory_mut(|m| m.request_focus(order[next]));
+        ctx.memory_mut(|m| {
+            // egui may have handed the focus on to "the next widget", which would take it next
+            // frame: let a widget that is never drawn take that turn first.
+            if m.focused().is_none() {
+                m.interested_in_focus(Id::unique("lateral-tab-sink"), LayerId::background());
+            }
+            m.request_focus(order[next]);
+        });
+        self.moved_to = Some(order[next]);
+    }
+
+    /// Keeps egui from moving the focus on Tab itself (it would follow the order widgets were
+    /// added) while a widget of the main layer has it; arrow keys stay with text boxes and the
+    /// article, as their own filters say.
+    fn lock_tab(ctx: &Context) {
+        let Some(id) = ctx.memory(|m| m.focused()) else { return };
+        let main = ctx.viewport(|v| {
+            v.this_pass
+                .widgets
+                .get(id)
+                .or_else(|| v.prev_pass.widgets.get(id))
+                .is_some_and(|w| w.layer_id == LayerId::background())
+        });
+        if !main {
+            return;
+        }
+        let text = ctx.text_edit_focused() || article_view::takes_arrows(ctx, id);
+        ctx.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    tab: true,
+                    horizontal_arrows: text,
+                    vertical_arrows: text,
+                    escape: false,
+                },
+            )
+        });
     }
 }
 
-/// The focusable widgets of the main layer (last frame), in reading order.
-fn reading_order(ctx: &Context, top: Rect, a: Rect) -> Vec<Id> {
-    let widgets: Vec<WidgetRect> = ctx.viewport(|v| {
-        v.prev_pass
-            .widgets
-            .get_layer(LayerId::background())
-            .filter(|w| w.sense.is_focusable() && w.enabled && w.visible && w.interact_rect.is_positive())
-            .copied()
-            .collect()
-    });
-    let part = |r: Rect| -> u8 {
-        if r.max.y <= top.max.y + 1.0 {
-            0
-        } else if r.max.x <= a.min.x {
-            1
-        } else if r.min.y >= a.max.y {
-            3
-        } else if r.min.x >= a.max.x {
-            4
+/// Where a panel is, in reading order.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Top,
+    Left,
+    Central,
+    Bottom,
+    Right,
+}
+
+/// The side of each panel (the root's children, in the order they were added): egui carves
+/// each side panel off what is left, and the central panel takes the rest.
+fn panel_parts(panels: &[(Id, Rect)], content: Rect) -> HashMap<Id, Part> {
+    let mut left = content;
+    let mut out = HashMap::new();
+    let near = |a: f32, b: f32| (a - b).abs() <= 2.0;
+    for (id, r) in panels {
+        let wide = near(r.min.x, left.min.x) && near(r.max.x, left.max.x);
+        let tall = near(r.min.y, left.min.y) && near(r.max.y, left.max.y);
+        let part = if wide && tall {
+            Part::Central
+        } else if wide && near(r.min.y, left.min.y) {
+            left.min.y = r.max.y;
+            Part::Top
+        } else if wide && near(r.max.y, left.max.y) {
+            left.max.y = r.min.y;
+            Part::Bottom
+        } else if tall && near(r.min.x, left.min.x) {
+            left.min.x = r.max.x;
+            Part::Left
+        } else if tall && near(r.max.x, left.max.x) {
+            left.max.x = r.min.x;
+            Part::Right
         } else {
-            2
+            Part::Central
+        };
+        out.insert(*id, part);
+    }
+    out
+}
+
+/// The focusable widgets of the main layer (last frame), in reading order: by panel (top bars,
+/// left, central, bottom bars, right), each in the order egui added them; the top and bottom
+/// bars row by row, left to right.
+fn reading_order(ctx: &Context, root: Id) -> Vec<Id> {
+    let widgets: Vec<WidgetRect> = ctx.viewport(|v| v.prev_pass.widgets.get_layer(LayerId::background()).copied().collect());
+    let by_id: HashMap<Id, &WidgetRect> = widgets.iter().map(|w| (w.id, w)).collect();
+    // The root's child that holds a widget: its panel.
+    let panel_of = |w: &WidgetRect| -> Option<Id> {
+        let (mut child, mut up) = (w.id, w.parent_id);
+        for _ in 0..256 {
+            if up == root {
+                return Some(child);
+            }
+            let p = by_id.get(&up).filter(|p| p.parent_id != p.id)?;
+            (child, up) = (up, p.parent_id);
         }
+        None
     };
-    let mut keyed: Vec<(u8, f32, f32, usize, Id)> = widgets
+    let panels: Vec<(Id, Rect)> = widgets
+        .iter()
+        .filter(|w| w.parent_id == root && w.id != root)
+        .map(|w| (w.id, w.rect))
+        .collect();
+    let content = by_id.get(&root).map_or(ctx.content_rect(), |r| r.rect);
+    let parts = panel_parts(&panels, content);
+
+    let index: HashMap<Id, usize> = panels.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let mut keyed: Vec<(Part, usize, Rect, usize, Id)> = widgets
         .iter()
         .enumerate()
-        .map(|(i, w)| {
-            let p = part(w.interact_rect);
-            // Under the article: row by row (rows of the same height), left to right.
-            let (row, x) = if p == 3 {
-                let h = w.interact_rect.height().max(1.0);
-                ((w.interact_rect.center().y / h).round(), w.interact_rect.min.x)
-            } else {
-                (0.0, 0.0)
-            };
-            (p, row, x, i, w.id)
+        .filter(|(_, w)| w.sense.is_focusable() && w.enabled && w.visible && w.rect.is_positive())
+        .filter_map(|(i, w)| {
+            let panel = panel_of(w)?;
+            Some((*parts.get(&panel)?, index[&panel], w.rect, i, w.id))
         })
         .collect();
-    keyed.sort_by(|a, b| {
-        (a.0, a.1, a.2, a.3)
-            .partial_cmp(&(b.0, b.1, b.2, b.3))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    keyed.into_iter().map(|k| k.4).collect()
+    keyed.sort_by_key(|k| (k.0, k.1, k.3));
+
+    // Bars: rows (widgets whose middle is within the first one's height), left to right.
+    let mut out = Vec::with_capacity(keyed.len());
+    for group in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let mut g = group.to_vec();
+        if matches!(g[0].0, Part::Top | Part::Bottom) {
+            g.sort_by(|a, b| a.2.min.y.total_cmp(&b.2.min.y));
+            let mut rows: Vec<Vec<(Part, usize, Rect, usize, Id)>> = Vec::new();
+            for w in g {
+                match rows.last_mut() {
+                    Some(row) if row[0].2.y_range().contains(w.2.center().y) => row.push(w),
+                    _ => rows.push(vec![w]),
+                }
+            }
+            for row in &mut rows {
+                row.sort_by(|a, b| a.2.min.x.total_cmp(&b.2.min.x));
+            }
+            out.extend(rows.into_iter().flatten().map(|k| k.4));
+        } else {
+            out.extend(g.into_iter().map(|k| k.4));
+        }
+    }
+    out
 }
 
 impl LateralApp {
@@ -122,40 +224,23 @@ impl LateralApp {
     }
 
     /// After the screen drew: the live region with the verdicts, the focus on the step's work
-    /// when a step was just opened, and Tab in reading order.
-    pub(super) fn after_screen(&mut self, ui: &mut Ui, top: Rect) {
+    /// when a step was just opened, and Tab in reading order (not while a dialog is open).
+    pub(super) fn after_screen(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let (Screen::Player, Some(s)) = (self.screen, self.session()) else {
-            self.focus_work = false;
+        if self.help.is_open() || self.pin.is_open() || ctx.any_popup_open() {
             self.tab.pressed = None;
+        } else {
+            self.tab.finish(&ctx, ui.unique_id());
+            TabOrder::lock_tab(&ctx);
+        }
+        let focus = std::mem::take(&mut self.focus_work);
+        let (Screen::Player, Some(s)) = (self.screen, self.session()) else {
             return;
         };
         announce_ui(ui, s);
-        let arts: Vec<Id> = s
-            .articles()
-            .iter()
-            .enumerate()
-            .map(|(i, a)| article_view::article_id(i, a.id()))
-            .collect();
-        if std::mem::take(&mut self.focus_work)
-            && let Some(first) = arts.first()
+        if focus && let Some(a) = s.articles().first()
         {
-            ctx.memory_mut(|m| m.request_focus(*first));
-        }
-        let rect = arts
-            .iter()
-            .filter_map(|id| ctx.read_response(*id))
-            .map(|r| r.interact_rect)
-            .reduce(|a, b| a.union(b));
-        if !self.help.is_open() && !self.pin.is_open() {
-            // No article on the step: the bar at the bottom is still "under" the central area.
-            let central = rect.unwrap_or(Rect::from_min_max(
-                egui::pos2(ctx.content_rect().min.x, top.max.y),
-                egui::pos2(ctx.content_rect().max.x, ctx.content_rect().max.y),
-            ));
-            self.tab.finish(&ctx, top, central);
-        } else {
-            self.tab.pressed = None;
+            ctx.memory_mut(|m| m.request_focus(article_view::article_id(0, a.id())));
         }
     }
 }

@@ -341,11 +341,10 @@ impl LateralApp {
         }
         let class_dialog = self.class.poll_dialog();
         self.follow_folder(&ctx, now);
-        let bar = top_bar::top_bar(ui, &self.shared, self.screen, self.previewing(), self.zoom, &theme);
-        cmds.extend(bar.cmds);
+        cmds.extend(top_bar::top_bar(ui, &self.shared, self.screen, self.previewing(), self.zoom, &theme));
         self.before_screen(&ctx);
         cmds.extend(self.screen_ui(ui, &theme));
-        self.after_screen(ui, bar.rect);
+        self.after_screen(ui);
         cmds.extend(self.pin.ui(&ctx, &self.shared, &theme));
         cmds.extend(self.help.ui(&ctx));
         for c in cmds {

@@ -4,23 +4,17 @@
 //! Its controls are added left to right, so Tab and a screen reader meet them in reading order;
 //! the settings group is pushed to the right edge by the width it took last frame.
 
-use egui::{Rect, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::theme::Theme;
 use super::{Command, Screen, Shared};
 use crate::grading::score::Verdict;
 
-/// What the top bar drew: the commands clicked, and where it is.
-pub(crate) struct TopBar {
-    pub(crate) cmds: Vec<Command>,
-    pub(crate) rect: Rect,
-}
-
 /// Draws the top bar over `screen` (`previewing`: a teacher's preview is playing; `zoom`: the
 /// window's zoom).
-pub(crate) fn top_bar(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: bool, zoom: f32, theme: &Theme) -> TopBar {
+pub(crate) fn top_bar(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: bool, zoom: f32, theme: &Theme) -> Vec<Command> {
     let mut cmds = Vec::new();
-    let r = egui::Panel::top("top").show(ui, |ui| {
+    egui::Panel::top("top").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(RichText::new("Lateral").strong().size(18.0));
             if let Some(student) = &shared.student {
@@ -48,10 +42,7 @@ pub(crate) fn top_bar(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: 
             ui.colored_label(theme.verdict_color(Verdict::Partly), n);
         }
     });
-    TopBar {
-        cmds,
-        rect: r.response.rect,
-    }
+    cmds
 }
 
 /// The way back from a lesson, a preview or the teacher's view (Escape does the same).

@@ -27,9 +27,21 @@ pub(crate) fn set_label_names(ctx: &Context, names: Vec<String>) {
     ctx.data_mut(|d| d.insert_temp(label_names_id(), names));
 }
 
+fn arrows_id(id: Id) -> Id {
+    id.with("lateral-takes-arrows")
+}
+
+/// Is `id` an article pane (which moves its caret with the arrow keys, not the focus)?
+pub(crate) fn takes_arrows(ctx: &Context, id: Id) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(arrows_id(id))).is_some()
+}
+
 /// When the pane gains the focus with no caret, the caret goes on the first word on screen, so
 /// it shows at once (not only after an arrow key).
 pub(super) fn caret_on_focus(state: &mut ArticleViewState, input: &ArticleInput<'_>, response: &Response) {
+    if response.has_focus() && !takes_arrows(&response.ctx, response.id) {
+        response.ctx.data_mut(|d| d.insert_temp(arrows_id(response.id), true));
+    }
     if !response.has_focus() || state.cursor.is_some() || input.article.words.is_empty() {
         return;
     }
@@ -110,5 +122,12 @@ pub(super) fn expose_text(ui: &mut Ui, state: &ArticleViewState, input: &Article
                 }
             });
         }
+    }
+}
+
+impl ArticleViewState {
+    /// The keyboard caret: the index of the word it is on (into the article's words).
+    pub fn caret(&self) -> Option<usize> {
+        self.cursor
     }
 }
