@@ -64,8 +64,18 @@ fn article_name(h: &H, i: usize) -> String {
 /// The key of the current step whose quote is `quote`: its article index and span.
 fn key(h: &H, quote: &str) -> (usize, Span) {
     let s = h.state().session().expect("a lesson is open");
-    let k = s.step().keys().iter().find(|k| k.anchor.quote == quote).expect("the key");
-    let a = s.step().articles.iter().position(|a| *a == k.article).expect("its article");
+    let k = s
+        .step()
+        .keys()
+        .iter()
+        .find(|k| k.anchor.quote == quote)
+        .expect("the key");
+    let a = s
+        .step()
+        .articles
+        .iter()
+        .position(|a| *a == k.article)
+        .expect("its article");
     (a, k.core)
 }
 
@@ -75,8 +85,16 @@ fn highlight_by_keys(h: &mut H, a: usize, span: Span) {
     let words = h.state().session().expect("session").articles()[a].words.clone();
     let first = words.partition_point(|w| w.end <= span.start);
     let last = words.partition_point(|w| w.end < span.end);
-    let caret = h.state().player_view(a).and_then(|v| v.caret()).expect("a caret once focused");
-    let arrow = if first >= caret { Key::ArrowRight } else { Key::ArrowLeft };
+    let caret = h
+        .state()
+        .player_view(a)
+        .and_then(|v| v.caret())
+        .expect("a caret once focused");
+    let arrow = if first >= caret {
+        Key::ArrowRight
+    } else {
+        Key::ArrowLeft
+    };
     for _ in 0..first.abs_diff(caret) {
         h.key_press(arrow);
     }
@@ -106,7 +124,11 @@ fn regression_number_keys_do_nothing_right_after_a_highlight_is_clicked() {
     let (a, span) = key(&h, "Source: CNN");
     drag_across(&mut h, a, span);
     // Click inside the highlight: it is selected, and the article has the keyboard focus.
-    let at = h.state().player_view(a).and_then(|v| v.span_center(span)).expect("on screen");
+    let at = h
+        .state()
+        .player_view(a)
+        .and_then(|v| v.span_center(span))
+        .expect("on screen");
     h.hover_at(at);
     h.run();
     h.drag_at(at);
@@ -141,7 +163,10 @@ fn ctrl_plus_minus_and_zero_zoom_the_whole_window_and_each_student_keeps_theirs(
     assert!((ppp - 1.2).abs() < 1e-4, "{ppp}");
     assert!((1400.0 / h.ctx.content_rect().width() - 1.2).abs() < 0.01);
     let (after, bar_after) = (step_button(&h), h.get_by_label("Keyboard help").rect());
-    assert!((after.height() * ppp / before.height() - 1.2).abs() < 0.05, "{before:?} {after:?}");
+    assert!(
+        (after.height() * ppp / before.height() - 1.2).abs() < 0.05,
+        "{before:?} {after:?}"
+    );
     assert!((bar_after.height() * ppp / bar_before.height() - 1.2).abs() < 0.05);
     h.get_by_label("Zoom 120%");
     assert_eq!(store.student_zoom("Ana"), 1.2);
@@ -198,7 +223,11 @@ fn escape_goes_back_one_level_on_every_screen() {
     press(&mut h, Key::Escape);
     assert_eq!(h.state().screen(), Screen::Students, "lessons → student picker");
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().screen(), Screen::Students, "nothing before the student picker");
+    assert_eq!(
+        h.state().screen(),
+        Screen::Students,
+        "nothing before the student picker"
+    );
 }
 
 /// Opens the teacher view through the PIN dialog (set on first use).
@@ -207,15 +236,23 @@ fn ui_support_teacher(h: &mut H) {
     h.get_by_label("Teacher view").click();
     h.run();
     let first_use = h.query_by_label("PIN again:").is_some();
-    let boxes: &[&str] = if first_use { &["New PIN:", "PIN again:"] } else { &["PIN:"] };
+    let boxes: &[&str] = if first_use {
+        &["New PIN:", "PIN again:"]
+    } else {
+        &["PIN:"]
+    };
     for b in boxes {
         h.get_by_label(b).focus();
         h.run();
         h.get_by_label(b).type_text(PIN);
         h.run();
     }
-    h.get_by_label(if first_use { "Set PIN and open" } else { "Open teacher view" })
-        .click();
+    h.get_by_label(if first_use {
+        "Set PIN and open"
+    } else {
+        "Open teacher view"
+    })
+    .click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Teacher);
 }
@@ -264,7 +301,11 @@ fn escape_in_a_text_box_first_leaves_the_box_and_shortcuts_wait_while_typing() {
     assert_eq!(step_title(&h), "What would you check next?");
     assert!(!h.state().help_open());
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().screen(), Screen::Player, "the first Escape only leaves the box");
+    assert_eq!(
+        h.state().screen(),
+        Screen::Player,
+        "the first Escape only leaves the box"
+    );
     press(&mut h, Key::N);
     assert_eq!(h.state().screen(), Screen::Summary, "N on the last step: the summary");
     press(&mut h, Key::Escape);
@@ -333,7 +374,15 @@ fn focus_starts_on_the_work_and_tab_follows_reading_order() {
     }
     assert_eq!(
         order,
-        ["Switch student", "Teacher view", "Keyboard help", "A−", "A+", "Dark theme", "Open lesson folder…"]
+        [
+            "Switch student",
+            "Teacher view",
+            "Keyboard help",
+            "A−",
+            "A+",
+            "Dark theme",
+            "Open lesson folder…"
+        ]
     );
     h.get_all_by_label("Start").next().expect("a lesson").click();
     h.run();
@@ -354,7 +403,11 @@ fn focus_starts_on_the_work_and_tab_follows_reading_order() {
     assert_eq!(focused(&h), Some(article_name(&h, 0)));
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run();
-    assert_eq!(focused(&h).as_deref(), Some("Finish lesson"), "the end of the step list");
+    assert_eq!(
+        focused(&h).as_deref(),
+        Some("Finish lesson"),
+        "the end of the step list"
+    );
     // In the bar under the article, ◀ Previous step comes before Next step ▶.
     let n = tab_until(&mut h, false, |f| f == "◀ Previous step");
     assert!(n < 10, "{n} Tabs");
@@ -400,7 +453,12 @@ fn the_article_reads_paragraph_by_paragraph_with_named_highlights_and_announced_
     h.run();
     let s = h.state().session().expect("session");
     let art = s.articles()[0].clone();
-    let paragraphs: Vec<String> = art.segments.paragraphs.iter().map(|p| art.slice(*p).to_string()).collect();
+    let paragraphs: Vec<String> = art
+        .segments
+        .paragraphs
+        .iter()
+        .map(|p| art.slice(*p).to_string())
+        .collect();
     let name = article_name(&h, 0);
     let article = h.get_by_role_and_label(Role::Document, &name);
     let read: Vec<String> = article
@@ -497,13 +555,25 @@ fn a_whole_lesson_by_keyboard_alone() {
     assert_eq!(h.state().session().expect("session").state().choices, [0]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
-    assert_eq!(h.state().session().expect("session").state().checked.as_ref().expect("checked").score, 1.0);
+    assert_eq!(
+        h.state()
+            .session()
+            .expect("session")
+            .state()
+            .checked
+            .as_ref()
+            .expect("checked")
+            .score,
+        1.0
+    );
     press(&mut h, Key::N);
 
     // Reflect step: Tab to the box, type, Escape leaves it, N goes to the summary.
     assert_eq!(step_title(&h), "What would you check next?");
     tab_until(&mut h, false, |f| f == "Your answer:");
-    h.event(Event::Text("I would check the Pentagon transcript of the briefing.".into()));
+    h.event(Event::Text(
+        "I would check the Pentagon transcript of the briefing.".into(),
+    ));
     h.run();
     press(&mut h, Key::Escape);
     press(&mut h, Key::N);

@@ -151,7 +151,8 @@ fn panel_parts(panels: &[(Id, Rect)], content: Rect) -> HashMap<Id, Part> {
 /// left, central, bottom bars, right), each in the order egui added them; the top and bottom
 /// bars row by row, left to right.
 fn reading_order(ctx: &Context, root: Id) -> Vec<Id> {
-    let widgets: Vec<WidgetRect> = ctx.viewport(|v| v.prev_pass.widgets.get_layer(LayerId::background()).copied().collect());
+    let widgets: Vec<WidgetRect> =
+        ctx.viewport(|v| v.prev_pass.widgets.get_layer(LayerId::background()).copied().collect());
     let by_id: HashMap<Id, &WidgetRect> = widgets.iter().map(|w| (w.id, w)).collect();
     // The root's child that holds a widget: its panel.
     let panel_of = |w: &WidgetRect| -> Option<Id> {
@@ -238,8 +239,7 @@ impl LateralApp {
             return;
         };
         announce_ui(ui, s);
-        if focus && let Some(a) = s.articles().first()
-        {
+        if focus && let Some(a) = s.articles().first() {
             ctx.memory_mut(|m| m.request_focus(article_view::article_id(0, a.id())));
         }
     }

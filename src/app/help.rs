@@ -12,8 +12,14 @@ pub(crate) const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         &[
             ("Tab / Shift+Tab", "Next / previous control, in reading order"),
             ("Enter or Space", "Press the focused button"),
-            ("Escape", "Back one level; in a text box, first leaves the box; closes a dialog"),
-            ("Ctrl + / Ctrl − / Ctrl 0", "Zoom the whole window in / out / back to 100% (saved for you)"),
+            (
+                "Escape",
+                "Back one level; in a text box, first leaves the box; closes a dialog",
+            ),
+            (
+                "Ctrl + / Ctrl − / Ctrl 0",
+                "Zoom the whole window in / out / back to 100% (saved for you)",
+            ),
             ("F1 or ?", "This help"),
         ],
     ),
@@ -66,13 +72,17 @@ impl Help {
             for (group, keys) in SHORTCUTS {
                 ui.add_space(8.0);
                 ui.label(RichText::new(*group).strong());
-                egui::Grid::new(("help", *group)).num_columns(2).striped(true).show(ui, |ui| {
-                    for (k, what) in *keys {
-                        ui.label(RichText::new(*k).monospace());
-                        ui.label(*what);
-                        ui.end_row();
-                    }
-                });
+                egui::Grid::new(("help", *group))
+                    .num_columns(2)
+                    .min_col_width(200.0)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (k, what) in *keys {
+                            ui.label(RichText::new(*k).monospace());
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                    });
             }
             ui.add_space(10.0);
             let b = ui.button("Close").on_hover_text("Close the help (Escape)");

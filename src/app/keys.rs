@@ -117,9 +117,7 @@ impl LateralApp {
             Screen::Library => Some(Command::SwitchStudent),
             Screen::Player if self.previewing() => Some(Command::BackToEditing),
             Screen::Player => Some(Command::ToLibrary),
-            Screen::Summary => self
-                .session()
-                .map(|s| Command::Player(PlayerCmd::GoToStep(s.current))),
+            Screen::Summary => self.session().map(|s| Command::Player(PlayerCmd::GoToStep(s.current))),
             Screen::Teacher if self.teacher.close_dialogs() => None,
             Screen::Teacher => Some(Command::LeaveTeacher),
             Screen::Class => Some(Command::CloseClass),

@@ -5,8 +5,8 @@
 //! applies every command — a screen's own commands through that screen — so every change goes
 //! through one place, and is saved from there. Moving between screens happens only there too.
 
-mod dialogs;
 mod access;
+mod dialogs;
 mod handin;
 mod help;
 mod keys;
@@ -333,6 +333,9 @@ impl LateralApp {
         let theme = self.shared.theme();
         ctx.set_visuals(theme.visuals());
         self.apply_zoom(&ctx);
+        if self.screenshot.is_some() {
+            screenshot::assume_focused(&ctx);
+        }
         let now = ctx.input(|i| i.time);
         self.tab.begin(&ctx);
         let mut cmds = self.global_keys(&ctx);
@@ -341,7 +344,14 @@ impl LateralApp {
         }
         let class_dialog = self.class.poll_dialog();
         self.follow_folder(&ctx, now);
-        cmds.extend(top_bar::top_bar(ui, &self.shared, self.screen, self.previewing(), self.zoom, &theme));
+        cmds.extend(top_bar::top_bar(
+            ui,
+            &self.shared,
+            self.screen,
+            self.previewing(),
+            self.zoom,
+            &theme,
+        ));
         self.before_screen(&ctx);
         cmds.extend(self.screen_ui(ui, &theme));
         self.after_screen(ui);

@@ -12,7 +12,14 @@ use crate::grading::score::Verdict;
 
 /// Draws the top bar over `screen` (`previewing`: a teacher's preview is playing; `zoom`: the
 /// window's zoom).
-pub(crate) fn top_bar(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: bool, zoom: f32, theme: &Theme) -> Vec<Command> {
+pub(crate) fn top_bar(
+    ui: &mut Ui,
+    shared: &Shared,
+    screen: Screen,
+    previewing: bool,
+    zoom: f32,
+    theme: &Theme,
+) -> Vec<Command> {
     let mut cmds = Vec::new();
     egui::Panel::top("top").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -48,7 +55,11 @@ pub(crate) fn top_bar(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: 
 /// The way back from a lesson, a preview or the teacher's view (Escape does the same).
 fn back_ui(ui: &mut Ui, screen: Screen, previewing: bool, cmds: &mut Vec<Command>) {
     let (text, tip, cmd) = match screen {
-        _ if previewing => ("◀ Back to editing", "Leave the preview (Escape)", Command::BackToEditing),
+        _ if previewing => (
+            "◀ Back to editing",
+            "Leave the preview (Escape)",
+            Command::BackToEditing,
+        ),
         Screen::Player | Screen::Summary => ("◀ Lessons", "Back to the lessons (Escape)", Command::ToLibrary),
         Screen::Teacher => (
             "◀ Leave teacher view",

@@ -45,7 +45,10 @@ pub(super) fn caret_on_focus(state: &mut ArticleViewState, input: &ArticleInput<
     if !response.has_focus() || state.cursor.is_some() || input.article.words.is_empty() {
         return;
     }
-    let first = state.frame.first().and_then(|(i, _)| state.layout.as_ref().map(|l| l.paras[*i].span.start));
+    let first = state
+        .frame
+        .first()
+        .and_then(|(i, _)| state.layout.as_ref().map(|l| l.paras[*i].span.start));
     let words = &input.article.words;
     let w = words.partition_point(|s| s.end <= first.unwrap_or(0));
     state.cursor = Some(w.min(words.len() - 1));
@@ -54,8 +57,10 @@ pub(super) fn caret_on_focus(state: &mut ArticleViewState, input: &ArticleInput<
 /// A ring around the visible part of the pane while it has the keyboard focus.
 pub(super) fn paint_focus_ring(ui: &Ui, response: &Response, theme: &Theme) {
     if response.has_focus() {
-        let r = response.rect.intersect(ui.clip_rect()).expand(4.0);
-        ui.painter().rect_stroke(r, 4.0, theme.cursor_stroke(), StrokeKind::Outside);
+        // Inside the scroll area's clip, so that all four sides show.
+        let r = response.rect.expand(4.0).intersect(ui.clip_rect().shrink(1.0));
+        ui.painter()
+            .rect_stroke(r, 4.0, theme.cursor_stroke(), StrokeKind::Outside);
     }
 }
 
@@ -72,7 +77,10 @@ fn ak_rect(r: Rect) -> AkRect {
 pub(super) fn expose_text(ui: &mut Ui, state: &ArticleViewState, input: &ArticleInput<'_>, response: &Response) {
     let ctx = ui.ctx().clone();
     let article = input.article;
-    let caret = state.cursor.and_then(|c| article.words.get(c)).map(|w| article.slice(*w).to_string());
+    let caret = state
+        .cursor
+        .and_then(|c| article.words.get(c))
+        .map(|w| article.slice(*w).to_string());
     let on = ctx
         .accesskit_node_builder(response.id, |n| {
             if let Some(w) = &caret {
