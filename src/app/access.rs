@@ -147,6 +147,16 @@ fn panel_parts(panels: &[(Id, Rect)], content: Rect) -> HashMap<Id, Part> {
     out
 }
 
+/// A widget Tab may stop at: its panel's part and index, where it is, when egui added it.
+#[derive(Clone, Copy)]
+struct Stop {
+    part: Part,
+    panel: usize,
+    rect: Rect,
+    added: usize,
+    id: Id,
+}
+
 /// The focusable widgets of the main layer (last frame), in reading order: by panel (top bars,
 /// left, central, bottom bars, right), each in the order egui added them; the top and bottom
 /// bars row by row, left to right.
@@ -173,41 +183,50 @@ fn reading_order(ctx: &Context, root: Id) -> Vec<Id> {
         .collect();
     let content = by_id.get(&root).map_or(ctx.content_rect(), |r| r.rect);
     let parts = panel_parts(&panels, content);
-
     let index: HashMap<Id, usize> = panels.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
-    let mut keyed: Vec<(Part, usize, Rect, usize, Id)> = widgets
+    let mut stops: Vec<Stop> = widgets
         .iter()
         .enumerate()
         .filter(|(_, w)| w.sense.is_focusable() && w.enabled && w.visible && w.rect.is_positive())
         .filter_map(|(i, w)| {
             let panel = panel_of(w)?;
-            Some((*parts.get(&panel)?, index[&panel], w.rect, i, w.id))
+            Some(Stop {
+                part: *parts.get(&panel)?,
+                panel: index[&panel],
+                rect: w.rect,
+                added: i,
+                id: w.id,
+            })
         })
         .collect();
-    keyed.sort_by_key(|k| (k.0, k.1, k.3));
-
-    // Bars: rows (widgets whose middle is within the first one's height), left to right.
-    let mut out = Vec::with_capacity(keyed.len());
-    for group in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let mut g = group.to_vec();
-        if matches!(g[0].0, Part::Top | Part::Bottom) {
-            g.sort_by(|a, b| a.2.min.y.total_cmp(&b.2.min.y));
-            let mut rows: Vec<Vec<(Part, usize, Rect, usize, Id)>> = Vec::new();
-            for w in g {
-                match rows.last_mut() {
-                    Some(row) if row[0].2.y_range().contains(w.2.center().y) => row.push(w),
-                    _ => rows.push(vec![w]),
-                }
-            }
-            for row in &mut rows {
-                row.sort_by(|a, b| a.2.min.x.total_cmp(&b.2.min.x));
-            }
-            out.extend(rows.into_iter().flatten().map(|k| k.4));
+    stops.sort_by_key(|k| (k.part, k.panel, k.added));
+    let mut out = Vec::with_capacity(stops.len());
+    for group in stops.chunk_by(|a, b| (a.part, a.panel) == (b.part, b.panel)) {
+        if matches!(group[0].part, Part::Top | Part::Bottom) {
+            out.extend(by_rows(group));
         } else {
-            out.extend(g.into_iter().map(|k| k.4));
+            out.extend(group.iter().map(|k| k.id));
         }
     }
     out
+}
+
+/// A bar's widgets row by row (a row: widgets whose middle is within its first one's height),
+/// each row left to right.
+fn by_rows(group: &[Stop]) -> Vec<Id> {
+    let mut g = group.to_vec();
+    g.sort_by(|a, b| a.rect.min.y.total_cmp(&b.rect.min.y));
+    let mut rows: Vec<Vec<Stop>> = Vec::new();
+    for w in g {
+        match rows.last_mut() {
+            Some(row) if row[0].rect.y_range().contains(w.rect.center().y) => row.push(w),
+            _ => rows.push(vec![w]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|a, b| a.rect.min.x.total_cmp(&b.rect.min.x));
+    }
+    rows.into_iter().flatten().map(|k| k.id).collect()
 }
 
 impl LateralApp {

@@ -9,6 +9,7 @@ use egui::{Context, Event, Key, KeyboardShortcut, Modifiers};
 
 use super::{Command, LateralApp, PlayerCmd, Screen};
 use crate::lesson::StepBody;
+use crate::records::progress::AppSettings;
 
 /// `Ctrl` + these keys zoom the whole window in, out, back to 100%.
 const ZOOM_IN: [Key; 2] = [Key::Plus, Key::Equals];
@@ -129,6 +130,14 @@ impl LateralApp {
     /// The whole window's zoom (egui's zoom factor): the student's own.
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// Larger or smaller reading text (a setting of the laptop, not of the student).
+    pub(super) fn change_font(&mut self, step: f32) {
+        let settings = &mut self.shared.settings;
+        settings.font_size =
+            (settings.clamped_font() + step).clamp(AppSettings::FONT_RANGE.0, AppSettings::FONT_RANGE.1);
+        self.shared.save_settings();
     }
 
     /// Zooms in (`1`), out (`-1`) or back to 100% (`0`) by tenths, and saves it in the student's

@@ -34,7 +34,7 @@ use std::path::PathBuf;
 use crate::corpus::Corpus;
 use crate::grading::session::Session;
 use crate::lesson::library::{LessonFile, Library};
-use crate::records::progress::{AppSettings, Store};
+use crate::records::progress::Store;
 use crate::records::results::Results;
 
 use dialogs::{Dialog, Pending};
@@ -486,13 +486,6 @@ impl LateralApp {
             .as_ref()
             .map(|p| SummaryScreen::new(p.session(), &self.shared.library.corpus));
         self.screen = Screen::Summary;
-    }
-
-    fn change_font(&mut self, step: f32) {
-        let settings = &mut self.shared.settings;
-        settings.font_size =
-            (settings.clamped_font() + step).clamp(AppSettings::FONT_RANGE.0, AppSettings::FONT_RANGE.1);
-        self.shared.save_settings();
     }
 
     fn run_library(&mut self, cmd: LibraryCmd) {
