@@ -5,6 +5,7 @@ mod support;
 use std::path::Path;
 
 use lateral::corpus::META_FIELDS;
+use lateral::corpus::cards::CARD_FIELDS;
 use lateral::lesson::bundled;
 use lateral::lesson::library::parse_lesson_text;
 use lateral::lesson::{
@@ -81,6 +82,7 @@ fn the_reference_describes_every_field_and_label() {
         KEY_FIELDS,
         OPTION_FIELDS,
         META_FIELDS,
+        CARD_FIELDS,
     ]
     .concat()
     {

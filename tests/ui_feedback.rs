@@ -179,6 +179,8 @@ fn regression_finish_shows_keys_of_unchecked_steps() {
         h.get_by_label_contains(&format!("{step}: not checked"));
     }
     assert_eq!(count(&h, "not checked yet"), 3);
+    // The lesson score does not count the unchecked (right) highlight either.
+    h.get_by_label_contains("Lesson score so far: 0% — 0 of 3 steps checked");
     assert!(on_screen(&h, &answers).is_empty(), "{:?}", on_screen(&h, &answers));
     assert_eq!(count(&h, "missed"), 0);
     assert_eq!(count(&h, "partly found"), 0);

@@ -6,13 +6,18 @@
 //! derived from it by dropping the lines the metadata lists, so every removal is on record.
 
 pub mod anchor;
+pub mod cards;
 pub mod import;
+mod meta;
+
+pub use cards::SourceCard;
+pub(crate) use meta::valid_date;
+pub use meta::{META_FIELDS, parse_meta};
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::text::diag::{Diagnostic, Severity, SourceFile};
-use crate::text::schema::{Ctx, Obj, parse_block};
 use crate::text::{CharIndex, Folded, Segments, Span};
 
 /// Metadata of one article.
@@ -40,6 +45,8 @@ pub struct ArticleMeta {
     pub fictional: bool,
     /// Lines of the text file not shown to students, with the reason.
     pub removed: Vec<Removal>,
+    /// Facts about who is behind the article, opened by students in an `investigate` step.
+    pub cards: Vec<SourceCard>,
 }
 
 /// Lines dropped from the displayed text (page debris), on record.
@@ -168,181 +175,6 @@ fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<S
 }
 
 pub use crate::text::ids::valid_id;
-
-/// Keys of an article's metadata file.
-pub const META_FIELDS: &[&str] = &[
-    "id",
-    "outlet",
-    "headline",
-    "date",
-    "byline",
-    "outlet_kind",
-    "url",
-    "language",
-    "note",
-    "fictional",
-    "remove",
-];
-
-/// Reads article metadata (`NAME.toml`). Problems are added to `diags`; `None` when the
-/// metadata cannot be used at all.
-pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<ArticleMeta> {
-    let ctx = Ctx::new(src, 0);
-    let meta = parse_block(&ctx, src.text.as_str()).and_then(|doc| {
-        let whole = 0..src.text.as_str().len().min(1);
-        let o = Obj::new(&ctx, doc.as_table(), whole, "article's metadata", META_FIELDS);
-        let id = o.req_str("id", "\"short-name\"");
-        if let Some(id) = &id
-            && let Err(e) = crate::text::ids::check_id(&id.value)
-        {
-            ctx.error(
-                id.span.clone(),
-                format!("`{}` cannot be an article id: {e}", id.value),
-                Some(crate::text::ids::ID_HELP.into()),
-            );
-        }
-        let outlet = o.req_str("outlet", "\"The Daily Example\"");
-        let headline = o.req_str("headline", "\"The headline as published\"");
-        let outlet_kind = o.req_str("outlet_kind", "\"Local newspaper, family-owned\"");
-        let date = o.opt_str("date");
-        if let Some(d) = &date
-            && !valid_date(&d.value)
-        {
-            ctx.error(
-                d.span.clone(),
-                format!("`{}` is not a date this app understands", d.value),
-                Some("write it as \"YYYY-MM-DD\", e.g. \"2022-11-16\", optionally followed by a time \"2022-11-16 08:02\"".into()),
-            );
-        }
-        let mut removed = Vec::new();
-        for r in o.tables("remove", "removal", &["line", "lines", "reason"]) {
-            let reason = r.req_str("reason", "\"navigation icons\"");
-            let range = match (r.opt_int("line", 1, i64::from(u32::MAX)), r.opt_str("lines")) {
-                (Some(l), None) => Some((l.value as usize, l.value as usize)),
-                (None, Some(s)) => parse_line_range(&s.value).or_else(|| {
-                    ctx.error(s.span, "`lines` should look like \"3-5\"", Some("write lines = \"3-5\" (first and last line, inclusive) or line = 3".into()));
-                    None
-                }),
-                (Some(_), Some(s)) => {
-                    ctx.error(s.span, "a removal has both `line` and `lines`", Some("keep one of them".into()));
-                    None
-                }
-                (None, None) => {
-                    r.missing("line", "1");
-                    None
-                }
-            };
-            if let (Some((a, b)), Some(reason)) = (range, reason) {
-                removed.push(Removal { first_line: a, last_line: b, reason: reason.value, text: String::new() });
-            }
-        }
-        Some(ArticleMeta {
-            id: id?.value,
-            outlet: outlet?.value,
-            headline: headline?.value,
-            date: date.map(|d| d.value),
-            byline: o.opt_str("byline").map(|s| s.value),
-            outlet_kind: outlet_kind?.value,
-            url: o.opt_str("url").map(|s| s.value),
-            language: o.opt_str("language").map(|s| s.value),
-            note: o.opt_str("note").map(|s| s.value),
-            fictional: o.opt_bool("fictional").unwrap_or(false),
-            removed,
-        })
-    });
-    let errs = ctx.into_diags();
-    let bad = errs.iter().any(Diagnostic::is_error);
-    diags.extend(errs);
-    if bad { None } else { meta }
-}
-
-fn parse_line_range(s: &str) -> Option<(usize, usize)> {
-    let (a, b) = s.split_once('-').unwrap_or((s, s));
-    let (a, b): (usize, usize) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-    (a >= 1 && a <= b).then_some((a, b))
-}
-
-/// Is `s` a publication date this app understands: a real calendar date `YYYY-MM-DD`, optionally
-/// followed (after a space or `T`) by a real time of day `HH:MM` or `HH:MM:SS`, itself optionally
-/// followed by `Z` or an offset `+HH:MM` / `-HH:MM` (so RFC 3339 timestamps pass too)? The date
-/// and time are checked by the `time` crate: `2023-02-30` and `25:99` are refused.
-pub(crate) fn valid_date(s: &str) -> bool {
-    let Some((date, rest)) = s.split_at_checked(10) else {
-        return false;
-    };
-    let b = date.as_bytes();
-    let shape = b.iter().enumerate().all(|(i, c)| match i {
-        4 | 7 => *c == b'-',
-        _ => c.is_ascii_digit(),
-    });
-    if !shape {
-        return false;
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (
-        date[..4].parse::<i32>(),
-        date[5..7].parse::<u8>(),
-        date[8..].parse::<u8>(),
-    ) else {
-        return false;
-    };
-    let Ok(month) = time::Month::try_from(m) else {
-        return false;
-    };
-    if time::Date::from_calendar_date(y, month, d).is_err() {
-        return false;
-    }
-    if rest.is_empty() {
-        return true;
-    }
-    let Some(rest) = rest.strip_prefix([' ', 'T']) else {
-        return false;
-    };
-    // The time: HH:MM or HH:MM:SS, then an optional zone.
-    let (clock, zone) = match rest.find(['Z', '+', '-']) {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let parts: Vec<&str> = clock.split(':').collect();
-    let two = |p: &str| {
-        (p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
-            .then(|| p.parse::<u8>().ok())
-            .flatten()
-    };
-    let hms = match parts.as_slice() {
-        [h, m] => two(h).zip(two(m)).map(|(h, m)| (h, m, 0)),
-        [h, m, s] => {
-            // Seconds may carry a fraction, as in RFC 3339: 08:02:00.250
-            let (s, frac) = s.split_once('.').unwrap_or((s, "0"));
-            let frac_ok = !frac.is_empty() && frac.bytes().all(|c| c.is_ascii_digit());
-            two(h)
-                .zip(two(m))
-                .zip(two(s).filter(|_| frac_ok))
-                .map(|((h, m), s)| (h, m, s))
-        }
-        _ => None,
-    };
-    let Some((h, m, sec)) = hms else {
-        return false;
-    };
-    if time::Time::from_hms(h, m, sec).is_err() {
-        return false;
-    }
-    match zone {
-        "" | "Z" => true,
-        z => {
-            let sign = if z.starts_with('-') { -1 } else { 1 };
-            match z[1..].split_once(':') {
-                Some((oh, om)) => match (two(oh), two(om)) {
-                    (Some(oh), Some(om)) if oh <= 23 && om <= 59 => {
-                        time::UtcOffset::from_hms(sign * oh as i8, sign * om as i8, 0).is_ok()
-                    }
-                    _ => false,
-                },
-                None => false,
-            }
-        }
-    }
-}
 
 /// Loads one article from its metadata file text and its text file text. All problems go to
 /// `diags`; `None` when the article cannot be used.

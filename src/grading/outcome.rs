@@ -96,7 +96,7 @@ pub(crate) fn score_answer(
             let correct: Vec<bool> = options.iter().map(|o| o.correct).collect();
             Some((score_choice(&correct, choices, *multiple), None))
         }
-        StepBody::Read | StepBody::Reflect { .. } => None,
+        StepBody::Read | StepBody::Reflect { .. } | StepBody::Investigate { .. } => None,
     }
 }
 

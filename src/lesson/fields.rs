@@ -22,6 +22,7 @@ pub const STEP_FIELDS: &[&str] = &[
     "option",
     "multiple",
     "min_words",
+    "cards",
 ];
 /// Keys of a `[[key]]`.
 pub const KEY_FIELDS: &[&str] = &[
@@ -46,6 +47,7 @@ pub(crate) const KINDS: &[&str] = &[
     StepKind::Highlight(Task::Bias).word(),
     StepKind::Choice.word(),
     StepKind::Reflect.word(),
+    StepKind::Investigate.word(),
 ];
 /// The most articles one step shows (side by side).
 pub(crate) const MAX_STEP_ARTICLES: usize = 2;

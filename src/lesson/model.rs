@@ -175,6 +175,24 @@ pub enum StepBody {
         /// Fewest words expected (0 = none).
         min_words: u32,
     },
+    /// Look up who is behind the article(s): the student opens source cards, and which they
+    /// opened, in what order and for how long is recorded (not scored; a later step asks for
+    /// the verdict).
+    Investigate {
+        /// The cards offered, in order.
+        cards: Vec<CardRef>,
+    },
+}
+
+/// A source card offered in an investigate step: which of the corpus's articles carries it,
+/// and its id there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardRef {
+    /// The article's id.
+    pub article: String,
+    /// The card's id in that article's metadata.
+    pub card: String,
 }
 
 /// What kind of step it is, without what it holds: its `kind` and, for a highlight step, its
@@ -189,17 +207,20 @@ pub enum StepKind {
     Choice,
     /// Write a free answer (not scored).
     Reflect,
+    /// Open source cards about who is behind the article (not scored).
+    Investigate,
 }
 
 impl StepKind {
     /// Every kind, highlight once per task.
-    pub const ALL: [StepKind; 6] = [
+    pub const ALL: [StepKind; 7] = [
         StepKind::Read,
         StepKind::Highlight(Task::Bias),
         StepKind::Highlight(Task::Machine),
         StepKind::Highlight(Task::Conflict),
         StepKind::Choice,
         StepKind::Reflect,
+        StepKind::Investigate,
     ];
 
     /// The word for it in a file's `kind = "…"` (a highlight step's task is a key of its own).
@@ -209,10 +230,11 @@ impl StepKind {
             StepKind::Highlight(_) => "highlight",
             StepKind::Choice => "choice",
             StepKind::Reflect => "reflect",
+            StepKind::Investigate => "investigate",
         }
     }
 
-    /// A short name: read, conflict, bias, machine, choice or reflect.
+    /// A short name: read, conflict, bias, machine, choice, reflect or investigate.
     pub const fn name(self) -> &'static str {
         match self {
             StepKind::Highlight(task) => task.name(),
@@ -250,6 +272,7 @@ impl StepBody {
             StepBody::Highlight { task, .. } => StepKind::Highlight(*task),
             StepBody::Choice { .. } => StepKind::Choice,
             StepBody::Reflect { .. } => StepKind::Reflect,
+            StepBody::Investigate { .. } => StepKind::Investigate,
         }
     }
 }
@@ -363,7 +386,18 @@ mod tests {
         let words: Vec<&str> = StepKind::ALL.iter().map(|k| k.word()).collect();
         assert!(crate::lesson::KINDS.iter().all(|w| words.contains(w)));
         let names: Vec<&str> = StepKind::ALL.iter().map(|k| k.name()).collect();
-        assert_eq!(names, ["read", "bias", "machine", "conflict", "choice", "reflect"]);
+        assert_eq!(
+            names,
+            [
+                "read",
+                "bias",
+                "machine",
+                "conflict",
+                "choice",
+                "reflect",
+                "investigate"
+            ]
+        );
     }
 
     #[test]

@@ -46,6 +46,7 @@ const READ: &str = StepKind::Read.word();
 const HIGHLIGHT: &str = StepKind::Highlight(Task::Bias).word();
 const CHOICE: &str = StepKind::Choice.word();
 const REFLECT: &str = StepKind::Reflect.word();
+const INVESTIGATE: &str = StepKind::Investigate.word();
 
 /// The fields only one kind of step has, and that kind.
 const ONLY_FOR: &[(&str, &str)] = &[
@@ -55,10 +56,17 @@ const ONLY_FOR: &[(&str, &str)] = &[
     ("option", CHOICE),
     ("multiple", CHOICE),
     ("min_words", REFLECT),
+    ("cards", INVESTIGATE),
 ];
 
+/// "a read", "an investigate": a kind's word with its article, for messages.
+fn a_kind(kind: &str) -> String {
+    let an = kind.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {kind}", if an { "an" } else { "a" })
+}
+
 /// A step's articles as named, each with the article when the corpus has it.
-type StepArticles = Vec<(String, Option<Arc<Article>>)>;
+pub(crate) type StepArticles = Vec<(String, Option<Arc<Article>>)>;
 
 /// A step block, read into a step (`n` is its number in the lesson, from 1). `None` when it is
 /// too broken to keep: no kind, an unknown kind, or a highlight step with no known task.
@@ -77,7 +85,11 @@ pub(crate) fn read_step(
         if o.has(field) && kind != for_kind {
             ctx.error(
                 o.key_span(field),
-                format!("`{field}` belongs in a {for_kind} step, not a {kind} step"),
+                format!(
+                    "`{field}` belongs in {} step, not {} step",
+                    a_kind(for_kind),
+                    a_kind(kind)
+                ),
                 Some(format!(
                     "remove it, or make this a {for_kind} step with kind = \"{for_kind}\""
                 )),
@@ -106,6 +118,7 @@ pub(crate) fn read_step(
                 .map_or(0, |n| u32::try_from(n.value).unwrap_or(0)),
         },
         CHOICE => read_choice(ctx, &o, block),
+        INVESTIGATE => crate::lesson::cards::read_investigate(ctx, &o, block, &articles),
         _ => read_highlight(ctx, &o, block, &articles, lesson)?,
     };
     if prose.is_empty() && body.kind() != StepKind::Read {
@@ -133,8 +146,8 @@ fn read_kind(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Option<&'static str> {
     let found = KINDS.iter().copied().find(|k| *k == kind.value);
     if found.is_none() {
         let help = match nearest(&kind.value, KINDS.iter().copied()) {
-            Some(k) => format!("did you mean \"{k}\"? A step's kind is one of: read, highlight, choice, reflect"),
-            None => "a step's kind is one of: read, highlight, choice, reflect".into(),
+            Some(k) => format!("did you mean \"{k}\"? A step's kind is one of: {}", KINDS.join(", ")),
+            None => format!("a step's kind is one of: {}", KINDS.join(", ")),
         };
         ctx.error(kind.span, format!("`{}` is not a kind of step", kind.value), Some(help));
     }

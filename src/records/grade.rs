@@ -240,6 +240,8 @@ pub struct StepClass {
     /// Per article of the step: for each word (index into the article's words), how many
     /// students highlighted at least part of it.
     pub heat: Vec<Vec<usize>>,
+    /// For an investigate step: who opened which source card, and whether before judging.
+    pub lookups: Option<crate::records::lookup_stats::LookupStats>,
 }
 
 /// Numbers for the class view, per step of the lesson.
@@ -251,6 +253,7 @@ pub fn class_view(report: &Report, lesson: &Lesson, corpus: &Corpus) -> Vec<Step
         .map(|(si, step)| {
             let arts: Vec<_> = step.articles.iter().map(|a| corpus.get(a).cloned()).collect();
             let mut sc = StepClass {
+                lookups: crate::records::lookup_stats::lookup_stats(report, lesson, corpus, si),
                 missed: vec![0; step.keys().len()],
                 heat: arts
                     .iter()

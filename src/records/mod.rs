@@ -6,6 +6,7 @@ pub(crate) mod exam_pack;
 pub mod export;
 pub mod grade;
 pub mod hand_in;
+pub mod lookup_stats;
 pub mod pack;
 pub mod pin;
 pub mod progress;

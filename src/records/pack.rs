@@ -15,7 +15,7 @@ pub use open::{open_pack, pack_library};
 pub use read::read_pack;
 
 use crate::corpus::{Article, Corpus};
-use crate::lesson::{Lesson, Step, StepBody, StepKind, Task};
+use crate::lesson::{CardRef, Lesson, Step, StepBody, StepKind, Task};
 
 /// The value of `format` in a pack.
 pub const FORMAT: &str = "lateral-exam-pack";
@@ -99,6 +99,24 @@ pub struct PackStep {
     pub multiple: bool,
     /// Fewest words (reflect steps).
     pub min_words: u32,
+    /// The source cards offered (investigate steps), each in one of the step's articles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<CardRef>,
+}
+
+/// A source card of an article (see [`crate::corpus::cards`]): facts about who is behind it,
+/// which students look up in an investigate step. Not answer-key material.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackCard {
+    /// Id, unique among the article's cards.
+    pub id: String,
+    /// The question shown before it is opened.
+    pub title: String,
+    /// The facts.
+    pub text: String,
+    /// Where the facts come from.
+    pub source: String,
 }
 
 /// An article, whole.
@@ -121,6 +139,9 @@ pub struct PackArticle {
     pub fictional: bool,
     /// The displayed text.
     pub text: String,
+    /// Its source cards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<PackCard>,
 }
 
 /// Makes a pack of `lessons` (which must be playable) with the articles they use.
@@ -159,6 +180,16 @@ impl PackArticle {
             outlet_kind: m.outlet_kind.clone(),
             fictional: m.fictional,
             text: art.text.as_str().to_string(),
+            cards: m
+                .cards
+                .iter()
+                .map(|c| PackCard {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    text: c.text.clone(),
+                    source: c.source.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -206,8 +237,12 @@ impl PackStep {
 
     /// The step as a student sees it before checking: no keys, hints or correct flags.
     fn of(s: &Step) -> Self {
+        let cards = match &s.body {
+            StepBody::Investigate { cards } => cards.clone(),
+            _ => Vec::new(),
+        };
         let (labels, options, multiple, min_words) = match &s.body {
-            StepBody::Read => (vec![], vec![], false, 0),
+            StepBody::Read | StepBody::Investigate { .. } => (vec![], vec![], false, 0),
             StepBody::Highlight { labels, .. } => (labels.clone(), vec![], false, 0),
             StepBody::Choice { options, multiple } => {
                 let options = options.iter().map(|o| o.text.clone()).collect();
@@ -227,6 +262,7 @@ impl PackStep {
             options,
             multiple,
             min_words,
+            cards,
         }
     }
 }

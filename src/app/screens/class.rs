@@ -443,6 +443,10 @@ fn stats_ui(ui: &mut Ui, lesson: &Lesson, si: usize, sc: &StepClass, theme: &The
         .collect::<Vec<_>>()
         .join(", ");
     ui.label(RichText::new(format!("Scores: {histo}")).small());
+    if let Some(l) = &sc.lookups {
+        lookups_ui(ui, l);
+        return;
+    }
     ui.separator();
     ui.label(RichText::new("Most missed key spans").strong());
     let mut order: Vec<usize> = (0..sc.missed.len()).collect();
@@ -464,5 +468,22 @@ fn stats_ui(ui: &mut Ui, lesson: &Lesson, si: usize, sc: &StepClass, theme: &The
     }
     for (text, n) in sc.common_extras.iter().take(8) {
         ui.label(format!("“{text}”: {n} student(s)"));
+    }
+}
+
+/// An investigate step: how many looked, how many before judging, and each card's count.
+fn lookups_ui(ui: &mut Ui, l: &crate::records::lookup_stats::LookupStats) {
+    ui.separator();
+    ui.label(RichText::new("Source cards").strong());
+    ui.label(format!(
+        "Opened at least one card: {} of {} student(s)",
+        l.looked, l.students
+    ));
+    ui.label(format!(
+        "Opened a card before answering the next question: {} of the {} who answered it",
+        l.looked_before_judging, l.judged
+    ));
+    for (title, n) in &l.per_card {
+        ui.label(format!("“{title}”: opened by {n}"));
     }
 }

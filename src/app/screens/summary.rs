@@ -8,7 +8,7 @@ use super::player::PlayerCmd;
 use crate::app::theme::Theme;
 use crate::app::{Command, Shared};
 use crate::corpus::Corpus;
-use crate::grading::feedback::{score_words, step_result, summary_review};
+use crate::grading::feedback::{step_result, summary_review, summary_score_line};
 use crate::grading::session::Session;
 use crate::records::results::{LessonOutcome, Results};
 
@@ -31,7 +31,7 @@ impl SummaryScreen {
         let outcome = &self.outcome;
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("summary").show(ui, |ui| {
-                heading_ui(ui, s, outcome, theme);
+                heading_ui(ui, s, theme);
                 ui.add_space(10.0);
                 egui::Grid::new("summary-grid")
                     .striped(true)
@@ -50,19 +50,15 @@ impl SummaryScreen {
 }
 
 /// The title and the lesson score (or, in an exam, who grades it).
-fn heading_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome, theme: &Theme) {
+fn heading_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
     ui.heading(format!("{}: summary", s.lesson.title));
     if s.lesson.exam {
         ui.label(RichText::new("This is an exam: your teacher grades it from the file you hand in.").strong());
     } else {
         ui.label(
-            RichText::new(format!(
-                "Lesson score: {:.0}% ({})",
-                outcome.score * 100.0,
-                score_words(outcome.score)
-            ))
-            .size(theme.font_size * 1.2)
-            .strong(),
+            RichText::new(summary_score_line(s))
+                .size(theme.font_size * 1.2)
+                .strong(),
         );
     }
 }

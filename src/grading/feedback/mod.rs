@@ -253,7 +253,7 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
 
 mod review;
 
-pub use review::{step_result, summary_review};
+pub use review::{step_result, summary_review, summary_score, summary_score_line};
 
 #[cfg(test)]
 mod tests;

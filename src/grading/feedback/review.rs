@@ -24,6 +24,39 @@ pub fn step_result(s: &Session, i: usize, score: Option<f64>) -> String {
     }
 }
 
+/// The lesson score the summary may show: the weighted mean of the scored steps' *checked*
+/// scores, a step not checked (or retried and not checked again) counting 0, so that Finish
+/// never scores highlights the student has not checked (which would tell whether they are
+/// right). Also how many scored steps were checked, and how many there are.
+pub fn summary_score(s: &Session) -> (f64, usize, usize) {
+    let (mut num, mut den, mut checked, mut total) = (0.0, 0.0, 0, 0);
+    for (step, st) in s.lesson.steps.iter().zip(&s.steps) {
+        if !step.is_scored() {
+            continue;
+        }
+        total += 1;
+        den += step.points;
+        if let Some(c) = &st.checked {
+            checked += 1;
+            num += c.score * step.points;
+        }
+    }
+    (if den > 0.0 { num / den } else { 0.0 }, checked, total)
+}
+
+/// The summary's score line (not for exams, which show no score).
+pub fn summary_score_line(s: &Session) -> String {
+    let (score, checked, total) = summary_score(s);
+    let pct = score * 100.0;
+    if checked == total {
+        format!("Lesson score: {pct:.0}% ({})", score_words(score))
+    } else {
+        format!(
+            "Lesson score so far: {pct:.0}% — {checked} of {total} steps checked; a step not checked counts 0 until you check it"
+        )
+    }
+}
+
 /// The lines of the summary's "What to review", step by step; empty when there is nothing to
 /// review (and always in an exam, which shows no keys).
 pub fn summary_review(s: &Session) -> Vec<String> {

@@ -284,3 +284,53 @@ fn a_checked_choice_lists_the_picked_option() {
         .is_none()
     );
 }
+
+#[test]
+fn regression_summary_score_counts_unchecked_highlights() {
+    // Before: the summary's lesson score was worked out from every step's highlights, checked
+    // or not, so Finish told a student whether highlights they never checked were right.
+    let mut s = session();
+    s.go_to(2);
+    for k in s.step().keys().to_vec() {
+        s.add_highlight(0, k.core, k.label.clone());
+    }
+    let total = s.lesson.steps.iter().filter(|st| st.is_scored()).count();
+    assert_eq!(summary_score(&s), (0.0, 0, total));
+    let line = summary_score_line(&s);
+    assert_eq!(
+        line,
+        format!("Lesson score so far: 0% — 0 of {total} steps checked; a step not checked counts 0 until you check it")
+    );
+    // Checked, the step counts with its weight.
+    s.check().expect("check");
+    let (score, checked, _) = summary_score(&s);
+    assert_eq!(checked, 1);
+    let points: f64 = s
+        .lesson
+        .steps
+        .iter()
+        .filter(|st| st.is_scored())
+        .map(|st| st.points)
+        .sum();
+    assert!((score - s.lesson.steps[2].points / points).abs() < 1e-9, "{score}");
+}
+
+#[test]
+fn a_lesson_with_every_step_checked_has_a_plain_score_line() {
+    let mut s = session();
+    for i in 0..s.lesson.steps.len() {
+        s.go_to(i);
+        if s.step().is_scored() {
+            if matches!(s.step().body, crate::lesson::StepBody::Choice { .. }) {
+                s.toggle_choice(0);
+            }
+            s.check().expect("check");
+        }
+    }
+    let (score, checked, total) = summary_score(&s);
+    assert_eq!(checked, total);
+    assert_eq!(
+        summary_score_line(&s),
+        format!("Lesson score: {:.0}% ({})", score * 100.0, score_words(score))
+    );
+}

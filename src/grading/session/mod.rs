@@ -73,6 +73,8 @@ pub struct StepState {
     pub started: Option<String>,
     /// When last changed or checked (RFC 3339).
     pub finished: Option<String>,
+    /// The source cards opened (investigate steps), in order.
+    pub lookups: Vec<Lookup>,
     undo: Vec<Vec<Mark>>,
     redo: Vec<Vec<Mark>>,
 }
@@ -82,7 +84,7 @@ impl StepState {
     /// not scored)?
     pub fn is_done(&self, step: &Step) -> bool {
         match &step.body {
-            StepBody::Read => self.visited,
+            StepBody::Read | StepBody::Investigate { .. } => self.visited,
             StepBody::Reflect { .. } => !self.reflection.trim().is_empty(),
             _ => self.checked.is_some() || self.solution_shown,
         }
@@ -450,11 +452,14 @@ impl Session {
     }
 
     /// The hints of step `i` in the order they are given: the step's own, then those of the keys
-    /// not yet found.
+    /// not shown as found. Only a check the student made (and that did not flood the text) can
+    /// show a key as found: hints never depend on highlights not checked, or the Hint button
+    /// would tell which of them are right.
     fn hint_list(&self, i: usize) -> Vec<String> {
         let step = &self.lesson.steps[i];
         let mut out = step.hints.clone();
-        let found: Vec<bool> = match self.evaluate(i).and_then(|c| c.detail) {
+        let shown = self.steps[i].checked.as_ref().and_then(|c| c.detail.as_ref());
+        let found: Vec<bool> = match shown.filter(|d| !d.flooded()) {
             Some(d) => d.keys.iter().map(|k| k.verdict == Verdict::Found).collect(),
             None => vec![false; step.keys().len()],
         };
@@ -528,8 +533,10 @@ impl Session {
     }
 }
 
+mod lookups;
 mod work;
 
+pub use lookups::{Lookup, MAX_LOOKUP_SECONDS, MAX_LOOKUPS};
 pub(crate) use work::SavedStep;
 
 #[cfg(test)]

@@ -98,6 +98,34 @@ fn hints_come_one_at_a_time_and_are_counted() {
     assert_eq!(s.state().hints_used as usize, s.hints_shown().len());
 }
 
+/// The hints the Hint button would give, in order, from a fresh copy of `s` (so asking does not
+/// change `s`).
+fn hints_on_offer(s: &Session) -> Vec<String> {
+    let mut c = s.clone();
+    std::iter::from_fn(|| c.next_hint()).collect()
+}
+
+#[test]
+fn regression_hints_skip_keys_found_by_unchecked_highlights() {
+    // Before: the hint list left out the hints of keys the current, unchecked highlights
+    // found, so pressing Hint told a student which of their highlights were right.
+    let (mut s, _) = session();
+    s.go_to(2);
+    let before = hints_on_offer(&s);
+    let keys = s.step().keys().to_vec();
+    assert!(keys.iter().any(|k| !k.hints.is_empty()), "step 3 has key hints");
+    for k in &keys {
+        s.add_highlight(0, k.core, k.label.clone());
+    }
+    assert_eq!(hints_on_offer(&s), before, "unchecked highlights change no hint");
+    // Once checked, the keys shown as found need no hint.
+    s.check().expect("check");
+    let after = hints_on_offer(&s);
+    for k in keys.iter().filter(|k| !k.hints.is_empty()) {
+        assert!(k.hints.iter().all(|h| !after.contains(h)), "{after:?}");
+    }
+}
+
 #[test]
 fn solution_can_be_shown_once_and_locks_the_step() {
     let (mut s, _) = session();

@@ -4,7 +4,7 @@
 use crate::corpus::Corpus;
 use crate::grading::outcome::{LessonOutcome, LessonWork, StepAnswer, lesson_outcome};
 use crate::grading::score::Highlight;
-use crate::grading::session::{Mark, Session};
+use crate::grading::session::{Lookup, MAX_LOOKUPS, Mark, Session};
 use crate::lesson::StepBody;
 
 /// Saved work on one step, to put back with [`Session::restore_step`].
@@ -28,6 +28,8 @@ pub(crate) struct SavedStep {
     pub started: Option<String>,
     /// When last changed or checked (RFC 3339).
     pub finished: Option<String>,
+    /// Source cards opened (investigate steps); only as many as [`MAX_LOOKUPS`] are kept.
+    pub lookups: Vec<Lookup>,
 }
 
 impl Session {
@@ -69,6 +71,10 @@ impl Session {
         st.visited = true;
         st.started = saved.started;
         st.finished = saved.finished;
+        st.lookups = match step.body {
+            StepBody::Investigate { .. } => saved.lookups.into_iter().take(MAX_LOOKUPS).collect(),
+            _ => Vec::new(),
+        };
         if saved.checked || saved.solution_shown {
             self.steps[i].checked = self.evaluate(i);
         }

@@ -1,6 +1,6 @@
 //! Opening a checked pack as lessons (marked `exam`, with no keys) and their articles.
 
-use crate::corpus::{Article, ArticleMeta, Corpus};
+use crate::corpus::{Article, ArticleMeta, Corpus, SourceCard};
 use crate::lesson::{ChoiceOption, Label, Lesson, Settings, Step, StepBody, StepKind};
 use crate::text::diag::SourceFile;
 
@@ -31,6 +31,17 @@ pub fn open_pack(json: &str, name: &str) -> Result<(Vec<Lesson>, Corpus), String
             byline: a.byline.clone(),
             outlet_kind: a.outlet_kind.clone(),
             fictional: a.fictional,
+            cards: a
+                .cards
+                .iter()
+                .map(|c| SourceCard {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    text: c.text.clone(),
+                    source: c.source.clone(),
+                    line: 0,
+                })
+                .collect(),
             ..Default::default()
         };
         corpus
@@ -99,6 +110,7 @@ fn exam_step(s: PackStep) -> Step {
         },
         StepKind::Reflect => StepBody::Reflect { min_words: s.min_words },
         StepKind::Read => StepBody::Read,
+        StepKind::Investigate => StepBody::Investigate { cards: s.cards },
     };
     let points = if kind.is_scored() { 1.0 } else { 0.0 };
     Step {

@@ -207,7 +207,13 @@ fn check_pack(pack: &Pack, c: &mut Check<'_>) {
                 "make the pack again",
             );
         }
+        check_cards(a, &path(&[&"articles", &i]), c);
     }
+    let cards_of: CardsOf = pack
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.cards.iter().map(|x| x.id.as_str()).collect()))
+        .collect();
     if pack.lessons.is_empty() {
         c.at(&path(&[&"lessons"]), "this pack has no lessons", not_empty_help());
     }
@@ -235,6 +241,88 @@ fn check_pack(pack: &Pack, c: &mut Check<'_>) {
             let sp = |rest: &[&dyn std::fmt::Display]| under(&lp(&[&"steps", &si]), rest);
             c.unique_id(&sp(&[&"id"]), "a step", &s.id, &mut step_ids);
             check_step(s, &sp, &article_ids, &palette, c);
+            check_step_cards(s, &sp, &cards_of, c);
+        }
+    }
+}
+
+/// The card ids of each article of a pack, by article id.
+type CardsOf<'p> = std::collections::HashMap<&'p str, Vec<&'p str>>;
+
+/// An article's source cards: few, with safe unique ids and short, non-empty fields.
+fn check_cards(a: &super::PackArticle, ap: &[String], c: &mut Check<'_>) {
+    use crate::corpus::cards::{MAX_CARDS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+    if a.cards.len() > MAX_CARDS {
+        c.at(
+            &under(ap, &[&"cards"]),
+            format!(
+                "an article carries at most {MAX_CARDS} source cards; this one has {}",
+                a.cards.len()
+            ),
+            "make the pack again from lessons that validate",
+        );
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (ci, card) in a.cards.iter().enumerate() {
+        let cp = |rest: &[&dyn std::fmt::Display]| under(&under(ap, &[&"cards", &ci]), rest);
+        c.unique_id(&cp(&[&"id"]), "a card", &card.id, &mut seen);
+        let fields = [
+            ("title", &card.title, MAX_TITLE_CHARS),
+            ("text", &card.text, MAX_TEXT_CHARS),
+            ("source", &card.source, MAX_TEXT_CHARS),
+        ];
+        for (field, value, max) in fields {
+            if value.trim().is_empty() || value.chars().count() > max {
+                c.at(
+                    &cp(&[&field]),
+                    format!("a source card's {field} is empty or longer than {max} characters"),
+                    "make the pack again from lessons that validate",
+                );
+            }
+        }
+    }
+}
+
+/// An investigate step's cards: at least one, each a card of one of the step's articles.
+fn check_step_cards(
+    s: &PackStep,
+    sp: &dyn Fn(&[&dyn std::fmt::Display]) -> Vec<String>,
+    cards_of: &CardsOf<'_>,
+    c: &mut Check<'_>,
+) {
+    if s.step_kind() != Some(crate::lesson::StepKind::Investigate) {
+        if !s.cards.is_empty() {
+            c.at(
+                &sp(&[&"cards"]),
+                "only an investigate step offers source cards",
+                "make the pack again",
+            );
+        }
+        return;
+    }
+    if s.cards.is_empty() {
+        c.at(
+            &sp(&[]),
+            "this investigate step offers no source card",
+            "make the pack again from lessons that validate",
+        );
+    }
+    for (i, r) in s.cards.iter().enumerate() {
+        let known = s.articles.contains(&r.article)
+            && cards_of
+                .get(r.article.as_str())
+                .is_some_and(|ids| ids.contains(&r.card.as_str()));
+        if !known {
+            c.at(
+                &sp(&[&"cards", &i]),
+                format!(
+                    "card `{}` of article `{}` is not a card of this step's articles",
+                    crate::text::ids::shown(&r.card),
+                    crate::text::ids::shown(&r.article)
+                ),
+                "make the pack again from lessons that validate",
+            );
         }
     }
 }

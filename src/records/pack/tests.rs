@@ -159,3 +159,65 @@ fn not_json_and_not_a_pack_are_told_apart() {
     let (_, d) = read_pack(&SourceFile::new("p", "{\"format\": \"lateral-results\"}".into()));
     assert!(d[0].message.contains("not an exam pack"), "{:?}", d[0]);
 }
+
+/// `good()` with a source card on its first article and an investigate step that offers it.
+fn with_investigate() -> Value {
+    let mut v = good();
+    let art = v["articles"][0]["id"].clone();
+    v["articles"][0]["cards"] = json!([{
+        "id": "funding",
+        "title": "Who funds this site?",
+        "text": "A cooperative owned by its member newspapers.",
+        "source": "The agency's About page"
+    }]);
+    let steps = v["lessons"][0]["steps"].as_array_mut().expect("steps");
+    steps.push(json!({
+        "id": "look-up", "title": "Who is behind it?", "prose": "Open the cards.",
+        "kind": "investigate", "articles": [art], "labels": [], "options": [],
+        "multiple": false, "min_words": 0,
+        "cards": [{ "article": art, "card": "funding" }]
+    }));
+    v
+}
+
+#[test]
+fn investigate_steps_and_their_cards_travel_in_a_pack() {
+    let v = with_investigate();
+    assert_eq!(problems(&v), vec![]);
+    let text = serde_json::to_string(&v).expect("json");
+    let (lessons, corpus) = open_pack(&text, "p.lateral-exam").expect("opens");
+    let step = lessons[0].steps.last().expect("step");
+    let StepBody::Investigate { cards } = &step.body else {
+        panic!("{:?}", step.body)
+    };
+    assert_eq!(cards[0].card, "funding");
+    let art = corpus.get(&cards[0].article).expect("article");
+    assert_eq!(art.meta.cards[0].title, "Who funds this site?");
+    assert_eq!(art.meta.cards[0].source, "The agency's About page");
+}
+
+#[test]
+fn a_pack_step_offering_a_card_its_articles_lack_is_refused() {
+    let mut v = with_investigate();
+    let last = v["lessons"][0]["steps"].as_array().expect("steps").len() - 1;
+    v["lessons"][0]["steps"][last]["cards"][0]["card"] = json!("who-owns");
+    one(&v, "card `who-owns` of article");
+    v["lessons"][0]["steps"][last]["cards"] = json!([]);
+    one(&v, "offers no source card");
+    let mut v = with_investigate();
+    v["lessons"][0]["steps"][0]["cards"] = json!([{ "article": "x", "card": "y" }]);
+    one(&v, "only an investigate step offers source cards");
+}
+
+#[test]
+fn a_pack_card_must_be_short_safe_and_whole() {
+    let mut v = with_investigate();
+    v["articles"][0]["cards"][0]["title"] = json!("  ");
+    one(&v, "source card's title is empty");
+    let mut v = with_investigate();
+    v["articles"][0]["cards"][0]["id"] = json!("../../evil");
+    one(&v, "cannot be a card id");
+    let mut v = with_investigate();
+    v["articles"][0]["cards"][0]["text"] = json!("x".repeat(crate::corpus::cards::MAX_TEXT_CHARS + 1));
+    one(&v, "source card's text is empty or longer");
+}

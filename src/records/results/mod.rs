@@ -112,6 +112,9 @@ pub struct StepWork {
     /// Seconds spent on the step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seconds: Option<u64>,
+    /// The source cards opened (investigate steps), in the order opened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lookups: Vec<crate::grading::session::Lookup>,
     /// The score the app showed, for people reading. Ignored when grading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,

@@ -20,7 +20,8 @@ impl Results {
         r.started = Some(s.started.clone());
         r.current_step = lesson.steps.get(s.current).map(|st| st.id.clone());
         for (i, (step, st)) in lesson.steps.iter().zip(&s.steps).enumerate() {
-            if !st.visited && st.marks.is_empty() && st.choices.is_empty() && st.reflection.is_empty() {
+            let untouched = st.marks.is_empty() && st.choices.is_empty() && st.reflection.is_empty();
+            if !st.visited && untouched && st.lookups.is_empty() {
                 continue;
             }
             let arts = s.articles_of(i);
@@ -44,6 +45,7 @@ impl Results {
                 started: st.started.clone(),
                 finished: st.finished.clone(),
                 seconds: None,
+                lookups: st.lookups.clone(),
                 score: st.checked.as_ref().map(|c| c.score),
                 checked: st.checked.is_some(),
             });
@@ -128,6 +130,7 @@ pub fn restore_session(lesson: Arc<Lesson>, corpus: &Corpus, r: &Results) -> Ses
             checked: w.checked,
             started: w.started.clone(),
             finished: w.finished.clone(),
+            lookups: w.lookups.clone(),
         };
         s.restore_step(i, saved);
     }

@@ -2,6 +2,7 @@
 
 use crate::corpus::anchor::{Anchor, resolve};
 use crate::corpus::{Article, Corpus};
+use crate::grading::session::{MAX_LOOKUP_SECONDS, MAX_LOOKUPS};
 use crate::lesson::{Lesson, Step, StepBody};
 use crate::records::results::{
     MAX_COUNT, MAX_STEP_SECONDS, NAME_CHARS, Results, SavedHighlight, Selector, StepWork, at_path, valid_timestamp,
@@ -79,6 +80,7 @@ fn validate_step(
         });
         return;
     };
+    check_lookups(src, diags, work, step, si_s);
     work.highlights = std::mem::take(&mut work.highlights)
         .into_iter()
         .enumerate()
@@ -173,6 +175,66 @@ fn check_highlight(
             None
         }
     }
+}
+
+/// Checks the source cards a student opened on entry `si` of `steps`: only cards the step
+/// offers are kept, at most [`MAX_LOOKUPS`] of them, each open at most [`MAX_LOOKUP_SECONDS`]
+/// and opened at a real time; the rest is reported.
+fn check_lookups(src: &SourceFile, diags: &mut Collector, work: &mut StepWork, step: &Step, si: &str) {
+    let offered: &[crate::lesson::CardRef] = match &step.body {
+        StepBody::Investigate { cards } => cards,
+        _ => &[],
+    };
+    if work.lookups.len() > MAX_LOOKUPS {
+        let n = work.lookups.len();
+        diags.push_with(Severity::Warning, |sev| {
+            at_path(
+                src,
+                &["steps", si, "lookups"],
+                sev,
+                format!("{n} cards opened; only the first {MAX_LOOKUPS} are counted"),
+            )
+        });
+        work.lookups.truncate(MAX_LOOKUPS);
+    }
+    let mut kept = Vec::new();
+    for (li, mut l) in std::mem::take(&mut work.lookups).into_iter().enumerate() {
+        let li_s = li.to_string();
+        let path = ["steps", si, "lookups", li_s.as_str()];
+        if !offered.iter().any(|c| c.article == l.article && c.card == l.card) {
+            diags.push_with(Severity::Warning, |sev| {
+                at_path(
+                    src,
+                    &path,
+                    sev,
+                    format!(
+                        "step `{}` offers no card `{}` of `{}`; this lookup is ignored",
+                        step.id,
+                        short(&l.card, NAME_CHARS),
+                        short(&l.article, NAME_CHARS)
+                    ),
+                )
+            });
+            continue;
+        }
+        if l.seconds > MAX_LOOKUP_SECONDS {
+            let n = l.seconds;
+            diags.push_with(Severity::Warning, |sev| {
+                at_path(
+                    src,
+                    &[&path[..], &["seconds"]].concat(),
+                    sev,
+                    format!("a card open for {n} seconds is counted as {MAX_LOOKUP_SECONDS}"),
+                )
+            });
+            l.seconds = MAX_LOOKUP_SECONDS;
+        }
+        let mut opened = Some(std::mem::take(&mut l.opened));
+        check_timestamp(src, diags, &mut opened, &[&path[..], &["opened"]].concat());
+        l.opened = opened.unwrap_or_default();
+        kept.push(l);
+    }
+    work.lookups = kept;
 }
 
 /// Takes counters past [`MAX_COUNT`] and [`MAX_STEP_SECONDS`] as that much, with a warning.

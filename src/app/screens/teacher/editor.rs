@@ -225,7 +225,7 @@ impl Editor {
                 v
             }
             StepKind::Highlight(Task::Conflict) => articles,
-            StepKind::Highlight(_) => articles.into_iter().take(1).collect(),
+            StepKind::Highlight(_) | StepKind::Investigate => articles.into_iter().take(1).collect(),
             _ => Vec::new(),
         };
         let title = match kind {
@@ -233,6 +233,7 @@ impl Editor {
             StepKind::Highlight(_) => "Find it",
             StepKind::Choice => "Your choice",
             StepKind::Reflect => "Your answer",
+            StepKind::Investigate => "Who is behind it?",
         };
         self.step = self.draft.add_step(kind, &articles, title);
         Edit::Changed

@@ -83,6 +83,7 @@ impl Editor {
                 ("+ Conflict", StepKind::Highlight(Task::Conflict)),
                 ("+ Choice", StepKind::Choice),
                 ("+ Reflect", StepKind::Reflect),
+                ("+ Investigate", StepKind::Investigate),
             ] {
                 if ui.small_button(label).clicked() {
                     out.push(EditCmd::AddStep(kind));
