@@ -60,8 +60,8 @@ impl TabOrder {
         let next = match from.and_then(|f| order.iter().position(|id| *id == f)) {
             Some(i) if backwards => (i + n - 1) % n,
             Some(i) => (i + 1) % n,
-            // The focus was somewhere else (a window): leave it to egui.
-            None if from.is_some() => return,
+            // The focus is in a window: egui moves it there.
+            None if from.is_some_and(|f| !on_main_layer(ctx, f)) => return,
             None if backwards => n - 1,
             None => 0,
         };
@@ -81,14 +81,7 @@ impl TabOrder {
     /// article, as their own filters say.
     fn lock_tab(ctx: &Context) {
         let Some(id) = ctx.memory(|m| m.focused()) else { return };
-        let main = ctx.viewport(|v| {
-            v.this_pass
-                .widgets
-                .get(id)
-                .or_else(|| v.prev_pass.widgets.get(id))
-                .is_some_and(|w| w.layer_id == LayerId::background())
-        });
-        if !main {
+        if !on_main_layer(ctx, id) {
             return;
         }
         let text = ctx.text_edit_focused() || article_view::takes_arrows(ctx, id);
@@ -104,6 +97,17 @@ impl TabOrder {
             )
         });
     }
+}
+
+/// Is widget `id` on the main layer (not in a window or popup)?
+fn on_main_layer(ctx: &Context, id: Id) -> bool {
+    ctx.viewport(|v| {
+        v.this_pass
+            .widgets
+            .get(id)
+            .or_else(|| v.prev_pass.widgets.get(id))
+            .is_some_and(|w| w.layer_id == LayerId::background())
+    })
 }
 
 /// Where a panel is, in reading order.
