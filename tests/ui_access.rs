@@ -230,6 +230,32 @@ fn escape_goes_back_one_level_on_every_screen() {
     );
 }
 
+#[test]
+fn escape_in_the_article_first_cancels_a_keyboard_selection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(&Store::new(dir.path()));
+    open_first_lesson(&mut h, "Ana");
+    press(&mut h, Key::N);
+    assert_eq!(focused(&h), Some(article_name(&h, 0)));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    press(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().screen(),
+        Screen::Player,
+        "Escape cancelled the selection only"
+    );
+    assert_eq!(focused(&h), Some(article_name(&h, 0)), "the article keeps the focus");
+    // Enter now highlights the caret's word alone (the second word), not the two words.
+    press(&mut h, Key::Enter);
+    let s = h.state().session().expect("session");
+    let marks = &s.state().marks;
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].span, s.articles()[0].words[1]);
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().screen(), Screen::Library);
+}
+
 /// Opens the teacher view through the PIN dialog (set on first use).
 fn ui_support_teacher(h: &mut H) {
     const PIN: &str = "73915284";

@@ -85,6 +85,8 @@ impl TabOrder {
             return;
         }
         let text = ctx.text_edit_focused() || article_view::takes_arrows(ctx, id);
+        // An article extending a selection keeps the focus on Escape: it cancels the selection.
+        let escape = article_view::selecting(ctx, id);
         ctx.memory_mut(|m| {
             m.set_focus_lock_filter(
                 id,
@@ -92,7 +94,7 @@ impl TabOrder {
                     tab: true,
                     horizontal_arrows: text,
                     vertical_arrows: text,
-                    escape: false,
+                    escape,
                 },
             )
         });
@@ -277,6 +279,9 @@ fn announce_ui(ui: &mut Ui, s: &crate::grading::session::Session) {
         // "½ 2. partly found (…)" is read as "Key passage 2: partly found (…)".
         let h = k.heading.trim_start_matches(|c: char| !c.is_ascii_digit());
         text.push_str(&format!(" Key passage {}.", h.replacen(". ", ": ", 1)));
+    }
+    for o in &v.options {
+        text.push_str(&format!(" {}.", o.heading));
     }
     if !v.extras.is_empty() {
         text.push_str(&format!(" {} highlights not in the key.", v.extras.len()));

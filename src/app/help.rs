@@ -31,6 +31,7 @@ pub(crate) const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Shift + arrows", "Extend the selection from the caret"),
             ("Enter or Space", "Highlight the selection, or the word under the caret"),
             ("Delete or Backspace", "Remove the highlight under the caret"),
+            ("Escape", "Cancel the Shift selection (without one: back one level)"),
         ],
     ),
     (

@@ -58,7 +58,11 @@ impl LateralApp {
         if plain(ctx, Key::F1) || ctx.input(|i| i.events.iter().any(|e| matches!(e, Event::Text(t) if t == "?"))) {
             cmds.push(Command::Help(!self.help.is_open()));
         }
-        if plain(ctx, Key::Escape) && !ctx.any_popup_open() {
+        // The focused article extending a keyboard selection: its Escape cancels the selection.
+        let selecting = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| super::widgets::article_view::selecting(ctx, id));
+        if plain(ctx, Key::Escape) && !ctx.any_popup_open() && !selecting {
             cmds.extend(self.back());
         }
         if self.screen == Screen::Player && !self.help.is_open() && !self.pin.is_open() {

@@ -36,11 +36,25 @@ pub(crate) fn takes_arrows(ctx: &Context, id: Id) -> bool {
     ctx.data(|d| d.get_temp::<bool>(arrows_id(id))).is_some()
 }
 
+fn selecting_id(id: Id) -> Id {
+    id.with("lateral-selecting")
+}
+
+/// Is `id` an article pane with a keyboard selection being extended (Shift+arrows)? Then
+/// Escape cancels the selection instead of going back.
+pub(crate) fn selecting(ctx: &Context, id: Id) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(selecting_id(id))).unwrap_or(false)
+}
+
 /// When the pane gains the focus with no caret, the caret goes on the first word on screen, so
 /// it shows at once (not only after an arrow key).
 pub(super) fn caret_on_focus(state: &mut ArticleViewState, input: &ArticleInput<'_>, response: &Response) {
     if response.has_focus() && !takes_arrows(&response.ctx, response.id) {
         response.ctx.data_mut(|d| d.insert_temp(arrows_id(response.id), true));
+    }
+    let sel = state.kb_anchor.is_some();
+    if sel != selecting(&response.ctx, response.id) {
+        response.ctx.data_mut(|d| d.insert_temp(selecting_id(response.id), sel));
     }
     if !response.has_focus() || state.cursor.is_some() || input.article.words.is_empty() {
         return;

@@ -20,7 +20,7 @@ use crate::app::theme::Theme;
 use crate::corpus::Article;
 use crate::grading::score::Verdict;
 use crate::text::Span;
-pub(crate) use access::{article_id, set_label_names, takes_arrows};
+pub(crate) use access::{article_id, selecting, set_label_names, takes_arrows};
 use input::{handle_keys, handle_pointer};
 use paint::paint;
 
