@@ -299,7 +299,10 @@ fn a_key_quoted_where_students_read_it_before_checking_is_a_warning() {
     // A hint, the title, the introduction.
     let hinted = bias(&format!("hints = [\"Look for doubled down.\"]\n{key}"));
     assert!(
-        has(&warnings(&hinted), "a hint gives the answer away"),
+        has(
+            &warnings(&hinted),
+            "a hint (“Look for doubled down.”) gives the answer away: it quotes key `doubled`"
+        ),
         "{:?}",
         warnings(&hinted)
     );
@@ -344,4 +347,28 @@ fn regression_source_note_states_the_machine_keys() {
         ),
         "{w:?}"
     );
+}
+
+/// Issue 13: a hint that gives most of a key's words, or three of them in a row, gives it away
+/// as surely as one that quotes it; a hint that says where or what kind does not. The warning
+/// quotes the hint and names the key.
+#[test]
+fn a_hint_with_most_of_a_keys_words_is_a_warning() {
+    let key = "[[key]]\nid = \"doubled\"\nquote = \"doubled down on his claim\"\nlabel = \"loaded-word\"\nexplanation = \"x\"\n";
+    let with_hint = |h: &str| warnings(&bias(&format!("hints = [\"{h}\"]\n{key}")));
+    // Two of its three content words (“doubled”, “down”, “claim”), out of order.
+    let w = with_hint("Who claimed what, and who doubled it down?");
+    assert!(
+        has(
+            &w,
+            "a hint (“Who claimed what, and who doubled it down?”) gives the answer away: it uses 2 of the 3 content words of key `doubled`"
+        ),
+        "{w:?}"
+    );
+    // Three words in a row.
+    let w = with_hint("Find the words doubled down on.");
+    assert!(has(&w, "it repeats “doubled down on” from key `doubled`"), "{w:?}");
+    // Where and what kind: fine.
+    let w = with_hint("Which verb makes Ukraine's president sound stubborn?");
+    assert!(w.is_empty(), "{w:?}");
 }

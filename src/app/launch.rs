@@ -29,6 +29,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         check: args.check,
         dark: args.dark,
         size: args.size,
+        zoom: args.zoom,
         edit: args.edit,
         preview: args.preview,
         class: args.class,

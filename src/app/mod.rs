@@ -313,9 +313,17 @@ impl LateralApp {
 
     /// Closes the lesson being played (saving it first).
     fn close_lesson(&mut self) {
+        self.close_card();
         self.save_now();
         self.player = None;
         self.summary = None;
+    }
+
+    /// Closes the source card open on an investigate step, so how long it was open is saved.
+    fn close_card(&mut self) {
+        if self.player.as_mut().is_some_and(PlayerScreen::close_card) {
+            self.dirty_since.get_or_insert(0.0);
+        }
     }
 
     /// The lessons, or the student picker if no student is chosen yet.
@@ -480,6 +488,7 @@ impl LateralApp {
 
     /// Saves, scores the lesson and shows the summary.
     fn finish(&mut self) {
+        self.close_card();
         self.save_now();
         self.summary = self
             .player
@@ -574,6 +583,7 @@ impl eframe::App for LateralApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close_card();
         self.save_now();
     }
 }

@@ -1,5 +1,5 @@
 //! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial|all]
-//! [--check] [--dark] [--size WxH] [--edit ID [--preview]] [--class DIR] [--pin]
+//! [--check] [--dark] [--size WxH] [--zoom F] [--edit ID [--preview]] [--class DIR] [--pin]
 //! [--keyboard-help]`: render one
 //! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a
 //! throw-away data folder, never a student's.
@@ -30,6 +30,9 @@ pub(crate) struct Plan {
     pub(crate) dark: bool,
     /// Window size.
     pub(crate) size: Option<(u32, u32)>,
+    /// Zoom factor (as display scaling of 125 % or 150 % would give: the window keeps its size in
+    /// pixels, the app gets fewer logical pixels).
+    pub(crate) zoom: Option<f32>,
     /// Open this lesson in the teacher's view (`--edit ID`).
     pub(crate) edit: Option<String>,
     /// With `--edit`: press "Preview as student".
@@ -58,6 +61,10 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
     app.set_dark(plan.dark);
     app.run_cmd(Command::PickStudent(student), 0.0);
+    if let Some(z) = plan.zoom {
+        // The window's zoom, as the student's own would be (the run loop applies it each frame).
+        app.zoom = z;
+    }
     if plan.keyboard_help {
         app.run_cmd(Command::Help(true), 0.0);
     }

@@ -82,6 +82,10 @@ pub struct AppArgs {
     #[arg(long, value_name = "WxH", help_heading = "Screenshots", requires = "screenshot",
           value_parser = parse_size)]
     pub size: Option<(u32, u32)>,
+    /// The zoom factor, as the system's display scaling would set it (1.25 for 125 %)
+    #[arg(long, value_name = "FACTOR", help_heading = "Screenshots", requires = "screenshot",
+          value_parser = parse_zoom)]
+    pub zoom: Option<f32>,
     /// Open this lesson in the teacher's view
     #[arg(long, value_name = "ID", help_heading = "Screenshots", requires = "screenshot")]
     pub edit: Option<String>,
@@ -108,6 +112,14 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
         return Err(format!("`{s}`: width and height go from 200 to 10000 pixels"));
     }
     Ok((w, h))
+}
+
+/// A zoom factor from 0.5 to 3, e.g. `1.5`.
+fn parse_zoom(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(z) if (0.5..=3.0).contains(&z) => Ok(z),
+        _ => Err(format!("`{s}` is not a zoom factor from 0.5 to 3, e.g. 1.5")),
+    }
 }
 
 /// A teachers' command.

@@ -2,6 +2,10 @@
 //! checking — the lesson's introduction, a step's title, its instructions and hints, and the
 //! source note (`outlet_kind`) shown above an article. The explanations are shown after Check,
 //! so they may quote the key; the article's own text and headline are where the key is.
+//!
+//! A hint may say *where* to look or *what kind* of thing to look for, never *what*: it gives a
+//! key away when it has the whole quote, three of the key's words in a row (one of them not a
+//! [stop word](STOPWORDS)), or more than half of the key's distinct content words in any order.
 
 use crate::corpus::Corpus;
 use crate::lesson::blocks::Block;
@@ -14,6 +18,21 @@ const MIN_QUOTE_CHARS: usize = 4;
 
 /// How many words of a long quote, in a row, give it away.
 const GIVEAWAY_WORDS: usize = 4;
+
+/// How many words of a key, in a row, a hint gives it away with (one of them a content word).
+const HINT_RUN_WORDS: usize = 3;
+
+/// Words too common to say where a key is: a hint may use them freely. Every other word is a
+/// *content word*.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "but", "by",
+    "can", "could", "did", "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "it's", "just", "me", "more", "most", "my", "no", "not", "of", "on", "one",
+    "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "such", "than", "that", "that's",
+    "the", "their", "them", "then", "there", "there's", "these", "they", "this", "those", "to", "too", "up", "very",
+    "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you",
+    "your",
+];
 
 /// A text students read before checking, folded once.
 struct Seen {
@@ -50,11 +69,53 @@ impl Seen {
     }
 }
 
+/// The words of `text`, folded and lower-cased, in order.
+fn tokens(text: &str) -> Vec<String> {
+    let lower = crate::text::lowercase(&Folded::new(text).text);
+    let chars: Vec<char> = lower.chars().collect();
+    crate::text::words(&lower)
+        .into_iter()
+        .map(|w| chars[w.range()].iter().collect())
+        .collect()
+}
+
+fn is_content(word: &str) -> bool {
+    !STOPWORDS.contains(&word)
+}
+
+/// A hint's words, for [`Wanted::in_hint`].
+struct HintWords {
+    seq: Vec<String>,
+}
+
+/// How a hint gives a key away.
+#[derive(Debug, PartialEq)]
+enum HintGiveaway {
+    /// It contains the whole quote.
+    Whole,
+    /// It repeats [`HINT_RUN_WORDS`] or more of the key's words in a row.
+    Run(String),
+    /// It uses more than half of the key's distinct content words (of a key with two or more).
+    Most { used: usize, of: usize },
+}
+
+impl HintGiveaway {
+    fn how(&self) -> String {
+        match self {
+            HintGiveaway::Whole => "it quotes".into(),
+            HintGiveaway::Run(run) => format!("it repeats “{run}” from"),
+            HintGiveaway::Most { used, of } => format!("it uses {used} of the {of} content words of"),
+        }
+    }
+}
+
 /// A key's quote as it is looked for: folded and lower-cased, whole and in runs of
-/// [`GIVEAWAY_WORDS`] words.
+/// [`GIVEAWAY_WORDS`] words; and, for hints, its words and distinct content words.
 struct Wanted {
     whole: String,
     runs: Vec<String>,
+    words: Vec<String>,
+    content: Vec<String>,
 }
 
 impl Wanted {
@@ -66,7 +127,39 @@ impl Wanted {
         } else {
             Vec::new()
         };
-        Wanted { whole, runs }
+        let words = tokens(quote);
+        let mut content: Vec<String> = Vec::new();
+        for w in words.iter().filter(|w| is_content(w)) {
+            if !content.contains(w) {
+                content.push(w.clone());
+            }
+        }
+        Wanted {
+            whole,
+            runs,
+            words,
+            content,
+        }
+    }
+
+    /// Does a hint give the quote away: the whole quote, [`HINT_RUN_WORDS`] of its words in a
+    /// row (one of them a content word), or more than half of its distinct content words?
+    fn in_hint(&self, seen: &Seen, hint: &HintWords) -> Option<HintGiveaway> {
+        if seen.find(&self.whole).is_some() {
+            return Some(HintGiveaway::Whole);
+        }
+        let run = self
+            .words
+            .windows(HINT_RUN_WORDS)
+            .find(|w| w.iter().any(|x| is_content(x)) && hint.seq.windows(HINT_RUN_WORDS).any(|h| h == *w));
+        if let Some(run) = run {
+            return Some(HintGiveaway::Run(run.join(" ")));
+        }
+        let used = self.content.iter().filter(|w| hint.seq.contains(w)).count();
+        (self.content.len() >= 2 && 2 * used > self.content.len()).then_some(HintGiveaway::Most {
+            used,
+            of: self.content.len(),
+        })
     }
 
     /// Does `seen` give the quote away: the whole quote, or (with `partly`) any run of its words?
@@ -81,11 +174,16 @@ impl Wanted {
 /// Does `text` give `quote` away: does it contain the quote, or (with `partly`, for a quote
 /// longer than [`GIVEAWAY_WORDS`] words) any [`GIVEAWAY_WORDS`] of its words in a row? Matched
 /// as whole words, folded as quotes are when anchoring, without case. Returns the char span in
-/// `text`. Hints are checked for the whole quote only: pointing at a few of its words is what a
-/// hint is for.
+/// `text`. Hints have their own rule, [`hint_gives_away`].
 #[cfg(test)]
 fn quoted_in(text: &str, quote: &str, partly: bool) -> Option<Span> {
     Wanted::new(quote).in_text(&Seen::new(text), partly)
+}
+
+/// Does the hint `hint` give `quote` away (see [`Wanted::in_hint`])?
+#[cfg(test)]
+fn hint_gives_away(hint: &str, quote: &str) -> Option<HintGiveaway> {
+    Wanted::new(quote).in_hint(&Seen::new(hint), &HintWords { seq: tokens(hint) })
 }
 
 /// Warns about every key whose quote a student can read before checking. `blocks` are the
@@ -128,6 +226,7 @@ pub(crate) fn warn_giveaways(
                     src,
                     char_range(intro_text, at, header.prose.start),
                     "the lesson's introduction",
+                    "it quotes",
                     key,
                 ));
             }
@@ -135,7 +234,7 @@ pub(crate) fn warn_giveaways(
             for id in &step.articles {
                 if notes.get(id.as_str()).and_then(|n| wanted.in_text(n, true)).is_some() {
                     let what = format!("the source note (`outlet_kind`) of article `{id}`, shown above it,");
-                    diags.push(warning(src, block.open.clone(), &what, key));
+                    diags.push(warning(src, block.open.clone(), &what, "it quotes", key));
                 }
             }
         }
@@ -147,7 +246,7 @@ struct StepTexts<'a> {
     prose_text: &'a str,
     prose: Seen,
     title: (&'a str, Seen),
-    hints: Vec<(&'a str, Seen)>,
+    hints: Vec<(&'a str, Seen, HintWords)>,
     toml: &'a str,
 }
 
@@ -159,7 +258,9 @@ impl<'a> StepTexts<'a> {
             prose_text,
             prose: Seen::new(prose_text),
             title: (&step.title, Seen::new(&step.title)),
-            hints: hints.map(|h| (h.as_str(), Seen::new(h))).collect(),
+            hints: hints
+                .map(|h| (h.as_str(), Seen::new(h), HintWords { seq: tokens(h) }))
+                .collect(),
             toml: &text[block.toml.clone()],
         }
     }
@@ -167,19 +268,21 @@ impl<'a> StepTexts<'a> {
     fn check(&self, src: &SourceFile, block: &Block, key: &KeySpan, wanted: &Wanted, diags: &mut Vec<Diagnostic>) {
         if let Some(at) = wanted.in_text(&self.prose, true) {
             let at = char_range(self.prose_text, at, block.prose.start);
-            diags.push(warning(src, at, "this step's instructions", key));
+            diags.push(warning(src, at, "this step's instructions", "it quotes", key));
         }
         if wanted.in_text(&self.title.1, true).is_some() {
             diags.push(warning(
                 src,
                 self.in_toml(block, self.title.0),
                 "this step's title",
+                "it quotes",
                 key,
             ));
         }
-        for (hint, seen) in &self.hints {
-            if wanted.in_text(seen, false).is_some() {
-                diags.push(warning(src, self.in_toml(block, hint), "a hint", key));
+        for (hint, seen, words) in &self.hints {
+            if let Some(g) = wanted.in_hint(seen, words) {
+                let what = format!("a hint (“{}”)", crate::text::diag::short(hint, 50));
+                diags.push(warning(src, self.in_toml(block, hint), &what, &g.how(), key));
             }
         }
     }
@@ -199,12 +302,12 @@ fn char_range(part: &str, at: Span, base: usize) -> std::ops::Range<usize> {
     base + byte(at.start)..base + byte(at.end)
 }
 
-fn warning(src: &SourceFile, at: std::ops::Range<usize>, what: &str, key: &KeySpan) -> Diagnostic {
+fn warning(src: &SourceFile, at: std::ops::Range<usize>, what: &str, how: &str, key: &KeySpan) -> Diagnostic {
     src.at(
         at,
         Severity::Warning,
         format!(
-            "{what} gives the answer away: it quotes key `{}` (“{}”), which students should find themselves",
+            "{what} gives the answer away: {how} key `{}` (“{}”), which students should find themselves",
             key.id,
             crate::text::diag::short(&key.anchor.quote, 60)
         ),
@@ -254,5 +357,74 @@ mod tests {
             None,
             "a hint may point"
         );
+    }
+
+    /// The hints of the bundled lessons before issue 13, and hints that say where without
+    /// saying what. `Some(..)`: the warning expected.
+    #[test]
+    fn a_hint_gives_a_key_away_with_most_of_its_words() {
+        use HintGiveaway::*;
+        let cases: &[(&str, &str, Option<HintGiveaway>)] = &[
+            // The whole quote, as before.
+            ("Sometimes the page says “Source: CNN”.", "Source: CNN", Some(Whole)),
+            // Three words in a row: a hint that names the very words to highlight.
+            (
+                "Both reports give a number of missiles: “as many as 100” in one.",
+                "Russia launched as many as 100 missiles at Ukraine",
+                Some(Run("as many as".into())),
+            ),
+            // Most of the content words, in another order: “crime” and “war” are all there is.
+            (
+                "Which words of “war crime” come out swapped?",
+                "crime war",
+                Some(Most { used: 2, of: 2 }),
+            ),
+            // 2 of 3 content words (“likely”, “russian”, “missile”): more than half.
+            (
+                "Look for the word “launched” in one report and “Russian missile” in the other.",
+                "was likely a Russian missile",
+                Some(Most { used: 2, of: 3 }),
+            ),
+            // Where, not what: no content word of the key.
+            (
+                "On the left, the second claim is inside a quotation from the Defense Secretary.",
+                "hasn’t seen anything that contradicts",
+                None,
+            ),
+            // One content word of three is a pointer, not the answer.
+            (
+                "Who fired at whom? Read the sentence about Moscow aloud.",
+                "the latest bombardment of Moscow",
+                None,
+            ),
+            // One of two content words (“opponent”, “weakness”) is not more than half, and no
+            // three words of the key stand in a row.
+            (
+                "Whose strength, whose weakness? The AP has “is at weakness”.",
+                "your opponent is at your weakness",
+                None,
+            ),
+            // Half is not more than half.
+            ("How does RT spell Ukraine's forces?", "Kiev’s forces", None),
+        ];
+        // The examples of docs/lesson-format.md, “Giving answers away”.
+        let moscow = "the latest bombardment of Moscow";
+        let doc: &[(&str, &str, Option<HintGiveaway>)] = &[
+            ("One is about the wave of missiles. Who fired at whom?", moscow, None),
+            ("Read the sentence about Moscow aloud.", moscow, None),
+            (
+                "Look for the latest bombardment.",
+                moscow,
+                Some(Run("the latest bombardment".into())),
+            ),
+            (
+                "Which bombardment was the latest, and where was Moscow?",
+                moscow,
+                Some(Most { used: 3, of: 3 }),
+            ),
+        ];
+        for (hint, quote, want) in cases.iter().chain(doc) {
+            assert_eq!(&hint_gives_away(hint, quote), want, "{hint:?} / {quote:?}");
+        }
     }
 }

@@ -310,6 +310,7 @@ impl ClassScreen {
                     .map(|(n, k)| Overlay::Answer {
                         span: k.core,
                         number: n + 1,
+                        tip: None,
                     })
                     .collect()
             })

@@ -65,8 +65,11 @@ pub struct OptionLine {
 pub struct CheckedView {
     /// E.g. "Partly right: 67%".
     pub score_line: String,
-    /// Precision and recall in plain words (highlight steps).
+    /// Precision and recall in plain words (highlight steps), e.g. "2% of what you marked is in
+    /// the key · you found 83% of the key".
     pub detail_line: Option<String>,
+    /// The same in the scorer's terms, for teachers (a tooltip): "Precision 2% · recall 83%".
+    pub detail_terms: Option<String>,
     /// Shown when the flooding rule capped the score.
     pub flooding_line: Option<String>,
     /// Is the solution shown?
@@ -99,6 +102,8 @@ pub struct KeyMark {
     /// How the student did on it; `None` when the solution shows it but a flooded check means
     /// it was not found.
     pub verdict: Option<Verdict>,
+    /// Its explanation (a key mark is there only when the student may see it).
+    pub explanation: String,
 }
 
 /// What the articles show over their text after a check.
@@ -129,6 +134,7 @@ pub fn article_marks(s: &Session) -> ArticleMarks {
                 span: k.core,
                 number: i + 1,
                 verdict: (!flooded).then_some(r.verdict),
+                explanation: k.explanation.clone(),
             });
         }
     }
@@ -151,6 +157,7 @@ pub fn checked_view(s: &Session) -> Option<CheckedView> {
     let mut v = CheckedView {
         score_line: format!("{}: {:.0}%", score_words(c.score), c.score * 100.0),
         detail_line: None,
+        detail_terms: None,
         flooding_line: None,
         solution_shown: st.solution_shown,
         keys: Vec::new(),
@@ -218,13 +225,13 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
             return;
         }
     }
-    v.detail_line = (!flooded).then(|| {
-        format!(
-            "Precision {:.0}% (how much of what you marked is in the key) · recall {:.0}% (how much of the key you marked)",
-            d.precision * 100.0,
-            d.recall * 100.0
-        )
-    });
+    if !flooded {
+        let (p, r) = (d.precision * 100.0, d.recall * 100.0);
+        v.detail_line = Some(format!(
+            "{p:.0}% of what you marked is in the key · you found {r:.0}% of the key"
+        ));
+        v.detail_terms = Some(format!("Precision {p:.0}% · recall {r:.0}%"));
+    }
     for (i, (k, r)) in s.step().keys().iter().zip(&d.keys).enumerate() {
         let shown = key_revealed(r.verdict, flooded, st.solution_shown);
         v.keys.push(KeyLine {
@@ -251,8 +258,10 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
     }
 }
 
+mod progress;
 mod review;
 
+pub use progress::{StepProgress, step_progress};
 pub use review::{step_result, summary_review, summary_score, summary_score_line};
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ fn a_checked_machine_step_reads_as_expected() {
     let expected = CheckedView {
         score_line: v.score_line.clone(),
         detail_line: v.detail_line.clone(),
+        detail_terms: v.detail_terms.clone(),
         flooding_line: None,
         solution_shown: false,
         keys: vec![
@@ -57,8 +58,9 @@ fn a_checked_machine_step_reads_as_expected() {
     assert_eq!(v.score_line, "Partly right: 50%");
     assert_eq!(
         v.detail_line.as_deref(),
-        Some("Precision 50% (how much of what you marked is in the key) · recall 50% (how much of the key you marked)")
+        Some("50% of what you marked is in the key · you found 50% of the key")
     );
+    assert_eq!(v.detail_terms.as_deref(), Some("Precision 50% · recall 50%"));
     // Showing the solution reveals the missed key.
     s.show_solution();
     let v = checked_view(&s).expect("checked");
@@ -282,6 +284,55 @@ fn a_checked_choice_lists_the_picked_option() {
             t
         })
         .is_none()
+    );
+}
+
+#[test]
+fn the_step_list_says_how_each_step_went() {
+    let mut s = session();
+    let words = |s: &Session, i: usize| step_progress(s, i).words;
+    // Step 1 reads, and is done once opened; the others are not started.
+    assert_eq!(
+        step_progress(&s, 0),
+        StepProgress {
+            mark: "✓",
+            words: "done".into()
+        }
+    );
+    assert_eq!(words(&s, 2), "not started");
+    s.go_to(2);
+    assert_eq!(words(&s, 2), "not started");
+    let w = s.articles()[0].words[1];
+    s.add_highlight(0, Span::new(w.start, w.end), Some("disclosure".into()));
+    assert_eq!(
+        step_progress(&s, 2),
+        StepProgress {
+            mark: "◐",
+            words: "in progress".into()
+        }
+    );
+    s.check().expect("check");
+    // Checked at 0%: not a tick.
+    assert_eq!(
+        step_progress(&s, 2),
+        StepProgress {
+            mark: "●",
+            words: "checked: 0%".into()
+        }
+    );
+    s.show_solution();
+    assert_eq!(words(&s, 2), "solution shown (checked: 0%)");
+    // A reflect step is answered once it has words.
+    let last = s.lesson.steps.len() - 1;
+    s.go_to(last);
+    assert_eq!(words(&s, last), "not started");
+    s.set_reflection("I would read the transcript.");
+    assert_eq!(
+        step_progress(&s, last),
+        StepProgress {
+            mark: "✓",
+            words: "answered".into()
+        }
     );
 }
 

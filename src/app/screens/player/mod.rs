@@ -2,6 +2,9 @@
 //! the active label, the selected highlight, a message). Its commands change the session; the
 //! run loop saves it.
 
+mod actions;
+mod investigate;
+mod results;
 mod view;
 
 use std::sync::Arc;
@@ -69,6 +72,17 @@ pub enum PlayerCmd {
     ToggleChoice(usize),
     /// Set the written answer.
     SetReflection(String),
+    /// Bring a passage of article `article` into view and flash it (a verdict clicked in the
+    /// results list).
+    ShowPassage {
+        /// Article index in the step.
+        article: usize,
+        /// The passage.
+        span: Span,
+    },
+    /// Open source card `0` of an investigate step (closing the one open), or close it if it
+    /// is the one open.
+    ToggleCard(usize),
 }
 
 /// The lesson being played, and the player's view of it (what is not part of the student's work).
@@ -85,6 +99,11 @@ pub(crate) struct PlayerScreen {
     message: Option<String>,
     /// Is this a teacher's preview (nothing is saved)?
     previewing: bool,
+    /// The source card open on an investigate step (index into the step's cards) and when it
+    /// was opened (egui seconds).
+    open_card: Option<(usize, f64)>,
+    /// egui's clock at the last frame drawn, for how long a card stays open.
+    clock: f64,
 }
 
 impl PlayerScreen {
@@ -97,6 +116,8 @@ impl PlayerScreen {
             selected: None,
             message: None,
             previewing,
+            open_card: None,
+            clock: 0.0,
         }
     }
 
@@ -188,10 +209,18 @@ impl PlayerScreen {
                 self.session.set_reflection(&t);
                 true
             }
+            PlayerCmd::ShowPassage { article, span } => {
+                if let Some(v) = self.views.get_mut(article) {
+                    v.reveal(span);
+                }
+                false
+            }
+            PlayerCmd::ToggleCard(i) => self.toggle_card(i),
         }
     }
 
     fn go_to(&mut self, i: usize) -> bool {
+        self.close_card();
         self.session.go_to(i);
         self.enter_step();
         true
@@ -235,15 +264,32 @@ impl PlayerScreen {
         self.session.remove_highlight(i)
     }
 
+    /// Arms label `i` for the next highlights, and gives it to the selected highlight; with no
+    /// highlight selected, says so (a number key pressed then changes no highlight).
     fn set_label(&mut self, i: usize) -> bool {
-        let labels = step_labels(&self.session);
+        let s = &self.session;
+        let labels = step_labels(s);
         let Some(id) = labels.get(i).map(|l| l.to_string()) else {
             return false;
         };
+        if s.locked() {
+            self.message = Some("This step is checked, so its highlights keep their labels.".into());
+            return false;
+        }
+        let name = s.lesson.label(&id).map_or(id.clone(), |l| l.name.clone());
         self.active_label = Some(i);
         match self.selected {
-            Some(sel) => self.session.set_label(sel, Some(id)),
-            None => false,
+            Some(sel) => {
+                self.message = None;
+                self.session.set_label(sel, Some(id))
+            }
+            None => {
+                self.message = Some(format!(
+                    "No highlight is selected: the next highlights will be labelled “{} {name}”.",
+                    i + 1
+                ));
+                false
+            }
         }
     }
 

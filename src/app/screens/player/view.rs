@@ -1,55 +1,52 @@
-//! Drawing the player: the step list, the step (prose, articles, choices), the action bar, and
-//! the results of a check.
+//! Drawing the player: the step list, the step (the lesson's introduction, prose, articles,
+//! choices, answer box), the action bar, and the results of a check.
+//!
+//! The layout holds from 1280×720 at 150 % zoom (853×480 logical pixels) up: the side panels
+//! narrow below [`TABS_BELOW`], the text above the articles is a bounded scroll area, two
+//! articles become tabs when they would not fit side by side, and the action bar never lets its
+//! two groups of buttons overlap ([`super::actions`]). Each step has its own egui ids, so a
+//! step opens scrolled to the top and comes back where the student left it.
 
-use egui::{Align, Layout, RichText, Ui};
+use egui::{RichText, Ui};
 
-use super::{PlayerCmd, PlayerScreen, step_labels};
+use super::results::{marks_for, overlays_for, results_ui};
+use super::{PlayerCmd, PlayerScreen};
 use crate::app::Command;
 use crate::app::theme::Theme;
-use crate::app::widgets::article_view::{ArticleEvent, MarkView, Overlay, PaneMode, article_columns};
+use crate::app::widgets::article_view::{ArticleEvent, PaneMode, TABS_BELOW, article_columns};
 use crate::app::widgets::markdown::markdown_ui;
-use crate::grading::feedback::{article_marks, checked_view, score_words};
+use crate::grading::feedback::step_progress;
 use crate::grading::score::Verdict;
 use crate::grading::session::Session;
-use crate::lesson::{Step, StepBody};
+use crate::lesson::StepBody;
 
-/// What a step list entry says about a step.
-fn step_status(s: &Session, i: usize) -> &'static str {
-    let step = &s.lesson.steps[i];
-    if i == s.current {
-        "▶"
-    } else if s.steps[i].is_done(step) {
-        "✓"
-    } else {
-        "○"
-    }
+pub(super) fn player(cmd: PlayerCmd) -> Command {
+    Command::Player(cmd)
 }
 
-fn player(cmd: PlayerCmd) -> Command {
-    Command::Player(cmd)
+/// Is the window narrower than [`TABS_BELOW`] (logical pixels)? Then the side panels narrow.
+fn narrow(ui: &Ui) -> bool {
+    ui.ctx().content_rect().width() < TABS_BELOW
 }
 
 impl PlayerScreen {
     /// Draws the player.
     pub(crate) fn ui(&mut self, ui: &mut Ui, theme: &Theme) -> Vec<Command> {
         let mut cmds = Vec::new();
+        self.tick(ui.input(|i| i.time));
+        let narrow = narrow(ui);
+        let window = ui.ctx().content_rect().width();
+        let steps_w = if narrow { 170.0 } else { 230.0 };
         let s = &self.session;
         egui::Panel::left("steps")
             .resizable(false)
-            .exact_size(230.0)
-            .show(ui, |ui| steps_ui(ui, s, &mut cmds));
-        let st = s.state();
-        let show_results = st.checked.is_some() || st.solution_shown || !s.hints_shown().is_empty();
-        if show_results {
-            egui::Panel::right("results")
-                .resizable(true)
-                .default_size(320.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("results-scroll")
-                        .show(ui, |ui| results_ui(ui, s, theme));
-                });
-        }
+            .exact_size(steps_w)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("steps-scroll")
+                    .show(ui, |ui| steps_ui(ui, s, steps_w - 20.0, &mut cmds));
+            });
+        // The bar spans the results panel too, so its buttons need fewer rows.
         egui::Panel::bottom("actions").show(ui, |ui| {
             ui.add_space(4.0);
             self.actions_ui(ui, theme, &mut cmds);
@@ -58,30 +55,131 @@ impl PlayerScreen {
             }
             ui.add_space(4.0);
         });
-        egui::CentralPanel::default().show(ui, |ui| self.step_ui(ui, theme, &mut cmds));
+        let s = &self.session;
+        let st = s.state();
+        let show_results = st.checked.is_some() || st.solution_shown || !s.hints_shown().is_empty();
+        if show_results {
+            // At most 40% of what the step list leaves, whatever width the student dragged to.
+            let max = ((window - steps_w) * 0.4).max(180.0);
+            let key = self.step_key();
+            egui::Panel::right("results")
+                .resizable(true)
+                .default_size(if narrow { 250.0 } else { 320.0 })
+                .size_range(180.0..=max)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt(("results-scroll", key))
+                        .show(ui, |ui| {
+                            if let Some((article, span)) = results_ui(ui, s, theme) {
+                                cmds.push(player(PlayerCmd::ShowPassage { article, span }));
+                            }
+                        });
+                });
+        }
+        let key = self.step_key();
+        egui::CentralPanel::default().show(ui, |ui| {
+            // Ids per lesson and step: scroll positions and tabs are the step's own.
+            ui.push_id(key, |ui| self.step_ui(ui, theme, &mut cmds));
+        });
         cmds
     }
 
-    /// The step: its title, prose, and articles, options or answer box.
+    /// What makes the current step's egui ids its own.
+    fn step_key(&self) -> (String, usize) {
+        (self.session.lesson.id.clone(), self.session.current)
+    }
+
+    /// The step: its title, the lesson's introduction and the step's prose, then its articles,
+    /// options or answer box.
     fn step_ui(&mut self, ui: &mut Ui, theme: &Theme, cmds: &mut Vec<Command>) {
-        let step = self.session.step();
-        ui.heading(&step.title);
-        if !step.prose.is_empty() {
-            prose_ui(ui, step, theme);
+        let s = &self.session;
+        let step = s.step();
+        // On a short screen (1280×720 at 150 %) the title scrolls with the text.
+        let short = ui.available_height() < 420.0;
+        if !short {
+            ui.heading(&step.title);
         }
+        let has_articles = !s.articles().is_empty();
+        // The text above the articles takes at most 30% of the height (25% on a short screen),
+        // so the articles keep most of it even with the introduction open.
+        let share = if short { 0.25 } else { 0.3 };
+        let text_h = if has_articles || !matches!(step.body, StepBody::Read) {
+            (ui.available_height() * share).clamp(60.0, 240.0)
+        } else {
+            ui.available_height()
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("step-text")
+            .max_height(text_h)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                if short {
+                    ui.heading(&step.title);
+                }
+                intro_ui(ui, s, !short, theme);
+                markdown_ui(ui, &step.prose, theme);
+            });
+        ui.separator();
         match &step.body {
-            StepBody::Choice { options, multiple } => choice_ui(ui, &self.session, options, *multiple, theme, cmds),
-            StepBody::Reflect { min_words } => reflect_ui(ui, &self.session, *min_words, cmds),
-            _ => self.articles_ui(ui, theme, cmds),
+            StepBody::Choice { options, multiple } => {
+                let (options, multiple) = (options.clone(), *multiple);
+                self.bounded(
+                    ui,
+                    has_articles,
+                    |ui, s, cmds| choice_ui(ui, s, &options, multiple, theme, cmds),
+                    cmds,
+                );
+            }
+            StepBody::Reflect { min_words } => {
+                let min_words = *min_words;
+                self.bounded(
+                    ui,
+                    has_articles,
+                    |ui, s, cmds| reflect_ui(ui, s, min_words, has_articles, cmds),
+                    cmds,
+                );
+            }
+            StepBody::Investigate { .. } => {
+                let open = self.open_card();
+                self.bounded(
+                    ui,
+                    has_articles,
+                    |ui, s, cmds| super::investigate::cards_ui(ui, s, open, theme, cmds),
+                    cmds,
+                );
+            }
+            _ => {}
         }
+        if has_articles {
+            self.articles_ui(ui, theme, cmds);
+        }
+    }
+
+    /// The options or answer box of a step; above the step's articles, in a scroll area that
+    /// leaves them most of the height.
+    fn bounded(
+        &self,
+        ui: &mut Ui,
+        has_articles: bool,
+        add: impl FnOnce(&mut Ui, &Session, &mut Vec<Command>),
+        cmds: &mut Vec<Command>,
+    ) {
+        if !has_articles {
+            add(ui, &self.session, cmds);
+            return;
+        }
+        let h = (ui.available_height() * 0.4).max(80.0);
+        egui::ScrollArea::vertical()
+            .id_salt("step-answer")
+            .max_height(h)
+            .auto_shrink([false, true])
+            .show(ui, |ui| add(ui, &self.session, cmds));
+        ui.separator();
     }
 
     fn articles_ui(&mut self, ui: &mut Ui, theme: &Theme, cmds: &mut Vec<Command>) {
         let s = &self.session;
         let arts = s.articles();
-        if arts.is_empty() {
-            return;
-        }
         let editable = matches!(s.step().body, StepBody::Highlight { .. }) && !s.locked();
         let per_article = marks_for(s, self.selected, arts.len());
         let overlays = overlays_for(s, arts.len());
@@ -104,266 +202,55 @@ impl PlayerScreen {
             }));
         }
     }
-
-    /// The bar under the step: labels, then Check, editing, help and moving on.
-    fn actions_ui(&self, ui: &mut Ui, theme: &Theme, cmds: &mut Vec<Command>) {
-        let s = &self.session;
-        if !step_labels(s).is_empty() {
-            self.labels_ui(ui, theme, cmds);
-        }
-        ui.horizontal_wrapped(|ui| {
-            let scored = s.step().is_scored() && !s.lesson.exam;
-            if s.lesson.exam
-                && ui
-                    .button(RichText::new("Hand in").strong())
-                    .on_hover_text("Save your results file for your teacher")
-                    .clicked()
-            {
-                cmds.push(Command::HandIn);
-            }
-            if scored {
-                let blocked = s.check_blocked();
-                let r = ui.add_enabled(blocked.is_none(), egui::Button::new(RichText::new("Check").strong()));
-                if r.clicked() {
-                    cmds.push(player(PlayerCmd::Check));
-                }
-            }
-            if matches!(s.step().body, StepBody::Highlight { .. }) {
-                self.editing_ui(ui, cmds);
-            }
-            help_ui(ui, s, scored, cmds);
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| moving_on_ui(ui, s, cmds));
-        });
-    }
-
-    /// One button per label of the step.
-    fn labels_ui(&self, ui: &mut Ui, theme: &Theme, cmds: &mut Vec<Command>) {
-        let s = &self.session;
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Label (keys 1–9):");
-            for (i, id) in step_labels(s).iter().enumerate() {
-                let name = s.lesson.label(id).map_or(*id, |l| l.name.as_str());
-                let text = RichText::new(format!("{} {}", i + 1, name))
-                    .color(egui::Color32::BLACK)
-                    .background_color(theme.mark_fill(Some(i)));
-                let b = egui::Button::selectable(self.active_label == Some(i), text);
-                let tip = s.lesson.label(id).map_or("", |l| l.description.as_str());
-                if ui.add_enabled(!s.locked(), b).on_hover_text(tip).clicked() {
-                    cmds.push(player(PlayerCmd::SetLabel(i)));
-                }
-            }
-        });
-    }
-
-    /// Remove highlight, Undo, Redo.
-    fn editing_ui(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
-        let locked = self.session.locked();
-        if ui
-            .add_enabled(
-                !locked && self.selected.is_some(),
-                egui::Button::new("Remove highlight"),
-            )
-            .clicked()
-        {
-            cmds.push(player(PlayerCmd::RemoveSelected));
-        }
-        if ui.add_enabled(!locked, egui::Button::new("Undo")).clicked() {
-            cmds.push(player(PlayerCmd::Undo));
-        }
-        if ui.add_enabled(!locked, egui::Button::new("Redo")).clicked() {
-            cmds.push(player(PlayerCmd::Redo));
-        }
-    }
 }
 
-/// The step list, and Finish.
-fn steps_ui(ui: &mut Ui, s: &Session, cmds: &mut Vec<Command>) {
+/// The lesson's introduction, under a header the student can fold; open on the first step
+/// when there is room (`roomy`) for it and the instructions.
+fn intro_ui(ui: &mut Ui, s: &Session, roomy: bool, theme: &Theme) {
+    if s.lesson.intro.trim().is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(RichText::new("About this lesson").strong())
+        .id_salt("about-this-lesson")
+        .default_open(s.current == 0 && roomy)
+        .show(ui, |ui| markdown_ui(ui, &s.lesson.intro, theme));
+}
+
+/// The step list (each step with its state: not started, in progress, checked and its score,
+/// solution shown, done), and Finish.
+fn steps_ui(ui: &mut Ui, s: &Session, width: f32, cmds: &mut Vec<Command>) {
     ui.add_space(6.0);
     ui.label(RichText::new(&s.lesson.title).strong());
     ui.add_space(6.0);
     for (i, step) in s.lesson.steps.iter().enumerate() {
-        let text = format!("{} {}. {}", step_status(s, i), i + 1, step.title);
-        let b = ui.add(
-            egui::Button::selectable(i == s.current, text)
-                .wrap()
-                .min_size(egui::vec2(210.0, 26.0)),
+        let p = step_progress(s, i);
+        let current = i == s.current;
+        let mut job = egui::text::LayoutJob::default();
+        let style = ui.style().clone();
+        RichText::new(format!("{}. {}\n", i + 1, step.title)).append_to(
+            &mut job,
+            &style,
+            egui::FontSelection::Default,
+            egui::Align::Min,
         );
-        if b.clicked() && i != s.current {
+        RichText::new(format!("{} {}", p.mark, p.words))
+            .size(ui.text_style_height(&egui::TextStyle::Body) * 0.8)
+            .color(ui.visuals().weak_text_color())
+            .append_to(&mut job, &style, egui::FontSelection::Default, egui::Align::Min);
+        let b = ui.add(
+            egui::Button::selectable(current, job)
+                .wrap()
+                .min_size(egui::vec2(width, 26.0)),
+        );
+        let label = format!("Step {}: {} — {}", i + 1, step.title, p.words);
+        b.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, current, &label));
+        if b.clicked() && !current {
             cmds.push(player(PlayerCmd::GoToStep(i)));
         }
     }
     ui.add_space(10.0);
     if ui.button("Finish lesson").clicked() {
         cmds.push(Command::Finish);
-    }
-}
-
-/// The step's instructions, above its articles.
-fn prose_ui(ui: &mut Ui, step: &Step, theme: &Theme) {
-    let prose_h = if step.articles.is_empty() {
-        ui.available_height()
-    } else {
-        (ui.available_height() * 0.3).min(220.0)
-    };
-    egui::ScrollArea::vertical()
-        .id_salt("prose")
-        .max_height(prose_h)
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            markdown_ui(ui, &step.prose, theme);
-        });
-    ui.separator();
-}
-
-/// Hint, Retry, Show solution: as the lesson's settings allow.
-fn help_ui(ui: &mut Ui, s: &Session, scored: bool, cmds: &mut Vec<Command>) {
-    let step = s.step();
-    if s.lesson.settings.hints
-        && (!step.hints.is_empty() || step.keys().iter().any(|k| !k.hints.is_empty()))
-        && ui.add_enabled(s.hint_available(), egui::Button::new("Hint")).clicked()
-    {
-        cmds.push(player(PlayerCmd::Hint));
-    }
-    if s.can_retry() {
-        if ui.button("Retry (keep highlights)").clicked() {
-            cmds.push(player(PlayerCmd::Retry(true)));
-        }
-        if ui.button("Retry (start over)").clicked() {
-            cmds.push(player(PlayerCmd::Retry(false)));
-        }
-    }
-    if s.lesson.settings.show_solution
-        && scored
-        && ui
-            .add_enabled(s.can_show_solution(), egui::Button::new("Show solution"))
-            .clicked()
-    {
-        cmds.push(player(PlayerCmd::ShowSolution));
-    }
-}
-
-/// Next step or Finish, Previous step, and the step's score (right to left).
-fn moving_on_ui(ui: &mut Ui, s: &Session, cmds: &mut Vec<Command>) {
-    let last = s.current + 1 >= s.lesson.steps.len();
-    if last {
-        if ui.button(RichText::new("Finish lesson ▶").strong()).clicked() {
-            cmds.push(Command::Finish);
-        }
-    } else if ui.button(RichText::new("Next step ▶").strong()).clicked() {
-        cmds.push(player(PlayerCmd::GoToStep(s.current + 1)));
-    }
-    if s.current > 0 && ui.button("◀ Previous step").clicked() {
-        cmds.push(player(PlayerCmd::GoToStep(s.current - 1)));
-    }
-    if let Some(c) = &s.state().checked {
-        ui.label(RichText::new(format!("{} · {:.0}%", score_words(c.score), c.score * 100.0)).strong());
-    }
-}
-
-/// The student's highlights, per article of the step.
-fn marks_for(s: &Session, selected: Option<usize>, n: usize) -> Vec<Vec<MarkView>> {
-    let labels = step_labels(s);
-    let mut per_article: Vec<Vec<MarkView>> = vec![Vec::new(); n];
-    for (i, m) in s.state().marks.iter().enumerate() {
-        let li = m.label.as_ref().and_then(|l| labels.iter().position(|x| x == l));
-        if let Some(v) = per_article.get_mut(m.article) {
-            v.push(MarkView {
-                span: m.span,
-                label: li,
-                tag: li.map(|n| (n + 1).to_string()),
-                selected: selected == Some(i),
-                fill: None,
-            });
-        }
-    }
-    per_article
-}
-
-/// The check results drawn over each article: the key spans the student may see, with their
-/// verdicts, and the extras (as `grading::feedback::article_marks` allows).
-fn overlays_for(s: &Session, n: usize) -> Vec<Vec<Overlay>> {
-    let mut out = vec![Vec::new(); n];
-    let marks = article_marks(s);
-    for k in marks.keys {
-        if let Some(v) = out.get_mut(k.article) {
-            v.push(match k.verdict {
-                Some(verdict) => Overlay::Key {
-                    span: k.span,
-                    verdict,
-                    number: k.number,
-                },
-                None => Overlay::Answer {
-                    span: k.span,
-                    number: k.number,
-                },
-            });
-        }
-    }
-    for (a, span) in marks.extras {
-        if let Some(v) = out.get_mut(a) {
-            v.push(Overlay::Extra { span });
-        }
-    }
-    out
-}
-
-fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
-    let hints = s.hints_shown();
-    if !hints.is_empty() {
-        ui.heading("Hints");
-        for (i, h) in hints.iter().enumerate() {
-            ui.label(format!("{}. {h}", i + 1));
-        }
-        ui.separator();
-    }
-    let Some(v) = checked_view(s) else { return };
-    ui.heading("Results");
-    ui.label(RichText::new(&v.score_line).size(theme.font_size).strong());
-    if v.solution_shown {
-        ui.label(RichText::new("The solution is shown.").italics());
-    }
-    if let Some(d) = &v.detail_line {
-        ui.label(d);
-    }
-    if let Some(f) = &v.flooding_line {
-        ui.colored_label(theme.verdict_color(Verdict::Missed), f);
-    }
-    ui.add_space(6.0);
-    for k in &v.keys {
-        ui.label(RichText::new(&k.heading).color(theme.verdict_color(k.verdict)).strong());
-        match (&k.quote, &k.explanation) {
-            (Some(q), Some(e)) => {
-                ui.label(RichText::new(q).italics());
-                ui.label(e);
-            }
-            _ => {
-                ui.label(RichText::new("Not shown yet: try again or show the solution.").italics());
-            }
-        }
-        ui.add_space(6.0);
-    }
-    if !v.extras.is_empty() {
-        ui.separator();
-        ui.label(
-            RichText::new(format!("? Not in the key ({})", v.extras.len()))
-                .color(theme.extra_color())
-                .strong(),
-        );
-        for (text, near) in &v.extras {
-            let near = if *near {
-                " — close: it is in the same sentence as a key passage"
-            } else {
-                ""
-            };
-            ui.label(format!("“{text}”{near}"));
-        }
-    }
-    for o in &v.options {
-        ui.label(RichText::new(&o.heading).strong());
-        if let Some(e) = &o.explanation {
-            ui.label(e);
-        }
-        ui.add_space(4.0);
     }
 }
 
@@ -400,12 +287,12 @@ fn choice_ui(
     });
 }
 
-fn reflect_ui(ui: &mut Ui, s: &Session, min_words: u32, cmds: &mut Vec<Command>) {
+fn reflect_ui(ui: &mut Ui, s: &Session, min_words: u32, has_articles: bool, cmds: &mut Vec<Command>) {
     let mut text = s.state().reflection.clone();
     let label = ui.label("Your answer:");
     let r = ui.add(
         egui::TextEdit::multiline(&mut text)
-            .desired_rows(8)
+            .desired_rows(if has_articles { 4 } else { 8 })
             .desired_width(f32::INFINITY)
             .hint_text("Write your answer here. It is saved as you type and handed in with your results."),
     );

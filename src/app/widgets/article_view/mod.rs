@@ -8,8 +8,10 @@
 //! the article's displayed text.
 
 mod access;
+mod columns;
 mod input;
 mod paint;
+mod reveal;
 
 use std::sync::Arc;
 
@@ -23,6 +25,9 @@ use crate::text::Span;
 pub(crate) use access::{article_id, selecting, set_label_names, takes_arrows};
 use input::{handle_keys, handle_pointer};
 use paint::paint;
+use reveal::overlay_tip;
+
+pub(crate) use columns::{PaneMode, TABS_BELOW, article_columns};
 
 /// One highlight to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +55,8 @@ pub enum Overlay {
         verdict: Verdict,
         /// Its number in the results list.
         number: usize,
+        /// Shown when the pointer rests on it: its explanation, when the student may see it.
+        tip: Option<String>,
     },
     /// A student highlight that is in no key.
     Extra {
@@ -62,7 +69,21 @@ pub enum Overlay {
         span: Span,
         /// Its number.
         number: usize,
+        /// Shown when the pointer rests on it.
+        tip: Option<String>,
     },
+}
+
+impl Overlay {
+    /// The tooltip of the overlay covering char `c`, if it has one.
+    fn tip_at(&self, c: usize) -> Option<&str> {
+        match self {
+            Overlay::Key { span, tip, .. } | Overlay::Answer { span, tip, .. } => {
+                tip.as_deref().filter(|_| span.start <= c && c < span.end)
+            }
+            Overlay::Extra { .. } => None,
+        }
+    }
 }
 
 /// Something the student did in the pane this frame.
@@ -94,6 +115,12 @@ pub struct ArticleViewState {
     /// How many times the text was laid out (to check the cache in tests).
     layouts_made: usize,
     scroll_to_cursor: bool,
+    /// A passage to bring into view and flash, on the next frame.
+    reveal: Option<Span>,
+    /// The passage flashing, and when its flash ends (egui time, seconds).
+    flash: Option<(Span, f64)>,
+    /// How far the pane was scrolled down last frame (points).
+    scroll_offset: f32,
 }
 
 impl Default for ArticleViewState {
@@ -108,6 +135,9 @@ impl Default for ArticleViewState {
             text_rect: Rect::NOTHING,
             layouts_made: 0,
             scroll_to_cursor: false,
+            reveal: None,
+            flash: None,
+            scroll_offset: 0.0,
         }
     }
 }
@@ -147,12 +177,34 @@ impl ArticleViewState {
         self.layouts_made
     }
 
-    /// Forgets selection and cursor (for a new step).
+    /// Forgets selection, cursor and flash (for a new step).
     pub(crate) fn reset(&mut self) {
         self.drag_anchor = None;
         self.selection = None;
         self.cursor = None;
         self.kb_anchor = None;
+        self.reveal = None;
+        self.flash = None;
+    }
+
+    /// Brings a passage into view on the next frame and flashes it.
+    pub(crate) fn reveal(&mut self, span: Span) {
+        self.reveal = Some(span);
+    }
+
+    /// Is a passage waiting to be brought into view?
+    pub(crate) fn revealing(&self) -> bool {
+        self.reveal.is_some()
+    }
+
+    /// The passage flashing now (it was just brought into view), if any.
+    pub fn flashing(&self) -> Option<Span> {
+        self.flash.map(|(s, _)| s)
+    }
+
+    /// How far the pane is scrolled down (points; 0 at the top).
+    pub fn scroll_offset(&self) -> f32 {
+        self.scroll_offset
     }
 
     /// Paragraph heights and positions for this width, font and theme. The galleys themselves
@@ -361,7 +413,7 @@ pub fn article_ui(
     // Leave room for the scroll bar; keep lines to a comfortable length.
     let avail = ui.available_width() - ui.spacing().scroll.bar_width - ui.spacing().scroll.bar_outer_margin - 4.0;
     let column = avail.min(theme.max_column()).max(120.0);
-    egui::ScrollArea::vertical()
+    let out = egui::ScrollArea::vertical()
         .id_salt(("article-scroll", input.index))
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -395,6 +447,8 @@ pub fn article_ui(
             paint(ui, state, input, theme, &response);
             access::paint_focus_ring(ui, &response, theme);
             access::expose_text(ui, state, input, &response);
+            state.reveal_and_flash(ui, article, theme);
+            overlay_tip(state, input, &response);
             if state.scroll_to_cursor {
                 state.scroll_to_cursor = false;
                 if let Some(c) = state.cursor.and_then(|w| article.words.get(w)) {
@@ -409,6 +463,7 @@ pub fn article_ui(
                 }
             }
         });
+    state.scroll_offset = out.state.clamped_offset().y;
     events
 }
 
@@ -451,45 +506,4 @@ fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {
         );
     }
     ui.separator();
-}
-
-/// Who looks at the article panes, and may they highlight.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct PaneMode {
-    /// Highlighting (or marking keys) is on.
-    pub editable: bool,
-    /// A teacher is looking: show the teachers' notes.
-    pub for_teacher: bool,
-}
-
-/// The step's articles (at most two) side by side, each with its own view state, marks and
-/// overlays (`overlays` may be empty: none). Returns each article's events with its index.
-pub(crate) fn article_columns(
-    ui: &mut Ui,
-    articles: &[Arc<Article>],
-    views: &mut [ArticleViewState; 2],
-    marks: &[Vec<MarkView>],
-    overlays: &[Vec<Overlay>],
-    mode: PaneMode,
-    theme: &Theme,
-) -> Vec<(usize, ArticleEvent)> {
-    let mut events = Vec::new();
-    ui.columns(articles.len().clamp(1, 2), |cols| {
-        for (n, (col, art)) in cols.iter_mut().zip(articles.iter()).enumerate() {
-            let input = ArticleInput {
-                article: art,
-                index: n,
-                marks: marks.get(n).map_or(&[], Vec::as_slice),
-                overlays: overlays.get(n).map_or(&[], Vec::as_slice),
-                editable: mode.editable,
-                for_teacher: mode.for_teacher,
-            };
-            events.extend(
-                article_ui(col, &mut views[n], &input, theme)
-                    .into_iter()
-                    .map(|e| (n, e)),
-            );
-        }
-    });
-    events
 }

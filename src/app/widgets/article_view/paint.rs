@@ -26,6 +26,7 @@ pub(super) fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>,
             painter.rect_filled(r, 2.0, theme.selection_fill());
         }
     }
+    paint_flash(ui, state, theme);
     let origin = state.text_rect.min;
     for (i, g) in &state.frame {
         painter.galley(origin + vec2(0.0, layout.paras[*i].y), g.clone(), theme.text_color());
@@ -36,6 +37,20 @@ pub(super) fn paint(ui: &Ui, state: &ArticleViewState, input: &ArticleInput<'_>,
         for r in state.span_rects(*w) {
             painter.rect_stroke(r.expand(1.0), 2.0, theme.cursor_stroke(), StrokeKind::Outside);
         }
+    }
+}
+
+/// The passage just brought into view: a thick outline that fades out.
+fn paint_flash(ui: &Ui, state: &ArticleViewState, theme: &Theme) {
+    let Some((span, until)) = state.flash else { return };
+    let left = ((until - ui.input(|i| i.time)) / super::reveal::FLASH_SECS).clamp(0.0, 1.0) as f32;
+    let stroke = theme.selected_stroke();
+    let color = stroke.color.gamma_multiply(left);
+    for r in state.span_rects(span) {
+        ui.painter()
+            .rect_filled(r.expand(2.0), 3.0, theme.selection_fill().gamma_multiply(left));
+        ui.painter()
+            .rect_stroke(r.expand(3.0), 3.0, Stroke::new(3.0, color), StrokeKind::Outside);
     }
 }
 
@@ -68,13 +83,15 @@ fn paint_marks(painter: &egui::Painter, state: &ArticleViewState, input: &Articl
 fn paint_overlays(painter: &egui::Painter, state: &ArticleViewState, overlays: &[Overlay], theme: &Theme, vis: &Span) {
     for o in overlays {
         let (span, color, mark) = match o {
-            Overlay::Key { span, verdict, number } => (
+            Overlay::Key {
+                span, verdict, number, ..
+            } => (
                 span,
                 theme.verdict_color(*verdict),
                 format!("{} {}", crate::grading::feedback::verdict_mark(*verdict), number),
             ),
             Overlay::Extra { span } => (span, theme.extra_color(), "?".to_string()),
-            Overlay::Answer { span, number } => (span, theme.cursor_stroke().color, number.to_string()),
+            Overlay::Answer { span, number, .. } => (span, theme.cursor_stroke().color, number.to_string()),
         };
         if !span.intersects(vis) {
             continue;
