@@ -146,7 +146,7 @@ fn ctrl_plus_minus_and_zero_zoom_the_whole_window_and_each_student_keeps_theirs(
     let store = Store::new(dir.path());
     let mut h = harness(&store);
     open_first_lesson(&mut h, "Ana");
-    let step_button = |h: &H| h.get_by_label("▶ 1. Read both reports").rect();
+    let step_button = |h: &H| h.get_by_label_contains("Step 1: Read both reports").rect();
     let (before, bar_before) = (step_button(&h), h.get_by_label("Keyboard help").rect());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     h.run();
@@ -427,6 +427,10 @@ fn focus_starts_on_the_work_and_tab_follows_reading_order() {
         h.run();
     }
     assert_eq!(focused(&h), Some(article_name(&h, 0)));
+    // Before the article: the lesson's introduction above it, then the end of the step list.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert_eq!(focused(&h).as_deref(), Some("About this lesson"));
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run();
     assert_eq!(
