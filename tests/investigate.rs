@@ -267,3 +267,36 @@ fn the_class_view_counts_who_looked_before_judging() {
     );
     assert_eq!(classes[1].lookups, None, "a choice step has no lookups");
 }
+
+#[test]
+fn a_card_that_quotes_a_key_of_the_lesson_is_a_warning() {
+    let meta = META.replace(
+        "A cooperative owned by the newspapers that print its stories.",
+        "It reported that a missile fell in Poland first.",
+    );
+    let mut corpus = Corpus::new();
+    let mut diags = Vec::new();
+    let a = load_article(
+        &SourceFile::new("wire.toml", meta),
+        "wire.txt",
+        "A missile fell in Poland. Officials spoke.",
+        &mut diags,
+    );
+    corpus.add(a.expect("article")).expect("added");
+    let key = "\n+++ step\nkind = \"highlight\"\ntask = \"machine\"\ntitle = \"Find it\"\narticles = [\"wire\"]\n\n[[key]]\nid = \"fell\"\nquote = \"missile fell in Poland\"\nlabel = \"disclosure\"\nexplanation = \"Why.\"\n+++\nFind it.\n";
+    let text = format!("+++\ntitle = \"T\"\n+++\nIntro.\n\n{STEP}{key}");
+    let lf = parse_lesson_text("t.md", text, &corpus);
+    let warnings: Vec<String> = lf
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| format!("{}: {}", d.line, d.message))
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("6: source card `owner` of article `wire`") && w.contains("key `fell`")),
+        "{warnings:?}"
+    );
+    assert!(lf.is_playable(), "a warning, not an error");
+}

@@ -241,6 +241,55 @@ pub(crate) fn warn_giveaways(
     }
 }
 
+/// Warns about every source card an investigate step shows that quotes a key of the lesson
+/// (whole, or four words in a row): a card says who is behind a page, the student still finds
+/// the passages.
+pub(crate) fn warn_card_giveaways(
+    src: &SourceFile,
+    blocks: &[Block],
+    lesson: &Lesson,
+    corpus: &Corpus,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let keys: Vec<(&KeySpan, Wanted)> = lesson
+        .steps
+        .iter()
+        .flat_map(|s| s.keys())
+        .map(|k| (k, Wanted::new(&k.anchor.quote)))
+        .collect();
+    for step in &lesson.steps {
+        let StepBody::Investigate { cards } = &step.body else {
+            continue;
+        };
+        let Some(block) = blocks
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .find(|b| src.text.line_col(src.text.char_of_byte(b.open.start)).0 == step.line)
+        else {
+            continue;
+        };
+        for r in cards {
+            let Some(card) = corpus
+                .get(&r.article)
+                .and_then(|a| a.meta.cards.iter().find(|c| c.id == r.card))
+            else {
+                continue;
+            };
+            let seen = Seen::new(&format!("{}\n{}", card.title, card.text));
+            for (key, wanted) in &keys {
+                if wanted.in_text(&seen, true).is_some() {
+                    let what = format!(
+                        "source card `{}` of article `{}`, which this step shows,",
+                        card.id, r.article
+                    );
+                    diags.push(warning(src, block.open.clone(), &what, "it quotes", key));
+                }
+            }
+        }
+    }
+}
+
 /// What one step shows before Check, folded: its instructions, title and hints.
 struct StepTexts<'a> {
     prose_text: &'a str,

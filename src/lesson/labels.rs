@@ -50,7 +50,7 @@ const BUILTIN: &[(&str, &str, Task, &str)] = &[
         "fabricated-quote",
         "Fabricated quote",
         Task::Machine,
-        "A quote no other report has, or one its stated source does not contain.",
+        "A quote the text itself shows to be made up: its stated source does not contain it, or the page admits it is invented.",
     ),
     (
         "garbled-phrasing",

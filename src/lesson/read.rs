@@ -113,6 +113,7 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
     }
     warn_raw_html(src, &blocks, &mut diags);
     crate::lesson::giveaway::warn_giveaways(src, &blocks, &lesson, corpus, &mut diags);
+    crate::lesson::giveaway::warn_card_giveaways(src, &blocks, &lesson, corpus, &mut diags);
     (Some(lesson), crate::text::diag::cap_per_file(diags))
 }
 

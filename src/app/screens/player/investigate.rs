@@ -57,8 +57,18 @@ fn card(s: &Session, i: usize) -> Option<&SourceCard> {
 pub(super) fn cards_ui(ui: &mut Ui, s: &Session, open: Option<usize>, theme: &Theme, cmds: &mut Vec<Command>) {
     ui.label(RichText::new("Look it up: open the cards you need before you judge.").strong());
     ui.add_space(4.0);
+    let several = s.articles().len() > 1;
+    let mut last_article: Option<&str> = None;
     for i in 0..s.cards().len() {
         let Some(c) = card(s, i) else { continue };
+        let article = s.cards()[i].article.as_str();
+        if several && last_article != Some(article) {
+            // Which page the next cards are about, when the step shows two.
+            if let Some(a) = s.articles().iter().find(|a| a.id() == article) {
+                ui.label(RichText::new(format!("About {}", a.meta.outlet)).color(theme.muted()));
+            }
+            last_article = Some(article);
+        }
         let is_open = open == Some(i);
         let mark = if is_open {
             "▼"
