@@ -34,6 +34,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         preview: args.preview,
         class: args.class,
         pin: args.pin,
+        keyboard_help: args.keyboard_help,
         ..screenshot::Plan::default()
     });
     AppOptions {

@@ -5,8 +5,11 @@
 //! applies every command — a screen's own commands through that screen — so every change goes
 //! through one place, and is saved from there. Moving between screens happens only there too.
 
+mod access;
 mod dialogs;
 mod handin;
+mod help;
+mod keys;
 mod launch;
 mod pin_gate;
 mod reload;
@@ -31,7 +34,7 @@ use std::path::PathBuf;
 use crate::corpus::Corpus;
 use crate::grading::session::Session;
 use crate::lesson::library::{LessonFile, Library};
-use crate::records::progress::{AppSettings, Store};
+use crate::records::progress::Store;
 use crate::records::results::Results;
 
 use dialogs::{Dialog, Pending};
@@ -77,14 +80,20 @@ pub enum Command {
     HandIn,
     /// Hand in, choosing where (file dialog).
     HandInAs,
-    /// Larger text.
+    /// Larger reading text (articles and instructions; a setting of the laptop).
     FontBigger,
-    /// Smaller text.
+    /// Smaller reading text.
     FontSmaller,
+    /// Zoom the whole window in (`1`), out (`-1`), or back to 100% (`0`); saved per student.
+    Zoom(i8),
+    /// Show (`true`) or hide the keyboard help.
+    Help(bool),
     /// Light/dark.
     ToggleTheme,
     /// Open the teacher's view: asks for the teacher PIN (sets it on first use) first.
     TeacherView,
+    /// Leave the teacher's view for where it was opened from.
+    LeaveTeacher,
     /// Leave a preview and go back to editing.
     BackToEditing,
     /// Open the class view.
@@ -143,6 +152,16 @@ pub struct LateralApp {
     reloads: usize,
     /// Set by `--screenshot`.
     screenshot: Option<screenshot::Plan>,
+    /// The keyboard help.
+    help: help::Help,
+    /// The whole window's zoom (egui's zoom factor): the student's own, 1.0 before one is picked.
+    zoom: f32,
+    /// Did a text box have keyboard focus at the end of the last frame?
+    typing: bool,
+    /// Put the keyboard focus on the step's work (its first article) once it is drawn.
+    focus_work: bool,
+    /// Tab and Shift+Tab in reading order on the player.
+    tab: access::TabOrder,
 }
 
 impl LateralApp {
@@ -167,6 +186,11 @@ impl LateralApp {
             reload_at: None,
             reloads: 0,
             screenshot: None,
+            help: help::Help::default(),
+            zoom: 1.0,
+            typing: false,
+            focus_work: false,
+            tab: access::TabOrder::default(),
         }
     }
 
@@ -316,7 +340,12 @@ impl LateralApp {
         let ctx = ui.ctx().clone();
         let theme = self.shared.theme();
         ctx.set_visuals(theme.visuals());
+        self.apply_zoom(&ctx);
+        if self.screenshot.is_some() {
+            screenshot::assume_focused(&ctx);
+        }
         let now = ctx.input(|i| i.time);
+        self.tab.begin(&ctx);
         let mut cmds = self.global_keys(&ctx);
         if let Some((what, path)) = Dialog::poll(&mut self.dialog) {
             self.dialog_answered(what, path);
@@ -328,12 +357,20 @@ impl LateralApp {
             &self.shared,
             self.screen,
             self.previewing(),
+            self.zoom,
             &theme,
         ));
+        self.before_screen(&ctx);
         cmds.extend(self.screen_ui(ui, &theme));
+        self.after_screen(ui);
         cmds.extend(self.pin.ui(&ctx, &self.shared, &theme));
+        cmds.extend(self.help.ui(&ctx));
         for c in cmds {
             self.run_cmd(c, now);
+        }
+        self.typing = ctx.text_edit_focused();
+        if self.focus_work {
+            ctx.request_repaint();
         }
         if let Some(since) = self.dirty_since {
             let left = since + SAVE_DELAY - now;
@@ -374,6 +411,8 @@ impl LateralApp {
                 self.close_lesson();
                 self.teacher_unlocked = false;
                 self.shared.student = None;
+                self.zoom = 1.0;
+                self.students.focus_name();
                 self.screen = Screen::Students;
             }
             Command::ToLibrary => {
@@ -390,6 +429,9 @@ impl LateralApp {
             Command::HandInAs => self.open_dialog(Pending::HandInAs),
             Command::FontBigger => self.change_font(2.0),
             Command::FontSmaller => self.change_font(-2.0),
+            Command::Zoom(step) => self.change_zoom(step),
+            Command::Help(open) => self.help.set_open(open),
+            Command::LeaveTeacher => self.run_teacher_goto(Some(Goto::Close)),
             Command::ToggleTheme => {
                 self.shared.settings.dark = !self.shared.settings.dark;
                 self.shared.save_settings();
@@ -431,6 +473,7 @@ impl LateralApp {
     fn pick_student(&mut self, name: &str) {
         match self.shared.store.add_student(name) {
             Ok(name) => {
+                self.zoom = self.shared.store.student_zoom(&name);
                 self.shared.student = Some(name.clone());
                 self.shared.settings.last_student = Some(name);
                 self.shared.save_settings();
@@ -454,18 +497,12 @@ impl LateralApp {
         self.screen = Screen::Summary;
     }
 
-    fn change_font(&mut self, step: f32) {
-        let settings = &mut self.shared.settings;
-        settings.font_size =
-            (settings.clamped_font() + step).clamp(AppSettings::FONT_RANGE.0, AppSettings::FONT_RANGE.1);
-        self.shared.save_settings();
-    }
-
     fn run_library(&mut self, cmd: LibraryCmd) {
         match cmd {
             LibraryCmd::Open(i) => {
                 if let Some(p) = PlayerScreen::open(&mut self.shared, i) {
                     self.player = Some(p);
+                    self.focus_work = true;
                     self.summary = None;
                     self.screen = Screen::Player;
                 }
@@ -480,6 +517,7 @@ impl LateralApp {
         let to_step = matches!(cmd, PlayerCmd::GoToStep(_));
         if to_step {
             self.screen = Screen::Player;
+            self.focus_work = true;
         }
         if let Some(p) = &mut self.player
             && p.apply(cmd)
@@ -489,7 +527,12 @@ impl LateralApp {
     }
 
     fn run_teacher(&mut self, cmd: TeacherCmd) {
-        match self.teacher.apply(cmd, &mut self.shared) {
+        let goto = self.teacher.apply(cmd, &mut self.shared);
+        self.run_teacher_goto(goto);
+    }
+
+    fn run_teacher_goto(&mut self, goto: Option<Goto>) {
+        match goto {
             Some(Goto::Editor) => self.screen = Screen::Teacher,
             Some(Goto::Preview(session)) => {
                 self.player = Some(PlayerScreen::new(session, true));
@@ -533,50 +576,6 @@ impl LateralApp {
             // The teacher's view opens and polls its own.
             Pending::ImportFile => {}
         }
-    }
-
-    fn global_keys(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let mut cmds = Vec::new();
-        let typing = ctx.egui_wants_keyboard_input();
-        ctx.input_mut(|i| {
-            let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-            if i.consume_shortcut(&redo) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)) {
-                cmds.push(Command::Player(PlayerCmd::Redo));
-            } else if i.consume_shortcut(&undo) {
-                cmds.push(Command::Player(PlayerCmd::Undo));
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus))
-                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals))
-            {
-                cmds.push(Command::FontBigger);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus)) {
-                cmds.push(Command::FontSmaller);
-            }
-        });
-        if self.screen == Screen::Player && !typing {
-            let keys = [
-                Key::Num1,
-                Key::Num2,
-                Key::Num3,
-                Key::Num4,
-                Key::Num5,
-                Key::Num6,
-                Key::Num7,
-                Key::Num8,
-                Key::Num9,
-            ];
-            ctx.input(|i| {
-                for (n, k) in keys.iter().enumerate() {
-                    if i.key_pressed(*k) && i.modifiers.is_none() {
-                        cmds.push(Command::Player(PlayerCmd::SetLabel(n)));
-                    }
-                }
-            });
-        }
-        cmds
     }
 }
 

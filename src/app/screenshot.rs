@@ -1,5 +1,6 @@
 //! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial|all]
-//! [--check] [--dark] [--size WxH] [--zoom F] [--edit ID [--preview]] [--class DIR] [--pin]`: render one
+//! [--check] [--dark] [--size WxH] [--zoom F] [--edit ID [--preview]] [--class DIR] [--pin]
+//! [--keyboard-help]`: render one
 //! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a
 //! throw-away data folder, never a student's.
 
@@ -40,6 +41,8 @@ pub(crate) struct Plan {
     pub(crate) class: Option<PathBuf>,
     /// Show the teacher PIN dialog over the library (`--pin`).
     pub(crate) pin: bool,
+    /// Show the keyboard help over the screen (`--keyboard-help`).
+    pub(crate) keyboard_help: bool,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
     pub(super) state: Arc<AtomicU8>,
     pub(super) frames: u32,
@@ -58,6 +61,13 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
     app.set_dark(plan.dark);
     app.run_cmd(Command::PickStudent(student), 0.0);
+    if let Some(z) = plan.zoom {
+        // The window's zoom, as the student's own would be (the run loop applies it each frame).
+        app.zoom = z;
+    }
+    if plan.keyboard_help {
+        app.run_cmd(Command::Help(true), 0.0);
+    }
     if plan.pin {
         // The teacher PIN dialog over the library (first use: the data folder is a fresh one).
         app.run_cmd(Command::TeacherView, 0.0);
@@ -189,15 +199,16 @@ fn fill_all(app: &mut LateralApp) -> Result<(), String> {
     Ok(())
 }
 
+/// Treats the window as focused this frame: under Xvfb no window manager gives it the keyboard
+/// focus, and egui shows no focused widget (the article's ring and caret) in an unfocused window.
+pub(crate) fn assume_focused(ctx: &egui::Context) {
+    ctx.input_mut(|i| i.focused = true);
+}
+
 /// Called every frame: after a few frames (so layout has settled), asks for the picture; once it
 /// is saved, closes the window.
 pub(crate) fn tick(plan: &mut Plan, ctx: &egui::Context) {
     plan.frames += 1;
-    if let Some(z) = plan.zoom
-        && ctx.zoom_factor() != z
-    {
-        ctx.set_zoom_factor(z);
-    }
     match plan.state.load(Ordering::SeqCst) {
         0 if plan.frames >= 6 => {
             plan.state.store(1, Ordering::SeqCst);

@@ -98,6 +98,9 @@ pub struct AppArgs {
     /// Show the teacher PIN dialog (as on first use) over the library
     #[arg(long, help_heading = "Screenshots", requires = "screenshot", conflicts_with_all = ["lesson", "edit", "class"])]
     pub pin: bool,
+    /// Show the keyboard help (F1) over the screen
+    #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
+    pub keyboard_help: bool,
 }
 
 /// `WIDTHxHEIGHT`, e.g. `1366x768`.

@@ -87,6 +87,21 @@ impl AppSettings {
 #[derive(Serialize, Deserialize)]
 struct Profile {
     name: String,
+    /// How much this student zooms the whole window (1.0: not at all); absent until they zoom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    zoom: Option<f32>,
+}
+
+/// Smallest and largest zoom of the whole window (egui's zoom factor), and the step of Ctrl + / −.
+pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
+
+/// A zoom factor kept in [`ZOOM_RANGE`] and rounded to tenths; 1.0 for anything not a number.
+pub fn clamp_zoom(z: f32) -> f32 {
+    if z.is_finite() {
+        ((z * 10.0).round() / 10.0).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1)
+    } else {
+        1.0
+    }
 }
 
 /// What loading a student's progress on a lesson found.
@@ -178,11 +193,37 @@ impl Store {
             .map_err(|e| format!("Could not create the data folder: {e}"))?;
         let p = self.student_dir(&name).join("profile.json");
         if !p.exists() {
-            let json = serde_json::to_string_pretty(&Profile { name: name.clone() }).unwrap_or_default();
+            let json = serde_json::to_string_pretty(&Profile {
+                name: name.clone(),
+                zoom: None,
+            })
+            .unwrap_or_default();
             write_private(&p, json.as_bytes())
                 .map_err(|e| format!("Could not save the profile in {}: {}", p.display(), io_reason(&e)))?;
         }
         Ok(name)
+    }
+
+    /// The zoom this student chose last (1.0 if none, or if their profile cannot be read).
+    pub fn student_zoom(&self, name: &str) -> f32 {
+        read_text(&self.student_dir(name).join("profile.json"), MAX_META_BYTES)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Profile>(&t).ok())
+            .and_then(|p| p.zoom)
+            .map_or(1.0, clamp_zoom)
+    }
+
+    /// Saves the zoom this student chose (kept in range) in their profile.
+    pub fn set_student_zoom(&self, name: &str, zoom: f32) -> Result<(), String> {
+        let name = check_student_name(name)?;
+        let p = self.student_dir(&name).join("profile.json");
+        let json = serde_json::to_string_pretty(&Profile {
+            name,
+            zoom: Some(clamp_zoom(zoom)),
+        })
+        .unwrap_or_default();
+        write_private(&p, json.as_bytes())
+            .map_err(|e| format!("Could not save the profile in {}: {}", p.display(), io_reason(&e)))
     }
 
     /// Creates the data folder readable by this user only (0700), and tightens one created
@@ -273,6 +314,26 @@ mod tests {
         assert!(slug("../../etc").starts_with("etc-"));
         assert!(slug("   ").starts_with("student-"));
         assert!(!slug("a/b\\c").contains(['/', '\\']));
+    }
+
+    #[test]
+    fn each_student_keeps_their_own_zoom() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(d.path());
+        store.add_student("Ana").expect("added");
+        store.add_student("Ben").expect("added");
+        assert_eq!(store.student_zoom("Ana"), 1.0);
+        store.set_student_zoom("Ana", 1.4).expect("saved");
+        assert_eq!((store.student_zoom("Ana"), store.student_zoom("Ben")), (1.4, 1.0));
+        // Out of range or not a number: kept in range; the name is still readable.
+        store.set_student_zoom("Ben", 40.0).expect("saved");
+        assert_eq!(store.student_zoom("Ben"), ZOOM_RANGE.1);
+        store.set_student_zoom("Ben", f32::NAN).expect("saved");
+        assert_eq!(store.student_zoom("Ben"), 1.0);
+        assert_eq!(store.students(), vec!["Ana", "Ben"]);
+        // A profile from before zoom existed reads as 1.0.
+        std::fs::write(store.student_dir("Ana").join("profile.json"), r#"{"name": "Ana"}"#).expect("write");
+        assert_eq!(store.student_zoom("Ana"), 1.0);
     }
 
     #[test]

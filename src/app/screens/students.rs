@@ -11,6 +11,8 @@ pub(crate) struct StudentsScreen {
     students: Vec<String>,
     /// The name being typed.
     new_name: String,
+    /// Put the keyboard focus in the name box on the next frame (the screen's work).
+    focus_name: bool,
 }
 
 impl StudentsScreen {
@@ -20,7 +22,15 @@ impl StudentsScreen {
         Self {
             students: shared.store.students(),
             new_name: String::new(),
+            focus_name: true,
         }
+    }
+
+    /// Empties the name box and puts the keyboard focus in it when the screen is next drawn
+    /// (the next student starts from an empty box, as at start).
+    pub(crate) fn focus_name(&mut self) {
+        self.new_name.clear();
+        self.focus_name = true;
     }
 
     /// Reads the known students again (after one was added).
@@ -57,6 +67,9 @@ impl StudentsScreen {
                     let r = ui
                         .add(egui::TextEdit::singleline(&mut self.new_name).desired_width(200.0))
                         .labelled_by(label.id);
+                    if std::mem::take(&mut self.focus_name) {
+                        r.request_focus();
+                    }
                     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui.button("Start").clicked() || enter {
                         cmds.push(Command::PickStudent(self.new_name.clone()));

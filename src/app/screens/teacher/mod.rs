@@ -77,6 +77,11 @@ impl TeacherScreen {
         &self.new_lesson_article
     }
 
+    /// Closes the "Import an article" window if it is open (Escape); `true` if it was.
+    pub(crate) fn close_dialogs(&mut self) -> bool {
+        std::mem::replace(&mut self.import.open, false)
+    }
+
     /// Applies a teacher's-view command; `Some` when it leaves the view.
     pub(crate) fn apply(&mut self, cmd: TeacherCmd, shared: &mut Shared) -> Option<Goto> {
         match cmd {

@@ -7,6 +7,7 @@
 //! paints only the paragraphs in view. All positions this module hands out are char offsets into
 //! the article's displayed text.
 
+mod access;
 mod columns;
 mod input;
 mod paint;
@@ -15,12 +16,13 @@ mod reveal;
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
-use egui::{Galley, Id, Pos2, Rect, Sense, Ui, pos2, vec2};
+use egui::{Galley, Pos2, Rect, Sense, Ui, pos2, vec2};
 
 use crate::app::theme::Theme;
 use crate::corpus::Article;
 use crate::grading::score::Verdict;
 use crate::text::Span;
+pub(crate) use access::{article_id, selecting, set_label_names, takes_arrows};
 use input::{handle_keys, handle_pointer};
 use paint::paint;
 use reveal::overlay_tip;
@@ -425,7 +427,7 @@ pub fn article_ui(
             let text_rect = Rect::from_min_size(rect.min, vec2(column, height));
             state.text_rect = text_rect;
             state.fetch_visible(ui, article, theme, ui.clip_rect());
-            let id = Id::unique(("lateral-article", input.index, article.id()));
+            let id = article_id(input.index, article.id());
             let sense = if input.editable {
                 Sense::click_and_drag()
             } else {
@@ -440,8 +442,11 @@ pub fn article_ui(
                 )
             });
             handle_pointer(ui, state, &response, input, &mut events);
+            access::caret_on_focus(state, input, &response);
             handle_keys(ui, state, &response, input, &mut events);
             paint(ui, state, input, theme, &response);
+            access::paint_focus_ring(ui, &response, theme);
+            access::expose_text(ui, state, input, &response);
             state.reveal_and_flash(ui, article, theme);
             overlay_tip(state, input, &response);
             if state.scroll_to_cursor {
