@@ -187,3 +187,23 @@ fn regression_finish_shows_keys_of_unchecked_steps() {
     assert_eq!(count(&h, "missed"), 0);
     assert_eq!(count(&h, "partly found"), 0);
 }
+
+#[test]
+fn a_checked_choice_keeps_its_options_readable_and_says_how_to_change_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(&Store::new(dir.path()));
+    open_step(&mut h, "Dana", "Which report to trust for what");
+    let options: Vec<String> = match &h.state().session().expect("open").step().body {
+        lateral::lesson::StepBody::Choice { options, .. } => options.iter().map(|o| o.text.clone()).collect(),
+        other => panic!("{other:?}"),
+    };
+    h.get_by_label(&options[1]).click();
+    h.run();
+    h.get_by_label("Check").click();
+    h.run();
+    h.get_by_label("Your answer is checked: the results say why. Retry to change it.");
+    // Checked, the options take no clicks until Retry.
+    h.get_by_label(&options[0]).click();
+    h.run();
+    assert_eq!(h.state().session().expect("open").state().choices, [1]);
+}

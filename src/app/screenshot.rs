@@ -135,6 +135,17 @@ fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
         .iter()
         .map(|l| l.to_string())
         .collect();
+    if let crate::lesson::StepBody::Choice { options, .. } = &step.body {
+        // A choice: the right option(s) (`key`), or the first wrong one (`partial`).
+        let picks: Vec<usize> = match how {
+            "key" => (0..options.len()).filter(|&i| options[i].correct).collect(),
+            _ => options.iter().position(|o| !o.correct).into_iter().collect(),
+        };
+        for i in picks {
+            app.run_cmd(Command::Player(PlayerCmd::ToggleChoice(i)), 0.0);
+        }
+        return Ok(());
+    }
     let keys = step.keys().to_vec();
     let take = match how {
         "key" => keys.len(),

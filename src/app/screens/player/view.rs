@@ -263,12 +263,15 @@ fn choice_ui(
     cmds: &mut Vec<Command>,
 ) {
     let st = s.state();
-    ui.label(if multiple {
-        "Pick every answer that fits:"
-    } else {
-        "Pick one answer:"
+    ui.label(match (s.locked(), multiple) {
+        (true, _) => "Your answer is checked: the results say why. Retry to change it.",
+        (false, true) => "Pick every answer that fits:",
+        (false, false) => "Pick one answer:",
     });
     ui.add_space(6.0);
+    // Once checked the options take no clicks, but stay as readable as before: they are what
+    // the results explain, not controls that broke.
+    ui.visuals_mut().disabled_alpha = 1.0;
     ui.add_enabled_ui(!s.locked(), |ui| {
         for (i, o) in options.iter().enumerate() {
             let picked = st.choices.contains(&i);
