@@ -181,7 +181,9 @@ fn quotations_at(explanation: &str) -> Vec<(usize, String)> {
     for (i, part) in explanation.split('“').enumerate() {
         let start = at;
         at += part.len() + '“'.len_utf8();
-        let Some(end) = part.find('”').filter(|_| i > 0) else { continue };
+        let Some(end) = part.find('”').filter(|_| i > 0) else {
+            continue;
+        };
         for piece in part[..end].split('…') {
             let piece = piece.trim().trim_end_matches([',', '.', ';', ':', '!', '?']).trim();
             if piece.split_whitespace().count() >= 2 {
@@ -212,7 +214,13 @@ fn distance_to_name(explanation: &str, at: usize, len: usize, id: &str) -> Optio
     names
         .iter()
         .flat_map(|n| explanation.match_indices(n))
-        .map(|(i, n)| if i < at { at.saturating_sub(i + n.len()) } else { i.saturating_sub(at + len) })
+        .map(|(i, n)| {
+            if i < at {
+                at.saturating_sub(i + n.len())
+            } else {
+                i.saturating_sub(at + len)
+            }
+        })
         .min()
 }
 
