@@ -977,3 +977,32 @@ fn clicking_a_lesson_card_opens_the_lesson() {
     assert_eq!(h.state().screen(), Screen::Player);
     assert_eq!(h.state().session().expect("a lesson is open").lesson.id, "conflict");
 }
+
+/// On a shared laptop every student's name was a button, so anyone opened anyone's work: the
+/// teacher's setting hides the list (students type their name), saved for the next start, and
+/// unticking it brings the list back.
+#[test]
+fn the_teacher_can_hide_the_list_of_students_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    store.add_student("Ben").expect("added");
+    let mut h = harness(app(&store));
+    assert!(h.query_by_label("Ben").is_some(), "by default every name is a button");
+    enter_teacher_view(&mut h);
+    h.get_by_label("Hide the list of students").click();
+    h.run();
+    assert!(store.load_settings().hide_student_list);
+    // The next start: only the name box; typing the name still opens the student's work.
+    let mut h = harness(app(&store));
+    assert!(h.query_by_label("Ben").is_none(), "no list of names");
+    assert!(h.query_by_label("Pick your name:").is_none());
+    sign_in(&mut h, "Ben");
+    assert_eq!(h.state().screen(), Screen::Library);
+    // Unticked again, the list is back.
+    enter_teacher_view(&mut h);
+    h.get_by_label("Hide the list of students").click();
+    h.run();
+    assert!(!store.load_settings().hide_student_list);
+    let h = harness(app(&store));
+    assert!(h.query_by_label("Ben").is_some());
+}

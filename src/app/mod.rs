@@ -392,7 +392,7 @@ impl LateralApp {
     fn screen_ui(&mut self, ui: &mut egui::Ui, theme: &theme::Theme) -> Vec<Command> {
         let shared = &self.shared;
         match (self.screen, &mut self.player, &self.summary) {
-            (Screen::Students, ..) => self.students.ui(ui, theme),
+            (Screen::Students, ..) => self.students.ui(ui, &self.shared, theme),
             (Screen::Library, ..) => self.library.ui(ui, shared, theme),
             (Screen::Player, Some(p), _) => p.ui(ui, theme),
             (Screen::Summary, Some(p), Some(s)) => s.ui(ui, p.session(), &shared.handin_dir, theme),
@@ -573,6 +573,8 @@ impl LateralApp {
             }
             Pending::ExportAll => self.export_all(&path),
             Pending::ClassFolder => self.class.apply(ClassCmd::SetFolder(path), &self.shared),
+            // The teacher's view opens and polls its own.
+            Pending::ImportFile => {}
         }
     }
 }

@@ -91,3 +91,44 @@ fn the_teacher_and_class_views_obey_only_behind_the_pin() {
     a.run_cmd(Command::Pin(PinCmd::Cancel), 0.0);
     assert!(!a.asking_for_pin() && a.screen() == Screen::Library);
 }
+
+/// "Choose file…" in the import form opens a file dialog (on its own thread, answered at once in
+/// unit tests), and the file chosen fills the form and is read, as "Read the file" would.
+#[test]
+fn a_file_chosen_in_the_import_dialog_fills_the_form_and_is_read() {
+    use egui_kittest::kittest::Queryable;
+    let d = tempfile::tempdir().expect("tempdir");
+    let story = d.path().join("story.html");
+    std::fs::write(
+        &story,
+        "<html><head><title>Bridge closes</title></head><body><h1>Bridge closes for repairs</h1>\
+         <p>The old bridge will close for six weeks, the council said on Monday.</p></body></html>",
+    )
+    .expect("write");
+    let mut a = app(&d.path().join("data"));
+    a.run_cmd(Command::PickStudent("Ana".into()), 0.0);
+    enter_teacher(&mut a);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(theme::install_fonts)
+        .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), a);
+    h.run();
+    h.get_by_label("Import an article…").click();
+    h.run();
+    // Cancelled: nothing changes, and the button is back.
+    dialogs::TEST_ANSWER.with(|t| *t.borrow_mut() = None);
+    h.get_by_label("Choose file…").click();
+    h.step();
+    assert!(h.state().teacher().choosing_import_file(), "the dialog is pending");
+    h.run();
+    assert!(!h.state().teacher().choosing_import_file());
+    assert!(h.state().teacher().import_form().pasted().is_empty());
+    // Chosen: the path fills the form, and the file is read.
+    dialogs::TEST_ANSWER.with(|t| *t.borrow_mut() = Some(story.clone()));
+    h.get_by_label("Choose file…").click();
+    h.run();
+    let form = h.state().teacher().import_form();
+    assert_eq!(form.meta().headline, "Bridge closes for repairs");
+    assert!(form.pasted().contains("close for six weeks"), "{:?}", form.message());
+    assert!(!h.state().teacher().choosing_import_file());
+}

@@ -39,6 +39,10 @@ pub struct AppSettings {
     /// sets one (first use). Deleting the settings file resets it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub teacher_pin: Option<TeacherPin>,
+    /// A teacher's setting: the student screen shows no list of the students' names, only the
+    /// box to type one (so a name is not one click away for anyone at the laptop). Files
+    /// written before it existed load with the list shown.
+    pub hide_student_list: bool,
 }
 
 impl Default for AppSettings {
@@ -49,6 +53,7 @@ impl Default for AppSettings {
             dark: false,
             last_student: None,
             teacher_pin: None,
+            hide_student_list: false,
         }
     }
 }
@@ -356,6 +361,22 @@ mod tests {
             dark: true,
             last_student: Some("Ben".into()),
             ..Default::default()
+        };
+        store.save_settings(&s).expect("saved");
+        assert_eq!(store.load_settings(), s);
+    }
+
+    #[test]
+    fn a_settings_file_from_before_the_hidden_student_list_still_loads() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(d.path());
+        let old = r#"{"version": 1, "font_size": 22.0, "dark": true, "last_student": "Ben"}"#;
+        std::fs::write(d.path().join("settings.json"), old).expect("write");
+        let s = store.load_settings();
+        assert_eq!((s.font_size, s.hide_student_list), (22.0, false));
+        let s = AppSettings {
+            hide_student_list: true,
+            ..s
         };
         store.save_settings(&s).expect("saved");
         assert_eq!(store.load_settings(), s);

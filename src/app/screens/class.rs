@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::app::dialogs::{Dialog, Pending};
 use crate::app::theme::Theme;
@@ -147,20 +147,6 @@ impl ClassScreen {
             ClassCmd::PickFolder => self.dialog = Some(Dialog::open(Pending::ClassFolder, String::new())),
             ClassCmd::SetFolder(p) => self.path_text = p.display().to_string(),
         }
-    }
-}
-
-/// A heat colour: pale to strong, by share of the class.
-fn heat(theme: &Theme, share: f32) -> Color32 {
-    let s = share.clamp(0.0, 1.0);
-    if theme.dark {
-        Color32::from_rgb(
-            (40.0 + 180.0 * s) as u8,
-            (40.0 + 60.0 * s) as u8,
-            (40.0 * (1.0 - s)) as u8,
-        )
-    } else {
-        Color32::from_rgb(255, (245.0 - 150.0 * s) as u8, (220.0 - 200.0 * s) as u8)
     }
 }
 
@@ -368,7 +354,7 @@ impl ClassScreen {
                                 label: None,
                                 tag: None,
                                 selected: false,
-                                fill: Some(heat(theme, *c as f32 / n)),
+                                fill: Some(theme.heat_fill(*c as f32 / n)),
                             })
                             .collect()
                     }),

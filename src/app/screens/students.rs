@@ -38,15 +38,16 @@ impl StudentsScreen {
         self.students = shared.store.students();
     }
 
-    /// Pick or type a student name.
-    pub(crate) fn ui(&mut self, ui: &mut Ui, theme: &Theme) -> Vec<Command> {
+    /// Pick or type a student name (only type it when the teacher hid the list).
+    pub(crate) fn ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
+        let list = !self.students.is_empty() && !shared.settings.hide_student_list;
         let mut cmds = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(40.0);
                 ui.heading(RichText::new("Who is reading today?").size(theme.font_size * 1.5));
                 ui.add_space(16.0);
-                if !self.students.is_empty() {
+                if list {
                     ui.label("Pick your name:");
                     ui.add_space(6.0);
                     for name in &self.students {

@@ -237,7 +237,11 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
         v.keys.push(KeyLine {
             verdict: if flooded { Verdict::Missed } else { r.verdict },
             heading: if flooded {
-                format!("{}. not counted: too much highlighted", i + 1)
+                format!(
+                    "{} {}. not counted: too much highlighted",
+                    verdict_mark(Verdict::Missed),
+                    i + 1
+                )
             } else {
                 key_heading(i + 1, r)
             },

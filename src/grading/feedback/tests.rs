@@ -141,7 +141,7 @@ fn regression_flooded_check_lists_keys_as_found() {
     let v = checked_view(&s).expect("checked");
     assert_eq!(v.keys.len(), 3);
     assert!(v.keys.iter().all(|k| k.verdict == Verdict::Missed && k.quote.is_some()));
-    assert_eq!(v.keys[0].heading, "1. not counted: too much highlighted");
+    assert_eq!(v.keys[0].heading, "✗ 1. not counted: too much highlighted");
     let m = article_marks(&s);
     assert_eq!(m.keys.len(), 3);
     assert!(m.keys.iter().all(|k| k.verdict.is_none()) && m.extras.is_empty());

@@ -89,9 +89,7 @@ impl PlayerScreen {
         let labels = step_labels(s);
         let chip = |i: usize, id: &str| {
             let name = s.lesson.label(id).map_or(id, |l| l.name.as_str());
-            RichText::new(format!("{} {}", i + 1, name))
-                .color(theme.text_color())
-                .background_color(theme.mark_fill(Some(i)))
+            theme.label_chip(i, name)
         };
         let tip = |id: &str| s.lesson.label(id).map_or(String::new(), |l| l.description.clone());
         ui.horizontal_wrapped(|ui| {

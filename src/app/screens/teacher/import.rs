@@ -42,8 +42,8 @@ impl ImportForm {
         self.message.as_deref()
     }
 
-    /// The form's window, while it is open.
-    pub(crate) fn window(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+    /// The form's window, while it is open; `choosing` while its file dialog is open.
+    pub(crate) fn window(&mut self, ui: &mut Ui, choosing: bool, cmds: &mut Vec<Command>) {
         if !self.open {
             return;
         }
@@ -53,12 +53,23 @@ impl ImportForm {
         }
         let mut open = true;
         egui::Window::new("Import an article").open(&mut open).default_width(520.0).show(ui.ctx(), |ui| {
-            ui.label("From a .txt, .md or .html file (type its path, or drop it on this window), or paste the text below. The words are kept exactly; HTML loses its tags, scripts and styles. An H5P “Mark the Words” task (.h5p or content.json) becomes an article and a lesson.");
+            ui.label("From a .txt, .md or .html file (choose it, type its path, or drop it on this window), or paste the text below. The words are kept exactly; HTML loses its tags, scripts and styles. An H5P “Mark the Words” task (.h5p or content.json) becomes an article and a lesson.");
             let l = ui.label("File:");
             ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY)).labelled_by(l.id);
-            if ui.button("Read the file").clicked() {
-                cmds.push(Command::Teacher(TeacherCmd::ImportRead));
-            }
+            ui.horizontal(|ui| {
+                let choose = ui
+                    .add_enabled(!choosing, egui::Button::new("Choose file…"))
+                    .on_hover_text("Pick the file in a file dialog; it is read at once");
+                if choose.clicked() {
+                    cmds.push(Command::Teacher(TeacherCmd::ChooseImportFile));
+                }
+                if choosing {
+                    ui.label("Waiting for the file dialog…");
+                }
+                if ui.button("Read the file").clicked() {
+                    cmds.push(Command::Teacher(TeacherCmd::ImportRead));
+                }
+            });
             let l = ui.label("Or paste the text:");
             ui.add(egui::TextEdit::multiline(&mut self.pasted).desired_rows(4).desired_width(f32::INFINITY)).labelled_by(l.id);
             ui.separator();

@@ -16,6 +16,7 @@ pub(crate) use editor::Goto;
 pub use editor::{EditCmd, Editor};
 pub use import::ImportForm;
 
+use crate::app::dialogs::{Dialog, Pending};
 use crate::app::theme::Theme;
 use crate::app::{Command, Shared, Source};
 use crate::grading::score::Verdict;
@@ -30,6 +31,8 @@ pub struct TeacherScreen {
     new_lesson_article: String,
     /// The "Import an article" form.
     import: ImportForm,
+    /// The file dialog of the import form's "Choose file…", while it is open.
+    import_dialog: Option<Dialog>,
 }
 
 /// Everything the teacher's view can ask for.
@@ -43,6 +46,12 @@ pub enum TeacherCmd {
     ImportRead,
     /// Write the import form's article into the corpus folder.
     ImportWrite,
+    /// Open a file dialog for the import form ("Choose file…").
+    ChooseImportFile,
+    /// The file dialog chose this file: put it in the form and read it.
+    ImportChosen(PathBuf),
+    /// The teacher's setting: hide the list of students' names on the student screen.
+    HideStudentList(bool),
     /// A command of the lesson editor.
     Edit(EditCmd),
 }
@@ -56,6 +65,11 @@ impl TeacherScreen {
     /// The "Import an article" form.
     pub fn import_form(&self) -> &ImportForm {
         &self.import
+    }
+
+    /// Is the import form's file dialog open?
+    pub fn choosing_import_file(&self) -> bool {
+        self.import_dialog.is_some()
     }
 
     /// The article picked for a new lesson.
@@ -79,6 +93,22 @@ impl TeacherScreen {
             }
             TeacherCmd::ImportWrite => {
                 self.import_write(shared);
+                None
+            }
+            TeacherCmd::ChooseImportFile => {
+                // On its own thread: the UI never waits for the dialog.
+                self.import_dialog
+                    .get_or_insert_with(|| Dialog::open(Pending::ImportFile, String::new()));
+                None
+            }
+            TeacherCmd::ImportChosen(path) => {
+                self.import.file = path.display().to_string();
+                self.import_read(shared);
+                None
+            }
+            TeacherCmd::HideStudentList(hide) => {
+                shared.settings.hide_student_list = hide;
+                shared.save_settings();
                 None
             }
             TeacherCmd::Edit(c) => self.editor.as_mut()?.apply(c, &shared.library.corpus),
@@ -143,8 +173,14 @@ impl TeacherScreen {
     /// The teacher's view.
     pub(crate) fn ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
         let mut cmds = Vec::new();
+        if let Some((_, path)) = Dialog::poll(&mut self.import_dialog) {
+            cmds.push(Command::Teacher(TeacherCmd::ImportChosen(path)));
+        }
+        if self.import_dialog.is_some() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(200));
+        }
         egui::Panel::top("teacher-banner").show(ui, |ui| self.banner_ui(ui, shared, theme, &mut cmds));
-        self.import.window(ui, &mut cmds);
+        self.import.window(ui, self.import_dialog.is_some(), &mut cmds);
         let Some(editor) = self.editor.as_mut() else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.heading("Teacher view");
@@ -157,7 +193,8 @@ impl TeacherScreen {
         cmds
     }
 
-    /// The banner: which view this is, the lessons to open, a new lesson, import, class results.
+    /// The banner: which view this is and the lessons to open; then a new lesson, import, class
+    /// results and the teacher's setting for the student screen.
     fn banner_ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme, cmds: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(
@@ -173,7 +210,8 @@ impl TeacherScreen {
                     cmds.push(Command::Teacher(TeacherCmd::Open(i)));
                 }
             }
-            ui.separator();
+        });
+        ui.horizontal_wrapped(|ui| {
             self.new_lesson_ui(ui, shared, cmds);
             ui.separator();
             if ui.button("Import an article…").clicked() {
@@ -185,6 +223,17 @@ impl TeacherScreen {
                 .clicked()
             {
                 cmds.push(Command::ClassView);
+            }
+            ui.separator();
+            let mut hide = shared.settings.hide_student_list;
+            let tip = "Students type their name instead of picking it from a list. Anyone who knows \
+                       a name can still type it: see docs/teacher-guide.md.";
+            if ui
+                .checkbox(&mut hide, "Hide the list of students")
+                .on_hover_text(tip)
+                .changed()
+            {
+                cmds.push(Command::Teacher(TeacherCmd::HideStudentList(hide)));
             }
         });
     }

@@ -141,11 +141,6 @@ fn tag_ui(painter: &egui::Painter, theme: &Theme, at: Pos2, text: &str, color: e
     let galley = painter.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE);
     let size = galley.size() + vec2(6.0, 0.0);
     let rect = Rect::from_min_size(at - vec2(0.0, size.y * 0.6), size);
-    painter.rect_filled(rect, 4.0, color.gamma_multiply(if theme.dark { 0.9 } else { 1.0 }));
-    let text_color = if color.intensity() > 0.6 {
-        egui::Color32::BLACK
-    } else {
-        egui::Color32::WHITE
-    };
-    painter.galley_with_override_text_color(rect.min + vec2(3.0, 0.0), galley, text_color);
+    painter.rect_filled(rect, 4.0, color);
+    painter.galley_with_override_text_color(rect.min + vec2(3.0, 0.0), galley, theme.text_on(color));
 }
