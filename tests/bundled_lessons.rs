@@ -171,13 +171,23 @@ fn the_teachers_fictional_example_validates() {
 /// The quotations (“…”) of an explanation, split at ellipses, trimmed of the punctuation that
 /// closes a quoted sentence, and of two words or more: the pieces that can be looked up.
 fn quotations(explanation: &str) -> Vec<String> {
+    quotations_at(explanation).into_iter().map(|(_, q)| q).collect()
+}
+
+/// [`quotations`], each with the byte offset in the explanation where its quotation opens.
+fn quotations_at(explanation: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for part in explanation.split('“').skip(1) {
-        let Some(end) = part.find('”') else { continue };
+    let mut at = 0;
+    for (i, part) in explanation.split('“').enumerate() {
+        let start = at;
+        at += part.len() + '“'.len_utf8();
+        let Some(end) = part.find('”').filter(|_| i > 0) else {
+            continue;
+        };
         for piece in part[..end].split('…') {
             let piece = piece.trim().trim_end_matches([',', '.', ';', ':', '!', '?']).trim();
             if piece.split_whitespace().count() >= 2 {
-                out.push(piece.to_string());
+                out.push((start, piece.to_string()));
             }
         }
     }
@@ -188,17 +198,51 @@ fn quotations(explanation: &str) -> Vec<String> {
 /// another line of it, a disclosure, a leftover), not another report.
 const ON_THE_PAGE: &[&str] = &["disclosure", "source-mismatch", "template-residue", "unedited-error"];
 
+/// How explanations name each bundled article.
+const NAMES: &[(&str, &[&str])] = &[
+    ("ap-ktvz", &["AP", "Associated Press"]),
+    ("business-insider", &["Business Insider"]),
+    ("unnamed-site", &["unnamed site"]),
+    ("rt", &["RT"]),
+    ("saitarli", &["Saitarli"]),
+];
+
+/// How far (in bytes) the nearest name of article `id` stands from the quotation at
+/// `at..at + len` in `explanation`, if the explanation names it at all.
+fn distance_to_name(explanation: &str, at: usize, len: usize, id: &str) -> Option<usize> {
+    let names = NAMES.iter().find(|(a, _)| *a == id)?.1;
+    names
+        .iter()
+        .flat_map(|n| explanation.match_indices(n))
+        .map(|(i, n)| {
+            if i < at {
+                at.saturating_sub(i + n.len())
+            } else {
+                i.saturating_sub(at + len)
+            }
+        })
+        .min()
+}
+
 /// For a key: the quotations of its explanation found verbatim in an article other than the
-/// key's own, with that article's id.
+/// key's own, with that article's id. When the words stand in several articles, the one the
+/// explanation names nearest to the quotation is the evidence (“… defenses” (AP) or “… defense”
+/// (Business Insider): the second is Business Insider's, although the AP's text contains it too).
 fn evidence(key: &KeySpan, corpus: &Corpus) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for q in quotations(&key.explanation) {
-        if let Some(a) = corpus
+    for (at, q) in quotations_at(&key.explanation) {
+        let end = key.explanation[at..].find('”').map_or(at, |e| at + e);
+        let found: Vec<&str> = corpus
             .articles()
             .iter()
-            .find(|a| a.id() != key.article && !find_all(a, &q).is_empty())
-        {
-            out.push((a.id().to_string(), q));
+            .filter(|a| a.id() != key.article && !find_all(a, &q).is_empty())
+            .map(|a| a.id())
+            .collect();
+        let best = found
+            .iter()
+            .min_by_key(|id| distance_to_name(&key.explanation, at, end - at, id).unwrap_or(usize::MAX));
+        if let Some(id) = best {
+            out.push((id.to_string(), q));
         }
     }
     out

@@ -52,7 +52,7 @@ fn cards_open_one_at_a_time_and_each_lookup_is_recorded_with_its_time() {
     h.get_by_label_contains("Who runs this site?").click();
     h.run();
     assert!(h.query_by_label_contains("funded by the Russian state").is_none());
-    h.get_by_label_contains("no ‘About’ or contact page");
+    h.get_by_label_contains("no link to an ‘About’ or contact page");
     wait(&mut h, 2.0);
     // Leaving the step closes the open card.
     h.get_by_label_contains("Next step").click();
