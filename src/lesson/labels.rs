@@ -20,7 +20,7 @@ const BUILTIN: &[(&str, &str, Task, &str)] = &[
         "naming",
         "Naming",
         Task::Bias,
-        "Names, titles and spellings that take a side (who is 'claimed', who 'said', which spelling of a city).",
+        "Names, titles and spellings that take a side (which spelling of a name or a city, who gets a title).",
     ),
     (
         "one-sided-sourcing",
