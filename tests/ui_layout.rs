@@ -399,3 +399,28 @@ fn a_number_key_with_no_highlight_selected_says_which_label_is_armed() {
     assert_ne!(legend.accesskit_node().role(), egui::accesskit::Role::Button);
     assert!(h.query_by_label_contains("New highlights get").is_none());
 }
+
+#[test]
+fn after_check_each_article_scrolls_to_its_first_verdict_without_flashing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_at(app_with(dir.path(), LateralApp::bundled_library()), 1366.0, 768.0);
+    open(&mut h, 1);
+    // Key 2 of step 2 (“the latest bombardment of Moscow”) is below the fold at 1366×768.
+    go_to(&mut h, 2);
+    let (a, span) = key(&h, 1);
+    assert!(
+        h.state().player_view(a).expect("view").span_rects(span).is_empty(),
+        "off screen"
+    );
+    h.state_mut()
+        .session_mut()
+        .expect("session")
+        .add_highlight(a, span, None);
+    h.run();
+    h.get_by_label("Check").click();
+    h.run();
+    let v = h.state().player_view(a).expect("view");
+    assert!(!v.span_rects(span).is_empty(), "its verdict is on screen after Check");
+    assert!(v.scroll_offset() > 0.0);
+    assert_eq!(v.flashing(), None, "brought into view, not flashed");
+}

@@ -304,6 +304,18 @@ impl PlayerScreen {
         match self.session.check() {
             Ok(_) => {
                 self.message = None;
+                // Each article shows its topmost verdict: scrolled to when it is off screen.
+                let marks = crate::grading::feedback::article_marks(&self.session);
+                for (a, v) in self.views.iter_mut().enumerate() {
+                    let first = marks
+                        .keys
+                        .iter()
+                        .filter(|k| k.article == a)
+                        .min_by_key(|k| k.span.start);
+                    if let Some(k) = first {
+                        v.bring_into_view(k.span);
+                    }
+                }
                 true
             }
             Err(why) => {

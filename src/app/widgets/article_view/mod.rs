@@ -115,8 +115,9 @@ pub struct ArticleViewState {
     /// How many times the text was laid out (to check the cache in tests).
     layouts_made: usize,
     scroll_to_cursor: bool,
-    /// A passage to bring into view and flash, on the next frame.
-    reveal: Option<Span>,
+    /// A passage to bring into view on the next frame, and whether to flash it (a verdict
+    /// clicked) or only scroll to it when it is off screen (after Check).
+    reveal: Option<(Span, bool)>,
     /// The passage flashing, and when its flash ends (egui time, seconds).
     flash: Option<(Span, f64)>,
     /// How far the pane was scrolled down last frame (points).
@@ -189,7 +190,13 @@ impl ArticleViewState {
 
     /// Brings a passage into view on the next frame and flashes it.
     pub(crate) fn reveal(&mut self, span: Span) {
-        self.reveal = Some(span);
+        self.reveal = Some((span, true));
+    }
+
+    /// Scrolls to a passage on the next frame if it is off screen, without flashing it (the
+    /// first result of a check, so that a student sees a verdict without hunting for it).
+    pub(crate) fn bring_into_view(&mut self, span: Span) {
+        self.reveal = Some((span, false));
     }
 
     /// Is a passage waiting to be brought into view?

@@ -31,15 +31,21 @@ impl ArticleViewState {
         Some(r.translate(self.text_rect.min.to_vec2() + vec2(0.0, p.y)))
     }
 
-    /// Scrolls a passage asked for by [`Self::reveal`] into view and starts its flash; ends a
+    /// Scrolls a passage asked for by [`Self::reveal`] (or [`Self::bring_into_view`]) into view
+    /// and starts its flash; ends a
     /// flash whose time is up, and keeps repainting while one runs.
     pub(super) fn reveal_and_flash(&mut self, ui: &Ui, article: &Article, theme: &Theme) {
         let now = ui.input(|i| i.time);
-        if let Some(span) = self.reveal.take() {
-            if let Some(r) = self.first_row_rect(ui, article, theme, span) {
+        if let Some((span, flash)) = self.reveal.take() {
+            let on_screen = !self.span_rects(span).is_empty();
+            if (flash || !on_screen)
+                && let Some(r) = self.first_row_rect(ui, article, theme, span)
+            {
                 ui.scroll_to_rect(r.expand(theme.line_height()), Some(egui::Align::Center));
             }
-            self.flash = Some((span, now + FLASH_SECS));
+            if flash {
+                self.flash = Some((span, now + FLASH_SECS));
+            }
         }
         match self.flash {
             Some((_, until)) if now >= until => self.flash = None,
