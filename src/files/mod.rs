@@ -416,9 +416,9 @@ enum Privacy {
 }
 
 /// Writes `bytes` to `path` so that a crash or power cut leaves either the old file or the new
-/// one, never half of one: write a temporary file beside it, fsync it, keep the previous file as
-/// `path.bak`, rename the temporary file over `path`, fsync the folder. A file being replaced
-/// keeps its permissions.
+/// one, never half of one (through the `atomic-write-file` crate: a temporary file beside it,
+/// fsynced, renamed over `path`, the folder fsynced), keeping the previous file as `path.bak`.
+/// A file being replaced keeps its permissions.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(path, bytes, Privacy::Keep)
 }
@@ -438,34 +438,21 @@ fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()
         Privacy::Owner => create_private_dir(dir)?,
         Privacy::Keep => fs::create_dir_all(dir)?,
     }
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
     let previous = fs::symlink_metadata(path).ok().filter(fs::Metadata::is_file);
-    {
-        // A stale temporary file (a killed save) or a link planted under its name is removed,
-        // and the new one is created fresh, so the write never goes through a link.
-        let _ = fs::remove_file(&tmp);
-        let mut opts = fs::OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            if privacy == Privacy::Owner {
-                opts.mode(0o600);
-            }
-        }
-        let mut f = opts.open(&tmp)?;
-        if privacy == Privacy::Keep
-            && let Some(m) = &previous
-        {
-            f.set_permissions(m.permissions())?;
-        }
-        f.write_all(bytes)?;
-        f.sync_all()?;
+    // `atomic-write-file` writes a new file beside `path` (an unnamed one where Linux allows),
+    // and `commit` fsyncs it, renames it over `path` (replacing a link planted there, never
+    // writing through it) and fsyncs the folder. A file being replaced keeps its permissions,
+    // unless it is student data, which is always the owner's only.
+    let mut opts = atomic_write_file::OpenOptions::new();
+    #[cfg(unix)]
+    if privacy == Privacy::Owner {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.preserve_mode(false);
+        opts.mode(0o600);
     }
+    let mut f = opts.open(path)?;
+    f.write_all(bytes)?;
     if previous.is_some() {
         // Keep the previous version; copy (not rename) so `path` exists at every moment.
         let bak = backup_path(path);
@@ -480,15 +467,7 @@ fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()
             fs::set_permissions(&bak, fs::Permissions::from_mode(0o600))?;
         }
     }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    if let Ok(d) = fs::File::open(dir) {
-        // Not every platform can fsync a folder; the rename is done either way.
-        let _ = d.sync_all();
-    }
-    Ok(())
+    f.commit()
 }
 
 #[cfg(test)]
