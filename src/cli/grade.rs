@@ -29,6 +29,26 @@ pub struct Args {
     /// A folder of articles to use as well (may be given more than once)
     #[arg(long, value_name = "DIR")]
     pub corpus: Vec<PathBuf>,
+    /// The gradebook's form: Lateral's own (a row per student per step), or a learning
+    /// platform's grade import (one row per student, the lesson score out of 100)
+    #[arg(long, value_enum, default_value = "generic", value_name = "FORMAT")]
+    pub csv_format: CsvFormat,
+    /// A class roster (CSV with a `name` column, and id, sis_user_id, sis_login_id, section,
+    /// first_name, last_name, id_number, email as the platform needs) to match students' names
+    /// to the platform's identities; students it lacks are listed, never dropped
+    #[arg(long, value_name = "ROSTER.csv")]
+    pub roster: Option<PathBuf>,
+}
+
+/// The form of the gradebook CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvFormat {
+    /// Lateral's own: one row per student per step, and a total per student
+    Generic,
+    /// Canvas's gradebook import (Student, ID, SIS User ID, SIS Login ID, Section, the lesson)
+    Canvas,
+    /// Moodle's grade import (First name, Last name, ID number, Email address, the lesson)
+    Moodle,
 }
 
 /// Runs `lateral grade`; returns the exit code.
@@ -38,7 +58,20 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         results,
         csv: csv_out,
         corpus,
+        csv_format,
+        roster,
     } = args;
+    let have_roster = roster.is_some();
+    let roster = match &roster {
+        Some(p) => match crate::records::gradebook::Roster::read(p) {
+            Ok(r) => r,
+            Err(d) => {
+                writeln!(err, "{d}")?;
+                return Ok(2);
+            }
+        },
+        None => crate::records::gradebook::Roster::default(),
+    };
     let Some((lesson, lib)) = load_one_lesson(&lesson_path, &corpus, err)? else {
         return Ok(2);
     };
@@ -55,7 +88,30 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;
     }
-    let csv = crate::records::grade::csv(&report, &lesson);
+    let csv = match csv_format {
+        CsvFormat::Generic => crate::records::grade::csv(&report, &lesson),
+        platform => {
+            use crate::records::gradebook::{CsvFormat as F, platform_csv};
+            let f = if platform == CsvFormat::Canvas {
+                F::Canvas
+            } else {
+                F::Moodle
+            };
+            let (csv, mut warnings) = platform_csv(&report, &lesson, &roster, f);
+            if !have_roster {
+                warnings.clear();
+                writeln!(
+                    err,
+                    "note: no --roster given, so the platform's identity columns (ID, email …) are empty; the platform matches rows by them"
+                )?;
+            }
+            for w in &warnings {
+                writeln!(err, "{w}")?;
+            }
+            report.diagnostics.append(&mut warnings);
+            csv
+        }
+    };
     if let Some(p) = &csv_out {
         if let Err(e) = crate::files::write_atomic(p, csv.as_bytes()) {
             writeln!(err, "{}", write_failed(p, &e))?;

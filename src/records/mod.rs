@@ -5,6 +5,7 @@
 pub(crate) mod exam_pack;
 pub mod export;
 pub mod grade;
+pub mod gradebook;
 pub mod hand_in;
 pub mod lookup_stats;
 pub mod pack;

@@ -1,0 +1,139 @@
+//! Gradebooks for learning platforms: `lateral grade --csv-format canvas|moodle --roster`,
+//! checked as a spreadsheet (and the platform's importer) would read them.
+
+use std::path::Path;
+use std::process::Command;
+
+use lateral::records::results::Results;
+
+/// A class of three on the first-look lesson: two named in the roster (one with odd spacing and
+/// case), one missing from it whose name would run as a formula in a spreadsheet.
+fn class(dir: &Path) -> std::path::PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = lateral::lesson::library::load(&[root.join("lessons/00-first-look.md")], &[]).expect("loads");
+    let lesson = lib.lessons[0].lesson.clone().expect("lesson");
+    let class = dir.join("class");
+    std::fs::create_dir_all(&class).expect("dir");
+    for (i, name) in ["Zoë Kowalska", "ben  OKAFOR", "=HYPERLINK(\"x\")"].iter().enumerate() {
+        Results::new(name, &lesson)
+            .save(&class.join(format!("s{i}.json")))
+            .expect("saved");
+    }
+    std::fs::write(
+        dir.join("roster.csv"),
+        "\u{FEFF}name,id,sis_user_id,sis_login_id,section,email,id_number,first_name,last_name\n\
+         Zoë Kowalska,1001,S1001,zkowalska,7B,zoe@school.example,N1001,Zoë,Kowalska\n\
+         Ben Okafor,1002,S1002,bokafor,7B,ben@school.example,N1002,,\n",
+    )
+    .expect("roster");
+    class
+}
+
+fn grade(dir: &Path, format: &str, roster: bool) -> (i32, String, Vec<Vec<String>>) {
+    let out = dir.join(format!("{format}.csv"));
+    let mut c = Command::new(env!("CARGO_BIN_EXE_lateral"));
+    c.args(["grade", "--lesson"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/00-first-look.md"))
+        .args(["--csv-format", format, "--csv"])
+        .arg(&out)
+        .arg(dir.join("class"));
+    if roster {
+        c.arg("--roster").arg(dir.join("roster.csv"));
+    }
+    let o = c.output().expect("runs");
+    let text = std::fs::read_to_string(&out).expect("csv");
+    let body = text.strip_prefix('\u{FEFF}').expect("a BOM for spreadsheets");
+    let rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.expect("a record").iter().map(str::to_string).collect())
+        .collect();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        rows,
+    )
+}
+
+#[test]
+fn canvas_gradebook_has_its_columns_points_possible_and_roster_ids() {
+    let d = tempfile::tempdir().expect("tempdir");
+    class(d.path());
+    let (code, stderr, rows) = grade(d.path(), "canvas", true);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        rows[0],
+        [
+            "Student",
+            "ID",
+            "SIS User ID",
+            "SIS Login ID",
+            "Section",
+            "First look: one briefing, two reports"
+        ]
+    );
+    assert_eq!(rows[1], ["    Points Possible", "", "", "", "", "100"]);
+    assert_eq!(rows.len(), 2 + 3, "nobody dropped");
+    assert_eq!(rows[2], ["Zoë Kowalska", "1001", "S1001", "zkowalska", "7B", "0.00"]);
+    assert_eq!(rows[3][..5], ["ben  OKAFOR", "1002", "S1002", "bokafor", "7B"]);
+    // Not in the roster: listed, kept with empty identities, and its name cannot run.
+    assert_eq!(rows[4], ["'=HYPERLINK(\"x\")", "", "", "", "", "0.00"]);
+    assert!(stderr.contains("is not in the roster"), "{stderr}");
+}
+
+#[test]
+fn moodle_gradebook_has_names_id_numbers_and_emails() {
+    let d = tempfile::tempdir().expect("tempdir");
+    class(d.path());
+    let (code, stderr, rows) = grade(d.path(), "moodle", true);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        rows[0],
+        [
+            "First name",
+            "Last name",
+            "ID number",
+            "Email address",
+            "First look: one briefing, two reports"
+        ]
+    );
+    assert_eq!(rows[1], ["Zoë", "Kowalska", "N1001", "zoe@school.example", "0.00"]);
+    // No first and last name in the roster: the name as typed, split at its last space.
+    assert_eq!(rows[2], ["ben", "OKAFOR", "N1002", "ben@school.example", "0.00"]);
+    assert_eq!(rows.len(), 4);
+}
+
+#[test]
+fn without_a_roster_the_platform_gradebook_says_its_ids_are_empty() {
+    let d = tempfile::tempdir().expect("tempdir");
+    class(d.path());
+    let (code, stderr, rows) = grade(d.path(), "canvas", false);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("no --roster given"), "{stderr}");
+    assert!(!stderr.contains("is not in the roster"), "{stderr}");
+    assert_eq!(rows.len(), 5);
+}
+
+#[test]
+fn a_roster_that_is_not_a_roster_stops_grading_with_what_to_do() {
+    let d = tempfile::tempdir().expect("tempdir");
+    class(d.path());
+    std::fs::write(d.path().join("roster.csv"), "id,email\n1,a@b\n").expect("roster");
+    let out = d.path().join("x.csv");
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["grade", "--lesson"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/00-first-look.md"))
+        .args(["--csv-format", "moodle", "--csv"])
+        .arg(&out)
+        .arg("--roster")
+        .arg(d.path().join("roster.csv"))
+        .arg(d.path().join("class"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no `name` column"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+}
