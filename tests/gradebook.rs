@@ -137,3 +137,82 @@ fn a_roster_that_is_not_a_roster_stops_grading_with_what_to_do() {
     assert!(stderr.contains("no `name` column"), "{stderr}");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn xapi_statements_carry_what_the_spec_requires() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let class_dir = class(d.path());
+    let out = d.path().join("xapi.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["grade", "--lesson"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/00-first-look.md"))
+        .args([
+            "--school-url",
+            "https://school.example/",
+            "--pass-mark",
+            "0.5",
+            "--xapi",
+        ])
+        .arg(&out)
+        .arg("--roster")
+        .arg(d.path().join("roster.csv"))
+        .arg(&class_dir)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("json")).expect("JSON");
+    let st = v.as_array().expect("a list of statements");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = lateral::lesson::library::load(&[root.join("lessons/00-first-look.md")], &[]).expect("loads");
+    let lesson = lib.lessons[0].lesson.clone().expect("lesson");
+    let scored = lesson.steps.iter().filter(|s| s.is_scored()).count();
+    assert_eq!(st.len(), 3 * (scored + 1));
+    let iri = |s: &str| s.starts_with("http://") || s.starts_with("https://") || s.starts_with("urn:");
+    for s in st {
+        let actor = &s["actor"];
+        let ifis = ["mbox", "mbox_sha1sum", "openid", "account"];
+        assert_eq!(
+            ifis.iter().filter(|k| actor.get(**k).is_some()).count(),
+            1,
+            "one identifier: {actor}"
+        );
+        assert_eq!(actor["account"]["homePage"], "https://school.example/");
+        assert!(actor["account"]["name"].as_str().is_some_and(|n| !n.is_empty()));
+        assert!(s["verb"]["id"].as_str().is_some_and(iri), "{s}");
+        assert!(s["object"]["id"].as_str().is_some_and(iri), "{s}");
+        let score = &s["result"]["score"];
+        let (scaled, raw, min, max) = (
+            score["scaled"].as_f64().expect("scaled"),
+            score["raw"].as_f64().expect("raw"),
+            score["min"].as_f64().expect("min"),
+            score["max"].as_f64().expect("max"),
+        );
+        assert!((-1.0..=1.0).contains(&scaled), "{s}");
+        assert!(min <= raw && raw <= max, "{s}");
+    }
+    let completed: Vec<&serde_json::Value> = st
+        .iter()
+        .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed")
+        .collect();
+    assert_eq!(completed.len(), 3);
+    assert_eq!(completed[0]["actor"]["account"]["name"], "1001", "the roster's id");
+    assert_eq!(completed[0]["result"]["success"], false, "0 % is below the pass mark");
+    assert_eq!(completed[0]["object"]["id"], "urn:lateral:lesson:first-look");
+}
+
+#[test]
+fn a_school_url_that_is_not_a_web_address_is_refused() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let class_dir = class(d.path());
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["grade", "--lesson"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/00-first-look.md"))
+        .args(["--school-url", "our school", "--xapi"])
+        .arg(d.path().join("x.json"))
+        .arg(&class_dir)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not a web address"));
+}

@@ -38,6 +38,36 @@ pub struct Args {
     /// to the platform's identities; students it lacks are listed, never dropped
     #[arg(long, value_name = "ROSTER.csv")]
     pub roster: Option<PathBuf>,
+    /// Also write the class's results as xAPI statements (a JSON list) for a Learning Record
+    /// Store: `answered` per scored step, `completed` per lesson
+    #[arg(long, value_name = "OUT.json")]
+    pub xapi: Option<PathBuf>,
+    /// The school system's address, for the students' xAPI accounts
+    #[arg(long, value_name = "URL", default_value = "https://school.invalid/", value_parser = school_url)]
+    pub school_url: String,
+    /// The lesson score (0 to 1) that counts as success in xAPI
+    #[arg(long, value_name = "SCORE", default_value_t = 0.6, value_parser = pass_mark)]
+    pub pass_mark: f64,
+}
+
+/// The school's address: an http(s) URL, as an xAPI account's homePage must be.
+fn school_url(s: &str) -> Result<String, String> {
+    let ok = (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(char::is_whitespace);
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a web address; write it as https://your-school.example/"
+        ))
+    }
+}
+
+/// A pass mark: a number from 0 to 1.
+fn pass_mark(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a score from 0 to 1 (e.g. 0.6 for 60 %)")),
+    }
 }
 
 /// The form of the gradebook CSV.
@@ -60,6 +90,9 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         corpus,
         csv_format,
         roster,
+        xapi,
+        school_url,
+        pass_mark,
     } = args;
     let have_roster = roster.is_some();
     let roster = match &roster {
@@ -118,6 +151,15 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
             return Ok(2);
         }
         writeln!(err, "wrote {}", shown_path(p))?;
+    }
+    if let Some(p) = &xapi {
+        let st = crate::records::xapi::statements(&report, &lesson, &roster, &school_url, pass_mark);
+        let json = serde_json::to_string_pretty(&st).unwrap_or_default();
+        if let Err(e) = crate::files::write_atomic(p, json.as_bytes()) {
+            writeln!(err, "{}", write_failed(p, &e))?;
+            return Ok(2);
+        }
+        writeln!(err, "wrote {} ({} statements)", shown_path(p), st.len())?;
     }
     let classes = crate::records::grade::class_view(&report, &lesson, &lib.corpus);
     write!(out, "{}", crate::records::grade::summary(&report, &lesson, &classes))?;

@@ -12,3 +12,4 @@ pub mod pack;
 pub mod pin;
 pub mod progress;
 pub mod results;
+pub mod xapi;
