@@ -121,45 +121,17 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;
     }
-    let csv = match csv_format {
-        CsvFormat::Generic => crate::records::grade::csv(&report, &lesson),
-        platform => {
-            use crate::records::gradebook::{CsvFormat as F, platform_csv};
-            let f = if platform == CsvFormat::Canvas {
-                F::Canvas
-            } else {
-                F::Moodle
-            };
-            let (csv, mut warnings) = platform_csv(&report, &lesson, &roster, f);
-            if !have_roster {
-                warnings.clear();
-                writeln!(
-                    err,
-                    "note: no --roster given, so the platform's identity columns (ID, email …) are empty; the platform matches rows by them"
-                )?;
-            }
-            for w in &warnings {
-                writeln!(err, "{w}")?;
-            }
-            report.diagnostics.append(&mut warnings);
-            csv
-        }
-    };
-    if let Some(p) = &csv_out {
-        if let Err(e) = crate::files::write_atomic(p, csv.as_bytes()) {
-            writeln!(err, "{}", write_failed(p, &e))?;
-            return Ok(2);
-        }
-        writeln!(err, "wrote {}", shown_path(p))?;
+    let csv = gradebook_csv(&mut report, &lesson, &roster, csv_format, have_roster, err)?;
+    if let Some(p) = &csv_out
+        && !write_out(p, &csv, err)?
+    {
+        return Ok(2);
     }
     if let Some(p) = &xapi {
         let st = crate::records::xapi::statements(&report, &lesson, &roster, &school_url, pass_mark);
-        let json = serde_json::to_string_pretty(&st).unwrap_or_default();
-        if let Err(e) = crate::files::write_atomic(p, json.as_bytes()) {
-            writeln!(err, "{}", write_failed(p, &e))?;
+        if !write_out(p, &serde_json::to_string_pretty(&st).unwrap_or_default(), err)? {
             return Ok(2);
         }
-        writeln!(err, "wrote {} ({} statements)", shown_path(p), st.len())?;
     }
     let classes = crate::records::grade::class_view(&report, &lesson, &lib.corpus);
     write!(out, "{}", crate::records::grade::summary(&report, &lesson, &classes))?;
@@ -173,4 +145,45 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
             0
         },
     )
+}
+
+/// Writes `text` to `path` atomically and says so; `false` (after saying why) when it failed.
+fn write_out(path: &std::path::Path, text: &str, err: &mut dyn Write) -> std::io::Result<bool> {
+    if let Err(e) = crate::files::write_atomic(path, text.as_bytes()) {
+        writeln!(err, "{}", write_failed(path, &e))?;
+        return Ok(false);
+    }
+    writeln!(err, "wrote {}", shown_path(path))?;
+    Ok(true)
+}
+
+/// The gradebook in the form asked for; a platform's form adds a warning (to `report` and
+/// `err`) for each student the roster lacks, or one note when there is no roster.
+fn gradebook_csv(
+    report: &mut crate::records::grade::Report,
+    lesson: &crate::lesson::Lesson,
+    roster: &crate::records::gradebook::Roster,
+    format: CsvFormat,
+    have_roster: bool,
+    err: &mut dyn Write,
+) -> std::io::Result<String> {
+    use crate::records::gradebook::{CsvFormat as F, platform_csv};
+    let f = match format {
+        CsvFormat::Generic => return Ok(crate::records::grade::csv(report, lesson)),
+        CsvFormat::Canvas => F::Canvas,
+        CsvFormat::Moodle => F::Moodle,
+    };
+    let (csv, mut warnings) = platform_csv(report, lesson, roster, f);
+    if !have_roster {
+        warnings.clear();
+        writeln!(
+            err,
+            "note: no --roster given, so the platform's identity columns (ID, email …) are empty; the platform matches rows by them"
+        )?;
+    }
+    for w in &warnings {
+        writeln!(err, "{w}")?;
+    }
+    report.diagnostics.append(&mut warnings);
+    Ok(csv)
 }
