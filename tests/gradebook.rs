@@ -216,3 +216,76 @@ fn a_school_url_that_is_not_a_web_address_is_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("is not a web address"));
 }
+
+#[test]
+fn a_feedback_sheet_per_student_shows_highlights_keys_and_scores_and_runs_nothing() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = lateral::lesson::library::load(&[root.join("lessons/00-first-look.md")], &[]).expect("loads");
+    let lesson = lib.lessons[0].lesson.clone().expect("lesson");
+    let class_dir = d.path().join("class");
+    std::fs::create_dir_all(&class_dir).expect("dir");
+    // One student highlights the first key of the first highlight step; a second has a name
+    // that is markup.
+    let step = lesson
+        .steps
+        .iter()
+        .find(|s| !s.keys().is_empty())
+        .expect("a highlight step");
+    let k = &step.keys()[0];
+    let a = lib.corpus.get(&k.article).expect("article");
+    let mut r = Results::new("Zoë Kowalska", &lesson);
+    r.steps.push(lateral::records::results::StepWork {
+        step: step.id.clone(),
+        kind: step.kind_name().into(),
+        highlights: vec![lateral::records::results::SavedHighlight::new(
+            a,
+            k.core,
+            k.label.clone(),
+        )],
+        ..Default::default()
+    });
+    r.save(&class_dir.join("zoe.json")).expect("saved");
+    Results::new("<script>alert(1)</script>", &lesson)
+        .save(&class_dir.join("x.json"))
+        .expect("saved");
+    let out = d.path().join("sheets");
+    let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["grade", "--lesson"])
+        .arg(root.join("lessons/00-first-look.md"))
+        .arg("--report")
+        .arg(&out)
+        .arg(&class_dir)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let sheets: Vec<_> = std::fs::read_dir(&out).expect("dir").filter_map(Result::ok).collect();
+    assert_eq!(sheets.len(), 2, "one sheet per student");
+    let zoe = sheets
+        .iter()
+        .map(|e| std::fs::read_to_string(e.path()).expect("html"))
+        .find(|t| t.contains("<h1>Zoë Kowalska</h1>"))
+        .expect("Zoë's sheet");
+    assert!(
+        zoe.contains("<span class=\"key\"><mark>"),
+        "her highlight on the key is marked"
+    );
+    assert!(
+        zoe.contains(&k.explanation.replace('\'', "&#39;").replace('"', "&quot;")),
+        "explanations are on the sheet"
+    );
+    assert!(zoe.contains("found"), "the verdict");
+    assert!(
+        !zoe.contains("<script") && !zoe.contains("http"),
+        "self-contained, nothing to run or fetch"
+    );
+    let other = sheets
+        .iter()
+        .map(|e| std::fs::read_to_string(e.path()).expect("html"))
+        .find(|t| !t.contains("Zoë"))
+        .expect("the other sheet");
+    assert!(
+        other.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !other.contains("<script>"),
+        "names are text"
+    );
+}

@@ -45,6 +45,10 @@ pub struct Args {
     /// The school system's address, for the students' xAPI accounts
     #[arg(long, value_name = "URL", default_value = "https://school.invalid/", value_parser = school_url)]
     pub school_url: String,
+    /// Write a printable feedback sheet per student (HTML) into this folder: the articles with
+    /// their highlights and the key, each verdict and explanation, the scores
+    #[arg(long, value_name = "DIR")]
+    pub report: Option<PathBuf>,
     /// The lesson score (0 to 1) that counts as success in xAPI
     #[arg(long, value_name = "SCORE", default_value_t = 0.6, value_parser = pass_mark)]
     pub pass_mark: f64,
@@ -93,6 +97,7 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         xapi,
         school_url,
         pass_mark,
+        report: report_dir,
     } = args;
     let have_roster = roster.is_some();
     let roster = match &roster {
@@ -132,6 +137,11 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         if !write_out(p, &serde_json::to_string_pretty(&st).unwrap_or_default(), err)? {
             return Ok(2);
         }
+    }
+    if let Some(dir) = &report_dir
+        && !write_sheets(dir, &report, &lesson, &lib.corpus, err)?
+    {
+        return Ok(2);
     }
     let classes = crate::records::grade::class_view(&report, &lesson, &lib.corpus);
     write!(out, "{}", crate::records::grade::summary(&report, &lesson, &classes))?;
@@ -186,4 +196,29 @@ fn gradebook_csv(
     }
     report.diagnostics.append(&mut warnings);
     Ok(csv)
+}
+
+/// One feedback sheet per graded student in `dir`; `false` (after saying why) when one failed.
+fn write_sheets(
+    dir: &std::path::Path,
+    report: &crate::records::grade::Report,
+    lesson: &crate::lesson::Lesson,
+    corpus: &crate::corpus::Corpus,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    use crate::records::feedback_sheet::{sheet, sheet_file_name};
+    for g in &report.graded {
+        let path = dir.join(sheet_file_name(&g.results.student, lesson));
+        if let Err(e) = crate::files::write_atomic(&path, sheet(g, lesson, corpus).as_bytes()) {
+            writeln!(err, "{}", write_failed(&path, &e))?;
+            return Ok(false);
+        }
+    }
+    writeln!(
+        err,
+        "wrote {} feedback sheet(s) in {}",
+        report.graded.len(),
+        shown_path(dir)
+    )?;
+    Ok(true)
 }

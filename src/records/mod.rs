@@ -4,6 +4,7 @@
 
 pub(crate) mod exam_pack;
 pub mod export;
+pub mod feedback_sheet;
 pub mod grade;
 pub mod gradebook;
 pub mod hand_in;
