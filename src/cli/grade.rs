@@ -99,16 +99,15 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         pass_mark,
         report: report_dir,
     } = args;
-    let have_roster = roster.is_some();
     let roster = match &roster {
         Some(p) => match crate::records::gradebook::Roster::read(p) {
-            Ok(r) => r,
+            Ok(r) => Some(r),
             Err(d) => {
                 writeln!(err, "{d}")?;
                 return Ok(2);
             }
         },
-        None => crate::records::gradebook::Roster::default(),
+        None => None,
     };
     let Some((lesson, lib)) = load_one_lesson(&lesson_path, &corpus, err)? else {
         return Ok(2);
@@ -126,14 +125,16 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;
     }
-    let csv = gradebook_csv(&mut report, &lesson, &roster, csv_format, have_roster, err)?;
+    let csv = gradebook_csv(&mut report, &lesson, roster.as_ref(), csv_format, err)?;
     if let Some(p) = &csv_out
         && !write_out(p, &csv, err)?
     {
         return Ok(2);
     }
     if let Some(p) = &xapi {
-        let st = crate::records::xapi::statements(&report, &lesson, &roster, &school_url, pass_mark);
+        let no_roster = crate::records::gradebook::Roster::default();
+        let roster = roster.as_ref().unwrap_or(&no_roster);
+        let st = crate::records::xapi::statements(&report, &lesson, roster, &school_url, pass_mark);
         if !write_out(p, &serde_json::to_string_pretty(&st).unwrap_or_default(), err)? {
             return Ok(2);
         }
@@ -172,9 +173,8 @@ fn write_out(path: &std::path::Path, text: &str, err: &mut dyn Write) -> std::io
 fn gradebook_csv(
     report: &mut crate::records::grade::Report,
     lesson: &crate::lesson::Lesson,
-    roster: &crate::records::gradebook::Roster,
+    roster: Option<&crate::records::gradebook::Roster>,
     format: CsvFormat,
-    have_roster: bool,
     err: &mut dyn Write,
 ) -> std::io::Result<String> {
     use crate::records::gradebook::{CsvFormat as F, platform_csv};
@@ -183,8 +183,9 @@ fn gradebook_csv(
         CsvFormat::Canvas => F::Canvas,
         CsvFormat::Moodle => F::Moodle,
     };
-    let (csv, mut warnings) = platform_csv(report, lesson, roster, f);
-    if !have_roster {
+    let no_roster = crate::records::gradebook::Roster::default();
+    let (csv, mut warnings) = platform_csv(report, lesson, roster.unwrap_or(&no_roster), f);
+    if roster.is_none() {
         warnings.clear();
         writeln!(
             err,

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use crate::corpus::{Article, Corpus};
 use crate::grading::feedback::verdict_words;
+use crate::grading::score::Verdict;
 use crate::lesson::{Lesson, Step, StepBody};
 use crate::records::grade::Graded;
 use crate::text::Span;
@@ -103,8 +104,10 @@ fn step_html(h: &mut String, g: &Graded, i: usize, step: &Step, corpus: &Corpus)
             for (k, key) in keys.iter().enumerate() {
                 let verdict = o.detail.as_ref().and_then(|d| d.keys.get(k)).map(|r| r.verdict);
                 let (class, words) = match verdict {
-                    Some(v) => (format!("{v:?}").to_lowercase(), verdict_words(v)),
-                    None => ("missed".into(), "not scored"),
+                    Some(Verdict::Found) => ("found", verdict_words(Verdict::Found)),
+                    Some(Verdict::Partly) => ("partly", verdict_words(Verdict::Partly)),
+                    Some(Verdict::Missed) => ("missed", verdict_words(Verdict::Missed)),
+                    None => ("missed", "not scored"),
                 };
                 let _ = writeln!(
                     h,

@@ -48,7 +48,7 @@ pub struct Roster {
 
 /// A name as the roster and Lateral compare it: trimmed, spaces collapsed, lower case.
 fn fold(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::text::collapse_whitespace(name).to_lowercase()
 }
 
 impl Roster {
