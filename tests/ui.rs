@@ -16,7 +16,7 @@ use lateral::text::Span;
 
 #[path = "support/ui.rs"]
 mod ui_support;
-use ui_support::{drag_across, harness_sized, sign_in};
+use ui_support::{PIN, drag_across, enter_teacher_view, harness_sized, key, sign_in, type_into};
 
 fn app(store: &Store) -> LateralApp {
     LateralApp::new(LateralApp::bundled_library(), Source::Bundled, store.clone())
@@ -40,66 +40,11 @@ fn open_lesson(h: &mut Harness<'static, LateralApp>, n: usize) {
     assert_eq!(h.state().screen(), Screen::Player);
 }
 
-/// The teacher PIN the tests set on first use.
-const PIN: &str = "73915284";
-
-/// Clicks "Teacher view" and gets past the PIN dialog: sets [`PIN`] on first use, types it
-/// afterwards.
-fn enter_teacher_view(h: &mut Harness<'static, LateralApp>) {
-    h.get_by_label("Teacher view").click();
-    h.run();
-    assert!(h.state().asking_for_pin());
-    let first_use = h.query_by_label("PIN again:").is_some();
-    let boxes: &[&str] = if first_use {
-        &["New PIN:", "PIN again:"]
-    } else {
-        &["PIN:"]
-    };
-    for b in boxes {
-        type_into(h, b, PIN);
-    }
-    h.get_by_label(if first_use {
-        "Set PIN and open"
-    } else {
-        "Open teacher view"
-    })
-    .click();
-    h.run();
-    assert_eq!(h.state().screen(), Screen::Teacher);
-}
-
-/// Focuses the text box labelled `label` and types `text` into it.
-fn type_into(h: &mut Harness<'static, LateralApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
 fn go_to_step(h: &mut Harness<'static, LateralApp>, title: &str) {
     h.get_by_label_contains(title).click();
     h.run();
     let cur = h.state().session().expect("a lesson is open").step().title.clone();
     assert_eq!(cur, title);
-}
-
-/// The key span of the current step whose quote is `quote`, and its article index.
-fn key(h: &Harness<'static, LateralApp>, quote: &str) -> (usize, Span) {
-    let s = h.state().session().expect("a lesson is open");
-    let k = s
-        .step()
-        .keys()
-        .iter()
-        .find(|k| k.anchor.quote == quote)
-        .expect("the key");
-    (
-        s.step()
-            .articles
-            .iter()
-            .position(|a| *a == k.article)
-            .expect("its article"),
-        k.core,
-    )
 }
 
 #[test]

@@ -14,7 +14,7 @@ use lateral::text::Span;
 
 #[path = "support/ui.rs"]
 mod ui_support;
-use ui_support::{drag_across, harness_sized, sign_in};
+use ui_support::{drag_across, enter_teacher_view, harness_sized, key, sign_in};
 
 type H = Harness<'static, LateralApp>;
 
@@ -59,24 +59,6 @@ fn step_title(h: &H) -> String {
 fn article_name(h: &H, i: usize) -> String {
     let s = h.state().session().expect("a lesson is open");
     format!("Article: {}", s.articles()[i].meta.headline)
-}
-
-/// The key of the current step whose quote is `quote`: its article index and span.
-fn key(h: &H, quote: &str) -> (usize, Span) {
-    let s = h.state().session().expect("a lesson is open");
-    let k = s
-        .step()
-        .keys()
-        .iter()
-        .find(|k| k.anchor.quote == quote)
-        .expect("the key");
-    let a = s
-        .step()
-        .articles
-        .iter()
-        .position(|a| *a == k.article)
-        .expect("its article");
-    (a, k.core)
 }
 
 /// With the focus on article `a`: moves the caret to the first word of `span` with the arrow
@@ -205,7 +187,7 @@ fn escape_goes_back_one_level_on_every_screen() {
     assert_eq!(h.state().screen(), Screen::Player, "summary → the lesson");
     press(&mut h, Key::Escape);
     assert_eq!(h.state().screen(), Screen::Library, "player → lessons");
-    ui_support_teacher(&mut h);
+    enter_teacher_view(&mut h);
     h.get_by_label("Class results…").click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Class);
@@ -256,46 +238,19 @@ fn escape_in_the_article_first_cancels_a_keyboard_selection() {
     assert_eq!(h.state().screen(), Screen::Library);
 }
 
-/// Opens the teacher view through the PIN dialog (set on first use).
-fn ui_support_teacher(h: &mut H) {
-    const PIN: &str = "73915284";
-    h.get_by_label("Teacher view").click();
-    h.run();
-    let first_use = h.query_by_label("PIN again:").is_some();
-    let boxes: &[&str] = if first_use {
-        &["New PIN:", "PIN again:"]
-    } else {
-        &["PIN:"]
-    };
-    for b in boxes {
-        h.get_by_label(b).focus();
-        h.run();
-        h.get_by_label(b).type_text(PIN);
-        h.run();
-    }
-    h.get_by_label(if first_use {
-        "Set PIN and open"
-    } else {
-        "Open teacher view"
-    })
-    .click();
-    h.run();
-    assert_eq!(h.state().screen(), Screen::Teacher);
-}
-
 #[test]
 fn regression_teacher_view_opened_with_no_lesson_has_no_way_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(&Store::new(dir.path()));
     // From the student picker, before any student: the way back is a button in the top bar.
-    ui_support_teacher(&mut h);
+    enter_teacher_view(&mut h);
     assert!(h.state().teacher().editor().is_none());
     h.get_by_label("◀ Leave teacher view").click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Students);
     // From the lessons: back to the lessons, by Escape.
     sign_in(&mut h, "Ana");
-    ui_support_teacher(&mut h);
+    enter_teacher_view(&mut h);
     press(&mut h, Key::Escape);
     assert_eq!(h.state().screen(), Screen::Library);
 }

@@ -10,7 +10,6 @@ use lateral::records::progress::Store;
 use lateral::records::results::Results;
 
 #[path = "support/ui.rs"]
-#[allow(dead_code)] // each test file uses some of the shared steps
 mod ui_support;
 use ui_support::{harness_sized, sign_in};
 

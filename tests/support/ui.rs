@@ -1,4 +1,6 @@
-//! What the app's kittest tests share: driving the article pane with the pointer.
+//! What the app's kittest tests share: the harness, signing in, the teacher PIN, and driving the
+//! article pane with the pointer. Each test file uses some of it.
+#![allow(dead_code)]
 
 use egui_kittest::Harness;
 
@@ -42,4 +44,60 @@ pub fn sign_in(h: &mut Harness<'static, LateralApp>, name: &str) {
     h.run();
     h.get_by_label("Start").click();
     h.run();
+}
+
+/// The teacher PIN the tests set on first use.
+pub const PIN: &str = "73915284";
+
+/// Clicks "Teacher view" and gets past the PIN dialog: sets [`PIN`] on first use, types it
+/// afterwards.
+pub fn enter_teacher_view(h: &mut Harness<'static, LateralApp>) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Teacher view").click();
+    h.run();
+    assert!(h.state().asking_for_pin());
+    let first_use = h.query_by_label("PIN again:").is_some();
+    let boxes: &[&str] = if first_use {
+        &["New PIN:", "PIN again:"]
+    } else {
+        &["PIN:"]
+    };
+    for b in boxes {
+        type_into(h, b, PIN);
+    }
+    h.get_by_label(if first_use {
+        "Set PIN and open"
+    } else {
+        "Open teacher view"
+    })
+    .click();
+    h.run();
+    assert_eq!(h.state().screen(), lateral::app::Screen::Teacher);
+}
+
+/// Focuses the text box labelled `label` and types `text` into it.
+pub fn type_into(h: &mut Harness<'static, LateralApp>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// The key of the current step whose quote is `quote`: its article index (in the step) and span.
+pub fn key(h: &Harness<'static, LateralApp>, quote: &str) -> (usize, Span) {
+    let s = h.state().session().expect("a lesson is open");
+    let k = s
+        .step()
+        .keys()
+        .iter()
+        .find(|k| k.anchor.quote == quote)
+        .expect("the key");
+    let a = s
+        .step()
+        .articles
+        .iter()
+        .position(|a| *a == k.article)
+        .expect("its article");
+    (a, k.core)
 }
