@@ -2,9 +2,7 @@
 //! panics and only ever hands out char offsets inside the text.
 
 use lateral::corpus::anchor::{Anchor, AnchorError, closest, find_all, find_all_many, resolve};
-use lateral::corpus::import::{
-    decode_entities, html_to_article, import_pasted, markdown_to_text, parse_mark_the_words,
-};
+use lateral::corpus::import::{html_to_article, import_pasted, markdown_to_text, parse_mark_the_words};
 use lateral::corpus::{Article, ArticleMeta};
 use lateral::text::{Folded, Segments, Span, words};
 use proptest::prelude::*;
@@ -129,7 +127,7 @@ proptest! {
         let text: String = parts.concat();
         let a = html_to_article(&text);
         prop_assert!(!a.text.contains("\n\n\n"));
-        let _ = decode_entities(&text);
+
         let _ = markdown_to_text(&text);
         if let Ok(t) = import_pasted(&text) {
             prop_assert!(!t.text.starts_with('\n') && !t.text.ends_with('\n'));

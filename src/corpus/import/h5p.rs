@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::corpus::ArticleMeta;
-use crate::corpus::import::html::html_to_article;
+use crate::corpus::import::html::html_fragment_text;
 use crate::corpus::import::{ImportError, as_text, read_for_import};
 use crate::files::MAX_ARTICLE_BYTES;
 
@@ -32,9 +32,9 @@ pub fn parse_mark_the_words(json: &str, name: &str) -> Result<MarkTheWords, Impo
         )
     })?;
     let task = v.get("taskDescription").and_then(|t| t.as_str()).unwrap_or("");
-    let task = html_to_article(task).text;
+    let task = html_fragment_text(task);
     // HTML to text first, keeping the markers.
-    let plain = html_to_article(&field.replace("\r\n", "\n").replace('\n', "<br>")).text;
+    let plain = html_fragment_text(&field.replace("\r\n", "\n").replace('\n', "<br>"));
     // Then the markers: `***` is a literal asterisk, `*...*` a marked word.
     let mut text = String::new();
     let mut marked = Vec::new();

@@ -1,386 +1,246 @@
-//! HTML pages: their text, and the metadata they state about themselves.
+//! Saved web pages, read as Firefox's Reader View reads them.
+//!
+//! html5ever (through `dom_query`) parses the page as a browser would; `dom_smoothie`, a port of
+//! Mozilla's Readability, finds the article in it and drops the rest (menus, related stories,
+//! footers, cookie notices). The article's HTML is then turned into paragraphs here: paragraphs
+//! stay paragraphs, headings and list items become paragraphs of their own, and figures with their
+//! captions, images, media, forms and scripts are left out. Nothing is fetched: the page is only
+//! read, and what it links to (images, stylesheets, scripts) is dropped, never loaded.
+//!
+//! What the page says about itself (headline, outlet, byline, date, language, address) is offered
+//! as metadata: see [`super::page_meta`].
 
-use crate::corpus::ArticleMeta;
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+
 use crate::corpus::import::Imported;
-use crate::corpus::import::entities::decode_entities;
+use crate::corpus::import::page_meta::{Found, PageFacts, metadata_only, suggested_meta};
+use crate::corpus::import::parse::{MAX_ESCAPE_COST, escape_cost, parse_page};
 
+/// Elements that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
     "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "footer",
     "h1",
     "h2",
     "h3",
     "h4",
     "h5",
     "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "section",
-    "article",
     "header",
-    "footer",
-    "tr",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
     "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+];
+
+/// Elements whose content is no part of the article's text: figures and their captions, media,
+/// forms, and what a page runs rather than shows.
+const SKIP_TAGS: &[&str] = &[
+    "audio",
+    "button",
+    "canvas",
+    "embed",
     "figcaption",
     "figure",
-    "pre",
-    "hr",
-    "dd",
-    "dt",
-    "main",
-    "aside",
-    "nav",
+    "form",
+    "head",
+    "iframe",
+    "img",
+    "input",
+    "noscript",
+    "object",
+    "picture",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "title",
+    "video",
 ];
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "object",
-];
 
-/// The longest tag name looked at; longer names are no tag this importer knows.
-const MAX_TAG_NAME: usize = 16;
+/// Pages with more elements than this are read without Readability (its scoring revisits
+/// elements); the largest saved news page in the test suite has about 12 000.
+pub(crate) const MAX_READABILITY_ELEMENTS: usize = 60_000;
 
-/// The byte offset of the first `needle` (ASCII, lower case, starting with `<`) in `hay` at or
-/// after `from`, ignoring ASCII case; `None` if there is none. Linear: it jumps from `<` to `<`.
-fn find_tag_ci(hay: &str, from: usize, needle: &[u8]) -> Option<usize> {
-    let b = hay.as_bytes();
-    let mut at = from;
-    while let Some(n) = b.get(at..)?.iter().position(|&c| c == b'<') {
-        let p = at + n;
-        if b.get(p..p + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-        {
-            return Some(p);
-        }
-        at = p + 1;
-    }
-    None
-}
-
-/// Byte offset just past the first `>` at or after `from`, or the end of `s`.
-fn past_gt(s: &str, from: usize) -> usize {
-    s.as_bytes()
-        .get(from..)
-        .and_then(|b| b.iter().position(|&c| c == b'>'))
-        .map_or(s.len(), |n| from + n + 1)
-}
-
-/// The text of an HTML page, with the metadata it states about itself.
+/// The article of an HTML page, with the metadata it states about itself.
 ///
-/// One pass over the page: every search starts where the last one ended, and every offset it
-/// slices at is the position of an ASCII byte (`<`, `>`, …) or the end, so never inside a char.
+/// Readability finds the article; when it finds none (a page that is only a few lines, or one too
+/// large to score), the whole body is read instead, without the elements listed in `SKIP_TAGS`
+/// and without navigation, headers and footers. A hostile page is cut where it goes past the
+/// parser's limits (see [`super::parse`]), with a warning.
 pub fn html_to_article(html: &str) -> Imported {
-    let mut page = Page::default();
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        i = if bytes[i] != b'<' {
-            page.text(html, i)
-        } else if bytes[i..].starts_with(b"<!--") {
-            html.get(i + 4..)
-                .and_then(|r| r.find("-->"))
-                .map_or(html.len(), |n| i + 4 + n + 3)
-        } else {
-            page.tag(html, i)
-        };
+    let (doc, cut) = parse_page(html);
+    let mut warnings: Vec<String> = cut.map(|c| c.warning(html)).into_iter().collect();
+    let facts = PageFacts::read(&doc);
+    let root = doc.root();
+    let elements = root.descendants_it().filter(|n| n.is_element()).count();
+    let scorable = elements <= MAX_READABILITY_ELEMENTS && escape_cost(&root) <= MAX_ESCAPE_COST;
+    // Readability takes the page apart: a copy (far cheaper than parsing again) is kept for when
+    // it finds no article.
+    let whole = doc.clone();
+    let readable = if scorable { reader_view(doc) } else { None };
+    let (text, found) = match readable {
+        Some((text, article)) if !text.trim().is_empty() => (text, Found::from(&article)),
+        _ => {
+            let found = metadata_only(&whole);
+            (whole_page_text(&whole), found)
+        }
+    };
+    let suggested = suggested_meta(&facts, &found, &mut warnings);
+    Imported {
+        text,
+        suggested,
+        warnings,
     }
-    page.finish()
 }
 
-/// What one pass over a page has found so far.
+/// Readability's article: its text and what it found out about the page.
+fn reader_view(doc: Document) -> Option<(String, dom_smoothie::Article)> {
+    let cfg = Config {
+        max_elements_to_parse: MAX_READABILITY_ELEMENTS,
+        ..Config::default()
+    };
+    let article = Readability::with_document(doc, None, Some(cfg)).ok()?.parse().ok()?;
+    let content = Document::fragment(article.content.clone());
+    Some((paragraphs(&content.root()), article))
+}
+
+/// The text of a page Readability could not read: the body without navigation, headers, footers
+/// and the elements in `SKIP_TAGS`.
+fn whole_page_text(doc: &Document) -> String {
+    doc.select("nav, header, footer, aside, [hidden], [aria-hidden=true]")
+        .remove();
+    paragraphs(&doc.root())
+}
+
+/// The text of an HTML fragment (an H5P task's text, say), all of it, as paragraphs: no
+/// Readability, which would judge a short fragment to be no article. Parsed within the same limits
+/// as a page.
+pub fn html_fragment_text(html: &str) -> String {
+    paragraphs(&parse_page(html).0.root())
+}
+
+/// The text under `root` as paragraphs separated by blank lines. Iterative: any depth is safe.
+pub(crate) fn paragraphs(root: &NodeRef) -> String {
+    enum Step<'a> {
+        Enter(NodeRef<'a>),
+        Leave { block: bool, pre: bool },
+    }
+    let mut out = Paragraphs::default();
+    let mut stack = vec![Step::Enter(root.clone())];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave { block, pre } => {
+                out.end_element(block, pre);
+                continue;
+            }
+        };
+        if node.is_text() {
+            out.text(&node.text());
+            continue;
+        }
+        if !(node.is_element() || node.is_document() || node.is_fragment()) {
+            continue;
+        }
+        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if SKIP_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        let block = BLOCK_TAGS.contains(&name.as_str());
+        out.start_element(&name, block);
+        stack.push(Step::Leave {
+            block,
+            pre: name == "pre",
+        });
+        let children: Vec<NodeRef> = node.children_it(true).collect();
+        stack.extend(children.into_iter().map(Step::Enter));
+    }
+    out.finish()
+}
+
+/// Paragraphs being gathered from a tree, in document order.
 #[derive(Default)]
-struct Page {
-    paras: Vec<String>,
+struct Paragraphs {
+    done: Vec<String>,
     cur: String,
-    suggested: ArticleMeta,
-    warnings: Vec<String>,
-    title: Option<String>,
-    h1: Option<String>,
-    in_h1: bool,
-    h1_text: String,
+    /// Inside how many `pre` elements: their line breaks are kept as paragraph breaks.
+    pre: usize,
 }
 
-impl Page {
-    /// Ends the paragraph being read.
+impl Paragraphs {
+    fn start_element(&mut self, name: &str, block: bool) {
+        if block {
+            self.flush();
+        } else if matches!(name, "td" | "th") {
+            self.cur.push(' ');
+        }
+        if name == "pre" {
+            self.pre += 1;
+        }
+    }
+
+    fn end_element(&mut self, block: bool, pre: bool) {
+        if block {
+            self.flush();
+        }
+        if pre {
+            self.pre = self.pre.saturating_sub(1);
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.pre > 0 {
+            let mut lines = t.split('\n');
+            if let Some(first) = lines.next() {
+                self.cur.push_str(first);
+            }
+            for line in lines {
+                self.flush();
+                self.cur.push_str(line);
+            }
+        } else {
+            self.cur.push_str(t);
+        }
+    }
+
     fn flush(&mut self) {
-        let p = crate::text::collapse_whitespace(&decode_entities(&self.cur));
+        let p = crate::text::collapse_whitespace(&self.cur);
         if !p.is_empty() {
-            self.paras.push(p);
+            self.done.push(p);
         }
         self.cur.clear();
     }
 
-    /// Reads the text from `i` to the next `<`; returns where it ends.
-    fn text(&mut self, html: &str, i: usize) -> usize {
-        let next = html.as_bytes()[i..]
-            .iter()
-            .position(|&c| c == b'<')
-            .map_or(html.len(), |n| i + n);
-        let piece = html.get(i..next).unwrap_or("");
-        self.cur.push_str(piece);
-        if self.in_h1 {
-            self.h1_text.push_str(piece);
-        }
-        next
-    }
-
-    /// Reads the tag that starts at `i` (a `<`); returns where reading goes on.
-    fn tag(&mut self, html: &str, i: usize) -> usize {
-        // The tag runs to the next `>`, or to the end of the page if it is never closed.
-        let end = past_gt(html, i);
-        let tag_end = if html.as_bytes().get(end - 1) == Some(&b'>') {
-            end - 1
-        } else {
-            end
-        };
-        let tag = html.get(i + 1..tag_end.max(i + 1)).unwrap_or("");
-        let closing = tag.starts_with('/');
-        let name = tag_name(tag);
-        if !closing && SKIP_TAGS.contains(&name.as_str()) {
-            return self.skip(html, &name, end);
-        }
-        if name == "title" && !closing {
-            let close = find_tag_ci(html, end, b"</title>").unwrap_or(html.len());
-            self.title = Some(crate::text::collapse_whitespace(&decode_entities(
-                html.get(end..close).unwrap_or(""),
-            )));
-            return (close + "</title>".len()).min(html.len());
-        }
-        if name == "meta" {
-            read_meta_tag(tag, &mut self.suggested, &mut self.warnings);
-        }
-        if name == "time"
-            && !closing
-            && self.suggested.date.is_none()
-            && let Some(dt) = attr(tag, "datetime")
-        {
-            self.suggested.date = checked_date(&dt, "<time datetime>", &mut self.warnings);
-        }
-        if name == "h1" {
-            if closing {
-                self.in_h1 = false;
-                if self.h1.is_none() {
-                    self.h1 = Some(crate::text::collapse_whitespace(&decode_entities(&self.h1_text)));
-                }
-            } else {
-                self.in_h1 = true;
-            }
-        }
-        if BLOCK_TAGS.contains(&name.as_str()) {
-            self.flush();
-        } else if !self.cur.ends_with(' ') && matches!(name.as_str(), "td" | "th") {
-            self.cur.push(' ');
-        }
-        end
-    }
-
-    /// Skips an element whose content is no text (`script`, `style`, …) from `end`, just past
-    /// its opening tag; the `head` is read for metadata first. Returns where reading goes on.
-    fn skip(&mut self, html: &str, name: &str, end: usize) -> usize {
-        if name == "head" {
-            let close = find_tag_ci(html, end, b"</head>").unwrap_or(html.len());
-            read_head(
-                html.get(end..close).unwrap_or(""),
-                &mut self.suggested,
-                &mut self.title,
-                &mut self.warnings,
-            );
-            (close + "</head>".len()).min(html.len())
-        } else {
-            let close_tag = format!("</{name}");
-            find_tag_ci(html, end, close_tag.as_bytes()).map_or(html.len(), |at| past_gt(html, at))
-        }
-    }
-
-    /// The article read.
-    fn finish(mut self) -> Imported {
+    fn finish(mut self) -> String {
         self.flush();
-        let mut suggested = self.suggested;
-        suggested.headline = self.h1.filter(|h| !h.is_empty()).or(self.title).unwrap_or_default();
-        Imported {
-            text: self.paras.join("\n\n"),
-            suggested,
-            warnings: self.warnings,
-        }
+        self.done.join("\n\n")
     }
 }
 
-/// The name of a tag (the inside of `<…>`), lower case; empty when longer than any tag this
-/// importer knows.
-fn tag_name(tag: &str) -> String {
-    let name_len = tag
-        .trim_start_matches('/')
-        .bytes()
-        .take_while(u8::is_ascii_alphanumeric)
-        .take(MAX_TAG_NAME + 1)
-        .count();
-    if name_len > MAX_TAG_NAME {
-        String::new()
-    } else {
-        tag.trim_start_matches('/')[..name_len].to_ascii_lowercase()
-    }
-}
-
-/// The value of attribute `name` (lower case) in the inside of a tag, entities decoded.
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(p) = lower.get(from..)?.find(name) {
-        let at = from + p;
-        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
-        // `to_ascii_lowercase` keeps every byte offset, so offsets into `lower` are offsets
-        // into `tag`, and all of these are next to ASCII bytes.
-        let rest = lower.get(at + name.len()..)?.trim_start();
-        if before_ok && rest.starts_with('=') {
-            let offset = tag.len() - rest.len() + 1;
-            let v = tag.get(offset..)?.trim_start();
-            let (q, body) = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => (Some(q), v.get(1..)?),
-                _ => (None, v),
-            };
-            let end = match q {
-                Some(q) => body.find(q).unwrap_or(body.len()),
-                None => body
-                    .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-                    .unwrap_or(body.len()),
-            };
-            return Some(decode_entities(body.get(..end)?));
-        }
-        from = at + name.len();
-    }
-    None
-}
-
-fn read_meta_tag(tag: &str, m: &mut ArticleMeta, warnings: &mut Vec<String>) {
-    let key = attr(tag, "property")
-        .or_else(|| attr(tag, "name"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let Some(content) = attr(tag, "content").filter(|c| !c.trim().is_empty()) else {
-        return;
-    };
-    match key.as_str() {
-        "og:site_name" | "application-name" if m.outlet.is_empty() => m.outlet = content,
-        "author" | "article:author" | "byl" if m.byline.is_none() => m.byline = Some(content),
-        "article:published_time" | "date" | "pubdate" | "dc.date" if m.date.is_none() => {
-            m.date = checked_date(&content, &format!("<meta {key}>"), warnings);
-        }
-        "og:url" if m.url.is_none() => m.url = Some(content),
-        _ => {}
-    }
-}
-
-fn read_head(head: &str, m: &mut ArticleMeta, title: &mut Option<String>, warnings: &mut Vec<String>) {
-    let mut from = 0;
-    while let Some(at) = find_tag_ci(head, from, b"<meta") {
-        let end = past_gt(head, at);
-        let inner_end = if head.as_bytes().get(end - 1) == Some(&b'>') {
-            end - 1
-        } else {
-            end
-        };
-        read_meta_tag(head.get(at + 1..inner_end).unwrap_or(""), m, warnings);
-        from = end;
-    }
-    if let Some(t) = find_tag_ci(head, 0, b"<title") {
-        let start = past_gt(head, t);
-        let end = find_tag_ci(head, start, b"</title>").unwrap_or(head.len());
-        *title = Some(crate::text::collapse_whitespace(&decode_entities(
-            head.get(start..end).unwrap_or(""),
-        )));
-    }
-}
-
-/// A page's date as an article's metadata keeps it (`YYYY-MM-DD`), or `None` with a warning
-/// saying where the page stated what.
-fn checked_date(raw: &str, source: &str, warnings: &mut Vec<String>) -> Option<String> {
-    let date = page_date(raw);
-    if date.is_none() {
-        let shown: String = raw.trim().chars().take(40).collect();
-        warnings.push(format!(
-            "the page's date {source} is `{}`, which is not a real date (YYYY-MM-DD, optionally with a time); the date was left out",
-            shown.escape_debug()
-        ));
-    }
-    date
-}
-
-/// A page's publication date, reduced to the form an article's metadata keeps: `YYYY-MM-DD`.
-///
-/// Accepts `YYYY-MM-DD` on its own or followed (after `T` or a space) by a time `HH:MM`,
-/// `HH:MM:SS` or `HH:MM:SS.fraction`, itself optionally followed by a time zone: `Z`, `±HH:MM`,
-/// `±HHMM` or `±HH` (so ISO 8601 / RFC 3339 timestamps such as `2022-11-15T21:03:00Z` or
-/// `2022-11-15T21:03:00+01:00`). The date must exist in the calendar (`2023-02-30` does not)
-/// and the time and zone must be real ones. The date kept is the one the page states, in the
-/// page's own time zone. `None` for anything else (`yesterday`, `2022-13-45`, `15/11/2022`).
-pub(crate) fn page_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        let d = b.get(r)?;
-        d.iter()
-            .try_fold(0u32, |v, &c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
-    };
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?).ok()?;
-    match b.get(10) {
-        None => {}
-        Some(b'T' | b't' | b' ') => valid_time_and_zone(b.get(11..)?)?,
-        Some(_) => return None,
-    }
-    // Ten ASCII bytes.
-    s.get(..10).map(str::to_string)
-}
-
-/// `HH:MM[:SS[.fraction]][Z|±HH[:MM]|±HHMM]`, with a real time and zone.
-fn valid_time_and_zone(b: &[u8]) -> Option<()> {
-    let two = |i: usize| -> Option<u8> {
-        match (b.get(i), b.get(i + 1)) {
-            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => Some((x - b'0') * 10 + (y - b'0')),
-            _ => None,
-        }
-    };
-    let hour = two(0)?;
-    (b.get(2) == Some(&b':')).then_some(())?;
-    let minute = two(3)?;
-    let mut i = 5;
-    let mut second = 0;
-    if b.get(i) == Some(&b':') {
-        // A leap second is a real second.
-        second = two(i + 1)?.min(59);
-        i += 3;
-        if matches!(b.get(i), Some(b'.' | b',')) {
-            i += 1;
-            let first = i;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-            (i > first).then_some(())?;
-        }
-    }
-    time::Time::from_hms(hour, minute, second).ok()?;
-    let zone = b.get(i..)?;
-    match zone {
-        [] | [b'Z' | b'z'] => Some(()),
-        [sign @ (b'+' | b'-'), ..] => {
-            let hours = two(i + 1)?;
-            let minutes = match &zone[3..] {
-                [] => 0,
-                [b':', _, _] => two(i + 4)?,
-                [_, _] => two(i + 3)?,
-                _ => return None,
-            };
-            let hours = i8::try_from(hours).ok()?;
-            let hours = if *sign == b'-' { -hours } else { hours };
-            (hours.abs() <= 14).then_some(())?;
-            time::UtcOffset::from_hms(hours, i8::try_from(minutes).ok()?, 0).ok()?;
-            Some(())
-        }
-        _ => None,
-    }
-}
+#[cfg(test)]
+#[path = "html_tests.rs"]
+mod tests;

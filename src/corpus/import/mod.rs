@@ -1,28 +1,30 @@
 //! Bringing articles and lessons in: plain text, Markdown, HTML, and H5P "Mark the Words".
 //!
-//! An imported article keeps its words exactly: HTML loses its tags, scripts, styles and comments
-//! (block elements become paragraph breaks, entities are decoded), Markdown loses its markup, and
-//! nothing else changes. What the source says about itself (an HTML `<title>`, `og:site_name`,
-//! author and date) is offered as metadata; the teacher confirms or corrects it.
+//! An imported article keeps its words exactly. A saved web page is read as Firefox's Reader View
+//! reads it (html5ever parses it, `dom_smoothie`'s Readability finds the article and drops menus,
+//! related stories and footers); Markdown loses its markup; plain text stays as it is. What the
+//! source says about itself (headline, outlet, byline, date, language, address) is offered as
+//! metadata; the teacher confirms or corrects it.
 
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{ArticleMeta, valid_id};
 use crate::files::{MAX_ARTICLE_BYTES, decode_text};
 
-mod entities;
+mod dates;
 mod h5p;
 mod html;
+mod page_meta;
+mod parse;
 mod text;
 
-pub use entities::decode_entities;
 pub use h5p::{MarkTheWords, h5p_from_bytes, mark_the_words_lesson, parse_mark_the_words, read_h5p};
-pub use html::html_to_article;
+pub use html::{html_fragment_text, html_to_article};
 
 pub use text::markdown_to_text;
 use text::tidy_plain;
 #[cfg(test)]
-use {h5p::MARKED_WORD_CONTEXT_PLACES, html::page_date};
+use {dates::page_date, h5p::MARKED_WORD_CONTEXT_PLACES};
 
 /// Why an import failed.
 #[derive(Debug, thiserror::Error, PartialEq)]
