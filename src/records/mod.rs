@@ -7,6 +7,7 @@ pub mod export;
 pub mod feedback_sheet;
 pub mod grade;
 pub mod gradebook;
+pub mod h5p_export;
 pub mod hand_in;
 pub mod lookup_stats;
 pub mod pack;
