@@ -175,8 +175,14 @@ mod tests {
         assert_eq!(
             pieces(&c),
             [
-                Piece { piece: Span::new(2, 3), word: Span::new(2, 3) },
-                Piece { piece: Span::new(5, 6), word: Span::new(5, 6) }
+                Piece {
+                    piece: Span::new(2, 3),
+                    word: Span::new(2, 3)
+                },
+                Piece {
+                    piece: Span::new(5, 6),
+                    word: Span::new(5, 6)
+                }
             ]
         );
         // A piece that is all punctuation from both lists has an empty word, not a backwards one.
@@ -204,7 +210,9 @@ mod tests {
         assert_eq!(a("***a*"), Some(("*a".into(), 0)));
         assert_eq!(a("*a**b**c*"), Some(("a*b*c".into(), 0)));
         assert_eq!(a("*word*'"), Some(("word".into(), 1)));
-        for not in ["**", "***", "*a", "a*", "*a**", "**a**", "*a*b*", "sat", "5***", "f***ing"] {
+        for not in [
+            "**", "***", "*a", "a*", "*a**", "**a**", "*a*b*", "sat", "5***", "f***ing",
+        ] {
             assert_eq!(a(not), None, "{not}");
         }
     }

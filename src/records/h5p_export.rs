@@ -26,7 +26,6 @@ use serde_json::{Value, json};
 use crate::corpus::h5p_words::{Piece, can_mark, looks_marked, mark, pieces};
 use crate::corpus::{Article, Corpus};
 use crate::lesson::{KeySpan, Lesson, Step, StepBody, Task};
-use crate::text::Span;
 
 /// The H5P library the package runs: `H5P.MarkTheWords` 1.11, what H5P hosts use today.
 pub const MAIN_LIBRARY: (&str, u32, u32) = ("H5P.MarkTheWords", 1, 11);
@@ -42,9 +41,7 @@ pub enum Refused {
     #[error("the lesson has no step {0}")]
     NoSuchStep(usize),
     /// Not a highlight step.
-    #[error(
-        "step {number} “{title}” is a {kind} step: only bias and machine highlight steps have words to mark"
-    )]
+    #[error("step {number} “{title}” is a {kind} step: only bias and machine highlight steps have words to mark")]
     NotHighlight {
         /// The step's number (from 1).
         number: usize,
@@ -109,8 +106,6 @@ pub struct H5pPackage {
     pub widened: Vec<String>,
     /// Ids of the keys with no word H5P can mark (only punctuation, or a lone `*`): left out.
     pub dropped: Vec<String>,
-    /// Did the step have labels (which H5P has no place for)?
-    pub had_labels: bool,
 }
 
 /// The step that `which` names: its number (from 1, as the app shows it), or else its id.
@@ -142,9 +137,9 @@ pub fn step_to_h5p(lesson: &Lesson, index: usize, corpus: &Corpus) -> Result<H5p
         return Err(Refused::NoSuchStep(index + 1));
     };
     let (number, title) = (index + 1, step.title.clone());
-    let (keys, labels) = match (&step.body, step.task()) {
+    let keys = match (&step.body, step.task()) {
         (_, Some(Task::Conflict)) => return Err(Refused::Conflict { number, title }),
-        (StepBody::Highlight { keys, labels, .. }, Some(_)) => (keys, labels),
+        (StepBody::Highlight { keys, .. }, Some(_)) => keys,
         _ => {
             return Err(Refused::NotHighlight {
                 number,
@@ -182,7 +177,6 @@ pub fn step_to_h5p(lesson: &Lesson, index: usize, corpus: &Corpus) -> Result<H5p
         keys: keys.len(),
         widened: marks.ids(|m| m.widened),
         dropped: marks.ids(|m| m.words == 0),
-        had_labels: !labels.is_empty() || keys.iter().any(|k| k.label.is_some()),
     })
 }
 
@@ -259,7 +253,9 @@ fn text_field(article: &Article, marks: &mut Marks) -> Result<String, Refused> {
     for (p, &is_marked) in ps.iter().zip(&marked) {
         out.push_str(&between(&chars[at..p.piece.start]));
         let word: String = chars[p.word.range()].iter().collect();
-        out.push_str(&html_escape(&chars[p.piece.start..p.word.start].iter().collect::<String>()));
+        out.push_str(&html_escape(
+            &chars[p.piece.start..p.word.start].iter().collect::<String>(),
+        ));
         if is_marked {
             out.push_str(&html_escape(&mark(&word)));
             marks.words += 1;

@@ -5,6 +5,7 @@ use crate::corpus::ArticleMeta;
 use crate::corpus::import::h5p_from_bytes;
 use crate::lesson::bundled;
 use crate::lesson::library::parse_lesson_text;
+use crate::text::Span;
 
 /// A corpus of one article `t` with `text`.
 fn corpus(text: &str) -> Corpus {
@@ -65,7 +66,10 @@ fn a_step_round_trips_through_the_h5p_import() {
     let p = step_to_h5p(&l, 0, &c).expect("exported");
     let (back, words) = imported(&p.bytes);
     // The same words; paragraphs stay paragraphs (the import reads the line break as one too).
-    assert_eq!(back.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+    assert_eq!(
+        back.split_whitespace().collect::<Vec<_>>(),
+        text.split_whitespace().collect::<Vec<_>>()
+    );
     assert_eq!(back.split("\n\n").count(), 3, "{back}");
     assert_eq!(words, ["slammed", "a", "disaster", "mostly"]);
     assert_eq!((p.marked_words, p.keys), (4, 3));
@@ -132,7 +136,10 @@ fn html_in_the_article_is_escaped_and_reads_back() {
     let p = step_to_h5p(&l, 0, &c).expect("exported");
     let (_, content) = unzip(&p.bytes);
     let field = content["textField"].as_str().expect("text");
-    assert!(!field.contains("<script") && field.contains("&lt;script&gt;alert(&#39;x&#39;)"), "{field}");
+    assert!(
+        !field.contains("<script") && field.contains("&lt;script&gt;alert(&#39;x&#39;)"),
+        "{field}"
+    );
     let (back, words) = imported(&p.bytes);
     assert_eq!(back, text);
     assert_eq!(words, ["Jerry"]);
@@ -143,7 +150,11 @@ fn conflict_choice_and_reflect_steps_are_refused_with_the_reason() {
     let corpus = bundled::corpus();
     let lessons = bundled::lessons(&corpus);
     let first = lessons[0].lesson.as_ref().expect("the first lesson");
-    let conflict = first.steps.iter().position(|s| s.task() == Some(Task::Conflict)).expect("a conflict step");
+    let conflict = first
+        .steps
+        .iter()
+        .position(|s| s.task() == Some(Task::Conflict))
+        .expect("a conflict step");
     let e = step_to_h5p(first, conflict, &corpus).expect_err("refused");
     assert!(matches!(e, Refused::Conflict { number, .. } if number == conflict + 1));
     assert!(e.to_string().contains("has no pairs"), "{e}");
@@ -193,7 +204,10 @@ fn the_package_has_the_fields_h5p_requires() {
         deps[0],
         json!({ "machineName": "H5P.MarkTheWords", "majorVersion": 1, "minorVersion": 11 })
     );
-    assert!(deps.iter().all(|d| d["machineName"].is_string() && d["majorVersion"].is_u64() && d["minorVersion"].is_u64()));
+    assert!(
+        deps.iter()
+            .all(|d| d["machineName"].is_string() && d["majorVersion"].is_u64() && d["minorVersion"].is_u64())
+    );
     assert_eq!(
         content["taskDescription"],
         "<p><strong>Find them</strong></p><p>Mark the loaded words.</p>"
