@@ -233,4 +233,20 @@ mod tests {
             assert_eq!(answer(&chars(w)), None, "{w}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn every_word_but_a_lone_asterisk_reads_back_from_its_mark(w in "[a*“”,.'é]{1,12}") {
+            let back = answer(&chars(&mark(&w)));
+            if can_mark(&w) {
+                proptest::prop_assert_eq!(back, Some((w.clone(), 0)));
+            } else {
+                proptest::prop_assert_eq!(back, None);
+            }
+            // Written unmarked, a word is an answer to H5P only if `looks_marked` says it may be.
+            if answer(&chars(&w)).is_some() {
+                proptest::prop_assert!(looks_marked(&chars(&w)));
+            }
+        }
+    }
 }

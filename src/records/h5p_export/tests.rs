@@ -240,3 +240,53 @@ fn the_package_has_the_fields_h5p_requires() {
     // The same step gives the same bytes.
     assert_eq!(step_to_h5p(&l, 0, &c).expect("exported").bytes, p.bytes);
 }
+
+/// Char spans of the whitespace-separated pieces of `text`.
+fn piece_spans(text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    pieces(&chars).iter().map(|p| p.piece).collect()
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_and_keys_round_trip_or_are_refused_with_a_reason(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "word", "Ab", "5", "*", "**", "*x*", "“", "”", "(", ")", ",", ".", "'", "-", "&", "<b>", "\"",
+            " ", " ", " ", "\n", "\n\n", "é", "😀",
+        ]), 1..40),
+        cuts in proptest::collection::vec((0usize..300, 0usize..300), 1..5),
+    ) {
+        let text: String = parts.concat();
+        let fixed = corpus("The spokesman downplayed the strike.");
+        let mut l = lesson(&fixed, &["downplayed"]);
+        let c = corpus(&text);
+        let article = c.get("t").expect("the article");
+        let n = article.len();
+        proptest::prop_assume!(article.text.as_str().split_whitespace().next().is_some());
+        let cores: Vec<Span> = cuts.iter().map(|&(a, b)| Span::new(a % (n + 1), b % (n + 1))).collect();
+        if let StepBody::Highlight { keys, .. } = &mut l.steps[0].body {
+            let k = keys[0].clone();
+            *keys = cores.iter().map(|&core| KeySpan { core, ..k.clone() }).collect();
+        }
+        match step_to_h5p(&l, 0, &c) {
+            Ok(p) => {
+                let back = h5p_from_bytes("step.h5p", p.bytes).expect("read back");
+                let shown: Vec<&str> = article.text.as_str().split_whitespace().collect();
+                proptest::prop_assert_eq!(back.text.split_whitespace().collect::<Vec<_>>(), shown);
+                proptest::prop_assert_eq!(back.marked.len(), p.marked_words);
+                // Each mark is in a piece that a key touches, the same piece in the article.
+                let here = piece_spans(&back.text);
+                let there = piece_spans(article.text.as_str());
+                for m in &back.marked {
+                    let i = here.iter().position(|s| s.contains(m)).expect("in a piece");
+                    proptest::prop_assert!(cores.iter().any(|c| c.intersects(&there[i])));
+                }
+            }
+            Err(Refused::LooksMarked { word, .. }) => {
+                proptest::prop_assert!(word.starts_with('*'), "{}", word);
+            }
+            Err(Refused::NothingToMark { .. }) => {}
+            Err(e) => proptest::prop_assert!(false, "{e}"),
+        }
+    }
+}
