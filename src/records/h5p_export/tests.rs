@@ -70,7 +70,8 @@ fn a_step_round_trips_through_the_h5p_import() {
         back.split_whitespace().collect::<Vec<_>>(),
         text.split_whitespace().collect::<Vec<_>>()
     );
-    assert_eq!(back.split("\n\n").count(), 3, "{back}");
+    assert!(back.contains("disaster.\n\nResidents"), "{back}");
+    assert!(back.contains("plan.\nIt") || back.contains("plan.\n\nIt"), "{back}");
     assert_eq!(words, ["slammed", "a", "disaster", "mostly"]);
     assert_eq!((p.marked_words, p.keys), (4, 3));
     assert!(p.widened.is_empty() && p.dropped.is_empty());
