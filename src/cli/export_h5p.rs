@@ -8,12 +8,12 @@ use crate::lesson::Lesson;
 use crate::records::h5p_export::{H5pPackage, Refused, exportable_steps, find_step, step_to_h5p};
 use crate::text::diag::{escape_for_terminal as esc, shown_path, write_failed};
 
-/// One step of a lesson as an H5P “Mark the Words” task (.h5p), for Moodle or any H5P host.
+/// A bias or machine step as an H5P “Mark the Words” task (.h5p); it contains the answers.
 ///
-/// A bias or machine highlight step becomes its article's text with the words of its answer key
-/// marked the way H5P marks them (*word*). THE FILE CONTAINS THE ANSWERS (H5P needs them to check
-/// the task): it is for teachers and H5P hosts, not for students' laptops (for those, use
-/// `lateral pack --exam`).
+/// For Moodle or any other H5P host: a bias or machine highlight step becomes its article's text
+/// with the words of its answer key marked the way H5P marks them (*word*). THE FILE CONTAINS THE
+/// ANSWERS (H5P needs them to check the task): it is for teachers and H5P hosts, not for
+/// students' laptops (for those, use `lateral pack --exam`).
 ///
 /// H5P marks whole words: a key that starts or ends inside a word marks the whole word, and a
 /// key of several words marks each of them. Labels, extents, explanations and hints have no

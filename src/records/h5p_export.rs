@@ -215,12 +215,12 @@ impl<'a> Marks<'a> {
     }
 }
 
-/// Which pieces of `article` its keys mark, noting per key what became of it.
-fn marked_pieces(article: &Article, ps: &[Piece], marks: &mut Marks) -> Vec<bool> {
-    let chars: Vec<char> = article.text.as_str().chars().collect();
+/// Which pieces (`ps`) of the text (`chars`) of the article `id` its keys mark, noting per key
+/// what became of it.
+fn marked_pieces(id: &str, chars: &[char], ps: &[Piece], marks: &mut Marks) -> Vec<bool> {
     let mut marked = vec![false; ps.len()];
     for (k, m) in marks.keys.iter().zip(marks.each.iter_mut()) {
-        if k.article != article.id() {
+        if k.article != id {
             continue;
         }
         let core = k.core;
@@ -247,7 +247,7 @@ fn marked_pieces(article: &Article, ps: &[Piece], marks: &mut Marks) -> Vec<bool
 fn text_field(article: &Article, marks: &mut Marks) -> Result<String, Refused> {
     let chars: Vec<char> = article.text.as_str().chars().collect();
     let ps = pieces(&chars);
-    let marked = marked_pieces(article, &ps, marks);
+    let marked = marked_pieces(article.id(), &chars, &ps, marks);
     let mut out = String::from("<p>");
     let mut at = 0;
     for (p, &is_marked) in ps.iter().zip(&marked) {
