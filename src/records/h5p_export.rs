@@ -276,10 +276,12 @@ fn text_field(article: &Article, marks: &mut Marks) -> Result<String, Refused> {
 }
 
 /// The whitespace between two pieces: a paragraph break at a blank line, `<br>` at a line break,
-/// else as it is.
+/// else one space. (H5P shows one space between words anyway, and its player would read
+/// `*a`, a tab or no-break space, and `b*` as the one marked word `a b`.)
 fn between(ws: &[char]) -> String {
     match ws.iter().filter(|&&c| c == '\n').count() {
-        0 => ws.iter().collect(),
+        0 if ws.is_empty() => String::new(),
+        0 => " ".into(),
         1 => "<br>".into(),
         _ => "</p><p>".into(),
     }

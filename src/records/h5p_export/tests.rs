@@ -114,6 +114,17 @@ fn asterisks_in_the_article_are_written_as_h5p_reads_them() {
 }
 
 #[test]
+fn regression_a_tab_between_asterisked_words_made_one_h5p_answer() {
+    // H5P's player reads ` *a<tab>b* ` as the one marked word `a<tab>b`; spaces are safe.
+    let c = corpus("Say *a\tb* or *c\u{a0}d* now.");
+    let l = lesson(&c, &["now"]);
+    let p = step_to_h5p(&l, 0, &c).expect("exported");
+    let (_, content) = unzip(&p.bytes);
+    assert_eq!(content["textField"], "<p>Say *a b* or *c d* *now*.</p>");
+    assert_eq!(imported(&p.bytes).1, ["now"]);
+}
+
+#[test]
 fn a_word_h5p_would_take_for_a_marked_word_is_refused() {
     let c = corpus("This is *really* bad.\nOr *so*' they say.");
     let l = lesson(&c, &["bad"]);
