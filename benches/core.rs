@@ -662,7 +662,8 @@ mod pathological {
                 marked += 1;
                 due = false;
             } else {
-                field.push_str(&w.replace('*', "***"));
+                // Unmarked words are written as they are (H5P shows them so, asterisks and all).
+                field.push_str(w);
             }
         }
         serde_json::json!({ "taskDescription": "Mark the words.", "textField": field }).to_string()

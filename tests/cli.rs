@@ -173,13 +173,14 @@ fn score_reports_bad_results_files() {
 }
 
 /// The commands `lateral --help` lists.
-const COMMANDS: [&str; 8] = [
+const COMMANDS: [&str; 9] = [
     "check",
     "score",
     "import",
     "new-lesson",
     "grade",
     "export",
+    "export-h5p",
     "pack",
     "completions",
 ];
@@ -223,6 +224,16 @@ fn every_command_has_help_with_its_options() {
         ("new-lesson", &["--article <ID>", "--task <TASK>", "--out <FILE>"]),
         ("grade", &["--lesson <LESSON>", "--csv <OUT.csv>", "<RESULTS>..."]),
         ("export", &["--lesson <LESSON>", "--out <OUT.jsonld>", "<RESULTS.json>"]),
+        (
+            "export-h5p",
+            &[
+                "--out <OUT.h5p>",
+                "<LESSON>",
+                "<STEP>",
+                "--corpus <DIR>",
+                "contains the answers",
+            ],
+        ),
         ("pack", &["--exam", "--out <PACK.lateral-exam>", "<LESSON>..."]),
         ("completions", &["<SHELL>", "bash"]),
     ] {

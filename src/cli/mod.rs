@@ -18,6 +18,7 @@ use crate::text::diag::{Diagnostic, SourceFile, count, escape_for_terminal as es
 
 pub mod check;
 pub mod export;
+pub mod export_h5p;
 pub mod grade;
 pub mod import;
 pub mod new_lesson;
@@ -134,6 +135,7 @@ pub enum Command {
     NewLesson(new_lesson::Args),
     Grade(grade::Args),
     Export(export::Args),
+    ExportH5p(export_h5p::Args),
     Pack(pack::Args),
     Completions(CompletionsArgs),
 }
@@ -224,6 +226,7 @@ fn run_command(c: Command, out: &mut dyn Write, err: &mut dyn Write) -> std::io:
         Command::NewLesson(a) => new_lesson::run(a, out, err),
         Command::Grade(a) => grade::run(a, out, err),
         Command::Export(a) => export::run(a, out, err),
+        Command::ExportH5p(a) => export_h5p::run(a, out, err),
         Command::Pack(a) => pack::run(a, out, err),
         Command::Completions(a) => {
             // Into memory first: `generate` panics when it cannot write (a closed pipe).

@@ -7,6 +7,7 @@
 
 pub mod anchor;
 pub mod cards;
+pub(crate) mod h5p_words;
 pub mod import;
 mod meta;
 

@@ -20,8 +20,10 @@ pub struct MarkTheWords {
 }
 
 /// Reads an H5P "Mark the Words" `content.json`: `taskDescription` and `textField`, where
-/// `*word*` marks a correct word and `***` stands for a literal asterisk. HTML `p`, `br`, `strong`,
-/// `em` and `code` in the text are turned into plain text.
+/// `*word*` marks a correct word and, inside one, `**` stands for a literal asterisk
+/// (`*correctword***` is `correctword*`); other words are kept as written, asterisks and all, as
+/// H5P shows them ([`crate::corpus::h5p_words`]). HTML `p`, `br`, `strong`, `em` and `code` in the
+/// text are turned into plain text.
 pub fn parse_mark_the_words(json: &str, name: &str) -> Result<MarkTheWords, ImportError> {
     let v: serde_json::Value = serde_json::from_str(json)
         .map_err(|e| ImportError::H5p(name.into(), format!("content.json is not valid JSON: {e}")))?;
@@ -35,33 +37,8 @@ pub fn parse_mark_the_words(json: &str, name: &str) -> Result<MarkTheWords, Impo
     let task = html_fragment_text(task);
     // HTML to text first, keeping the markers.
     let plain = html_fragment_text(&field.replace("\r\n", "\n").replace('\n', "<br>"));
-    // Then the markers: `***` is a literal asterisk, `*...*` a marked word.
-    let mut text = String::new();
-    let mut marked = Vec::new();
-    let chars: Vec<char> = plain.chars().collect();
-    let mut n = 0usize; // chars in `text`
-    let mut open: Option<usize> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '*' && chars.get(i + 1) == Some(&'*') && chars.get(i + 2) == Some(&'*') {
-            text.push('*');
-            n += 1;
-            i += 3;
-            continue;
-        }
-        if chars[i] == '*' {
-            match open.take() {
-                None => open = Some(n),
-                Some(s) if n > s => marked.push(crate::text::Span::new(s, n)),
-                Some(_) => {}
-            }
-            i += 1;
-            continue;
-        }
-        text.push(chars[i]);
-        n += 1;
-        i += 1;
-    }
+    // Then the markers, word by word as H5P's player reads them (`corpus::h5p_words`).
+    let crate::corpus::h5p_words::Unmarked { text, marked, stray } = crate::corpus::h5p_words::unmark(&plain);
     // What an article keeps of the text: no whitespace at either end (so the marks' offsets stay
     // right), and only marks with a word in them.
     let lead = text.chars().take_while(|c| c.is_whitespace()).count();
@@ -82,10 +59,10 @@ pub fn parse_mark_the_words(json: &str, name: &str) -> Result<MarkTheWords, Impo
                 .is_some_and(|w| w.iter().any(|c| !c.is_whitespace()))
         })
         .collect();
-    if open.is_some() {
+    if marked.is_empty() && stray {
         return Err(ImportError::H5p(
             name.into(),
-            "a word marker `*` is opened but never closed".into(),
+            "a word marker `*` is opened but never closed (H5P marks single words: `*word*`)".into(),
         ));
     }
     if text.split_whitespace().next().is_none() {

@@ -10,18 +10,34 @@ fn markdown_loses_its_markup() {
 
 #[test]
 fn mark_the_words_markers_and_escaped_asterisks() {
-    let json = r#"{"taskDescription":"<p>Click the <strong>verbs</strong>.</p>","textField":"<p>The cat *sat* on the mat.</p><p>Rating: 5*** stars; it *purred*.</p>"}"#;
+    let json = r#"{"taskDescription":"<p>Click the <strong>verbs</strong>.</p>","textField":"<p>The cat *sat* on the mat.</p><p>Rating: 5* stars; it *purred***.</p>"}"#;
     let m = parse_mark_the_words(json, "content.json").unwrap();
     assert_eq!(m.task, "Click the verbs.");
-    assert_eq!(m.text, "The cat sat on the mat.\n\nRating: 5* stars; it purred.");
+    assert_eq!(m.text, "The cat sat on the mat.\n\nRating: 5* stars; it purred*.");
     let words: Vec<String> = m
         .marked
         .iter()
         .map(|s| m.text.chars().skip(s.start).take(s.len()).collect())
         .collect();
-    assert_eq!(words, ["sat", "purred"]);
+    assert_eq!(words, ["sat", "purred*"]);
     let lesson = mark_the_words_lesson(&m, "cat-story", "Verbs");
     assert!(lesson.contains("quote = \"sat\""), "{lesson}");
+}
+
+#[test]
+fn regression_h5p_asterisk_inside_a_marked_word_was_refused() {
+    // H5P's own example, `*correctword***` (the answer `correctword*`), was read as a marker
+    // never closed; and an asterisk outside a marked word, which H5P shows as written, was taken
+    // for a marker.
+    let json = r#"{"textField":"The *correctword*** and 5*** stars, f***ing *rain*."}"#;
+    let m = parse_mark_the_words(json, "content.json").unwrap();
+    assert_eq!(m.text, "The correctword* and 5*** stars, f***ing rain.");
+    let words: Vec<String> = m
+        .marked
+        .iter()
+        .map(|s| m.text.chars().skip(s.start).take(s.len()).collect())
+        .collect();
+    assert_eq!(words, ["correctword*", "rain"]);
 }
 
 #[test]
@@ -287,7 +303,7 @@ fn marked_words_that_repeat_get_context_or_an_occurrence_and_find_their_place() 
     })
     .to_string();
     let m = parse_mark_the_words(&json, "c.json").unwrap();
-    // The whitespace-only mark is dropped.
+    // `* *` marks no word: H5P shows it as written.
     assert_eq!(
         m.marked,
         vec![crate::text::Span::new(4, 7), crate::text::Span::new(30, 33)]
@@ -298,7 +314,7 @@ fn marked_words_that_repeat_get_context_or_an_occurrence_and_find_their_place() 
         "{lesson}"
     );
     assert!(
-        lesson.contains("quote = \"cat\"\nprefix = \"ran. The \"\nsuffix = \" hid. Then\"\n"),
+        lesson.contains("quote = \"cat\"\nprefix = \"ran. The \"\nsuffix = \" hid. *\"\n"),
         "{lesson}"
     );
     // A word in more places than are worth checking words around: its occurrence number.
