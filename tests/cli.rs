@@ -41,6 +41,40 @@ fn check_reports_problems_with_file_line_and_column_and_exits_1() {
     assert!(stderr(&o).contains("1 error"), "{}", stderr(&o));
 }
 
+/// Issue 15: warnings never failed a check, so a lesson of placeholders passed CI.
+#[test]
+fn regression_check_had_no_strict_mode_for_warnings() {
+    let d = tempfile::tempdir().unwrap();
+    let todo = d.path().join("todo.md");
+    std::fs::write(&todo, "+++\ntitle = \"T\"\n+++\n\n+++ step\nkind = \"highlight\"\ntask = \"bias\"\narticles = [\"rt\"]\n[[key]]\nquote = \"Kiev's forces\"\nlabel = \"naming\"\nexplanation = \"TODO\"\n+++\nFind the name RT gives the army.\n").unwrap();
+    let o = lateral(&["check", todo.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "a warning alone: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains(&format!("{}:12:15", todo.display())),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("placeholder text (“TODO”)"), "{}", stdout(&o));
+    let o = lateral(&["check", "--strict", todo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stderr(&o).contains("--strict: warnings count as problems"),
+        "{}",
+        stderr(&o)
+    );
+    let o = lateral(&["check", "--strict", "--format", "json", todo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    // The bundled lessons pass strict, as CI checks them.
+    let o = lateral(&["check", "--strict", "lessons", "corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
+
 #[test]
 fn check_cannot_run_on_a_missing_path_and_exits_2() {
     let o = lateral(&["check", "no/such/dir"]);

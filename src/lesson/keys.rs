@@ -9,6 +9,7 @@ use crate::corpus::anchor::{Anchor, AnchorError};
 use crate::lesson::anchor_error::report_anchor_error;
 use crate::lesson::blocks::Block;
 use crate::lesson::fields::{KEY_FIELDS, MAX_LESSON_KEYS, MAX_STEP_KEYS};
+use crate::lesson::placeholder::{Field, warn_explanation, warn_placeholder};
 use crate::lesson::read::{BUDGET, line_span, src_line, unknown_label};
 use crate::lesson::{Extent, KeySpan, Task};
 use crate::text::Span;
@@ -154,12 +155,10 @@ fn read_key(
             None,
         );
     }
-    let hints: Vec<String> = k
-        .opt_str_list("hints")
-        .unwrap_or_default()
-        .into_iter()
-        .map(|h| h.value)
-        .collect();
+    let hints = read_hints(ctx, k);
+    if let (Some(e), Some(q)) = (&explanation, &quote) {
+        warn_explanation(ctx, e.span.clone(), &e.value, &q.value);
+    }
     let occurrence = k.opt_int("occurrence", 1, 100_000).map(|n| n.value as usize);
     // Without a quote or a known article (already reported), there is nothing to anchor.
     let (Some(quote), Some((article_id, Some(article)))) = (quote, article) else {
@@ -187,6 +186,15 @@ fn read_key(
         line: src_line(ctx, quote.span.start),
     };
     Some((key, pair))
+}
+
+/// The `hints` of a step or key, each warned about when it is placeholder text.
+pub(crate) fn read_hints(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Vec<String> {
+    let hints = o.opt_str_list("hints").unwrap_or_default();
+    for h in &hints {
+        warn_placeholder(ctx, h.span.clone(), &h.value, Field::Hint);
+    }
+    hints.into_iter().map(|h| h.value).collect()
 }
 
 /// The key's `extent` (sentence when not given or unknown).
