@@ -25,6 +25,35 @@ pub struct Graded {
     pub results: Results,
     /// The recomputed scores.
     pub outcome: LessonOutcome,
+    /// What of the file was left out before scoring (each reported in the report's
+    /// diagnostics): none for a file as the app writes it.
+    pub left_out: LeftOut,
+}
+
+/// What of a results file was left out before scoring: highlights that could not be placed,
+/// options that do not exist or were picked twice. The app never writes either, so a file with
+/// any was changed by hand or by another program; `lateral grade`'s summary flags it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Highlights dropped.
+    pub highlights: usize,
+    /// Picked options dropped (out of range, or a repeat).
+    pub choices: usize,
+}
+
+impl LeftOut {
+    /// How many highlights and picked options `r` holds.
+    fn count(r: &Results) -> LeftOut {
+        LeftOut {
+            highlights: r.steps.iter().map(|w| w.highlights.len()).sum(),
+            choices: r.steps.iter().map(|w| w.choices.len()).sum(),
+        }
+    }
+
+    /// Was anything left out?
+    pub fn any(&self) -> bool {
+        self.highlights + self.choices > 0
+    }
 }
 
 /// A class, graded.
@@ -94,7 +123,13 @@ pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
                 continue;
             }
         };
+        let before = LeftOut::count(&r);
         let diags = validate(&src, &mut r, lesson, corpus);
+        let after = LeftOut::count(&r);
+        let left_out = LeftOut {
+            highlights: before.highlights.saturating_sub(after.highlights),
+            choices: before.choices.saturating_sub(after.choices),
+        };
         let wrong_lesson = r.lesson.id != lesson.id;
         report.diagnostics.extend(diags);
         if wrong_lesson {
@@ -125,6 +160,7 @@ pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
             file: name,
             results: r,
             outcome,
+            left_out,
         });
     }
     report
@@ -347,6 +383,7 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
             ));
         }
     }
+    s.push_str(&flagged(report));
     for (i, (step, c)) in lesson.steps.iter().zip(classes).enumerate() {
         if c.scores.is_empty() {
             continue;
@@ -372,6 +409,33 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
             ));
         }
         s.push('\n');
+    }
+    s
+}
+
+/// The summary's lines on graded files that had work left out (empty when none had).
+fn flagged(report: &Report) -> String {
+    let flagged: Vec<&Graded> = report.graded.iter().filter(|g| g.left_out.any()).collect();
+    if flagged.is_empty() {
+        return String::new();
+    }
+    let mut s = format!(
+        "flagged: {} file(s) hold work the app never writes (changed by hand or by another program?); graded without it, each problem listed above:\n",
+        flagged.len()
+    );
+    for g in flagged {
+        let mut parts = Vec::new();
+        if g.left_out.highlights > 0 {
+            parts.push(format!("{} highlight(s)", g.left_out.highlights));
+        }
+        if g.left_out.choices > 0 {
+            parts.push(format!("{} picked option(s)", g.left_out.choices));
+        }
+        s.push_str(&format!(
+            "  {}: {} left out\n",
+            escape_for_terminal(&g.file),
+            parts.join(" and ")
+        ));
     }
     s
 }

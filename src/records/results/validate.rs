@@ -86,25 +86,77 @@ fn validate_step(
         .enumerate()
         .filter_map(|(hi, h)| check_highlight(src, diags, step, corpus, si_s, hi, h))
         .collect();
-    if let StepBody::Choice { options, .. } = &step.body
-        && let Some(&bad) = work.choices.iter().find(|&&c| c >= options.len())
-    {
-        diags.push_with(Severity::Error, |sev| {
-            at_path(
-                src,
-                &["steps", si_s, "choices"],
-                sev,
-                format!(
-                    "choice {bad} does not exist; step `{}` has {} options (0 to {})",
-                    step.id,
-                    options.len(),
-                    options.len().saturating_sub(1)
-                ),
-            )
-        });
-        work.choices.retain(|&c| c < options.len());
+    if let StepBody::Choice { options, multiple } = &step.body {
+        check_choices(src, diags, work, step, si_s, options.len(), *multiple);
     }
 }
+
+/// Checks the options picked on entry `si` of `steps` of a choice step with `n` options: each
+/// index past the last option, and each repeat of an option already picked, is reported (at
+/// its place in `choices`) and dropped, so every option counts once. The app never writes
+/// either: such a file was edited by hand or by another program.
+fn check_choices(
+    src: &SourceFile,
+    diags: &mut Collector,
+    work: &mut StepWork,
+    step: &Step,
+    si: &str,
+    n: usize,
+    multiple: bool,
+) {
+    let mut kept: Vec<usize> = Vec::new();
+    for (ci, &c) in work.choices.iter().enumerate() {
+        let ci_s = ci.to_string();
+        let path = ["steps", si, "choices", ci_s.as_str()];
+        if c >= n {
+            diags.push_with(Severity::Error, |sev| {
+                at_path(
+                    src,
+                    &path,
+                    sev,
+                    format!(
+                        "choice {c} does not exist; step `{}` has {n} options (0 to {}); it is ignored",
+                        step.id,
+                        n.saturating_sub(1)
+                    ),
+                )
+                .with_suggestion(HAND_EDITED)
+            });
+        } else if kept.contains(&c) {
+            diags.push_with(Severity::Warning, |sev| {
+                at_path(
+                    src,
+                    &path,
+                    sev,
+                    format!("option {c} of step `{}` is picked twice; it counts once", step.id),
+                )
+                .with_suggestion(HAND_EDITED)
+            });
+        } else {
+            kept.push(c);
+        }
+    }
+    if !multiple && kept.len() > 1 {
+        diags.push_with(Severity::Warning, |sev| {
+            at_path(
+                src,
+                &["steps", si, "choices"],
+                sev,
+                format!(
+                    "step `{}` takes one answer, and {} options are picked; it scores 0",
+                    step.id,
+                    kept.len()
+                ),
+            )
+            .with_suggestion(HAND_EDITED)
+        });
+    }
+    work.choices = kept;
+}
+
+/// What a problem the app never writes says about the file.
+const HAND_EDITED: &str =
+    "results files are written by the Lateral app; this one was changed by hand or by another program";
 
 /// Checks highlight `hi` of entry `si_s` of `steps`: the highlight to keep (re-anchored by its
 /// quote if its position no longer matches), or `None` after reporting why it is dropped.
