@@ -214,7 +214,9 @@ fn read_extent(ctx: &Ctx<'_>, k: &Obj<'_, '_>) -> Extent {
     Extent::Sentence
 }
 
-/// Checks the key's `label` against its task and the step's labels.
+/// Checks the key's `label` against its task and the step's labels. A bias or machine step
+/// that offers no labels (`labels = []`) is unlabelled: students highlight without naming a
+/// kind, and its keys have no label.
 fn check_key_label(ctx: &Ctx<'_>, k: &Obj<'_, '_>, label: Option<&Spanned<String>>, task: Task, labels: &[String]) {
     match (label, task) {
         (Some(l), Task::Conflict) => ctx.error(
@@ -222,13 +224,21 @@ fn check_key_label(ctx: &Ctx<'_>, k: &Obj<'_, '_>, label: Option<&Spanned<String
             "keys of a conflict step have no label",
             Some("remove `label`; use `pair` to link the two sides".into()),
         ),
+        (Some(l), _) if labels.is_empty() => ctx.error(
+            l.span.clone(),
+            "this step offers no labels (`labels = []`), so its keys have none",
+            Some(format!(
+                "remove `label`, or list the labels students choose from in the step, e.g. labels = [\"{}\"]",
+                l.value
+            )),
+        ),
         (Some(l), _) if !labels.contains(&l.value) => unknown_label(ctx, l, labels.iter().map(String::as_str)),
-        (None, Task::Bias | Task::Machine) => ctx.error(
+        (None, Task::Bias | Task::Machine) if !labels.is_empty() => ctx.error(
             k.span.clone(),
             format!("every key of a {} step needs a label", task.name()),
             Some(format!(
-                "add label = \"{}\" (or another of: {})",
-                labels.first().map_or("…", String::as_str),
+                "add label = \"{}\" (or another of: {}); or write labels = [] in the step to have students highlight without naming a kind",
+                labels[0],
                 labels.join(", ")
             )),
         ),
