@@ -393,7 +393,7 @@ fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool)
         occurrence: None,
     };
     match resolve(article, &anchor) {
-        Ok(span) => Ok((span, pos.is_some())),
+        Ok(span) => Ok((keep_edge_whitespace(article, span, exact), pos.is_some())),
         Err(_) => match pos {
             Some((_, e)) if e > article.len() => Err(format!(
                 "it ends at {e}, past the end of the article ({} characters), and its quote is not in the article",
@@ -402,4 +402,28 @@ fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool)
             _ => Err("its quote is not in the article at its position or anywhere else".into()),
         },
     }
+}
+
+/// `span`, where the quote `exact` was found (anchoring trims a quote), widened over the
+/// whitespace `exact` begins and ends with, as far as the article has whitespace there: a
+/// `TextQuoteSelector`'s `exact` is the highlighted text exactly, spaces included, so its
+/// offsets are those of the whole of it.
+fn keep_edge_whitespace(article: &Article, span: Span, exact: &str) -> Span {
+    let lead = exact.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = exact.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let space_at = |i: usize| article.slice(Span::new(i, i + 1)).chars().all(char::is_whitespace);
+    let (mut start, mut end) = (span.start, span.end);
+    for _ in 0..lead {
+        if start == 0 || !space_at(start - 1) {
+            break;
+        }
+        start -= 1;
+    }
+    for _ in 0..trail {
+        if end >= article.len() || !space_at(end) {
+            break;
+        }
+        end += 1;
+    }
+    Span::new(start, end)
 }
