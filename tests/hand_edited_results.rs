@@ -136,3 +136,97 @@ fn cli_grade_flags_a_hand_edited_file_in_its_summary() {
     assert!(out.contains("edited.json: 1 picked option(s) left out"), "{out}");
     assert_eq!(o.status.code(), Some(0), "a warning only: {out}{err}");
 }
+
+/// A file with one highlight at a negative offset and one past the end of its article.
+fn with_bad_highlights(dir: &Path, lesson: &Lesson, corpus: &Corpus) -> PathBuf {
+    let step = lesson
+        .steps
+        .iter()
+        .find(|s| s.id == "names-and-verbs")
+        .expect("the step");
+    let mut r = Results::new("Partly", lesson);
+    let mut w = StepWork {
+        step: step.id.clone(),
+        kind: "bias".into(),
+        ..Default::default()
+    };
+    for k in step.keys() {
+        let a = corpus.get(&k.article).expect("article");
+        w.highlights.push(lateral::records::results::SavedHighlight::new(
+            a,
+            k.core,
+            k.label.clone(),
+        ));
+    }
+    r.steps.push(w);
+    let mut v = serde_json::to_value(&r).expect("json");
+    let hs = v["steps"][0]["highlights"].as_array_mut().expect("highlights");
+    assert!(hs.len() >= 3, "the step has at least three keys");
+    // Highlight 2: a negative start, no quote to find it by.
+    hs[1]["target"]["selector"] = serde_json::json!([{"type": "TextPositionSelector", "start": -5, "end": 3}]);
+    // Highlight 3: past the article's end, no quote.
+    hs[2]["target"]["selector"] =
+        serde_json::json!([{"type": "TextPositionSelector", "start": 999_990, "end": 999_999}]);
+    let p = dir.join("partly.json");
+    std::fs::write(&p, serde_json::to_string_pretty(&v).expect("json")).expect("written");
+    p
+}
+
+#[test]
+fn regression_negative_offset_skips_the_whole_file() {
+    let (lesson, corpus) = bias_lesson();
+    let d = tempfile::tempdir().expect("tempdir");
+    let p = with_bad_highlights(d.path(), &lesson, &corpus);
+    let report = grade(&lesson, &corpus, std::slice::from_ref(&p));
+    assert_eq!(report.skipped, 0, "{:#?}", report.diagnostics);
+    assert_eq!(report.graded.len(), 1);
+    let g = &report.graded[0];
+    let keys = lesson
+        .steps
+        .iter()
+        .find(|s| s.id == "names-and-verbs")
+        .expect("step")
+        .keys()
+        .len();
+    assert_eq!(g.results.steps[0].highlights.len(), keys - 2, "the good ones are kept");
+    assert_eq!(
+        g.left_out,
+        LeftOut {
+            highlights: 2,
+            choices: 0
+        }
+    );
+    let text = std::fs::read_to_string(&p).expect("read");
+    let msgs: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{} {}", d.file, d.line, d.message))
+        .collect();
+    let negative = report
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .starts_with("highlight 2 of step `names-and-verbs` cannot be read")
+        })
+        .unwrap_or_else(|| panic!("{msgs:#?}"));
+    assert!(negative.message.contains("-5"), "{}", negative.message);
+    // At highlight 2 in the file: the line of its `{`, the second in the highlights list.
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[negative.line - 1].trim() == "{", "{negative:?}\n{text}");
+    let past = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("highlight 3 of step `names-and-verbs`"))
+        .unwrap_or_else(|| panic!("{msgs:#?}"));
+    assert!(past.message.contains("past the end of the article"), "{}", past.message);
+    assert!(lines[past.line - 1].contains("999999"), "at its `end`: {past:?}");
+    // The found keys still score.
+    let score = g
+        .outcome
+        .steps
+        .iter()
+        .find(|s| s.step == "names-and-verbs")
+        .and_then(|s| s.score);
+    assert!(score.is_some_and(|s| s > 0.0), "{score:?}");
+}

@@ -123,7 +123,8 @@ pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
                 continue;
             }
         };
-        let before = LeftOut::count(&r);
+        let mut before = LeftOut::count(&r);
+        before.highlights += r.unreadable.len();
         let diags = validate(&src, &mut r, lesson, corpus);
         let after = LeftOut::count(&r);
         let left_out = LeftOut {

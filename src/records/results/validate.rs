@@ -11,7 +11,8 @@ use crate::text::Span;
 use crate::text::diag::{Collector, Diagnostic, Severity, SourceFile, short};
 
 /// Checks every highlight against the lesson and its articles: unknown steps, articles not in
-/// the step, offsets past the article's end. Bad highlights are reported and dropped; a
+/// the step, offsets past the article's end (and reports the highlights that could not be read
+/// at all, [`Results::unreadable`]). Bad highlights are reported and dropped; a
 /// highlight whose position no longer matches its quote is re-anchored by the quote. Counters
 /// past [`MAX_COUNT`] (or [`MAX_STEP_SECONDS`]) are taken as that much, and timestamps that are
 /// not real dates and times are dropped, each with a warning. At most
@@ -47,10 +48,45 @@ pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Cor
     }
     check_timestamp(src, &mut diags, &mut r.started, &["started"]);
     check_timestamp(src, &mut diags, &mut r.updated, &["updated"]);
+    report_unreadable(src, &mut diags, r);
+    let unreadable = &r.unreadable;
     for (si, work) in r.steps.iter_mut().enumerate() {
-        validate_step(src, &mut diags, work, &si.to_string(), lesson, corpus);
+        // Where each highlight kept stands in the file, around those that could not be read.
+        let gone: Vec<usize> = unreadable
+            .iter()
+            .filter(|u| u.step == si)
+            .map(|u| u.highlight)
+            .collect();
+        let in_file: Vec<usize> = (0..work.highlights.len() + gone.len())
+            .filter(|i| !gone.contains(i))
+            .collect();
+        validate_step(src, &mut diags, work, (&si.to_string(), &in_file), lesson, corpus);
     }
     diags.finish()
+}
+
+/// Reports each highlight of the file that could not be read as one (left out when parsing).
+fn report_unreadable(src: &SourceFile, diags: &mut Collector, r: &Results) {
+    for u in &r.unreadable {
+        let step = r.steps.get(u.step).map_or("", |w| w.step.as_str());
+        let (si, hi) = (u.step.to_string(), u.highlight.to_string());
+        diags.push_with(Severity::Error, |sev| {
+            at_path(
+                src,
+                &["steps", si.as_str(), "highlights", hi.as_str()],
+                sev,
+                format!(
+                    "highlight {} of step `{}` cannot be read ({}); it is left out",
+                    u.highlight + 1,
+                    short(step, NAME_CHARS),
+                    u.why
+                ),
+            )
+            .with_suggestion(
+                "positions are whole numbers of characters from 0, `start` before `end`; the rest of the file is graded",
+            )
+        });
+    }
 }
 
 /// Checks the work on one step (entry `si` of `steps`): its counters and times, that the lesson
@@ -59,7 +95,7 @@ fn validate_step(
     src: &SourceFile,
     diags: &mut Collector,
     work: &mut StepWork,
-    si_s: &str,
+    (si_s, in_file): (&str, &[usize]),
     lesson: &Lesson,
     corpus: &Corpus,
 ) {
@@ -84,7 +120,10 @@ fn validate_step(
     work.highlights = std::mem::take(&mut work.highlights)
         .into_iter()
         .enumerate()
-        .filter_map(|(hi, h)| check_highlight(src, diags, step, corpus, si_s, hi, h))
+        .filter_map(|(k, h)| {
+            let hi = in_file.get(k).copied().unwrap_or(k);
+            check_highlight(src, diags, step, corpus, si_s, hi, h)
+        })
         .collect();
     if let StepBody::Choice { options, multiple } = &step.body {
         check_choices(src, diags, work, step, si_s, options.len(), *multiple);
