@@ -71,10 +71,8 @@ fn regression_explanation_that_repeats_the_quote_checks_clean() {
 
 #[test]
 fn regression_placeholder_hints_and_instructions_check_clean() {
-    let lesson = format!(
-        "+++\ntitle = \"T\"\n+++\nLorem ipsum.\n\n+++ step\nkind = \"highlight\"\ntask = \"bias\"\narticles = [\"rt\"]\nhints = [\"Where is the army named?\", \"…\"]\n[[key]]\nquote = \"Kiev's forces\"\nlabel = \"naming\"\nhints = [\"TODO\"]\nexplanation = \"RT's spelling.\"\n+++\nExplain here\n\n+++ step\nkind = \"choice\"\n[[option]]\ntext = \"RT\"\ncorrect = true\nexplanation = \"TBD\"\n[[option]]\ntext = \"AP\"\n+++\nWhich outlet?\n"
-    );
-    let w = warnings(&lesson);
+    let lesson = "+++\ntitle = \"T\"\n+++\nLorem ipsum.\n\n+++ step\nkind = \"highlight\"\ntask = \"bias\"\narticles = [\"rt\"]\nhints = [\"Where is the army named?\", \"…\"]\n[[key]]\nquote = \"Kiev's forces\"\nlabel = \"naming\"\nhints = [\"TODO\"]\nexplanation = \"RT's spelling.\"\n+++\nExplain here\n\n+++ step\nkind = \"choice\"\n[[option]]\ntext = \"RT\"\ncorrect = true\nexplanation = \"TBD\"\n[[option]]\ntext = \"AP\"\n+++\nWhich outlet?\n";
+    let w = warnings(lesson);
     let want = [
         "4:1 the lesson's introduction is placeholder text (“Lorem ipsum.”), not written yet",
         "10:38 this hint is placeholder text (“…”), not written yet",
