@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::text::schema::Ctx;
-use crate::text::{Folded, collapse_whitespace, lowercase};
+use crate::text::{collapse_whitespace, fold_char, lowercase};
 
 /// Words that, first in a text, mark it as not written yet.
 const MARKERS: &[&str] = &["todo", "tbd", "tba", "tk", "fixme", "placeholder", "lorem"];
@@ -59,7 +59,8 @@ pub(crate) const SKELETON_INSTRUCTIONS: &str = "Tell students what to find, and 
 /// `s` as compared here: folded as quotes are, lower-cased, whitespace collapsed, and without
 /// the punctuation, quote marks, brackets and Markdown marks around it.
 fn normal(s: &str) -> String {
-    let folded = lowercase(&collapse_whitespace(&Folded::new(s).text));
+    let folded: String = s.chars().filter_map(fold_char).collect();
+    let folded = lowercase(&collapse_whitespace(&folded));
     folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
@@ -71,8 +72,12 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
         return None;
     }
     let shown = format!("“{}”", crate::text::diag::short(trimmed, 40));
-    let n = normal(trimmed);
-    if n.is_empty() {
+    // Only the start of a long text is looked at: a stand-in is short, or starts with a marker
+    // ("TODO: …", "Lorem ipsum dolor sit amet, …"), and the instructions of a step are long.
+    let long = trimmed.chars().nth(HEAD_CHARS).is_some();
+    let head: String = trimmed.chars().take(if long { 24 } else { HEAD_CHARS }).collect();
+    let n = normal(&head);
+    if n.is_empty() && !long {
         // Only dots, dashes, question marks or brackets: "…", "...", "???", "[ ]".
         return Some(shown);
     }
@@ -82,22 +87,37 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
         .collect();
     let first = words.first().copied().unwrap_or_default();
     let all_x = |w: &str| w.len() >= 3 && w.chars().all(|c| c == 'x');
-    let slot = words.len() <= 6 && words.last() == Some(&"here") && words.iter().any(|w| SLOT_WORDS.contains(w));
-    let skeleton = [
-        SKELETON_INTRO,
-        SKELETON_HINT,
-        SKELETON_EXPLANATION,
-        SKELETON_INSTRUCTIONS,
-    ]
-    .iter()
-    .any(|s| normal(s) == n);
     let marker = MARKERS.contains(&first) && (first != "lorem" || words.get(1) == Some(&"ipsum"));
-    (marker || all_x(first) || PHRASES.contains(&n.as_str()) || slot || skeleton).then_some(shown)
+    if marker || all_x(first) {
+        return Some(shown);
+    }
+    if long {
+        return None;
+    }
+    let slot = words.len() <= 6 && words.last() == Some(&"here") && words.iter().any(|w| SLOT_WORDS.contains(w));
+    static SKELETON: std::sync::LazyLock<[String; 4]> = std::sync::LazyLock::new(|| {
+        [
+            SKELETON_INTRO,
+            SKELETON_HINT,
+            SKELETON_EXPLANATION,
+            SKELETON_INSTRUCTIONS,
+        ]
+        .map(normal)
+    });
+    let skeleton = SKELETON.contains(&n);
+    (PHRASES.contains(&n.as_str()) || slot || skeleton).then_some(shown)
 }
+
+/// How many chars of a text [`placeholder`] looks at (more than the skeleton's longest).
+const HEAD_CHARS: usize = 100;
 
 /// Does `explanation` only repeat `quote` (folded, without case, quote marks or end
 /// punctuation)?
 pub(crate) fn repeats_quote(explanation: &str, quote: &str) -> bool {
+    // Folding only shortens, and quote marks or end punctuation add a few chars at most.
+    if explanation.len() > 2 * quote.len() + 16 {
+        return false;
+    }
     let e = normal(explanation);
     !e.is_empty() && e == normal(quote)
 }
