@@ -41,6 +41,40 @@ fn check_reports_problems_with_file_line_and_column_and_exits_1() {
     assert!(stderr(&o).contains("1 error"), "{}", stderr(&o));
 }
 
+/// Issue 15: warnings never failed a check, so a lesson of placeholders passed CI.
+#[test]
+fn regression_check_had_no_strict_mode_for_warnings() {
+    let d = tempfile::tempdir().unwrap();
+    let todo = d.path().join("todo.md");
+    std::fs::write(&todo, "+++\ntitle = \"T\"\n+++\n\n+++ step\nkind = \"highlight\"\ntask = \"bias\"\narticles = [\"rt\"]\n[[key]]\nquote = \"Kiev's forces\"\nlabel = \"naming\"\nexplanation = \"TODO\"\n+++\nFind the name RT gives the army.\n").unwrap();
+    let o = lateral(&["check", todo.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "a warning alone: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains(&format!("{}:12:15", todo.display())),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("placeholder text (“TODO”)"), "{}", stdout(&o));
+    let o = lateral(&["check", "--strict", todo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stderr(&o).contains("--strict: warnings count as problems"),
+        "{}",
+        stderr(&o)
+    );
+    let o = lateral(&["check", "--strict", "--format", "json", todo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    // The bundled lessons pass strict, as CI checks them.
+    let o = lateral(&["check", "--strict", "lessons", "corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
+
 #[test]
 fn check_cannot_run_on_a_missing_path_and_exits_2() {
     let o = lateral(&["check", "no/such/dir"]);
@@ -130,6 +164,44 @@ fn perfect_results(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("ana.json");
     r.save(&p).expect("results saved");
     p
+}
+
+/// Issue 15: `score` read and prepared every article of the corpus for one results file (1.5 s
+/// on a corpus of 357). It reads the lesson's own articles only: an article the lesson does not
+/// show, even a broken one, is never opened, while `check` still reports it.
+#[test]
+fn regression_score_loads_the_whole_corpus() {
+    let d = tempfile::tempdir().unwrap();
+    let p = perfect_results(d.path());
+    let corpus = d.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in ["003_8346b133a5ab34a1", "000_93c843e8f2ae1a16"] {
+        for ext in ["txt", "toml"] {
+            let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("corpus/{f}.{ext}"));
+            std::fs::copy(from, corpus.join(format!("{f}.{ext}"))).unwrap();
+        }
+    }
+    std::fs::write(corpus.join("broken.txt"), "Some text.\n").unwrap();
+    std::fs::write(corpus.join("broken.toml"), "id = \"broken\"\ndate = 2026-13-45\n").unwrap();
+    let c = corpus.to_str().unwrap();
+    let o = lateral(&[
+        "score",
+        "--corpus",
+        c,
+        "--lesson",
+        "lessons/00-first-look.md",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        !stderr(&o).contains("broken"),
+        "the unused article is not read: {}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("100%"), "{}", stdout(&o));
+    let o = lateral(&["check", c]);
+    assert_eq!(o.status.code(), Some(1), "check still reads it");
+    assert!(stdout(&o).contains("broken.toml"), "{}", stdout(&o));
 }
 
 #[test]

@@ -42,7 +42,8 @@ fn grade(dir: &Path, format: &str, roster: bool) -> (i32, String, Vec<Vec<String
     }
     let o = c.output().expect("runs");
     let text = std::fs::read_to_string(&out).expect("csv");
-    let body = text.strip_prefix('\u{FEFF}').expect("a BOM for spreadsheets");
+    assert!(!text.starts_with('\u{FEFF}'), "no BOM unless --bom");
+    let body = text.as_str();
     let rows = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -96,12 +97,13 @@ fn moodle_gradebook_has_names_id_numbers_and_emails() {
             "Last name",
             "ID number",
             "Email address",
-            "First look: one briefing, two reports"
+            "First look: one briefing, two reports",
+            "Reflection: What would you check next?"
         ]
     );
-    assert_eq!(rows[1], ["Zoë", "Kowalska", "N1001", "zoe@school.example", "0.00"]);
+    assert_eq!(rows[1], ["Zoë", "Kowalska", "N1001", "zoe@school.example", "0.00", ""]);
     // No first and last name in the roster: the name as typed, split at its last space.
-    assert_eq!(rows[2], ["ben", "OKAFOR", "N1002", "ben@school.example", "0.00"]);
+    assert_eq!(rows[2], ["ben", "OKAFOR", "N1002", "ben@school.example", "0.00", ""]);
     assert_eq!(rows.len(), 4);
 }
 
@@ -288,4 +290,92 @@ fn a_feedback_sheet_per_student_shows_highlights_keys_and_scores_and_runs_nothin
         other.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !other.contains("<script>"),
         "names are text"
     );
+}
+
+/// Issue 15: the gradebook left out what students wrote in reflect steps, and always began
+/// with a byte-order mark. Now each reflect step has a column (in Lateral's own gradebook, on
+/// the student's TOTAL row; in Moodle's, beside the score; none in Canvas's, which would make
+/// it a new assignment), and `--bom` adds the mark, for every form.
+#[test]
+fn regression_gradebook_omits_reflections() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = lateral::lesson::library::load(&[root.join("lessons/00-first-look.md")], &[]).expect("loads");
+    let lesson = lib.lessons[0].lesson.clone().expect("lesson");
+    let reflect = lesson
+        .steps
+        .iter()
+        .find(|s| matches!(s.body, lateral::lesson::StepBody::Reflect { .. }))
+        .expect("a reflect step");
+    let class = d.path().join("class");
+    std::fs::create_dir_all(&class).expect("dir");
+    let written = "=1+1 is not what I'd check; first, who \"said\" it,\nthen when.";
+    for (i, (name, text)) in [("Zoë", Some(written)), ("Ben", None)].into_iter().enumerate() {
+        let mut r = Results::new(name, &lesson);
+        r.steps.push(lateral::records::results::StepWork {
+            step: reflect.id.clone(),
+            kind: "reflect".into(),
+            reflection: text.map(str::to_string),
+            ..Default::default()
+        });
+        r.save(&class.join(format!("s{i}.json"))).expect("saved");
+    }
+    let run = |format: &str, bom: bool| {
+        let out = d.path().join(format!("{format}-{bom}.csv"));
+        let mut c = Command::new(env!("CARGO_BIN_EXE_lateral"));
+        c.args(["grade", "--lesson"])
+            .arg(root.join("lessons/00-first-look.md"))
+            .args(["--csv-format", format, "--csv"])
+            .arg(&out)
+            .arg(&class);
+        if bom {
+            c.arg("--bom");
+        }
+        let o = c.output().expect("runs");
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = std::fs::read_to_string(&out).expect("csv");
+        assert_eq!(text.starts_with('\u{FEFF}'), bom, "{format}: a BOM only with --bom");
+        let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.trim_start_matches('\u{FEFF}').as_bytes())
+            .records()
+            .map(|r| r.expect("a record").iter().map(str::to_string).collect())
+            .collect();
+        rows
+    };
+    let guarded = format!("'{written}");
+    // Lateral's own: the column, filled on the TOTAL row, the formula guard kept.
+    let rows = run("generic", false);
+    let col = rows[0]
+        .iter()
+        .position(|h| *h == format!("reflection:{}", reflect.id))
+        .expect("a column for the reflect step");
+    let total = |who: &str| {
+        rows.iter()
+            .find(|r| r[0] == who && r[2] == "TOTAL")
+            .expect("total")
+            .clone()
+    };
+    assert_eq!(total("Zoë")[col], guarded);
+    assert_eq!(total("Ben")[col], "");
+    assert!(
+        rows.iter()
+            .skip(1)
+            .filter(|r| r[2] != "TOTAL")
+            .all(|r| r[col].is_empty())
+    );
+    assert_eq!(run("generic", true), rows, "the same rows with a BOM");
+    // Moodle: beside the score.
+    let rows = run("moodle", true);
+    assert_eq!(
+        rows[0].last().map(String::as_str),
+        Some("Reflection: What would you check next?")
+    );
+    let zoe = rows.iter().find(|r| r[0] == "Zoë").expect("row");
+    assert_eq!(zoe.last(), Some(&guarded));
+    // Canvas: no reflection column.
+    let rows = run("canvas", true);
+    assert_eq!(rows[0].len(), 6, "{:?}", rows[0]);
+    assert_eq!(run("canvas", false), rows);
 }

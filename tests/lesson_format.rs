@@ -134,6 +134,61 @@ fn labels_must_exist_and_can_be_declared() {
     assert!(has(&e, "there is no label `disclosure`"), "{e:?}");
 }
 
+/// Issue 15: a bias step's keys without labels were refused outright, so a teacher could not
+/// ask for "the loaded words" without having students name a kind. `labels = []` allows it;
+/// students highlight without a label and scoring looks only at the places.
+#[test]
+fn regression_unlabelled_bias_keys_refused_outright() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/unlabelled/unlabelled-bias.md")).expect("read");
+    let (l, d) = parse(&text);
+    assert!(d.is_empty(), "valid, no warning: {d:#?}");
+    let l = std::sync::Arc::new(l.expect("the lesson"));
+    match &l.steps[0].body {
+        StepBody::Highlight { task, labels, keys } => {
+            assert_eq!(*task, Task::Bias);
+            assert!(labels.is_empty());
+            assert!(keys.iter().all(|k| k.label.is_none()), "{keys:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Both places highlighted without a label: full marks.
+    let mut s = lateral::grading::session::Session::new(l.clone(), &corpus(), "Ana");
+    for k in l.steps[0].keys() {
+        assert!(matches!(
+            s.add_highlight(0, k.core, None),
+            lateral::grading::session::AddOutcome::Added(_)
+        ));
+    }
+    let score = s.check().expect("checked").score;
+    assert!((score - 1.0).abs() < 1e-9, "{score}");
+    // A key with a label in a step that offers none is an error at the label.
+    let labelled = text.replacen(
+        "quote = \"doubled down\"\n",
+        "quote = \"doubled down\"\nlabel = \"loaded-word\"\n",
+        1,
+    );
+    let e = errors(&labelled);
+    assert!(
+        has(
+            &e,
+            "20:9 this step offers no labels (`labels = []`), so its keys have none"
+        ),
+        "{e:?}"
+    );
+    // Without `labels = []`, the step offers its task's labels and each key needs one; the
+    // message says how to have none.
+    let (_, d) = parse(&text.replace("labels = []\n", ""));
+    let needs = d
+        .iter()
+        .find(|d| d.message.contains("needs a label"))
+        .expect("an error");
+    assert!(
+        needs.suggestion.as_deref().unwrap_or_default().contains("labels = []"),
+        "{needs:?}"
+    );
+}
+
 #[test]
 fn keys_with_the_same_label_must_not_overlap() {
     let e = errors(&bias(

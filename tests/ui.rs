@@ -475,6 +475,9 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     h.get_by_label("Delete key 1").click();
     h.run();
     h.get_by_label("Save").click();
+    // The saved lesson's check lists its placeholder warnings, new widgets that take two more
+    // frames to lay out (and the folder watcher may reload it meanwhile).
+    h.run_steps(2);
     h.run();
     let saved = lessons.join("ap-ktvz-lesson.md");
     assert!(
@@ -489,7 +492,14 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
         .iter()
         .find(|l| l.path.ends_with("ap-ktvz-lesson.md"))
         .expect("saved lesson");
-    assert!(lf.is_playable() && lf.diagnostics.is_empty(), "{:#?}", lf.diagnostics);
+    // It passes check: no error; the only warnings are the skeleton's texts this test leaves
+    // for the teacher to write (issue 15: placeholder text warns).
+    assert!(lf.is_playable(), "{:#?}", lf.diagnostics);
+    assert!(
+        lf.diagnostics.iter().all(|d| d.message.contains("placeholder text")),
+        "{:#?}",
+        lf.diagnostics
+    );
     let lesson = lf.lesson.as_ref().expect("lesson");
     let key = &lesson.steps[1].keys()[0];
     assert_eq!(key.core, span);

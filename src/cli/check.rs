@@ -20,7 +20,8 @@ use crate::text::diag::{Diagnostic, SourceFile, escape_for_terminal as esc};
 /// The bundled articles are always known; a corpus/ folder beside or above a lesson folder is
 /// found.
 ///
-/// Exit 0 when clean, 1 when there are problems, 2 when it could not run.
+/// Exit 0 when clean, 1 when there are problems, 2 when it could not run. Warnings do not
+/// count as problems unless --strict is given.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -33,6 +34,9 @@ pub struct Args {
     /// How to print the result
     #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
     pub format: Format,
+    /// Count warnings as problems too (exit 1): placeholder text, answers given away, …
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Serialize)]
@@ -131,7 +135,12 @@ fn json_lesson<'a>(file: &'a str, l: &'a Lesson, corpus: &'a Corpus, playable: b
 
 /// Runs `lateral check`; returns the exit code.
 pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
-    let Args { paths, corpus, format } = args;
+    let Args {
+        paths,
+        corpus,
+        format,
+        strict,
+    } = args;
     // Exam packs are checked on their own (they carry their articles); the rest is a library.
     let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = paths.iter().cloned().partition(|p| is_pack_path(p));
     let mut diags = Vec::new();
@@ -174,9 +183,13 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
                 lib.lessons.len()
             )?;
             print_summary(&diags, "result", err)?;
+            if strict && !diags.is_empty() && !diags.iter().any(Diagnostic::is_error) {
+                writeln!(err, "--strict: warnings count as problems")?;
+            }
         }
     }
-    Ok(if diags.iter().any(Diagnostic::is_error) { 1 } else { 0 })
+    let problem = |d: &Diagnostic| d.is_error() || strict;
+    Ok(if diags.iter().any(problem) { 1 } else { 0 })
 }
 
 /// `--format json`: the lessons, their steps and keys, and every diagnostic.

@@ -33,6 +33,10 @@ pub struct Args {
     /// platform's grade import (one row per student, the lesson score out of 100)
     #[arg(long, value_enum, default_value = "generic", value_name = "FORMAT")]
     pub csv_format: CsvFormat,
+    /// Start the gradebook CSV with a UTF-8 byte-order mark, which Excel needs to show names
+    /// with letters such as ż, ë or ї when the file is opened with a double click (any form)
+    #[arg(long)]
+    pub bom: bool,
     /// A class roster (CSV with a `name` column, and id, sis_user_id, sis_login_id, section,
     /// first_name, last_name, id_number, email as the platform needs) to match students' names
     /// to the platform's identities; students it lacks are listed, never dropped
@@ -93,6 +97,7 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         csv: csv_out,
         corpus,
         csv_format,
+        bom,
         roster,
         xapi,
         school_url,
@@ -125,7 +130,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;
     }
-    let csv = gradebook_csv(&mut report, &lesson, roster.as_ref(), csv_format, err)?;
+    let mut csv = gradebook_csv(&mut report, &lesson, roster.as_ref(), csv_format, err)?;
+    if bom {
+        csv.insert_str(0, crate::records::grade::BOM);
+    }
     if let Some(p) = &csv_out
         && !write_out(p, &csv, err)?
     {

@@ -321,7 +321,7 @@ pub(crate) fn write_outcome(o: &LessonOutcome, lesson: &Lesson, out: &mut dyn Wr
 
 /// Loads one playable lesson (with its corpus) or reports why not.
 fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std::io::Result<Option<(Lesson, Library)>> {
-    let lib = match library::load(&[path.to_path_buf()], corpus) {
+    let lib = match library::load_lesson(path, corpus) {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "error: {}", esc(&e.to_string()))?;

@@ -38,7 +38,8 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         corpus,
         format,
     } = args;
-    let lib = match library::load(std::slice::from_ref(&lesson_path), &corpus) {
+    // Only the lesson's articles: a large corpus costs nothing here.
+    let lib = match library::load_lesson(&lesson_path, &corpus) {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "error: {}", esc(&e.to_string()))?;

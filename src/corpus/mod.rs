@@ -83,8 +83,12 @@ pub struct Article {
 }
 
 impl Article {
-    /// Builds an article from its metadata and the text file's contents.
+    /// Builds an article from its metadata and the text file's contents (a leading byte-order
+    /// mark is dropped: it is not part of the text).
     pub fn new(meta: ArticleMeta, source: impl Into<String>, raw: &str) -> Self {
+        // Offsets count the text after a byte-order mark (see `Span`): files come through
+        // `files::read_text`, which drops it; text handed in another way must agree.
+        let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
         let (text, file_line_of, removed) = displayed_text(raw, &meta.removed);
         let mut meta = meta;
         for (r, t) in meta.removed.iter_mut().zip(removed) {

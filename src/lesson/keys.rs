@@ -9,6 +9,7 @@ use crate::corpus::anchor::{Anchor, AnchorError};
 use crate::lesson::anchor_error::report_anchor_error;
 use crate::lesson::blocks::Block;
 use crate::lesson::fields::{KEY_FIELDS, MAX_LESSON_KEYS, MAX_STEP_KEYS};
+use crate::lesson::placeholder::{Field, warn_explanation, warn_placeholder};
 use crate::lesson::read::{BUDGET, line_span, src_line, unknown_label};
 use crate::lesson::{Extent, KeySpan, Task};
 use crate::text::Span;
@@ -154,12 +155,10 @@ fn read_key(
             None,
         );
     }
-    let hints: Vec<String> = k
-        .opt_str_list("hints")
-        .unwrap_or_default()
-        .into_iter()
-        .map(|h| h.value)
-        .collect();
+    let hints = read_hints(ctx, k);
+    if let (Some(e), Some(q)) = (&explanation, &quote) {
+        warn_explanation(ctx, e.span.clone(), &e.value, &q.value);
+    }
     let occurrence = k.opt_int("occurrence", 1, 100_000).map(|n| n.value as usize);
     // Without a quote or a known article (already reported), there is nothing to anchor.
     let (Some(quote), Some((article_id, Some(article)))) = (quote, article) else {
@@ -189,6 +188,15 @@ fn read_key(
     Some((key, pair))
 }
 
+/// The `hints` of a step or key, each warned about when it is placeholder text.
+pub(crate) fn read_hints(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Vec<String> {
+    let hints = o.opt_str_list("hints").unwrap_or_default();
+    for h in &hints {
+        warn_placeholder(ctx, h.span.clone(), &h.value, Field::Hint);
+    }
+    hints.into_iter().map(|h| h.value).collect()
+}
+
 /// The key's `extent` (sentence when not given or unknown).
 fn read_extent(ctx: &Ctx<'_>, k: &Obj<'_, '_>) -> Extent {
     let Some(e) = k.opt_str("extent") else {
@@ -206,7 +214,9 @@ fn read_extent(ctx: &Ctx<'_>, k: &Obj<'_, '_>) -> Extent {
     Extent::Sentence
 }
 
-/// Checks the key's `label` against its task and the step's labels.
+/// Checks the key's `label` against its task and the step's labels. A bias or machine step
+/// that offers no labels (`labels = []`) is unlabelled: students highlight without naming a
+/// kind, and its keys have no label.
 fn check_key_label(ctx: &Ctx<'_>, k: &Obj<'_, '_>, label: Option<&Spanned<String>>, task: Task, labels: &[String]) {
     match (label, task) {
         (Some(l), Task::Conflict) => ctx.error(
@@ -214,13 +224,21 @@ fn check_key_label(ctx: &Ctx<'_>, k: &Obj<'_, '_>, label: Option<&Spanned<String
             "keys of a conflict step have no label",
             Some("remove `label`; use `pair` to link the two sides".into()),
         ),
+        (Some(l), _) if labels.is_empty() => ctx.error(
+            l.span.clone(),
+            "this step offers no labels (`labels = []`), so its keys have none",
+            Some(format!(
+                "remove `label`, or list the labels students choose from in the step, e.g. labels = [\"{}\"]",
+                l.value
+            )),
+        ),
         (Some(l), _) if !labels.contains(&l.value) => unknown_label(ctx, l, labels.iter().map(String::as_str)),
-        (None, Task::Bias | Task::Machine) => ctx.error(
+        (None, Task::Bias | Task::Machine) if !labels.is_empty() => ctx.error(
             k.span.clone(),
             format!("every key of a {} step needs a label", task.name()),
             Some(format!(
-                "add label = \"{}\" (or another of: {})",
-                labels.first().map_or("…", String::as_str),
+                "add label = \"{}\" (or another of: {}); or write labels = [] in the step to have students highlight without naming a kind",
+                labels[0],
                 labels.join(", ")
             )),
         ),

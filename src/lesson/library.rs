@@ -108,6 +108,72 @@ fn display(p: &Path) -> String {
 /// Loads the articles and lessons named by `paths` (files or folders), plus `corpus_dirs`, plus
 /// the `corpus/` folder beside or above each lesson folder, plus the bundled corpus.
 pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadError> {
+    load_only(paths, corpus_dirs, None)
+}
+
+/// Loads one lesson file with only the articles it shows (its steps' `articles`), found where
+/// [`load`] looks for them, bundled ones included: for a command on one lesson (`lateral
+/// score`, `grade`, `export`, `pack`), which need not read and prepare every article of a
+/// large corpus. The articles left aside are not checked either. When the lesson cannot be
+/// read that far (no such file, broken blocks or TOML), this is [`load`], so every problem is
+/// reported as `lateral check` reports it.
+pub fn load_lesson(path: &Path, corpus_dirs: &[PathBuf]) -> Result<Library, LoadError> {
+    let paths = [path.to_path_buf()];
+    let named = path
+        .is_file()
+        .then(|| read_text(path, MAX_LESSON_BYTES).ok())
+        .flatten()
+        .and_then(|text| articles_named(&text));
+    load_only(&paths, corpus_dirs, named.as_ref())
+}
+
+/// The article ids a lesson's steps name in `articles`; `None` when its blocks or their TOML
+/// cannot be read.
+fn articles_named(text: &str) -> Option<HashSet<String>> {
+    let blocks = crate::lesson::blocks::split(text).ok()?;
+    let mut ids = HashSet::new();
+    for b in &blocks {
+        let doc: toml_edit::DocumentMut = text.get(b.toml.clone())?.parse().ok()?;
+        match doc.get("articles") {
+            Some(item) if item.is_str() => ids.extend(item.as_str().map(str::to_string)),
+            Some(item) => {
+                let list = item.as_array()?;
+                ids.extend(list.iter().filter_map(|v| v.as_str()).map(str::to_string));
+            }
+            None => {}
+        }
+    }
+    Some(ids)
+}
+
+/// Is the article with text file `text` and metadata `meta` one of `wanted` (by its file's
+/// stem or its metadata's `id`)? Yes when its metadata cannot be read: it is loaded, and its
+/// problem reported.
+fn is_wanted(text: &Path, meta: &Path, wanted: &HashSet<String>) -> bool {
+    if text
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| wanted.contains(s))
+    {
+        return true;
+    }
+    let Some(doc) = read_text(meta, MAX_META_BYTES)
+        .ok()
+        .and_then(|t| t.parse::<toml_edit::DocumentMut>().ok())
+    else {
+        return true;
+    };
+    doc.get("id")
+        .and_then(|i| i.as_str())
+        .is_none_or(|id| wanted.contains(id))
+}
+
+/// [`load`], with only the articles in `wanted` when it is given.
+fn load_only(
+    paths: &[PathBuf],
+    corpus_dirs: &[PathBuf],
+    wanted: Option<&HashSet<String>>,
+) -> Result<Library, LoadError> {
     for p in paths.iter().chain(corpus_dirs) {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(LoadError::NotFound(display(p)));
@@ -119,7 +185,7 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
     found.add_corpus_dirs(corpus_dirs, &mut diags);
     found.texts.sort();
     found.meta_files.sort();
-    let mut corpus = load_corpus(&found, &mut diags);
+    let mut corpus = load_corpus(&found, wanted, &mut diags);
     let articles_from_disk = corpus.articles().len();
     for a in bundled::corpus_articles() {
         if corpus.get(a.id()).is_none() {
@@ -251,9 +317,9 @@ impl Found {
     }
 }
 
-/// The articles found, each text with its metadata; reports texts without metadata, metadata
-/// without text and ids used twice.
-fn load_corpus(found: &Found, diags: &mut Vec<Diagnostic>) -> Corpus {
+/// The articles found (those in `wanted`, when given), each text with its metadata; reports
+/// texts without metadata, metadata without text and ids used twice.
+fn load_corpus(found: &Found, wanted: Option<&HashSet<String>>, diags: &mut Vec<Diagnostic>) -> Corpus {
     let mut corpus = Corpus::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     let mut paired_metas: HashSet<PathBuf> = HashSet::new();
@@ -272,6 +338,9 @@ fn load_corpus(found: &Found, diags: &mut Vec<Diagnostic>) -> Corpus {
             continue;
         }
         paired_metas.insert(meta_canon);
+        if wanted.is_some_and(|w| !is_wanted(t, &meta, w)) {
+            continue;
+        }
         let Some(a) = load_article_files(t, &meta, diags) else {
             continue;
         };

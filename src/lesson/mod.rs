@@ -29,6 +29,7 @@ mod keys;
 mod labels;
 pub mod library;
 mod model;
+mod placeholder;
 mod read;
 mod skeleton;
 mod step;

@@ -84,6 +84,15 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
         return (None, diags);
     };
     lesson.intro = text[header.prose.clone()].trim().to_string();
+    let intro_ctx = Ctx::new(src, header.prose.start);
+    let intro_span = crate::lesson::placeholder::trimmed(text, header.prose.clone());
+    crate::lesson::placeholder::warn_placeholder(
+        &intro_ctx,
+        intro_span,
+        &lesson.intro,
+        crate::lesson::placeholder::Field::Intro,
+    );
+    diags.extend(intro_ctx.into_diags());
 
     if blocks.len() == 1 {
         diags.push(

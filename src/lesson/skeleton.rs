@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::corpus::Article;
 use crate::lesson::Task;
+use crate::lesson::placeholder::{SKELETON_EXPLANATION, SKELETON_HINT, SKELETON_INSTRUCTIONS, SKELETON_INTRO};
 use crate::text::Span;
 
 /// A TOML string literal.
@@ -25,7 +26,8 @@ pub(crate) fn skeleton(articles: &[Arc<Article>], task: Task) -> String {
     ));
     out.push_str(&format!("title = {}\n", q(&format!("New lesson: {first}"))));
     out.push_str("summary = \"One line for the lesson library.\"\nminutes = 15\n\n[settings]\nretry = true\nshow_solution = true\n+++\n\n");
-    out.push_str("Introduce the article(s) here: the context students need, without the answers.\n\n");
+    out.push_str(SKELETON_INTRO);
+    out.push_str("\n\n");
     out.push_str(&format!(
         "+++ step\nkind = \"read\"\ntitle = \"Read first\"\narticles = [{}]\n+++\n\nRead the whole text once before you mark anything.\n\n",
         ids.join(", ")
@@ -36,15 +38,18 @@ pub(crate) fn skeleton(articles: &[Arc<Article>], task: Task) -> String {
         Task::Bias => "Find the loaded words",
     };
     out.push_str(&format!(
-        "+++ step\nkind = \"highlight\"\ntask = {}\ntitle = {}\narticles = [{}]\nhints = [\"Write a hint here: where to look, not what to find.\"]\n",
+        "+++ step\nkind = \"highlight\"\ntask = {}\ntitle = {}\narticles = [{}]\nhints = [{}]\n",
         q(task.name()),
         q(title),
-        ids.join(", ")
+        ids.join(", "),
+        q(SKELETON_HINT)
     ));
     for (i, a) in articles.iter().enumerate() {
         out.push_str(&skeleton_key(a, i, articles.len() > 1, task));
     }
-    out.push_str("+++\n\nTell students what to find, and how many.\n");
+    out.push_str("+++\n\n");
+    out.push_str(SKELETON_INSTRUCTIONS);
+    out.push('\n');
     out
 }
 
@@ -99,6 +104,6 @@ fn skeleton_key(a: &Article, i: usize, name_article: bool, task: Task) -> String
     if task == Task::Conflict && i == 0 {
         out.push_str("pair = \"key-2\"\n");
     }
-    out.push_str("explanation = \"Why this passage matters, with the evidence: which other report says what.\"\n");
+    out.push_str(&format!("explanation = {}\n", q(SKELETON_EXPLANATION)));
     out
 }

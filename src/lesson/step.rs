@@ -7,6 +7,7 @@ use crate::corpus::{Article, Corpus};
 use crate::lesson::blocks::Block;
 use crate::lesson::fields::{KINDS, MAX_STEP_ARTICLES, MIN_CHOICE_OPTIONS, OPTION_FIELDS, STEP_FIELDS, TASKS};
 use crate::lesson::keys::read_keys;
+use crate::lesson::placeholder;
 use crate::lesson::read::{checked_id, src_line, unknown_label};
 use crate::lesson::{ChoiceOption, Lesson, Step, StepBody, StepKind, Task};
 use crate::text::diag::nearest;
@@ -102,12 +103,7 @@ pub(crate) fn read_step(
     };
     let title = o.opt_str("title").map_or_else(|| format!("Step {n}"), |t| t.value);
     let articles = read_articles(ctx, &o, corpus);
-    let hints: Vec<String> = o
-        .opt_str_list("hints")
-        .unwrap_or_default()
-        .into_iter()
-        .map(|h| h.value)
-        .collect();
+    let hints = crate::lesson::keys::read_hints(ctx, &o);
     let points = o.opt_number("points", 1000.0).map(|p| p.value);
     let line = src_line(ctx, block.open.start);
     let body = match kind {
@@ -121,6 +117,8 @@ pub(crate) fn read_step(
         INVESTIGATE => crate::lesson::cards::read_investigate(ctx, &o, block, &articles),
         _ => read_highlight(ctx, &o, block, &articles, lesson)?,
     };
+    let prose_span = placeholder::trimmed(ctx.src.text.as_str(), block.prose.clone());
+    placeholder::warn_placeholder(ctx, prose_span, &prose, placeholder::Field::Instructions);
     if prose.is_empty() && body.kind() != StepKind::Read {
         ctx.warn(
             block.open.clone(),
@@ -183,7 +181,10 @@ fn read_choice(ctx: &Ctx<'_>, o: &Obj<'_, '_>, block: &Block) -> StepBody {
             options.push(ChoiceOption {
                 text: t.value,
                 correct: op.opt_bool("correct").unwrap_or(false),
-                explanation: op.opt_str("explanation").map(|e| e.value),
+                explanation: op.opt_str("explanation").map(|e| {
+                    placeholder::warn_placeholder(ctx, e.span, &e.value, placeholder::Field::OptionExplanation);
+                    e.value
+                }),
             });
         }
     }

@@ -25,6 +25,35 @@ pub struct Graded {
     pub results: Results,
     /// The recomputed scores.
     pub outcome: LessonOutcome,
+    /// What of the file was left out before scoring (each reported in the report's
+    /// diagnostics): none for a file as the app writes it.
+    pub left_out: LeftOut,
+}
+
+/// What of a results file was left out before scoring: highlights that could not be placed,
+/// options that do not exist or were picked twice. The app never writes either, so a file with
+/// any was changed by hand or by another program; `lateral grade`'s summary flags it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Highlights dropped.
+    pub highlights: usize,
+    /// Picked options dropped (out of range, or a repeat).
+    pub choices: usize,
+}
+
+impl LeftOut {
+    /// How many highlights and picked options `r` holds.
+    fn count(r: &Results) -> LeftOut {
+        LeftOut {
+            highlights: r.steps.iter().map(|w| w.highlights.len()).sum(),
+            choices: r.steps.iter().map(|w| w.choices.len()).sum(),
+        }
+    }
+
+    /// Was anything left out?
+    pub fn any(&self) -> bool {
+        self.highlights + self.choices > 0
+    }
 }
 
 /// A class, graded.
@@ -94,7 +123,14 @@ pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
                 continue;
             }
         };
+        let mut before = LeftOut::count(&r);
+        before.highlights += r.unreadable.len();
         let diags = validate(&src, &mut r, lesson, corpus);
+        let after = LeftOut::count(&r);
+        let left_out = LeftOut {
+            highlights: before.highlights.saturating_sub(after.highlights),
+            choices: before.choices.saturating_sub(after.choices),
+        };
         let wrong_lesson = r.lesson.id != lesson.id;
         report.diagnostics.extend(diags);
         if wrong_lesson {
@@ -125,6 +161,7 @@ pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
             file: name,
             results: r,
             outcome,
+            left_out,
         });
     }
     report
@@ -170,16 +207,51 @@ pub(crate) const CSV_HEADER: [&str; 11] = [
     "seconds",
 ];
 
-/// The gradebook CSV (UTF-8 with a byte-order mark, so a spreadsheet shows every name's
-/// letters): a header, one row per student per step, and one summary row per student (step
-/// `TOTAL`). Scores are 0–1 with four decimals; empty where a step is not scored. Text cells go
-/// through [`text_cell`]; the totals add up with saturating arithmetic.
+/// A UTF-8 byte-order mark, which Excel needs to read a CSV file as UTF-8 (`lateral grade --bom`).
+pub const BOM: &str = "\u{FEFF}";
+
+/// The lesson's reflect steps, in order: one gradebook column each.
+pub(crate) fn reflect_steps(lesson: &Lesson) -> Vec<&crate::lesson::Step> {
+    lesson
+        .steps
+        .iter()
+        .filter(|s| matches!(s.body, StepBody::Reflect { .. }))
+        .collect()
+}
+
+/// What `results` wrote on each reflect step of the lesson (empty where nothing), as text
+/// cells ([`text_cell`]).
+pub(crate) fn reflection_cells(lesson: &Lesson, results: &Results) -> Vec<String> {
+    reflect_steps(lesson)
+        .iter()
+        .map(|step| {
+            let text = results
+                .steps
+                .iter()
+                .find(|w| w.step == step.id)
+                .and_then(|w| w.reflection.as_deref())
+                .unwrap_or_default();
+            text_cell(text.trim()).into_owned()
+        })
+        .collect()
+}
+
+/// The gradebook CSV (UTF-8, without a byte-order mark: see [`BOM`]): a header, one row per
+/// student per step, and one summary row per student (step `TOTAL`). Scores are 0–1 with four
+/// decimals; empty where a step is not scored. After the [`CSV_HEADER`] columns comes one column
+/// per reflect step (`reflection:<step id>`), filled on the student's `TOTAL` row with what they
+/// wrote. Text cells go through [`text_cell`]; the totals add up with saturating arithmetic.
 pub fn csv(report: &Report, lesson: &Lesson) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::from("\u{FEFF}".as_bytes()));
-    // Writing to memory cannot fail, and every row has the header's 11 cells.
-    let _ = w.write_record(CSV_HEADER);
+        .from_writer(Vec::new());
+    let reflect: Vec<String> = reflect_steps(lesson)
+        .iter()
+        .map(|s| format!("reflection:{}", text_cell(&s.id)))
+        .collect();
+    let blank = vec![String::new(); reflect.len()];
+    // Writing to memory cannot fail, and every row has the header's cells.
+    let _ = w.write_record(CSV_HEADER.iter().map(|c| c.to_string()).chain(reflect.iter().cloned()));
     for g in &report.graded {
         let student = text_cell(&g.results.student);
         let lesson_id = text_cell(&lesson.id);
@@ -194,33 +266,35 @@ pub fn csv(report: &Report, lesson: &Lesson) -> String {
             attempts = attempts.saturating_add(u64::from(o.attempts));
             seconds = seconds.saturating_add(secs.unwrap_or(0));
             let d = o.detail.as_ref();
-            let _ = w.write_record([
-                student.as_ref(),
-                lesson_id.as_ref(),
-                &text_cell(&step.id),
-                &text_cell(&o.kind),
-                &num(o.score),
-                &num(d.map(|d| d.precision)),
-                &num(d.map(|d| d.recall)),
-                &num(d.map(|d| d.f1)),
-                &o.hints_used.to_string(),
-                &o.attempts.to_string(),
-                &secs.map_or(String::new(), |s| s.to_string()),
-            ]);
+            let row = [
+                student.to_string(),
+                lesson_id.to_string(),
+                text_cell(&step.id).into_owned(),
+                text_cell(&o.kind).into_owned(),
+                num(o.score),
+                num(d.map(|d| d.precision)),
+                num(d.map(|d| d.recall)),
+                num(d.map(|d| d.f1)),
+                o.hints_used.to_string(),
+                o.attempts.to_string(),
+                secs.map_or(String::new(), |s| s.to_string()),
+            ];
+            let _ = w.write_record(row.iter().chain(&blank));
         }
-        let _ = w.write_record([
-            student.as_ref(),
-            lesson_id.as_ref(),
-            "TOTAL",
-            "lesson",
-            &num(Some(g.outcome.score)),
-            "",
-            "",
-            "",
-            &hints.to_string(),
-            &attempts.to_string(),
-            &seconds.to_string(),
-        ]);
+        let total = [
+            student.to_string(),
+            lesson_id.to_string(),
+            "TOTAL".into(),
+            "lesson".into(),
+            num(Some(g.outcome.score)),
+            String::new(),
+            String::new(),
+            String::new(),
+            hints.to_string(),
+            attempts.to_string(),
+            seconds.to_string(),
+        ];
+        let _ = w.write_record(total.into_iter().chain(reflection_cells(lesson, &g.results)));
     }
     let bytes = w.into_inner().unwrap_or_else(|e| e.into_inner().get_ref().clone());
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -347,6 +421,7 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
             ));
         }
     }
+    s.push_str(&flagged(report));
     for (i, (step, c)) in lesson.steps.iter().zip(classes).enumerate() {
         if c.scores.is_empty() {
             continue;
@@ -372,6 +447,33 @@ pub fn summary(report: &Report, lesson: &Lesson, classes: &[StepClass]) -> Strin
             ));
         }
         s.push('\n');
+    }
+    s
+}
+
+/// The summary's lines on graded files that had work left out (empty when none had).
+fn flagged(report: &Report) -> String {
+    let flagged: Vec<&Graded> = report.graded.iter().filter(|g| g.left_out.any()).collect();
+    if flagged.is_empty() {
+        return String::new();
+    }
+    let mut s = format!(
+        "flagged: {} file(s) hold work the app never writes (changed by hand or by another program?); graded without it, each problem listed above:\n",
+        flagged.len()
+    );
+    for g in flagged {
+        let mut parts = Vec::new();
+        if g.left_out.highlights > 0 {
+            parts.push(format!("{} highlight(s)", g.left_out.highlights));
+        }
+        if g.left_out.choices > 0 {
+            parts.push(format!("{} picked option(s)", g.left_out.choices));
+        }
+        s.push_str(&format!(
+            "  {}: {} left out\n",
+            escape_for_terminal(&g.file),
+            parts.join(" and ")
+        ));
     }
     s
 }

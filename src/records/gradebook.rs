@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::lesson::Lesson;
-use crate::records::grade::{Report, text_cell};
+use crate::records::grade::{Report, reflect_steps, reflection_cells, text_cell};
 use crate::text::diag::{Diagnostic, Severity};
 
 /// The largest roster file read (a school's whole year fits many times over).
@@ -105,20 +105,33 @@ fn csv_error(name: &str, e: &csv::Error) -> Diagnostic {
     d.with_suggestion("save it from your spreadsheet as “CSV UTF-8”, with a header row")
 }
 
-/// The platform CSV for a graded class, and a warning for each student the roster lacks.
+/// The platform CSV for a graded class (UTF-8 without a byte-order mark; see
+/// [`crate::records::grade::BOM`]), and a warning for each student the roster lacks. Moodle's
+/// has one more column per reflect step (`Reflection: <step title>`) with what each student
+/// wrote: Moodle's import ignores a column unless it is mapped, and it can be mapped to a grade
+/// item's feedback. Canvas's has none: Canvas makes every column it does not know a new
+/// assignment.
 pub fn platform_csv(report: &Report, lesson: &Lesson, roster: &Roster, format: CsvFormat) -> (String, Vec<Diagnostic>) {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .flexible(true)
-        .from_writer(Vec::from("\u{FEFF}".as_bytes()));
+        .from_writer(Vec::new());
     let title = text_cell(&lesson.title).into_owned();
+    let reflect: Vec<String> = reflect_steps(lesson)
+        .iter()
+        .map(|s| text_cell(&format!("Reflection: {}", s.title)).into_owned())
+        .collect();
     let mut warnings = Vec::new();
     // Writing to memory cannot fail.
     let _ = match format {
         CsvFormat::Canvas => w
             .write_record(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", &title])
             .and_then(|_| w.write_record(["    Points Possible", "", "", "", "", "100"])),
-        CsvFormat::Moodle => w.write_record(["First name", "Last name", "ID number", "Email address", &title]),
+        CsvFormat::Moodle => w.write_record(
+            ["First name", "Last name", "ID number", "Email address", &title]
+                .into_iter()
+                .chain(reflect.iter().map(String::as_str)),
+        ),
     };
     for g in &report.graded {
         let student = &g.results.student;
@@ -142,7 +155,10 @@ pub fn platform_csv(report: &Report, lesson: &Lesson, roster: &Roster, format: C
             ],
             CsvFormat::Moodle => {
                 let (first, last) = split_name(student, &e);
-                vec![first, last, e.get("id_number").into(), e.get("email").into(), score]
+                let mut cells = vec![first, last, e.get("id_number").into(), e.get("email").into(), score];
+                // `text_cell` again below changes nothing: a guarded cell starts with `'`.
+                cells.extend(reflection_cells(lesson, &g.results));
+                cells
             }
         };
         let _ = w.write_record(cells.iter().map(|c| text_cell(c).into_owned()));

@@ -15,6 +15,15 @@ use std::sync::{Arc, OnceLock};
 
 /// A half-open range `[start, end)` of **char offsets** (Unicode scalar values, not bytes) into
 /// one text. `start == end` is an empty span. `start > end` is never constructed by the core.
+///
+/// For an article, the text is its displayed text: the `.txt` file as `files::read_text` gives
+/// it, **after a leading UTF-8 byte-order mark is removed** and with `\r\n` and `\r` line ends
+/// made `\n`, without the lines its metadata removes. Offset 0 is the first char after the BOM.
+/// In Python that text is `open(path, encoding="utf-8-sig").read()` (universal newlines, BOM
+/// dropped); Python's default `open` and `codecs.open(path, encoding="utf8")`, which the
+/// SemEval-2020 Task 11 tools use, keep a BOM as `"\ufeff"` at offset 0, one more than here.
+/// The SemEval scorer itself never reads articles: it compares offsets. See
+/// `docs/results-format.md`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// First char of the span (inclusive).

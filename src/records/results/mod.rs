@@ -60,6 +60,22 @@ pub struct Results {
     /// The student's work, one entry per step touched.
     #[serde(default)]
     pub steps: Vec<StepWork>,
+    /// Highlights of the file that could not be read as highlights, left out of `steps` (not
+    /// part of the file; reported by [`validate()`]).
+    #[serde(skip)]
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A highlight in a results file that is not one: a negative offset, an offset that is not a
+/// whole number, no `target`. It is left out and the rest of the file is read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Unreadable {
+    /// Its entry in the file's `steps` (from 0).
+    pub step: usize,
+    /// Its place in that entry's `highlights` in the file (from 0).
+    pub highlight: usize,
+    /// What is wrong with it.
+    pub why: String,
 }
 
 /// Which lesson a results file is for.
@@ -243,6 +259,7 @@ impl Results {
             updated: Some(now),
             current_step: None,
             steps: Vec::new(),
+            unreadable: Vec::new(),
         }
     }
 
@@ -302,9 +319,48 @@ pub fn parse_results(src: &SourceFile) -> Result<Results, Diagnostic> {
                 "results files are written by the Lateral app; check that this is the file a student handed in",
             ));
     }
-    let r: Results = serde_json::from_str(src.text.as_str()).map_err(|e| json_error(src, &e))?;
+    let r: Results = match serde_json::from_str(text) {
+        Ok(r) => r,
+        Err(e) => without_unreadable_highlights(text).ok_or_else(|| json_error(src, &e))?,
+    };
     check_fields(src, &r)?;
     Ok(r)
+}
+
+/// The results in `text` read without the highlights that cannot be read as highlights (each
+/// kept in [`Results::unreadable`]); `None` when there are none, or when the file has other
+/// problems too (reported by the caller with its place).
+fn without_unreadable_highlights(text: &str) -> Option<Results> {
+    use serde_json::Value;
+    let mut v: Value = serde_json::from_str(text).ok()?;
+    let mut unreadable = Vec::new();
+    for (si, step) in v.get_mut("steps")?.as_array_mut()?.iter_mut().enumerate() {
+        let Some(highlights) = step.get_mut("highlights").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        let mut hi = 0;
+        highlights.retain(|h| {
+            let kept = match SavedHighlight::deserialize(h) {
+                Ok(_) => true,
+                Err(e) => {
+                    unreadable.push(Unreadable {
+                        step: si,
+                        highlight: hi,
+                        why: short(&e.to_string(), 200).into_owned(),
+                    });
+                    false
+                }
+            };
+            hi += 1;
+            kept
+        });
+    }
+    if unreadable.is_empty() {
+        return None;
+    }
+    let mut r: Results = serde_json::from_value(v).ok()?;
+    r.unreadable = unreadable;
+    Some(r)
 }
 
 /// The diagnostic for a results file that is not valid JSON (or not the shape of one), at the

@@ -11,7 +11,8 @@ use crate::text::Span;
 use crate::text::diag::{Collector, Diagnostic, Severity, SourceFile, short};
 
 /// Checks every highlight against the lesson and its articles: unknown steps, articles not in
-/// the step, offsets past the article's end. Bad highlights are reported and dropped; a
+/// the step, offsets past the article's end (and reports the highlights that could not be read
+/// at all, [`Results::unreadable`]). Bad highlights are reported and dropped; a
 /// highlight whose position no longer matches its quote is re-anchored by the quote. Counters
 /// past [`MAX_COUNT`] (or [`MAX_STEP_SECONDS`]) are taken as that much, and timestamps that are
 /// not real dates and times are dropped, each with a warning. At most
@@ -47,10 +48,45 @@ pub fn validate(src: &SourceFile, r: &mut Results, lesson: &Lesson, corpus: &Cor
     }
     check_timestamp(src, &mut diags, &mut r.started, &["started"]);
     check_timestamp(src, &mut diags, &mut r.updated, &["updated"]);
+    report_unreadable(src, &mut diags, r);
+    let unreadable = &r.unreadable;
     for (si, work) in r.steps.iter_mut().enumerate() {
-        validate_step(src, &mut diags, work, &si.to_string(), lesson, corpus);
+        // Where each highlight kept stands in the file, around those that could not be read.
+        let gone: Vec<usize> = unreadable
+            .iter()
+            .filter(|u| u.step == si)
+            .map(|u| u.highlight)
+            .collect();
+        let in_file: Vec<usize> = (0..work.highlights.len() + gone.len())
+            .filter(|i| !gone.contains(i))
+            .collect();
+        validate_step(src, &mut diags, work, (&si.to_string(), &in_file), lesson, corpus);
     }
     diags.finish()
+}
+
+/// Reports each highlight of the file that could not be read as one (left out when parsing).
+fn report_unreadable(src: &SourceFile, diags: &mut Collector, r: &Results) {
+    for u in &r.unreadable {
+        let step = r.steps.get(u.step).map_or("", |w| w.step.as_str());
+        let (si, hi) = (u.step.to_string(), u.highlight.to_string());
+        diags.push_with(Severity::Error, |sev| {
+            at_path(
+                src,
+                &["steps", si.as_str(), "highlights", hi.as_str()],
+                sev,
+                format!(
+                    "highlight {} of step `{}` cannot be read ({}); it is left out",
+                    u.highlight + 1,
+                    short(step, NAME_CHARS),
+                    u.why
+                ),
+            )
+            .with_suggestion(
+                "positions are whole numbers of characters from 0, `start` before `end`; the rest of the file is graded",
+            )
+        });
+    }
 }
 
 /// Checks the work on one step (entry `si` of `steps`): its counters and times, that the lesson
@@ -59,7 +95,7 @@ fn validate_step(
     src: &SourceFile,
     diags: &mut Collector,
     work: &mut StepWork,
-    si_s: &str,
+    (si_s, in_file): (&str, &[usize]),
     lesson: &Lesson,
     corpus: &Corpus,
 ) {
@@ -84,27 +120,82 @@ fn validate_step(
     work.highlights = std::mem::take(&mut work.highlights)
         .into_iter()
         .enumerate()
-        .filter_map(|(hi, h)| check_highlight(src, diags, step, corpus, si_s, hi, h))
+        .filter_map(|(k, h)| {
+            let hi = in_file.get(k).copied().unwrap_or(k);
+            check_highlight(src, diags, step, corpus, si_s, hi, h)
+        })
         .collect();
-    if let StepBody::Choice { options, .. } = &step.body
-        && let Some(&bad) = work.choices.iter().find(|&&c| c >= options.len())
-    {
-        diags.push_with(Severity::Error, |sev| {
-            at_path(
-                src,
-                &["steps", si_s, "choices"],
-                sev,
-                format!(
-                    "choice {bad} does not exist; step `{}` has {} options (0 to {})",
-                    step.id,
-                    options.len(),
-                    options.len().saturating_sub(1)
-                ),
-            )
-        });
-        work.choices.retain(|&c| c < options.len());
+    if let StepBody::Choice { options, multiple } = &step.body {
+        check_choices(src, diags, work, step, si_s, options.len(), *multiple);
     }
 }
+
+/// Checks the options picked on entry `si` of `steps` of a choice step with `n` options: each
+/// index past the last option, and each repeat of an option already picked, is reported (at
+/// its place in `choices`) and dropped, so every option counts once. The app never writes
+/// either: such a file was edited by hand or by another program.
+fn check_choices(
+    src: &SourceFile,
+    diags: &mut Collector,
+    work: &mut StepWork,
+    step: &Step,
+    si: &str,
+    n: usize,
+    multiple: bool,
+) {
+    let mut kept: Vec<usize> = Vec::new();
+    for (ci, &c) in work.choices.iter().enumerate() {
+        let ci_s = ci.to_string();
+        let path = ["steps", si, "choices", ci_s.as_str()];
+        if c >= n {
+            diags.push_with(Severity::Error, |sev| {
+                at_path(
+                    src,
+                    &path,
+                    sev,
+                    format!(
+                        "choice {c} does not exist; step `{}` has {n} options (0 to {}); it is ignored",
+                        step.id,
+                        n.saturating_sub(1)
+                    ),
+                )
+                .with_suggestion(HAND_EDITED)
+            });
+        } else if kept.contains(&c) {
+            diags.push_with(Severity::Warning, |sev| {
+                at_path(
+                    src,
+                    &path,
+                    sev,
+                    format!("option {c} of step `{}` is picked twice; it counts once", step.id),
+                )
+                .with_suggestion(HAND_EDITED)
+            });
+        } else {
+            kept.push(c);
+        }
+    }
+    if !multiple && kept.len() > 1 {
+        diags.push_with(Severity::Warning, |sev| {
+            at_path(
+                src,
+                &["steps", si, "choices"],
+                sev,
+                format!(
+                    "step `{}` takes one answer, and {} options are picked; it scores 0",
+                    step.id,
+                    kept.len()
+                ),
+            )
+            .with_suggestion(HAND_EDITED)
+        });
+    }
+    work.choices = kept;
+}
+
+/// What a problem the app never writes says about the file.
+const HAND_EDITED: &str =
+    "results files are written by the Lateral app; this one was changed by hand or by another program";
 
 /// Checks highlight `hi` of entry `si_s` of `steps`: the highlight to keep (re-anchored by its
 /// quote if its position no longer matches), or `None` after reporting why it is dropped.
@@ -341,7 +432,7 @@ fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool)
         occurrence: None,
     };
     match resolve(article, &anchor) {
-        Ok(span) => Ok((span, pos.is_some())),
+        Ok(span) => Ok((keep_edge_whitespace(article, span, exact), pos.is_some())),
         Err(_) => match pos {
             Some((_, e)) if e > article.len() => Err(format!(
                 "it ends at {e}, past the end of the article ({} characters), and its quote is not in the article",
@@ -350,4 +441,28 @@ fn place_highlight(article: &Article, h: &SavedHighlight) -> Result<(Span, bool)
             _ => Err("its quote is not in the article at its position or anywhere else".into()),
         },
     }
+}
+
+/// `span`, where the quote `exact` was found (anchoring trims a quote), widened over the
+/// whitespace `exact` begins and ends with, as far as the article has whitespace there: a
+/// `TextQuoteSelector`'s `exact` is the highlighted text exactly, spaces included, so its
+/// offsets are those of the whole of it.
+fn keep_edge_whitespace(article: &Article, span: Span, exact: &str) -> Span {
+    let lead = exact.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = exact.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let space_at = |i: usize| article.slice(Span::new(i, i + 1)).chars().all(char::is_whitespace);
+    let (mut start, mut end) = (span.start, span.end);
+    for _ in 0..lead {
+        if start == 0 || !space_at(start - 1) {
+            break;
+        }
+        start -= 1;
+    }
+    for _ in 0..trail {
+        if end >= article.len() || !space_at(end) {
+            break;
+        }
+        end += 1;
+    }
+    Span::new(start, end)
 }

@@ -1,0 +1,259 @@
+//! Placeholder text left in a lesson: an explanation, hint or instructions that say "TODO",
+//! "TBD", "Explain here", "…", "xxx" or "lorem ipsum", the skeleton's own wording left
+//! unchanged, or an explanation that only repeats its key's quote. Such a lesson is valid (a
+//! student can play it), so each is a warning; `lateral check --strict` makes warnings count.
+
+use std::ops::Range;
+
+use crate::text::schema::Ctx;
+use crate::text::{collapse_whitespace, fold_char, lowercase};
+
+/// Words that, first in a text, mark it as not written yet.
+const MARKERS: &[&str] = &["todo", "tbd", "tba", "tk", "fixme", "placeholder", "lorem"];
+
+/// Whole texts (folded, lower-cased, without end punctuation) that are only a stand-in.
+const PHRASES: &[&str] = &[
+    "to do",
+    "to be done",
+    "to be decided",
+    "to be written",
+    "coming soon",
+    "explain",
+    "explanation",
+    "hint",
+    "instructions",
+    "text",
+    "something",
+    "write something",
+    "fill in",
+    "fill this in",
+    "same as above",
+];
+
+/// Words that, in a short text ending in "here", say it is a slot to fill ("Explain here",
+/// "Write your hint here", "Your text here").
+const SLOT_WORDS: &[&str] = &[
+    "explain",
+    "explanation",
+    "write",
+    "add",
+    "put",
+    "insert",
+    "enter",
+    "type",
+    "text",
+    "hint",
+    "instructions",
+    "something",
+    "goes",
+];
+
+/// The skeleton's stand-in texts (`lateral new-lesson`), which a teacher replaces.
+pub(crate) const SKELETON_INTRO: &str =
+    "Introduce the article(s) here: the context students need, without the answers.";
+pub(crate) const SKELETON_HINT: &str = "Write a hint here: where to look, not what to find.";
+pub(crate) const SKELETON_EXPLANATION: &str =
+    "Why this passage matters, with the evidence: which other report says what.";
+pub(crate) const SKELETON_INSTRUCTIONS: &str = "Tell students what to find, and how many.";
+
+/// `s` as compared here: folded as quotes are, lower-cased, whitespace collapsed, and without
+/// the punctuation, quote marks, brackets and Markdown marks around it.
+fn normal(s: &str) -> String {
+    let folded: String = s.chars().filter_map(fold_char).collect();
+    let folded = lowercase(&collapse_whitespace(&folded));
+    folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+/// Why `text` is a placeholder, quoted for a message (e.g. `“TODO”`), or `None` when it is
+/// text (or empty: an empty text is reported, where it matters, on its own).
+pub(crate) fn placeholder(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let shown = format!("“{}”", crate::text::diag::short(trimmed, 40));
+    // Only the start of a long text is looked at: a stand-in is short, or starts with a marker
+    // ("TODO: …", "Lorem ipsum dolor sit amet, …"), and the instructions of a step are long.
+    let long = trimmed.chars().nth(HEAD_CHARS).is_some();
+    let head: String = trimmed.chars().take(if long { 24 } else { HEAD_CHARS }).collect();
+    let n = normal(&head);
+    if n.is_empty() && !long {
+        // Only dots, dashes, question marks or brackets: "…", "...", "???", "[ ]".
+        return Some(shown);
+    }
+    let words: Vec<&str> = n
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = words.first().copied().unwrap_or_default();
+    let all_x = |w: &str| w.len() >= 3 && w.chars().all(|c| c == 'x');
+    let marker = MARKERS.contains(&first) && (first != "lorem" || words.get(1) == Some(&"ipsum"));
+    if marker || all_x(first) {
+        return Some(shown);
+    }
+    if long {
+        return None;
+    }
+    let slot = words.len() <= 6 && words.last() == Some(&"here") && words.iter().any(|w| SLOT_WORDS.contains(w));
+    static SKELETON: std::sync::LazyLock<[String; 4]> = std::sync::LazyLock::new(|| {
+        [
+            SKELETON_INTRO,
+            SKELETON_HINT,
+            SKELETON_EXPLANATION,
+            SKELETON_INSTRUCTIONS,
+        ]
+        .map(normal)
+    });
+    let skeleton = SKELETON.contains(&n);
+    (PHRASES.contains(&n.as_str()) || slot || skeleton).then_some(shown)
+}
+
+/// How many chars of a text [`placeholder`] looks at (more than the skeleton's longest).
+const HEAD_CHARS: usize = 100;
+
+/// Does `explanation` only repeat `quote` (folded, without case, quote marks or end
+/// punctuation)?
+pub(crate) fn repeats_quote(explanation: &str, quote: &str) -> bool {
+    // Folding only shortens, and quote marks or end punctuation add a few chars at most.
+    if explanation.len() > 2 * quote.len() + 16 {
+        return false;
+    }
+    let e = normal(explanation);
+    !e.is_empty() && e == normal(quote)
+}
+
+/// Which text a placeholder was found in: what the message calls it and what to write instead.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Field {
+    /// A key's `explanation`.
+    KeyExplanation,
+    /// A hint of a step or key.
+    Hint,
+    /// A step's instructions (its Markdown).
+    Instructions,
+    /// The lesson's introduction.
+    Intro,
+    /// A choice option's `explanation`.
+    OptionExplanation,
+}
+
+impl Field {
+    /// What the text is, with its verb: "this hint is".
+    fn what(self) -> &'static str {
+        match self {
+            Field::KeyExplanation => "this explanation is",
+            Field::Hint => "this hint is",
+            Field::Instructions => "this step's instructions are",
+            Field::Intro => "the lesson's introduction is",
+            Field::OptionExplanation => "this option's explanation is",
+        }
+    }
+
+    fn instead(self) -> &'static str {
+        match self {
+            Field::KeyExplanation => {
+                "write why this passage matters, with the evidence (what the words do, or what the other report says): students read it after Check"
+            }
+            Field::Hint => "write where to look or what kind of thing to look for (not what), or remove the hint",
+            Field::Instructions => {
+                "write what students should do in this step, in Markdown below the step's closing +++"
+            }
+            Field::Intro => "write the context students need before they start, without the answers, or leave it empty",
+            Field::OptionExplanation => "say why this option is right or wrong, or remove `explanation`",
+        }
+    }
+}
+
+/// Warns at `span` (file bytes) when `text` is a placeholder.
+pub(crate) fn warn_placeholder(ctx: &Ctx<'_>, span: Range<usize>, text: &str, field: Field) {
+    if let Some(shown) = placeholder(text) {
+        ctx.warn(
+            span,
+            format!("{} placeholder text ({shown}), not written yet", field.what()),
+            Some(field.instead().into()),
+        );
+    }
+}
+
+/// Warns at `span` when a key's explanation is a placeholder or only repeats its quote.
+pub(crate) fn warn_explanation(ctx: &Ctx<'_>, span: Range<usize>, explanation: &str, quote: &str) {
+    if placeholder(explanation).is_none() && repeats_quote(explanation, quote) {
+        ctx.warn(
+            span,
+            "this explanation only repeats the key's quote",
+            Some("say why these words matter, with the evidence: students already see the quote highlighted".into()),
+        );
+        return;
+    }
+    warn_placeholder(ctx, span, explanation, Field::KeyExplanation);
+}
+
+/// The byte range of `range` in `text` without the whitespace at its ends.
+pub(crate) fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = text.get(range.clone()).unwrap_or_default();
+    let start = range.start + (part.len() - part.trim_start().len());
+    start..start + part.trim().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_recognised() {
+        for p in [
+            "TODO",
+            "todo: explain",
+            "TBD",
+            "Explain here",
+            "Explain here.",
+            "[Explain here]",
+            "…",
+            "...",
+            "???",
+            "xxx",
+            "XXXX",
+            "Lorem ipsum dolor sit amet",
+            "FIXME later",
+            "Write your hint here",
+            "Your text here",
+            SKELETON_HINT,
+            SKELETON_EXPLANATION,
+            "  tbd  ",
+        ] {
+            assert!(placeholder(p).is_some(), "{p:?} should be a placeholder");
+        }
+    }
+
+    #[test]
+    fn real_text_is_not_a_placeholder() {
+        for t in [
+            "“Kiev’s forces” is the Russian state’s spelling; the AP writes Ukraine’s forces.",
+            "Look near the end, here.",
+            "The word todo appears here only as an example of a long sentence that is real text.",
+            "Lorem is a name here, and this is a real sentence about a person called Lorem.",
+            "Read the headline again: who is said to act, and who is acted upon here?",
+            "Texture",
+            "",
+        ] {
+            assert_eq!(placeholder(t), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn an_explanation_that_repeats_its_quote() {
+        assert!(repeats_quote("“Kiev’s forces”", "Kiev's forces"));
+        assert!(repeats_quote("kiev's  forces.", "Kiev’s forces"));
+        assert!(!repeats_quote(
+            "Kiev's forces is the Russian spelling.",
+            "Kiev's forces"
+        ));
+    }
+
+    #[test]
+    fn trimmed_drops_the_whitespace_at_both_ends() {
+        let t = "ab \n TODO \n";
+        assert_eq!(&t[trimmed(t, 2..t.len())], "TODO");
+        assert_eq!(trimmed(t, 0..0), 0..0);
+    }
+}
