@@ -37,6 +37,47 @@ fn html_with_scripts_and_styles() {
     assert_eq!(a.suggested.headline, "T");
 }
 
+/// A real saved news page (committed under tests/data/pages), imported with no flags and nobody
+/// at the keyboard: the article alone, the page's own metadata, provenance, and only the kind of
+/// outlet left for the teacher.
+#[test]
+fn cli_imports_a_saved_news_page_with_its_metadata_and_marks_only_what_it_lacks() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages/ars-1/source.html");
+    let page = page.to_str().expect("utf-8 path");
+    let o = lateral(d.path(), &["import", page, "--corpus", "corpus"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let id = "just-released-minecraft-exploit-makes-it";
+    assert!(
+        stdout.contains(&format!("wrote corpus/{id}.txt and corpus/{id}.toml")),
+        "{stdout}"
+    );
+    let meta = std::fs::read_to_string(d.path().join(format!("corpus/{id}.toml"))).expect("meta");
+    for line in [
+        "outlet = \"Ars Technica\"",
+        "headline = \"Just-released Minecraft exploit makes it easy to crash game servers\"",
+        "byline = \"Dan Goodin\"",
+        "imported_from = \"source.html\"",
+        "outlet_kind = \"\"",
+    ] {
+        assert!(meta.contains(line), "{line} in:\n{meta}");
+    }
+    assert!(stderr.contains("`outlet_kind` is blank"), "{stderr}");
+    let text = std::fs::read_to_string(d.path().join(format!("corpus/{id}.txt"))).expect("text");
+    assert!(text.contains("Minecraft"), "{text}");
+    for chrome in [
+        "Sign in",
+        "Subscribe",
+        "Skip to main content",
+        "Related Stories",
+        "Staff Directory",
+    ] {
+        assert!(!text.contains(chrome), "{chrome} in the article:\n{text}");
+    }
+}
+
 #[test]
 fn empty_binary_and_huge_files_are_refused() {
     let d = tempfile::tempdir().expect("tempdir");
@@ -133,20 +174,33 @@ fn cli_import_then_check_and_new_lesson() {
         "flood.html",
         b"<html><head><meta property='og:site_name' content='The Courier'></head><body><h1>Flood vote fails</h1><p>The council voted no, 5 to 4, on Tuesday night.</p></body></html>",
     );
-    // Without a kind of outlet, and nobody at the keyboard: a clear message, nothing written.
+    // Without a kind of outlet, and nobody at the keyboard: imported, with the kind written as a
+    // marked blank that `lateral check` points at until it is filled in.
     let o = lateral(d.path(), &["import", "flood.html"]);
-    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
     assert!(
-        String::from_utf8_lossy(&o.stderr).contains("missing metadata: Kind of outlet"),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+        stderr.contains(
+            "corpus/flood-vote-fails.toml:5: `outlet_kind` is blank: fill in one line on who runs or funds the outlet"
+        ),
+        "{stderr}"
     );
+    let meta = std::fs::read_to_string(d.path().join("corpus/flood-vote-fails.toml")).expect("meta");
     assert!(
-        std::fs::read_dir(d.path().join("corpus"))
-            .expect("dir")
-            .next()
-            .is_none()
+        meta.contains("# FILL IN: one line on who runs or funds the outlet") && meta.contains("\noutlet_kind = \"\"\n"),
+        "{meta}"
     );
+    assert!(meta.contains("imported_from = \"flood.html\""), "{meta}");
+    let o = lateral(d.path(), &["check", "corpus"]);
+    let out = String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("flood-vote-fails.toml:5:15") && out.contains("`outlet_kind` is blank"),
+        "{out}"
+    );
+    for f in ["flood-vote-fails.txt", "flood-vote-fails.toml"] {
+        std::fs::remove_file(d.path().join("corpus").join(f)).expect("removed");
+    }
     let o = lateral(
         d.path(),
         &[

@@ -134,16 +134,9 @@ fn measure(dir: &Path) -> Measured {
     }
 }
 
-#[test]
-fn saved_news_pages_import_as_reader_view_reads_them() {
-    let Some(root) = support::shared(
-        "readability-test-pages",
-        &["README.md", "nytimes-1/source.html"],
-        "mozilla/readability's saved test pages",
-    ) else {
-        return;
-    };
-    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+/// Every page folder under `root`, measured, with a table printed.
+fn measure_all(root: &Path) -> Vec<Measured> {
+    let mut dirs: Vec<_> = std::fs::read_dir(root)
         .expect("the pages folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("source.html").is_file())
@@ -172,33 +165,26 @@ fn saved_news_pages_import_as_reader_view_reads_them() {
             }
         );
     }
-    let news: Vec<&Measured> = all.iter().filter(|m| NEWS.contains(&m.name.as_str())).collect();
-    assert_eq!(news.len(), NEWS.len(), "every news page is in the suite");
-    let mean = |ms: &[&Measured]| ms.iter().map(|m| m.f1).sum::<f64>() / ms.len() as f64;
-    let every: Vec<&Measured> = all.iter().collect();
+    all
+}
+
+/// The goals: mean F1 ≥ 0.95, none below 0.85, headline and byline as Reader View's.
+fn assert_goals(pages: &[&Measured], what: &str) {
+    let mean = pages.iter().map(|m| m.f1).sum::<f64>() / pages.len() as f64;
+    let whole = pages.iter().map(|m| m.whole_page_f1).sum::<f64>() / pages.len() as f64;
     println!(
-        "mean F1: news pages {:.3} ({} pages, lowest {:.3}); all pages {:.3} ({} pages)",
-        mean(&news),
-        news.len(),
-        news.iter().map(|m| m.f1).fold(1.0, f64::min),
-        mean(&every),
-        every.len()
+        "{what}: mean F1 {mean:.3} over {} pages (lowest {:.3}); the pages' whole text, without Readability: {whole:.3}",
+        pages.len(),
+        pages.iter().map(|m| m.f1).fold(1.0, f64::min),
     );
-    let whole = news.iter().map(|m| m.whole_page_f1).sum::<f64>() / news.len() as f64;
-    println!("mean F1 of the news pages' whole text, without Readability: {whole:.3}");
-    // The measure tells a page's article from the page: keeping everything scores far lower.
-    assert!(
-        whole < 0.8,
-        "the whole pages' text scores {whole:.3}: the measure does not discriminate"
-    );
-    assert!(mean(&news) >= 0.95, "mean F1 over the news pages is {:.3}", mean(&news));
-    let low: Vec<String> = news
+    assert!(mean >= 0.95, "{what}: mean F1 is {mean:.3}");
+    let low: Vec<String> = pages
         .iter()
         .filter(|m| m.f1 < 0.85)
         .map(|m| format!("{} {:.3}", m.name, m.f1))
         .collect();
-    assert!(low.is_empty(), "news pages below F1 0.85: {low:?}");
-    let wrong: Vec<String> = news
+    assert!(low.is_empty(), "{what}: pages below F1 0.85: {low:?}");
+    let wrong: Vec<String> = pages
         .iter()
         .flat_map(|m| {
             let t = (m.title_ok == Some(false)).then(|| format!("{}: title", m.name));
@@ -206,5 +192,38 @@ fn saved_news_pages_import_as_reader_view_reads_them() {
             t.into_iter().chain(b)
         })
         .collect();
-    assert!(wrong.is_empty(), "metadata unlike Reader View's: {wrong:?}");
+    assert!(wrong.is_empty(), "{what}: metadata unlike Reader View's: {wrong:?}");
+}
+
+#[test]
+fn saved_news_pages_import_as_reader_view_reads_them() {
+    let Some(root) = support::shared(
+        "readability-test-pages",
+        &["README.md", "nytimes-1/source.html"],
+        "mozilla/readability's saved test pages",
+    ) else {
+        return;
+    };
+    let all = measure_all(&root);
+    let news: Vec<&Measured> = all.iter().filter(|m| NEWS.contains(&m.name.as_str())).collect();
+    assert_eq!(news.len(), NEWS.len(), "every news page is in the suite");
+    assert_goals(&news, "news pages");
+    // The measure tells a page's article from the page: keeping everything scores far lower.
+    let whole = news.iter().map(|m| m.whole_page_f1).sum::<f64>() / news.len() as f64;
+    assert!(
+        whole < 0.8,
+        "the whole pages' text scores {whole:.3}: the measure does not discriminate"
+    );
+    let every: Vec<&Measured> = all.iter().collect();
+    let mean = every.iter().map(|m| m.f1).sum::<f64>() / every.len() as f64;
+    println!("all {} pages: mean F1 {mean:.3}", every.len());
+}
+
+/// The pages committed under `tests/data/pages`: the same path tested on a bare clone.
+#[test]
+fn the_committed_saved_pages_import_as_reader_view_reads_them() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages");
+    let all = measure_all(&root);
+    assert_eq!(all.len(), 5, "five committed pages");
+    assert_goals(&all.iter().collect::<Vec<_>>(), "committed pages");
 }

@@ -558,6 +558,13 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
     assert_eq!(form.meta().headline, "Bridge closes for repairs");
     assert_eq!(form.meta().outlet, "The Courier");
     assert!(form.pasted().contains("a disaster for the high street") && !form.pasted().contains("track()"));
+    // The form says what the page gave and what is left, and keeps where the article came from.
+    let msg = form.message().unwrap_or("");
+    assert!(
+        msg.contains("The page gave its headline, outlet.") && msg.contains("Still to fill in: kind of outlet."),
+        "{msg}"
+    );
+    assert_eq!(form.meta().imported_from.as_deref(), Some("story.html"));
     // The kind of outlet is missing: refused with a reason, nothing written.
     h.get_by_label("Add to the corpus").click();
     h.run();

@@ -4,7 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::ArticleMeta;
-use crate::corpus::import::{LessonNotWritten, MarkTheWords, Source, import_h5p, is_h5p, suggest_id, write_article};
+use crate::corpus::import::{
+    LessonNotWritten, MarkTheWords, REQUIRED_FIELDS, Source, import_h5p, is_h5p, suggest_id,
+    write_article_marking_blanks,
+};
 use crate::text::diag::{Diagnostic, escape_for_terminal as esc, shown_path, write_failed};
 
 /// Add an article from .txt, .md or .html, or an H5P “Mark the Words” task.
@@ -12,8 +15,12 @@ use crate::text::diag::{Diagnostic, escape_for_terminal as esc, shown_path, writ
 /// The article goes into --corpus. An H5P “Mark the Words” task (.h5p or content.json) gives an
 /// article and a lesson, which goes into --lessons.
 ///
-/// The metadata the page gives (headline, outlet, date, byline) is suggested; flags override it,
-/// and what is still missing is asked for when someone is at the keyboard.
+/// A saved web page is read as Reader View reads it: the article alone, without menus, related
+/// stories and footers. The metadata the page gives (headline, outlet, byline, date, language,
+/// address) is used; flags override it, and what is still missing is asked for when someone is at
+/// the keyboard. Run without a keyboard, the missing fields are written as marked blanks
+/// (`# FILL IN`) for the teacher to fill in; `lateral check` reports them until then. Where the
+/// article came from (the saved file's name, the page's address) is kept in its metadata.
 ///
 /// Exit 0 when the files were written, 1 when they could not be, 2 when it could not run.
 #[derive(Debug, clap::Args)]
@@ -76,11 +83,12 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     };
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
     let mut meta = article_meta(flags, suggested, stem, err);
-    if !ask_for_missing(&mut meta, err)? {
-        return Ok(1);
-    }
+    // Provenance: the saved file's name (never the folders above it, which name the teacher's
+    // computer), beside the page's own address.
+    meta.imported_from = file.file_name().map(|n| n.to_string_lossy().into_owned());
+    let blanks = ask_for_missing(&mut meta, err)?;
     let written = match &h5p {
-        None => write_article(&corpus, &meta, &text).map(|article| (article, None)),
+        None => write_article_marking_blanks(&corpus, &meta, &text).map(|article| (article, None)),
         Some(task) => import_h5p(task, &meta, &corpus, Some(&lessons)).map(|i| (i.article, Some(i.lesson_file))),
     };
     let ((txt, toml), lesson_file) = match written {
@@ -91,6 +99,7 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         }
     };
     writeln!(out, "wrote {} and {}", shown_path(&txt), shown_path(&toml))?;
+    report_blanks(&toml, &crate::corpus::import::meta_toml(&meta), &blanks, err)?;
     match lesson_file {
         None | Some(Ok(None)) => {}
         Some(Ok(Some(path))) => writeln!(out, "wrote {}", shown_path(&path))?,
@@ -191,6 +200,7 @@ fn article_meta(flags: MetaFlags, suggested: ArticleMeta, stem: &str, err: &mut 
         }),
         byline: flags.byline.or(suggested.byline),
         url: suggested.url,
+        language: suggested.language,
         fictional: flags.fictional,
         ..Default::default()
     };
@@ -204,32 +214,51 @@ fn article_meta(flags: MetaFlags, suggested: ArticleMeta, stem: &str, err: &mut 
     meta
 }
 
-/// Asks for what is missing (when someone is at the keyboard); false after saying what is still
-/// missing.
-fn ask_for_missing(meta: &mut ArticleMeta, err: &mut dyn Write) -> std::io::Result<bool> {
-    let fields: [(&str, &mut String); 3] = [
-        ("Outlet (who published it)", &mut meta.outlet),
-        ("Headline", &mut meta.headline),
-        ("Kind of outlet (one line: who runs or funds it)", &mut meta.outlet_kind),
+/// Asks for what is missing (when someone is at the keyboard); returns the required fields still
+/// blank, which are written as marked blanks.
+fn ask_for_missing(meta: &mut ArticleMeta, err: &mut dyn Write) -> std::io::Result<Vec<&'static str>> {
+    let fields: [(&'static str, &str, &mut String); 3] = [
+        ("outlet", "Outlet (who published it)", &mut meta.outlet),
+        ("headline", "Headline", &mut meta.headline),
+        (
+            "outlet_kind",
+            "Kind of outlet (one line: who runs or funds it)",
+            &mut meta.outlet_kind,
+        ),
     ];
     let mut missing = Vec::new();
-    for (label, value) in fields {
+    for (field, label, value) in fields {
         if value.trim().is_empty() {
             match ask(label, None, err)? {
-                Some(v) => *value = v,
-                None => missing.push(label),
+                Some(v) if !v.trim().is_empty() => *value = v,
+                _ => missing.push(field),
             }
         }
     }
-    if !missing.is_empty() {
+    Ok(missing)
+}
+
+/// Says which fields were left as marked blanks, at their line in the metadata file (`text`, as
+/// written).
+fn report_blanks(toml: &Path, text: &str, blanks: &[&str], err: &mut dyn Write) -> std::io::Result<()> {
+    for field in blanks {
+        let line = text
+            .lines()
+            .position(|l| l.starts_with(&format!("{field} =")))
+            .map_or(1, |n| n + 1);
+        let what = REQUIRED_FIELDS.iter().find(|(f, _)| f == field).map_or("", |(_, w)| *w);
+        let flag = match *field {
+            "outlet_kind" => "--kind",
+            "outlet" => "--outlet",
+            _ => "--headline",
+        };
         writeln!(
             err,
-            "error: missing metadata: {}\n(give it with --outlet, --headline and --kind, or run in a terminal to be asked)",
-            missing.join(", ")
+            "warning: {}:{line}: `{field}` is blank: fill in {what} (the page does not say; or import again with {flag})",
+            shown_path(toml)
         )?;
-        return Ok(false);
     }
-    Ok(true)
+    Ok(())
 }
 
 fn ask(field: &str, suggestion: Option<&str>, err: &mut dyn Write) -> std::io::Result<Option<String>> {

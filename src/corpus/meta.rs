@@ -17,6 +17,7 @@ pub const META_FIELDS: &[&str] = &[
     "url",
     "language",
     "note",
+    "imported_from",
     "fictional",
     "remove",
     "card",
@@ -42,6 +43,7 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
         let outlet = o.req_str("outlet", "\"The Daily Example\"");
         let headline = o.req_str("headline", "\"The headline as published\"");
         let outlet_kind = o.req_str("outlet_kind", "\"Local newspaper, family-owned\"");
+        blank_required(&ctx, [("outlet", &outlet), ("headline", &headline), ("outlet_kind", &outlet_kind)]);
         let date = o.opt_str("date");
         if let Some(d) = &date
             && !valid_date(&d.value)
@@ -85,6 +87,7 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
             url: o.opt_str("url").map(|s| s.value),
             language: o.opt_str("language").map(|s| s.value),
             note: o.opt_str("note").map(|s| s.value),
+            imported_from: o.opt_str("imported_from").map(|s| s.value),
             fictional: o.opt_bool("fictional").unwrap_or(false),
             removed,
             cards,
@@ -94,6 +97,33 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
     let bad = errs.iter().any(Diagnostic::is_error);
     diags.extend(errs);
     if bad { None } else { meta }
+}
+
+/// The fields an article's metadata must have, with what the teacher writes in each: left blank
+/// by an import that could not ask, they are written as `field = ""` under a `# FILL IN` line, and
+/// `lateral check` reports them (at their line) until they are filled in.
+pub const REQUIRED_FIELDS: &[(&str, &str)] = &[
+    ("outlet", "who published it, as a reader would name them"),
+    ("headline", "the headline as published"),
+    ("outlet_kind", "one line on who runs or funds the outlet"),
+];
+
+/// A required field written but blank (as an import that could not ask leaves it): an error at
+/// its value, saying what to fill in.
+fn blank_required(ctx: &Ctx, fields: [(&str, &Option<crate::text::schema::Spanned<String>>); 3]) {
+    for (field, v) in fields {
+        if let Some(v) = v.as_ref().filter(|v| v.value.trim().is_empty()) {
+            let what = REQUIRED_FIELDS
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map_or("", |(_, w)| *w);
+            ctx.error(
+                v.span.clone(),
+                format!("`{field}` is blank"),
+                Some(format!("fill in {what}")),
+            );
+        }
+    }
 }
 
 fn parse_line_range(s: &str) -> Option<(usize, usize)> {

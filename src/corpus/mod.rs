@@ -13,7 +13,7 @@ mod meta;
 
 pub use cards::SourceCard;
 pub(crate) use meta::valid_date;
-pub use meta::{META_FIELDS, parse_meta};
+pub use meta::{META_FIELDS, REQUIRED_FIELDS, parse_meta};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -42,6 +42,9 @@ pub struct ArticleMeta {
     pub language: Option<String>,
     /// Anything a teacher should know about the capture.
     pub note: Option<String>,
+    /// Where the text came from when it was imported: the saved file's name (provenance, with
+    /// `url`). Shown in the teacher's view.
+    pub imported_from: Option<String>,
     /// True for texts written for teaching, not published news.
     pub fictional: bool,
     /// Lines of the text file not shown to students, with the reason.

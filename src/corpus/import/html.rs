@@ -150,7 +150,7 @@ pub(crate) fn paragraphs(root: &NodeRef) -> String {
         Leave { block: bool, pre: bool },
     }
     let mut out = Paragraphs::default();
-    let mut stack = vec![Step::Enter(root.clone())];
+    let mut stack = vec![Step::Enter(*root)];
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::Enter(node) => node,

@@ -139,7 +139,23 @@ pub fn suggest_id(headline: &str) -> String {
     if valid_id(&id) { id } else { "article".into() }
 }
 
-/// The TOML of an article's metadata file, written the way a teacher would write it by hand.
+pub use crate::corpus::REQUIRED_FIELDS;
+
+/// The required fields of `m` that are blank.
+pub fn blank_fields(m: &ArticleMeta) -> Vec<&'static str> {
+    [
+        ("outlet", &m.outlet),
+        ("headline", &m.headline),
+        ("outlet_kind", &m.outlet_kind),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.trim().is_empty())
+    .map(|(f, _)| f)
+    .collect()
+}
+
+/// The TOML of an article's metadata file, written the way a teacher would write it by hand; a
+/// blank required field is marked with a `# FILL IN: …` line above it.
 pub fn meta_toml(m: &ArticleMeta) -> String {
     let mut doc = toml_edit::DocumentMut::new();
     doc["id"] = toml_edit::value(&m.id);
@@ -161,8 +177,22 @@ pub fn meta_toml(m: &ArticleMeta) -> String {
     if let Some(n) = &m.note {
         doc["note"] = toml_edit::value(n);
     }
+    if let Some(f) = &m.imported_from {
+        doc["imported_from"] = toml_edit::value(f);
+    }
     if m.fictional {
         doc["fictional"] = toml_edit::value(true);
+    }
+    for field in blank_fields(m) {
+        let what = REQUIRED_FIELDS
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("", |(_, w)| *w);
+        if let Some(mut key) = doc.key_mut(field) {
+            key.leaf_decor_mut().set_prefix(format!(
+                "# FILL IN: {what} (`lateral check` reports it until it is filled in)\n"
+            ));
+        }
     }
     let mut s = doc.to_string();
     if !s.ends_with('\n') {
@@ -171,9 +201,23 @@ pub fn meta_toml(m: &ArticleMeta) -> String {
     s
 }
 
-/// Writes an article as `DIR/ID.txt` and `DIR/ID.toml`, refusing to overwrite an existing one.
-/// Returns the two paths.
+/// Writes an article as `DIR/ID.txt` and `DIR/ID.toml`, refusing to overwrite an existing one or
+/// to leave a required field blank. Returns the two paths.
 pub(crate) fn write_article(
+    dir: &Path,
+    meta: &ArticleMeta,
+    text: &str,
+) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
+    if let Some(field) = blank_fields(meta).first() {
+        let what = REQUIRED_FIELDS.iter().find(|(f, _)| f == field).map_or("", |(_, w)| *w);
+        return Err(format!("the {} is missing: fill in {what}", field.replace('_', " ")));
+    }
+    write_article_marking_blanks(dir, meta, text)
+}
+
+/// Writes an article as [`write_article`] does, but with blank required fields written as marked
+/// blanks (see [`meta_toml`]) for the teacher to fill in: what an import that cannot ask does.
+pub(crate) fn write_article_marking_blanks(
     dir: &Path,
     meta: &ArticleMeta,
     text: &str,
@@ -184,15 +228,6 @@ pub(crate) fn write_article(
             crate::text::ids::shown(&meta.id),
             crate::text::ids::ID_HELP
         ));
-    }
-    for (what, v) in [
-        ("outlet", &meta.outlet),
-        ("headline", &meta.headline),
-        ("outlet kind", &meta.outlet_kind),
-    ] {
-        if v.trim().is_empty() {
-            return Err(format!("the {what} is missing"));
-        }
     }
     let txt = dir.join(format!("{}.txt", meta.id));
     let toml = dir.join(format!("{}.toml", meta.id));

@@ -20,6 +20,8 @@ pub(crate) struct PageFacts {
     canonical: Option<String>,
     og_url: Option<String>,
     h1: Option<String>,
+    /// How many `<h1>`s the page has.
+    h1s: usize,
     title: Option<String>,
     lang: Option<String>,
     /// Dates the page states outside Readability's reach: where, and what.
@@ -53,6 +55,7 @@ impl PageFacts {
             canonical: first_attr("link[rel=\"canonical\" i]", "href"),
             og_url: first_attr("meta[property=\"og:url\" i]", "content"),
             h1: first_text("h1"),
+            h1s: doc.select("h1").length(),
             title: first_text("title"),
             lang: first_attr("html[lang]", "lang"),
             dates,
@@ -121,7 +124,8 @@ pub(crate) fn suggested_meta(facts: &PageFacts, found: &Found, warnings: &mut Ve
         }
         Some(v)
     };
-    let headline = clean("headline", Some(&found.title))
+    let title = better_than_the_title(facts, &found.title).unwrap_or(&found.title);
+    let headline = clean("headline", Some(title))
         .or_else(|| clean("headline", facts.h1.as_deref()))
         .or_else(|| clean("headline", facts.title.as_deref()));
     let url = [
@@ -154,6 +158,28 @@ pub(crate) fn suggested_meta(facts: &PageFacts, found: &Found, warnings: &mut Ve
         language,
         ..ArticleMeta::default()
     }
+}
+
+/// The page's one `<h1>`, when Readability's headline is only the `<title>`, shortened or with the
+/// site's name in it (`Courier | Bridge closes` or `Bridge closes` beside `<h1>Bridge closes for
+/// repairs</h1>`): the `<h1>` starts with the title or a part of it, so it is the same headline,
+/// whole and without the site's name. Reader View keeps such a title; a teacher wants the headline.
+fn better_than_the_title<'a>(facts: &'a PageFacts, title: &str) -> Option<&'a str> {
+    let h1 = facts.h1.as_deref()?;
+    let page_title = facts.title.as_deref()?;
+    if facts.h1s != 1 || crate::text::collapse_whitespace(title) != *page_title || h1 == page_title {
+        return None;
+    }
+    let mut marked = page_title.to_string();
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
+        marked = marked.replace(sep, "\u{1F}");
+    }
+    let parts: Vec<&str> = marked.split('\u{1F}').map(str::trim).collect();
+    let h1_folded = h1.to_lowercase();
+    parts
+        .iter()
+        .any(|p| p.split_whitespace().count() >= 2 && h1_folded.starts_with(&p.to_lowercase()))
+        .then_some(h1)
 }
 
 /// The first of the dates a page states that is a real one, as `YYYY-MM-DD`; a warning for each

@@ -53,7 +53,7 @@ impl ImportForm {
         }
         let mut open = true;
         egui::Window::new("Import an article").open(&mut open).default_width(520.0).show(ui.ctx(), |ui| {
-            ui.label("From a .txt, .md or .html file (choose it, type its path, or drop it on this window), or paste the text below. The words are kept exactly; HTML loses its tags, scripts and styles. An H5P “Mark the Words” task (.h5p or content.json) becomes an article and a lesson.");
+            ui.label("From a .txt, .md or .html file (choose it, type its path, or drop it on this window), or paste the text below. The words are kept exactly. A saved web page (.html) keeps only its article, as a browser's Reader View shows it, and fills in what the page says about itself. An H5P “Mark the Words” task (.h5p or content.json) becomes an article and a lesson.");
             let l = ui.label("File:");
             ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY)).labelled_by(l.id);
             ui.horizontal(|ui| {
@@ -89,22 +89,81 @@ impl ImportForm {
 
 /// The metadata fields, one grid row each.
 fn meta_ui(ui: &mut Ui, meta: &mut ArticleMeta) {
-    let field = |ui: &mut Ui, label: &str, v: &mut String| {
+    let field = |ui: &mut Ui, label: &str, v: &mut String, missing: Option<&str>| {
         let l = ui.label(label);
-        ui.add(egui::TextEdit::singleline(v).desired_width(320.0))
-            .labelled_by(l.id);
+        let blank = v.trim().is_empty();
+        let mut edit = egui::TextEdit::singleline(v).desired_width(320.0);
+        if let Some(what) = missing.filter(|_| blank) {
+            // A required field the page did not fill: said in the box and in the label's colour.
+            edit = edit.hint_text(format!("missing: {what}"));
+            ui.painter().rect_stroke(
+                l.rect.expand(2.0),
+                2.0,
+                egui::Stroke::new(1.0, ui.visuals().warn_fg_color),
+                egui::StrokeKind::Outside,
+            );
+        }
+        ui.add(edit).labelled_by(l.id);
         ui.end_row();
     };
-    field(ui, "Id (short name)", &mut meta.id);
-    field(ui, "Outlet", &mut meta.outlet);
-    field(ui, "Headline", &mut meta.headline);
-    field(ui, "Kind of outlet", &mut meta.outlet_kind);
+    let required = |f: &str| {
+        crate::corpus::import::REQUIRED_FIELDS
+            .iter()
+            .find(|(name, _)| *name == f)
+            .map(|(_, what)| *what)
+    };
+    field(
+        ui,
+        "Id (short name)",
+        &mut meta.id,
+        Some("a short name, e.g. courier-flood-wall"),
+    );
+    field(ui, "Outlet", &mut meta.outlet, required("outlet"));
+    field(ui, "Headline", &mut meta.headline, required("headline"));
+    field(ui, "Kind of outlet", &mut meta.outlet_kind, required("outlet_kind"));
     let mut date = meta.date.clone().unwrap_or_default();
-    field(ui, "Date (YYYY-MM-DD)", &mut date);
+    field(ui, "Date (YYYY-MM-DD)", &mut date, None);
     meta.date = (!date.trim().is_empty()).then_some(date);
     let mut byline = meta.byline.clone().unwrap_or_default();
-    field(ui, "Byline", &mut byline);
+    field(ui, "Byline", &mut byline, None);
     meta.byline = (!byline.trim().is_empty()).then_some(byline);
+    // Where the article came from, as the page and the file say: kept in its metadata.
+    let from: Vec<&str> = [meta.imported_from.as_deref(), meta.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !from.is_empty() {
+        ui.label("Came from");
+        ui.label(from.join(" · "));
+        ui.end_row();
+    }
+}
+
+/// What the page gave and what is still to fill in, for the form's message.
+fn found_and_missing(m: &ArticleMeta) -> String {
+    let found: Vec<&str> = [
+        ("headline", !m.headline.trim().is_empty()),
+        ("outlet", !m.outlet.trim().is_empty()),
+        ("byline", m.byline.is_some()),
+        ("date", m.date.is_some()),
+        ("language", m.language.is_some()),
+        ("address", m.url.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(f, yes)| yes.then_some(f))
+    .collect();
+    let missing: Vec<String> = crate::corpus::import::blank_fields(m)
+        .into_iter()
+        .map(|f| f.replace("outlet_kind", "kind of outlet"))
+        .collect();
+    let mut s = String::new();
+    if !found.is_empty() {
+        s.push_str(&format!(" The page gave its {}.", found.join(", ")));
+    }
+    if !missing.is_empty() {
+        s.push_str(&format!(" Still to fill in: {}.", missing.join(", ")));
+    }
+    s
 }
 
 impl TeacherScreen {
@@ -132,13 +191,22 @@ impl TeacherScreen {
                 }
                 f.meta.byline = f.meta.byline.take().or(s.byline);
                 f.meta.date = f.meta.date.take().or(s.date);
+                f.meta.url = f.meta.url.take().or(s.url);
+                f.meta.language = f.meta.language.take().or(s.language);
+                if !f.file.trim().is_empty() {
+                    // Provenance: the saved file's name, never the folders above it.
+                    f.meta.imported_from = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                }
                 if f.meta.id.is_empty() && !f.meta.headline.is_empty() {
                     f.meta.id = crate::corpus::import::suggest_id(&f.meta.headline);
                 }
                 let words = imp.text.split_whitespace().count();
                 f.pasted = imp.text;
                 f.file.clear();
-                let mut msg = format!("Read {words} words. Check the text and fill in what is missing, then add it.");
+                let mut msg = format!(
+                    "Read {words} words.{} Check the text, then add it.",
+                    found_and_missing(&f.meta)
+                );
                 for w in &imp.warnings {
                     msg.push_str("\n⚠ ");
                     msg.push_str(w);

@@ -512,5 +512,12 @@ fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {
                 .color(theme.muted()),
         );
     }
+    if for_teacher && let Some(file) = &m.imported_from {
+        ui.label(
+            egui::RichText::new(format!("Imported from the file {file}"))
+                .font(theme.small_font())
+                .color(theme.muted()),
+        );
+    }
     ui.separator();
 }
