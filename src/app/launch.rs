@@ -35,6 +35,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         class: args.class,
         pin: args.pin,
         keyboard_help: args.keyboard_help,
+        import: args.import,
         ..screenshot::Plan::default()
     });
     AppOptions {

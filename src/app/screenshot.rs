@@ -43,6 +43,8 @@ pub(crate) struct Plan {
     pub(crate) pin: bool,
     /// Show the keyboard help over the screen (`--keyboard-help`).
     pub(crate) keyboard_help: bool,
+    /// Open the teacher's import window on this file, read (`--import FILE`).
+    pub(crate) import: Option<PathBuf>,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
     pub(super) state: Arc<AtomicU8>,
     pub(super) frames: u32,
@@ -73,9 +75,14 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
         app.run_cmd(Command::TeacherView, 0.0);
         return Ok(());
     }
-    if plan.class.is_some() || plan.edit.is_some() {
+    if plan.class.is_some() || plan.edit.is_some() || plan.import.is_some() {
         // Screenshots are for the docs: they skip the PIN dialog.
         app.unlock_teacher();
+    }
+    if let Some(file) = &plan.import {
+        app.enter_teacher();
+        app.run_cmd(Command::Teacher(TeacherCmd::ImportChosen(file.clone())), 0.0);
+        return Ok(());
     }
     if let Some(dir) = &plan.class {
         let id = plan.lesson.as_deref().ok_or("--class needs --lesson ID")?;

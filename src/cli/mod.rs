@@ -102,6 +102,9 @@ pub struct AppArgs {
     /// Show the keyboard help (F1) over the screen
     #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
     pub keyboard_help: bool,
+    /// Open the teacher's import window on this file, read
+    #[arg(long, value_name = "FILE", help_heading = "Screenshots", requires = "screenshot", conflicts_with_all = ["lesson", "edit", "class", "pin"])]
+    pub import: Option<PathBuf>,
 }
 
 /// `WIDTHxHEIGHT`, e.g. `1366x768`.

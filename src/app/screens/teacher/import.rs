@@ -71,7 +71,11 @@ impl ImportForm {
                 }
             });
             let l = ui.label("Or paste the text:");
-            ui.add(egui::TextEdit::multiline(&mut self.pasted).desired_rows(4).desired_width(f32::INFINITY)).labelled_by(l.id);
+            // A whole article is long: it scrolls in its box, and the fields below stay in view.
+            egui::ScrollArea::vertical().id_salt("import-text").max_height(200.0).show(ui, |ui| {
+                ui.add(egui::TextEdit::multiline(&mut self.pasted).desired_rows(4).desired_width(f32::INFINITY))
+                    .labelled_by(l.id);
+            });
             ui.separator();
             ui.label(RichText::new("About the article (what students see when they read laterally)").strong());
             egui::Grid::new("import-meta").num_columns(2).show(ui, |ui| meta_ui(ui, &mut self.meta));
@@ -92,7 +96,7 @@ fn meta_ui(ui: &mut Ui, meta: &mut ArticleMeta) {
     let field = |ui: &mut Ui, label: &str, v: &mut String, missing: Option<&str>| {
         let l = ui.label(label);
         let blank = v.trim().is_empty();
-        let mut edit = egui::TextEdit::singleline(v).desired_width(320.0);
+        let mut edit = egui::TextEdit::singleline(v).desired_width(560.0);
         if let Some(what) = missing.filter(|_| blank) {
             // A required field the page did not fill: said in the box and in the label's colour.
             edit = edit.hint_text(format!("missing: {what}"));

@@ -102,6 +102,7 @@ impl TeacherScreen {
                 None
             }
             TeacherCmd::ImportChosen(path) => {
+                self.import.open = true;
                 self.import.file = path.display().to_string();
                 self.import_read(shared);
                 None
