@@ -97,7 +97,9 @@ pub fn html_to_article(html: &str) -> Imported {
     let facts = PageFacts::read(&doc);
     let root = doc.root();
     let elements = root.descendants_it().filter(|n| n.is_element()).count();
-    let scorable = elements <= MAX_READABILITY_ELEMENTS && escape_cost(&root) <= MAX_ESCAPE_COST;
+    // A page cut off by the parser's limits is hostile, or broken past its article: read whole,
+    // without spending Readability's time on it too.
+    let scorable = cut.is_none() && elements <= MAX_READABILITY_ELEMENTS && escape_cost(&root) <= MAX_ESCAPE_COST;
     // Readability takes the page apart: a copy (far cheaper than parsing again) is kept for when
     // it finds no article.
     let whole = doc.clone();

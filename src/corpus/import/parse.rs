@@ -71,6 +71,9 @@ pub(crate) fn parse_page(html: &str) -> (Document, Option<Cut>) {
             end += 1;
         }
         parser.process(StrTendril::from(&html[at..end]));
+        // html5ever reports every parse error to the document, which keeps them all: one per
+        // character of a hostile page. Nothing here reads them.
+        parser.tokenizer.sink.sink.errors.borrow_mut().clear();
         at = end;
         if at == html.len() {
             break;
@@ -84,7 +87,9 @@ pub(crate) fn parse_page(html: &str) -> (Document, Option<Cut>) {
             break;
         }
     }
-    (parser.finish(), cut)
+    let doc = parser.finish();
+    doc.errors.borrow_mut().clear();
+    (doc, cut)
 }
 
 /// How deep the last element of the tree so far sits: the path of last children from the root,
