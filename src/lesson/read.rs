@@ -16,6 +16,10 @@ thread_local! {
     /// Keys and suggestions still allowed in the lesson file being read on this thread: set by
     /// [`parse_lesson`], spent by `read_keys`.
     pub(crate) static BUDGET: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((MAX_LESSON_KEYS, MAX_SUGGESTIONS)) };
+    /// The articles that cannot be used (see `Corpus::unusable`) already reported in the lesson
+    /// file being read on this thread: one message per article, not one per step that names it.
+    pub(crate) static UNUSABLE_REPORTED: std::cell::RefCell<std::collections::HashSet<String>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
 }
 
 /// Splits a lesson file into its lesson block and step blocks, reporting a broken structure and
@@ -68,6 +72,7 @@ fn split_blocks(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Vec<Blo
 /// is usable only when no diagnostic is an error.
 pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<Diagnostic>) {
     BUDGET.with(|b| b.set((MAX_LESSON_KEYS, MAX_SUGGESTIONS)));
+    UNUSABLE_REPORTED.with(|r| r.borrow_mut().clear());
     let mut diags = Vec::new();
     let Some(blocks) = split_blocks(src, &mut diags) else {
         return (None, diags);
