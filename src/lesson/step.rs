@@ -266,7 +266,8 @@ fn step_labels(ctx: &Ctx<'_>, o: &Obj<'_, '_>, task: Task, lesson: &Lesson) -> V
         Some(list) => {
             let mut out = Vec::new();
             for l in list {
-                if lesson.label(&l.value).is_some() {
+                let unread = crate::lesson::read::LABELS_UNREAD.with(std::cell::Cell::get);
+                if unread || lesson.label(&l.value).is_some() {
                     out.push(l.value);
                 } else {
                     unknown_label(ctx, &l, lesson.labels.iter().map(|x| x.id.as_str()));
