@@ -35,37 +35,32 @@ struct Checked {
 /// Writes the lesson and the article (with `toml` as its metadata) and runs `lateral check`,
 /// as a teacher would and with `--format json`.
 fn check(dir: &Path, toml: &str, lesson: &str) -> Checked {
-    std::fs::create_dir_all(dir.join("corpus")).unwrap();
-    std::fs::write(dir.join("corpus/fresh.txt"), TEXT).unwrap();
-    std::fs::write(dir.join("corpus/fresh.toml"), toml).unwrap();
-    std::fs::write(dir.join("lesson.md"), lesson).unwrap();
+    std::fs::create_dir_all(dir.join("corpus")).expect("temp folder");
+    std::fs::write(dir.join("corpus/fresh.txt"), TEXT).expect("written");
+    std::fs::write(dir.join("corpus/fresh.toml"), toml).expect("written");
+    std::fs::write(dir.join("lesson.md"), lesson).expect("written");
     let run = |json: bool| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_lateral"));
         c.arg("check").arg(dir.join("lesson.md"));
         if json {
             c.args(["--format", "json"]);
         }
-        c.output().unwrap()
+        c.output().expect("lateral runs")
     };
-    let json: serde_json::Value = serde_json::from_slice(&run(true).stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&run(true).stdout).expect("JSON");
     let errors = json["diagnostics"]
         .as_array()
-        .unwrap()
+        .expect("a list")
         .iter()
         .filter(|d| d["severity"] == "error")
         .map(|d| {
-            let file = d["file"]
-                .as_str()
-                .unwrap()
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap()
-                .to_string();
+            let path = d["file"].as_str().unwrap_or("");
+            let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
             format!(
                 "{file}:{}:{}: {}",
                 d["line"],
                 d["column"],
-                d["message"].as_str().unwrap()
+                d["message"].as_str().unwrap_or("")
             )
         })
         .collect();
@@ -207,22 +202,22 @@ fn regression_unusable_article_meta_gives_one_no_article_error_per_use() {
 
 /// `lateral check` on a lesson alone (on the bundled articles): its errors, as in [`check`].
 fn check_lesson(lesson: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("lesson.md"), lesson).unwrap();
+    let dir = tempfile::tempdir().expect("written");
+    std::fs::write(dir.path().join("lesson.md"), lesson).expect("written");
     let o = Command::new(env!("CARGO_BIN_EXE_lateral"))
         .arg("check")
         .arg(dir.path().join("lesson.md"))
         .args(["--format", "json"])
         .output()
-        .unwrap();
+        .expect("lateral runs");
     assert_eq!(o.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     json["diagnostics"]
         .as_array()
-        .unwrap()
+        .expect("a list")
         .iter()
         .filter(|d| d["severity"] == "error")
-        .map(|d| format!("{}:{}: {}", d["line"], d["column"], d["message"].as_str().unwrap()))
+        .map(|d| format!("{}:{}: {}", d["line"], d["column"], d["message"].as_str().unwrap_or("")))
         .collect()
 }
 
