@@ -336,7 +336,7 @@ fn load_one_lesson(path: &Path, corpus: &[PathBuf], err: &mut dyn Write) -> std:
         return Ok(None);
     };
     if !lf.is_playable() {
-        for d in &lf.diagnostics {
+        for d in lf.diagnostics.iter().chain(&lf.article_errors) {
             writeln!(err, "{d}")?;
         }
         writeln!(

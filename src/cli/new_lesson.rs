@@ -68,6 +68,18 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     for a in articles {
         match lib.corpus.get(a) {
             Some(x) => arts.push(x.clone()),
+            None if lib.corpus.unusable(a).is_some() => {
+                for d in &lib.diagnostics {
+                    writeln!(err, "{d}")?;
+                }
+                writeln!(
+                    err,
+                    "error: the article `{}` cannot be used: its files have errors (reported for {}); fix them first",
+                    esc(a),
+                    esc(lib.corpus.unusable(a).unwrap_or_default())
+                )?;
+                return Ok(1);
+            }
             None => {
                 let known: Vec<&str> = lib.corpus.ids().collect();
                 writeln!(
@@ -82,12 +94,17 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     }
     let text = crate::lesson::skeleton(&arts, task);
     let lf = library::parse_lesson_text("new lesson", text.clone(), &lib.corpus);
-    if !lf.is_playable() {
+    if lf.lesson.is_none() || lf.diagnostics.iter().any(|d| d.is_error()) {
         for d in &lf.diagnostics {
             writeln!(err, "{d}")?;
         }
         writeln!(err, "error: the skeleton does not validate (a bug; please report it)")?;
         return Ok(2);
+    }
+    // An article kept with errors in its metadata: the skeleton is written, and the errors said,
+    // since the lesson will not play until they are fixed.
+    for d in &lf.article_errors {
+        writeln!(err, "{d}")?;
     }
     write_skeleton(&text, file, out, err)
 }

@@ -197,8 +197,8 @@ mod tests {
     }
 
     #[test]
-    fn broken_cards_are_reported_where_they_are_and_the_article_does_not_load() {
-        let (_, msgs) = read(
+    fn broken_cards_are_reported_where_they_are_and_are_left_out() {
+        let (cards, msgs) = read(
             "[[card]]\nid = \"x\"\ntitle = \"\"\ntext = \"t\"\nsource = \"https://example.org/about\"\ncolour = 1\n\n[[card]]\nid = \"x\"\ntitle = \"Again?\"\ntext = \"t\"\nsource = \"s\"\n",
         );
         let expect = [
@@ -214,6 +214,8 @@ mod tests {
             msgs.iter().any(|m| m.starts_with("7:") && m.contains("title")),
             "{msgs:?}"
         );
+        // Both cards have errors, so neither is offered; the article itself is still known.
+        assert!(cards.is_empty(), "{cards:?}");
     }
 
     #[test]

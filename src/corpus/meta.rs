@@ -23,37 +23,48 @@ pub const META_FIELDS: &[&str] = &[
     "card",
 ];
 
-/// Reads article metadata (`NAME.toml`). Problems are added to `diags`; `None` when the
-/// metadata cannot be used at all.
+/// Reads article metadata (`NAME.toml`). Problems are added to `diags`. `None` only when the
+/// metadata cannot be used at all: it is not TOML, or it has no usable `id`. Any other bad field
+/// (a date that is not a date, a blank or missing `outlet_kind`, a bad `[[remove]]` or `[[card]]`)
+/// is reported and dropped or left empty, and the metadata is still returned, so the article stays
+/// known and the lessons that use it are checked (issue 15: one mistake, one message). The caller
+/// tells a clean file from one with errors by the errors added to `diags`.
 pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<ArticleMeta> {
     let ctx = Ctx::new(src, 0);
     let meta = parse_block(&ctx, src.text.as_str()).and_then(|doc| {
         let whole = 0..src.text.as_str().len().min(1);
         let o = Obj::new(&ctx, doc.as_table(), whole, "article's metadata", META_FIELDS);
         let id = o.req_str("id", "\"short-name\"");
-        if let Some(id) = &id
-            && let Err(e) = crate::text::ids::check_id(&id.value)
-        {
-            ctx.error(
-                id.span.clone(),
-                format!("`{}` cannot be an article id: {e}", id.value),
-                Some(crate::text::ids::ID_HELP.into()),
-            );
-        }
+        let id_ok = match &id {
+            Some(id) => match crate::text::ids::check_id(&id.value) {
+                Ok(()) => true,
+                Err(e) => {
+                    ctx.error(
+                        id.span.clone(),
+                        format!("`{}` cannot be an article id: {e}", id.value),
+                        Some(crate::text::ids::ID_HELP.into()),
+                    );
+                    false
+                }
+            },
+            None => false,
+        };
         let outlet = o.req_str("outlet", "\"The Daily Example\"");
         let headline = o.req_str("headline", "\"The headline as published\"");
         let outlet_kind = o.req_str("outlet_kind", "\"Local newspaper, family-owned\"");
         blank_required(&ctx, [("outlet", &outlet), ("headline", &headline), ("outlet_kind", &outlet_kind)]);
-        let date = o.opt_str("date");
-        if let Some(d) = &date
-            && !valid_date(&d.value)
-        {
-            ctx.error(
-                d.span.clone(),
-                format!("`{}` is not a date this app understands", d.value),
-                Some("write it as \"YYYY-MM-DD\", e.g. \"2022-11-16\", optionally followed by a time \"2022-11-16 08:02\"".into()),
-            );
-        }
+        // A bad date is reported and dropped: the article is shown without one.
+        let date = o.opt_str("date").filter(|d| {
+            let ok = valid_date(&d.value);
+            if !ok {
+                ctx.error(
+                    d.span.clone(),
+                    format!("`{}` is not a date this app understands", d.value),
+                    Some("write it as \"YYYY-MM-DD\", e.g. \"2022-11-16\", optionally followed by a time \"2022-11-16 08:02\"".into()),
+                );
+            }
+            ok
+        });
         let mut removed = Vec::new();
         for r in o.tables("remove", "removal", &["line", "lines", "reason"]) {
             let reason = r.req_str("reason", "\"navigation icons\"");
@@ -77,13 +88,14 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
             }
         }
         let cards = read_cards(&ctx, &o);
+        let text_of = |v: Option<crate::text::schema::Spanned<String>>| v.map(|v| v.value).unwrap_or_default();
         Some(ArticleMeta {
-            id: id?.value,
-            outlet: outlet?.value,
-            headline: headline?.value,
+            id: id.filter(|_| id_ok)?.value,
+            outlet: text_of(outlet),
+            headline: text_of(headline),
             date: date.map(|d| d.value),
             byline: o.opt_str("byline").map(|s| s.value),
-            outlet_kind: outlet_kind?.value,
+            outlet_kind: text_of(outlet_kind),
             url: o.opt_str("url").map(|s| s.value),
             language: o.opt_str("language").map(|s| s.value),
             note: o.opt_str("note").map(|s| s.value),
@@ -93,10 +105,8 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
             cards,
         })
     });
-    let errs = ctx.into_diags();
-    let bad = errs.iter().any(Diagnostic::is_error);
-    diags.extend(errs);
-    if bad { None } else { meta }
+    diags.extend(ctx.into_diags());
+    meta
 }
 
 /// The fields an article's metadata must have, with what the teacher writes in each: left blank

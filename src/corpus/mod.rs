@@ -83,6 +83,10 @@ pub struct Article {
     pub source: String,
     /// The text file's lines, as read (for pointing at a quote's place in messages).
     file_line_of: Vec<usize>,
+    /// The errors in its metadata file, each reported once where the corpus was loaded (empty
+    /// when it is clean). The article is still known, with the bad fields dropped or empty, so
+    /// the lessons that use it are checked; but a lesson that uses it is not ready to play.
+    pub meta_errors: Vec<Diagnostic>,
 }
 
 impl Article {
@@ -108,6 +112,7 @@ impl Article {
             folded,
             source: source.into(),
             file_line_of,
+            meta_errors: Vec::new(),
         }
     }
 
@@ -185,29 +190,38 @@ fn displayed_text(raw: &str, removals: &[Removal]) -> (String, Vec<usize>, Vec<S
 pub use crate::text::ids::valid_id;
 
 /// Loads one article from its metadata file text and its text file text. All problems go to
-/// `diags`; `None` when the article cannot be used.
+/// `diags`. `None` only when the article cannot be used at all (its metadata is not TOML or has
+/// no usable id, or it has no text to show); an article whose metadata has other errors is
+/// returned with them in [`Article::meta_errors`] (and in `diags`), the bad fields dropped.
 pub fn load_article(
     meta_src: &SourceFile,
     text_name: &str,
     raw_text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Article> {
-    let meta = parse_meta(meta_src, diags)?;
+    let first = diags.len();
+    let mut meta = parse_meta(meta_src, diags)?;
     let total_lines = raw_text.split('\n').count();
-    for r in &meta.removed {
-        if r.last_line > total_lines {
-            diags.push(Diagnostic::file(
-                &meta_src.name,
-                Severity::Error,
-                format!(
-                    "a removal names line {}, but {text_name} has only {total_lines} lines",
-                    r.last_line
-                ),
-            ));
-            return None;
+    meta.removed.retain(|r| {
+        let fits = r.last_line <= total_lines;
+        if !fits {
+            diags.push(
+                Diagnostic::file(
+                    &meta_src.name,
+                    Severity::Error,
+                    format!(
+                        "a removal names line {}, but {text_name} has only {total_lines} lines",
+                        r.last_line
+                    ),
+                )
+                .with_suggestion("correct the removal's line numbers, or remove the removal"),
+            );
         }
-    }
-    let article = Article::new(meta, text_name, raw_text);
+        fits
+    });
+    let meta_errors: Vec<Diagnostic> = diags[first..].iter().filter(|d| d.is_error()).cloned().collect();
+    let mut article = Article::new(meta, text_name, raw_text);
+    article.meta_errors = meta_errors;
     if article.is_empty() {
         diags.push(
             Diagnostic::file(text_name, Severity::Error, "this article has no text to show")
@@ -223,6 +237,8 @@ pub fn load_article(
 pub struct Corpus {
     articles: Vec<Arc<Article>>,
     by_id: HashMap<String, usize>,
+    /// Articles found that cannot be used at all, by id (or text-file stem): the file to fix.
+    unusable: HashMap<String, String>,
 }
 
 impl Corpus {
@@ -267,6 +283,18 @@ impl Corpus {
     /// All articles, in the order added.
     pub fn articles(&self) -> &[Arc<Article>] {
         &self.articles
+    }
+
+    /// Records that the article named `name` (its id, or its text file's stem) was found but
+    /// cannot be used, its problems reported for `file`: a lesson naming it is told so once,
+    /// instead of "there is no article".
+    pub fn add_unusable(&mut self, name: impl Into<String>, file: impl Into<String>) {
+        self.unusable.entry(name.into()).or_insert_with(|| file.into());
+    }
+
+    /// The file to fix when the article named `id` was found but cannot be used.
+    pub fn unusable(&self, id: &str) -> Option<&str> {
+        self.unusable.get(id).map(String::as_str)
     }
 
     /// All ids, for suggestions.
@@ -426,9 +454,78 @@ mod regression {
             ),
             &mut d,
         );
-        assert!(m.is_none());
+        // The date is dropped, the article kept (issue 15: one mistake, one message).
+        assert_eq!(m.map(|m| m.date), Some(None));
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].line, d[0].column), (5, 8));
         assert_eq!(d[0].message, "`2023-02-30` is not a date this app understands");
+    }
+}
+
+#[cfg(test)]
+mod kept_with_errors {
+    use super::*;
+
+    const HEAD: &str = "id = \"a\"\noutlet = \"O\"\nheadline = \"H\"\noutlet_kind = \"k\"\n";
+
+    /// Any error in an article's metadata made `parse_meta` return `None`, so the article
+    /// vanished and each lesson step using it said "there is no article" (issue 15).
+    #[test]
+    fn regression_any_metadata_error_made_the_article_unknown() {
+        let kept = [
+            (
+                HEAD.replace("outlet_kind = \"k\"", "outlet_kind = \"\""),
+                "`outlet_kind` is blank",
+            ),
+            (HEAD.replace("outlet = \"O\"\n", ""), "has no `outlet`"),
+            (HEAD.replace("headline = \"H\"", "headline = 3"), "`headline`"),
+            (
+                format!("{HEAD}[[remove]]\nlines = \"9-2\"\nreason = \"r\"\n"),
+                "should look like",
+            ),
+        ];
+        for (toml, msg) in kept {
+            let mut d = Vec::new();
+            let a = load_article(
+                &SourceFile::new("a.toml", toml.clone()),
+                "a.txt",
+                "Some text.\n",
+                &mut d,
+            );
+            let a = a.unwrap_or_else(|| panic!("{toml}: the article is kept: {d:?}"));
+            assert_eq!(a.id(), "a");
+            assert_eq!(d.len(), 1, "{toml}: {d:?}");
+            assert!(d[0].message.contains(msg), "{toml}: {d:?}");
+            assert_eq!(a.meta_errors, d, "{toml}: the article carries its errors");
+            assert!(a.meta.removed.is_empty());
+        }
+        // A removal past the text's end is dropped; the other lines still are.
+        let toml = format!("{HEAD}[[remove]]\nline = 1\nreason = \"icons\"\n[[remove]]\nline = 9\nreason = \"r\"\n");
+        let mut d = Vec::new();
+        let a = load_article(&SourceFile::new("a.toml", toml), "a.txt", "icons\nText.\n", &mut d).unwrap();
+        assert_eq!(a.text.as_str(), "Text.");
+        assert_eq!(a.meta.removed.len(), 1);
+        assert_eq!(a.meta_errors.len(), 1, "{d:?}");
+        // A clean file: no errors carried.
+        let mut d = Vec::new();
+        let a = load_article(&SourceFile::new("a.toml", HEAD.into()), "a.txt", "Text.", &mut d).unwrap();
+        assert!(a.meta_errors.is_empty() && d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn only_metadata_that_cannot_be_used_at_all_loses_the_article() {
+        for toml in [
+            "id = \"a\"\noutlet = \"O\n".to_string(),
+            HEAD.replace("id = \"a\"\n", ""),
+            HEAD.replace("id = \"a\"", "id = \"../a\""),
+            HEAD.replace("id = \"a\"", "id = 1"),
+        ] {
+            let mut d = Vec::new();
+            assert!(
+                parse_meta(&SourceFile::new("a.toml", toml.clone()), &mut d).is_none(),
+                "{toml}"
+            );
+            assert!(d.iter().any(Diagnostic::is_error), "{toml}: {d:?}");
+        }
     }
 }

@@ -30,7 +30,11 @@ pub(crate) fn read_investigate(ctx: &Ctx<'_>, o: &Obj<'_, '_>, block: &Block, ar
             })
         })
         .collect();
-    let known = articles.iter().all(|(_, a)| a.is_some());
+    // A card with an error is dropped from its article (and reported there): when an article has
+    // metadata errors, a card it lacks may be that one, so it is not reported again here.
+    let known = articles
+        .iter()
+        .all(|(_, a)| a.as_ref().is_some_and(|a| a.meta_errors.is_empty()));
     if offered.is_empty() && known {
         ctx.error(
             block.open.clone(),

@@ -24,12 +24,24 @@ pub struct LessonFile {
     pub lesson: Option<Lesson>,
     /// Problems in this file.
     pub diagnostics: Vec<Diagnostic>,
+    /// The errors in the metadata of the articles this lesson uses (each reported once, with its
+    /// article, not here): the lesson is checked against those articles, but it cannot be played
+    /// until they are fixed, as `lateral check` (exit 1) says.
+    pub article_errors: Vec<Diagnostic>,
 }
 
 impl LessonFile {
-    /// Can students play it? (It parsed and has no errors.)
+    /// Can students play it? (It parsed, has no errors, and the articles it uses have none.)
     pub fn is_playable(&self) -> bool {
-        self.lesson.is_some() && !self.diagnostics.iter().any(Diagnostic::is_error)
+        self.lesson.is_some() && !self.diagnostics.iter().any(Diagnostic::is_error) && self.article_errors.is_empty()
+    }
+
+    /// Why it cannot be played: its own errors, then those of the articles it uses.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .chain(&self.article_errors)
     }
 }
 
@@ -157,15 +169,16 @@ fn is_wanted(text: &Path, meta: &Path, wanted: &HashSet<String>) -> bool {
     {
         return true;
     }
-    let Some(doc) = read_text(meta, MAX_META_BYTES)
-        .ok()
-        .and_then(|t| t.parse::<toml_edit::DocumentMut>().ok())
-    else {
-        return true;
-    };
-    doc.get("id")
-        .and_then(|i| i.as_str())
-        .is_none_or(|id| wanted.contains(id))
+    meta_id(meta).is_none_or(|id| wanted.contains(&id))
+}
+
+/// The `id` written in an article's metadata file, when it can be read that far.
+fn meta_id(meta: &Path) -> Option<String> {
+    let doc = read_text(meta, MAX_META_BYTES)
+        .ok()?
+        .parse::<toml_edit::DocumentMut>()
+        .ok()?;
+    doc.get("id").and_then(|i| i.as_str()).map(str::to_string)
 }
 
 /// [`load`], with only the articles in `wanted` when it is given.
@@ -188,7 +201,8 @@ fn load_only(
     let mut corpus = load_corpus(&found, wanted, &mut diags);
     let articles_from_disk = corpus.articles().len();
     for a in bundled::corpus_articles() {
-        if corpus.get(a.id()).is_none() {
+        // A broken article on disk is not replaced by a bundled one of the same id unseen.
+        if corpus.get(a.id()).is_none() && corpus.unusable(a.id()).is_none() {
             let _ = corpus.add(a);
         }
     }
@@ -341,7 +355,18 @@ fn load_corpus(found: &Found, wanted: Option<&HashSet<String>>, diags: &mut Vec<
         if wanted.is_some_and(|w| !is_wanted(t, &meta, w)) {
             continue;
         }
+        let first = diags.len();
         let Some(a) = load_article_files(t, &meta, diags) else {
+            // Its problems are reported; a lesson naming it is told to fix them (in the file
+            // they are in), not that it does not exist.
+            let file = diags[first..]
+                .iter()
+                .find(|d| d.is_error())
+                .map_or_else(|| display(&meta), |d| d.file.clone());
+            let stem = t.file_stem().and_then(|s| s.to_str()).map(str::to_string);
+            for name in stem.into_iter().chain(meta_id(&meta)) {
+                corpus.add_unusable(name, file.clone());
+            }
             continue;
         };
         if let Some(prev) = seen_ids.insert(a.meta.id.clone(), display(t)) {
@@ -385,6 +410,7 @@ fn load_lessons(lessons: Vec<PathBuf>, corpus: &Corpus) -> Vec<LessonFile> {
                 path: name.clone(),
                 lesson: None,
                 diagnostics: vec![d],
+                article_errors: Vec::new(),
             },
         };
         if let Some(l) = &lf.lesson
@@ -408,11 +434,27 @@ fn load_lessons(lessons: Vec<PathBuf>, corpus: &Corpus) -> Vec<LessonFile> {
 pub fn parse_lesson_text(name: &str, text: String, corpus: &Corpus) -> LessonFile {
     let src = SourceFile::new(name, text);
     let (lesson, diagnostics) = parse_lesson(&src, corpus);
+    let article_errors = lesson.as_ref().map_or_else(Vec::new, |l| article_errors(l, corpus));
     LessonFile {
         path: name.to_string(),
         lesson,
         diagnostics,
+        article_errors,
     }
+}
+
+/// The metadata errors of the articles `lesson` uses, each article once.
+fn article_errors(lesson: &Lesson, corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for id in lesson.steps.iter().flat_map(|s| &s.articles) {
+        if let Some(a) = corpus.get(id)
+            && seen.insert(a.meta.id.clone())
+        {
+            out.extend(a.meta_errors.iter().cloned());
+        }
+    }
+    out
 }
 
 /// Loads one article from its text and metadata files.

@@ -16,6 +16,13 @@ thread_local! {
     /// Keys and suggestions still allowed in the lesson file being read on this thread: set by
     /// [`parse_lesson`], spent by `read_keys`.
     pub(crate) static BUDGET: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((MAX_LESSON_KEYS, MAX_SUGGESTIONS)) };
+    /// The articles that cannot be used (see `Corpus::unusable`) already reported in the lesson
+    /// file being read on this thread: one message per article, not one per step that names it.
+    pub(crate) static UNUSABLE_REPORTED: std::cell::RefCell<std::collections::HashSet<String>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+    /// True while the steps of a lesson whose lesson block is not TOML are read: its own labels
+    /// are unknown, so a step's `labels` are taken as written.
+    pub(crate) static LABELS_UNREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Splits a lesson file into its lesson block and step blocks, reporting a broken structure and
@@ -68,6 +75,7 @@ fn split_blocks(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Vec<Blo
 /// is usable only when no diagnostic is an error.
 pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<Diagnostic>) {
     BUDGET.with(|b| b.set((MAX_LESSON_KEYS, MAX_SUGGESTIONS)));
+    UNUSABLE_REPORTED.with(|r| r.borrow_mut().clear());
     let mut diags = Vec::new();
     let Some(blocks) = split_blocks(src, &mut diags) else {
         return (None, diags);
@@ -75,12 +83,13 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
     let text = src.text.as_str();
     let header = &blocks[0];
     let ctx = Ctx::new(src, header.toml.start);
-    let mut lesson = None;
-    if let Some(doc) = parse_block(&ctx, &text[header.toml.clone()]) {
-        lesson = Some(read_header(&ctx, &doc, header, src));
-    }
+    let read = parse_block(&ctx, &text[header.toml.clone()]).map(|doc| read_header(&ctx, &doc, header, src));
     diags.extend(ctx.into_diags());
-    let Some(mut lesson) = lesson else {
+    // A lesson block that is not TOML (its one error reported) still has its steps checked, so
+    // one run finds every mistake; against a stand-in with the built-in labels, without the
+    // label errors that the lesson's own labels, unread, might have answered.
+    let header_ok = read.is_some();
+    let Some(mut lesson) = read.or_else(|| stand_in_header(src, header)) else {
         return (None, diags);
     };
     lesson.intro = text[header.prose.clone()].trim().to_string();
@@ -102,12 +111,40 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
                 ),
         );
     }
+    let first_step = diags.len();
+    LABELS_UNREAD.with(|u| u.set(!header_ok));
+    read_steps(src, &blocks[1..], &mut lesson, corpus, &mut diags);
+    LABELS_UNREAD.with(|u| u.set(false));
+    if !header_ok {
+        let steps = diags.split_off(first_step);
+        diags.extend(
+            steps
+                .into_iter()
+                .filter(|d| !d.message.starts_with("there is no label")),
+        );
+    }
+    warn_raw_html(src, &blocks, &mut diags);
+    crate::lesson::giveaway::warn_giveaways(src, &blocks, &lesson, corpus, &mut diags);
+    crate::lesson::giveaway::warn_card_giveaways(src, &blocks, &lesson, corpus, &mut diags);
+    (header_ok.then_some(lesson), crate::text::diag::cap_per_file(diags))
+}
+
+/// The lesson a lesson block that is not TOML stands for while its steps are checked: no
+/// settings, the built-in labels (its problems are not reported: the block's one error is).
+fn stand_in_header(src: &SourceFile, header: &Block) -> Option<Lesson> {
+    let scratch = Ctx::new(src, header.toml.start);
+    parse_block(&scratch, "").map(|empty| read_header(&scratch, &empty, header, src))
+}
+
+/// Reads every step block into `lesson`, reporting two steps with one id.
+fn read_steps(src: &SourceFile, blocks: &[Block], lesson: &mut Lesson, corpus: &Corpus, diags: &mut Vec<Diagnostic>) {
+    let text = src.text.as_str();
     let mut step_ids: HashMap<String, usize> = HashMap::new();
-    for (n, block) in blocks[1..].iter().enumerate() {
+    for (n, block) in blocks.iter().enumerate() {
         let ctx = Ctx::new(src, block.toml.start);
         if let Some(doc) = parse_block(&ctx, &text[block.toml.clone()]) {
             let prose = text[block.prose.clone()].trim().to_string();
-            if let Some(step) = read_step(&ctx, &doc, block, n + 1, prose, &lesson, corpus) {
+            if let Some(step) = read_step(&ctx, &doc, block, n + 1, prose, lesson, corpus) {
                 if let Some(prev) = step_ids.insert(step.id.clone(), step.line) {
                     ctx.error(
                         block.open.clone(),
@@ -120,10 +157,6 @@ pub fn parse_lesson(src: &SourceFile, corpus: &Corpus) -> (Option<Lesson>, Vec<D
         }
         diags.extend(ctx.into_diags());
     }
-    warn_raw_html(src, &blocks, &mut diags);
-    crate::lesson::giveaway::warn_giveaways(src, &blocks, &lesson, corpus, &mut diags);
-    crate::lesson::giveaway::warn_card_giveaways(src, &blocks, &lesson, corpus, &mut diags);
-    (Some(lesson), crate::text::diag::cap_per_file(diags))
 }
 
 /// The id read from a file when it is a safe one (see [`crate::text::ids::check_id`]); otherwise an

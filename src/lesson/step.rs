@@ -18,6 +18,20 @@ fn check_article<'c>(ctx: &Ctx<'_>, corpus: &'c Corpus, id: &Spanned<String>) ->
     if let Some(a) = corpus.get(&id.value) {
         return Some(a);
     }
+    if let Some(file) = corpus.unusable(&id.value) {
+        let first = crate::lesson::read::UNUSABLE_REPORTED.with(|r| r.borrow_mut().insert(id.value.clone()));
+        if first {
+            ctx.error(
+                id.span.clone(),
+                format!("the article `{}` cannot be used: its files have errors (reported for {file})", id.value),
+                Some(format!(
+                    "fix the errors reported for {file}; the keys on `{}` are checked once it loads (said once, here, for the whole lesson)",
+                    id.value
+                )),
+            );
+        }
+        return None;
+    }
     if id.value.contains(['/', '\\']) || id.value.contains("..") {
         ctx.error(
             id.span.clone(),
@@ -252,7 +266,8 @@ fn step_labels(ctx: &Ctx<'_>, o: &Obj<'_, '_>, task: Task, lesson: &Lesson) -> V
         Some(list) => {
             let mut out = Vec::new();
             for l in list {
-                if lesson.label(&l.value).is_some() {
+                let unread = crate::lesson::read::LABELS_UNREAD.with(std::cell::Cell::get);
+                if unread || lesson.label(&l.value).is_some() {
                     out.push(l.value);
                 } else {
                     unknown_label(ctx, &l, lesson.labels.iter().map(|x| x.id.as_str()));

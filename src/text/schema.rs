@@ -87,6 +87,9 @@ pub(crate) struct Obj<'a, 's> {
     /// Where to point when a required key is missing: the table's header or first key.
     pub span: Range<usize>,
     what: &'a str,
+    /// The known keys that the unknown keys are nearest to (each reported as "did you mean"):
+    /// such a key is not reported missing as well (one mistake, one message).
+    typo_of: Vec<String>,
 }
 
 fn type_name(item: &Item) -> &'static str {
@@ -107,17 +110,27 @@ impl<'a, 's> Obj<'a, 's> {
     /// Wraps `table`, described as `what` in messages ("step", "key span"), and reports every
     /// key not in `fields` (with the nearest known key as a suggestion).
     pub fn new(ctx: &'a Ctx<'s>, table: &'a dyn TableLike, span: Range<usize>, what: &'a str, fields: &[&str]) -> Self {
+        let mut typo_of = Vec::new();
         for (k, _) in table.iter() {
             if !fields.contains(&k) {
                 let kspan = ctx.abs(table.key(k).and_then(|k| k.span()), &span);
                 let help = match nearest(k, fields.iter().copied()) {
-                    Some(n) => format!("did you mean `{n}`? A {what} takes: {}", fields.join(", ")),
+                    Some(n) => {
+                        typo_of.push(n.to_string());
+                        format!("did you mean `{n}`? A {what} takes: {}", fields.join(", "))
+                    }
                     None => format!("a {what} takes: {}", fields.join(", ")),
                 };
                 ctx.error(kspan, format!("unknown key `{k}` in a {what}"), Some(help));
             }
         }
-        Self { ctx, table, span, what }
+        Self {
+            ctx,
+            table,
+            span,
+            what,
+            typo_of,
+        }
     }
 
     /// Is `key` present?
@@ -146,8 +159,11 @@ impl<'a, 's> Obj<'a, 's> {
         );
     }
 
-    /// A required key is missing.
+    /// A required key is missing (unless a misspelling of it was reported already).
     pub fn missing(&self, key: &str, example: &str) {
+        if self.typo_of.iter().any(|t| t == key) {
+            return;
+        }
         self.ctx.error(
             self.span.clone(),
             format!("this {} has no `{key}`", self.what),

@@ -233,16 +233,22 @@ fn about_ui(ui: &mut Ui, l: &Lesson, progress: Option<&LessonProgress>, theme: &
 }
 
 fn problems_ui(ui: &mut Ui, lf: &LessonFile, theme: &Theme) {
-    let errors: Vec<_> = lf.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let errors: Vec<_> = lf.errors().collect();
     ui.colored_label(
         theme.verdict_color(Verdict::Missed),
         format!("This lesson has {} problem(s) and cannot be played yet:", errors.len()),
     );
     for d in errors.iter().take(8) {
-        let place = if d.line > 0 {
-            format!("line {}, column {}: ", d.line, d.column)
-        } else {
+        // An article's error is in the article's file, not the lesson's: name it.
+        let file = if d.file == lf.path {
             String::new()
+        } else {
+            format!("{}: ", d.file)
+        };
+        let place = if d.line > 0 {
+            format!("{file}line {}, column {}: ", d.line, d.column)
+        } else {
+            file
         };
         ui.label(RichText::new(format!("{place}{}", d.message)).monospace());
         if let Some(s) = &d.suggestion {

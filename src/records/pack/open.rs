@@ -134,6 +134,7 @@ pub fn pack_library(json: &str, name: &str) -> Result<crate::lesson::library::Li
             path: name.to_string(),
             lesson: Some(l),
             diagnostics: Vec::new(),
+            article_errors: Vec::new(),
         })
         .collect();
     Ok(crate::lesson::library::Library {
