@@ -425,6 +425,14 @@ pub(crate) fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Docume
             let span = e.span().unwrap_or(0..0);
             let abs = span.start + ctx.base..span.end.max(span.start) + ctx.base;
             let msg = e.message().trim().trim_end_matches('.').to_string();
+            if toml.get(span.start..).and_then(|s| s.chars().next()).is_some_and(is_curly_quote) {
+                ctx.error(
+                    abs,
+                    "this is not valid TOML: text needs straight quotes (\"…\") around it, not curly ones (“…”)".to_string(),
+                    Some("type the quotes around this value again as \" (a word processor's autocorrect curls them); curly quotes inside the text are fine".into()),
+                );
+                return None;
+            }
             ctx.error(
                 abs,
                 format!("this is not valid TOML: {msg}"),
@@ -433,6 +441,11 @@ pub(crate) fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Docume
             None
         }
     }
+}
+
+/// A quote mark a word processor types where TOML needs `"` or `'`.
+fn is_curly_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»')
 }
 
 #[cfg(test)]
