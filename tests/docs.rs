@@ -1,4 +1,16 @@
 //! The docs tell the truth: their examples validate and they describe every field.
+//!
+//! Examples in docs/lesson-format.md: every ```` ```markdown ```` or ```` ```toml ```` block is
+//! checked with the real checker on the bundled corpus, by what it starts with:
+//! - a line `+++`: a whole lesson; it must check with no error and no warning (a lesson block
+//!   alone, without steps, is checked with a read step after it);
+//! - a line `+++ step`: one or more steps; they are checked after a one-line lesson block
+//!   (`title = "…"`), with no error and no warning;
+//! - anything else (an article's `.toml`, a `[[key]]` or `[[card]]` table alone) is a fragment and
+//!   must say so: the line just before its opening fence is `<!-- fragment -->`. A fragment is
+//!   not checked as a lesson; a block that is neither a lesson nor marked fails the test.
+//!
+//! The first such block is the minimal lesson the doc opens with: at most 13 lines.
 
 mod support;
 
@@ -59,16 +71,87 @@ fn the_worked_example_is_the_first_bundled_lesson_and_validates() {
     assert_eq!(kinds, ["read", "conflict", "machine", "choice", "reflect"]);
 }
 
+/// A ```` ```markdown ```` or ```` ```toml ```` block of a doc: the line of its opening fence
+/// (1-based), its text, and whether the line before the fence is `<!-- fragment -->`.
+struct Example {
+    line: usize,
+    body: String,
+    fragment: bool,
+}
+
+fn examples(doc: &str) -> Vec<Example> {
+    let lines: Vec<&str> = doc.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let fence = lines[i].trim_end();
+        let ticks = fence.len() - fence.trim_start_matches('`').len();
+        let info = &fence[ticks..];
+        if ticks >= 3 && (info == "markdown" || info == "toml") {
+            let close = &fence[..ticks];
+            let end = (i + 1..lines.len()).find(|&j| lines[j].trim_end() == close).unwrap_or(lines.len());
+            out.push(Example {
+                line: i + 1,
+                body: lines[i + 1..end].join("\n") + "\n",
+                fragment: i > 0 && lines[i - 1].trim() == "<!-- fragment -->",
+            });
+            i = end;
+        }
+        i += 1;
+    }
+    out
+}
+
 #[test]
-fn every_whole_lesson_in_the_docs_validates() {
+fn every_lesson_and_step_in_the_docs_checks_clean_and_the_rest_are_marked_fragments() {
     let corpus = bundled::corpus();
     let doc = read("docs/lesson-format.md");
-    let blocks = lesson_blocks(&doc);
-    assert!(blocks.len() >= 2);
-    for b in blocks {
-        let lf = parse_lesson_text("docs", b.clone(), &corpus);
-        assert!(lf.is_playable(), "{b}\n{:#?}", lf.diagnostics);
+    let found = examples(&doc);
+    assert!(found.len() >= 8, "the examples were not found");
+    let mut checked = 0;
+    for ex in &found {
+        let first = ex.body.lines().next().unwrap_or("").trim_end();
+        let text = match first {
+            "+++" if !ex.body.contains("\n+++ step") => format!("{}\n+++ step\nkind = \"read\"\n+++\nRead.\n", ex.body),
+            "+++" => ex.body.clone(),
+            "+++ step" => format!("+++\ntitle = \"Docs example\"\n+++\n\n{}", ex.body),
+            _ => {
+                assert!(
+                    ex.fragment,
+                    "docs/lesson-format.md:{}: a block that is not a whole lesson or steps needs `<!-- fragment -->` on the line before it",
+                    ex.line
+                );
+                continue;
+            }
+        };
+        assert!(
+            !ex.fragment,
+            "docs/lesson-format.md:{}: a lesson marked as a fragment is not checked; remove the mark",
+            ex.line
+        );
+        let lf = parse_lesson_text("docs", text, &corpus);
+        assert!(
+            lf.is_playable() && lf.diagnostics.is_empty(),
+            "docs/lesson-format.md:{}:\n{}\n{:#?}",
+            ex.line,
+            ex.body,
+            lf.diagnostics
+        );
+        checked += 1;
     }
+    assert!(checked >= 4, "only {checked} lessons checked");
+}
+
+#[test]
+fn the_doc_opens_with_a_minimal_lesson_that_checks_clean() {
+    let doc = read("docs/lesson-format.md");
+    let first = examples(&doc).into_iter().next().expect("an example");
+    assert!(first.body.starts_with("+++\n"), "the first example is a whole lesson");
+    assert!(first.body.lines().count() <= 13, "the minimal lesson is short");
+    // Before the reference: it is what a teacher reads first.
+    assert!(first.line < doc.find("## Reference").map_or(0, |at| doc[..at].lines().count()));
+    let lf = parse_lesson_text("docs", first.body, &bundled::corpus());
+    assert!(lf.is_playable() && lf.diagnostics.is_empty(), "{:#?}", lf.diagnostics);
 }
 
 #[test]
