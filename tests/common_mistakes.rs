@@ -60,7 +60,7 @@ const MISTAKES: &[Mistake] = &[
         file: "lesson.md",
         make: ("quote = \"without warning\"", "quote = \"with no warning\""),
         fix: ("with no warning", "without warning"),
-        how: "Copy the words exactly as the article has them: `quote = \"without warning\"`.",
+        how: "Copy the words exactly as the article has them: `quote = \"without warning\"`. If they are right, check the step's `articles` and the key's `article`.",
     },
     Mistake {
         what: "A date that does not exist in an article's `.toml`: `date = \"2024-02-30\"`",
@@ -161,16 +161,32 @@ fn table() -> String {
         assert!(target.contains(m.make.0), "{}: nothing to break", m.what);
         *target = target.replacen(m.make.0, m.make.1, 1);
         let said = check(dir.path(), &lesson, &meta);
-        assert_eq!(said.len(), 1, "{}: one mistake, one message, but got {}", m.what, said.len());
+        assert_eq!(
+            said.len(),
+            1,
+            "{}: one mistake, one message, but got {}",
+            m.what,
+            said.len()
+        );
         let d = &said[0];
-        assert!(d.place.starts_with(m.file), "{}: reported at {}, not in {}", m.what, d.place, m.file);
+        assert!(
+            d.place.starts_with(m.file),
+            "{}: reported at {}, not in {}",
+            m.what,
+            d.place,
+            m.file
+        );
         let target = if m.file == "lesson.md" { &mut lesson } else { &mut meta };
         assert!(target.contains(m.fix.0), "{}: nothing to fix", m.what);
         *target = target.replacen(m.fix.0, m.fix.1, 1);
         let after = check(dir.path(), &lesson, &meta);
         let left: Vec<&str> = after.iter().map(|d| d.message.as_str()).collect();
         assert!(left.is_empty(), "{}: the fix leaves {left:?}", m.what);
-        let help = if d.help.is_empty() { String::new() } else { format!("<br>help: {}", d.help) };
+        let help = if d.help.is_empty() {
+            String::new()
+        } else {
+            format!("<br>help: {}", d.help)
+        };
         out.push_str(&format!(
             "| {} | {} at `{}`: {}{} | {} |\n",
             cell(m.what),

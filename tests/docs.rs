@@ -89,7 +89,9 @@ fn examples(doc: &str) -> Vec<Example> {
         let info = &fence[ticks..];
         if ticks >= 3 && (info == "markdown" || info == "toml") {
             let close = &fence[..ticks];
-            let end = (i + 1..lines.len()).find(|&j| lines[j].trim_end() == close).unwrap_or(lines.len());
+            let end = (i + 1..lines.len())
+                .find(|&j| lines[j].trim_end() == close)
+                .unwrap_or(lines.len());
             out.push(Example {
                 line: i + 1,
                 body: lines[i + 1..end].join("\n") + "\n",

@@ -103,7 +103,10 @@ fn one_error(c: &Checked, want: &str) {
 fn regression_bad_date_in_article_meta_cascades_into_no_article_errors() {
     let dir = tempfile::tempdir().unwrap();
     let c = check(dir.path(), &meta("date = \"2022-13-45\"\n"), LESSON);
-    one_error(&c, "fresh.toml:5:8: `2022-13-45` is not a date this app understands");
+    one_error(
+        &c,
+        "fresh.toml:5:8: `2022-13-45` is not a real date: there is no such day (check the month and the day)",
+    );
     // What a teacher sees: the line quoted, with a caret under the value.
     assert!(printed(&c).contains("--> "), "{}", printed(&c));
 }

@@ -57,9 +57,15 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
         let date = o.opt_str("date").filter(|d| {
             let ok = valid_date(&d.value);
             if !ok {
+                let day = d.value.get(..10).filter(|day| date_shaped(day));
+                let message = if day.is_some_and(|day| !valid_date(day)) {
+                    format!("`{}` is not a real date: there is no such day (check the month and the day)", d.value)
+                } else {
+                    format!("`{}` is not a date this app understands", d.value)
+                };
                 ctx.error(
                     d.span.clone(),
-                    format!("`{}` is not a date this app understands", d.value),
+                    message,
                     Some("write it as \"YYYY-MM-DD\", e.g. \"2022-11-16\", optionally followed by a time \"2022-11-16 08:02\"".into()),
                 );
             }
@@ -142,6 +148,15 @@ fn parse_line_range(s: &str) -> Option<(usize, usize)> {
     (a >= 1 && a <= b).then_some((a, b))
 }
 
+/// Is `date` shaped `YYYY-MM-DD` (digits and dashes), whether or not it is a real day?
+fn date_shaped(date: &str) -> bool {
+    date.len() == 10
+        && date.bytes().enumerate().all(|(i, c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 /// Is `s` a publication date this app understands: a real calendar date `YYYY-MM-DD`, optionally
 /// followed (after a space or `T`) by a real time of day `HH:MM` or `HH:MM:SS`, itself optionally
 /// followed by `Z` or an offset `+HH:MM` / `-HH:MM` (so RFC 3339 timestamps pass too)? The date
@@ -150,12 +165,7 @@ pub(crate) fn valid_date(s: &str) -> bool {
     let Some((date, rest)) = s.split_at_checked(10) else {
         return false;
     };
-    let b = date.as_bytes();
-    let shape = b.iter().enumerate().all(|(i, c)| match i {
-        4 | 7 => *c == b'-',
-        _ => c.is_ascii_digit(),
-    });
-    if !shape {
+    if !date_shaped(date) {
         return false;
     }
     let (Ok(y), Ok(m), Ok(d)) = (

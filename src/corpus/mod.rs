@@ -458,7 +458,10 @@ mod regression {
         assert_eq!(m.map(|m| m.date), Some(None));
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].line, d[0].column), (5, 8));
-        assert_eq!(d[0].message, "`2023-02-30` is not a date this app understands");
+        assert_eq!(
+            d[0].message,
+            "`2023-02-30` is not a real date: there is no such day (check the month and the day)"
+        );
     }
 }
 

@@ -425,7 +425,11 @@ pub(crate) fn parse_block(ctx: &Ctx<'_>, toml: &str) -> Option<toml_edit::Docume
             let span = e.span().unwrap_or(0..0);
             let abs = span.start + ctx.base..span.end.max(span.start) + ctx.base;
             let msg = e.message().trim().trim_end_matches('.').to_string();
-            if toml.get(span.start..).and_then(|s| s.chars().next()).is_some_and(is_curly_quote) {
+            if toml
+                .get(span.start..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(is_curly_quote)
+            {
                 ctx.error(
                     abs,
                     "this is not valid TOML: text needs straight quotes (\"…\") around it, not curly ones (“…”)".to_string(),
