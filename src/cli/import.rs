@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::ArticleMeta;
 use crate::corpus::import::{
-    LessonNotWritten, MarkTheWords, REQUIRED_FIELDS, Source, import_h5p, is_h5p, suggest_id,
-    write_article_marking_blanks,
+    LessonNotWritten, MarkTheWords, REQUIRED_FIELDS, Source, import_h5p, is_h5p, write_article_marking_blanks,
 };
 use crate::text::diag::{Diagnostic, escape_for_terminal as esc, shown_path, write_failed};
 
@@ -204,13 +203,9 @@ fn article_meta(flags: MetaFlags, suggested: ArticleMeta, stem: &str, err: &mut 
         fictional: flags.fictional,
         ..Default::default()
     };
-    meta.id = flags.id.unwrap_or_else(|| {
-        if meta.headline.is_empty() {
-            suggest_id(stem)
-        } else {
-            suggest_id(&meta.headline)
-        }
-    });
+    meta.id = flags
+        .id
+        .unwrap_or_else(|| crate::corpus::import::article_id(&meta.headline, Some(stem)));
     meta
 }
 

@@ -127,6 +127,17 @@ pub fn import_pasted(text: &str) -> Result<Imported, ImportError> {
     })
 }
 
+/// The id an imported article gets unless the teacher gives one (`--id`, or the import window's
+/// "Id" field): from its headline, else from the name of the file it came from, else `article`.
+/// The one rule the import window and `lateral import` share (see [`suggest_id`]).
+pub fn article_id(headline: &str, file_stem: Option<&str>) -> String {
+    if headline.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty()) {
+        suggest_id(headline)
+    } else {
+        suggest_id(file_stem.unwrap_or(""))
+    }
+}
+
 /// A file-name-safe id from a headline: lower-case words joined by `-`, at most 6 words.
 pub fn suggest_id(headline: &str) -> String {
     let words: Vec<String> = headline

@@ -59,6 +59,13 @@ fn mark_the_words_refuses_what_it_cannot_use() {
 }
 
 #[test]
+fn an_imported_article_is_named_from_its_headline_else_its_file() {
+    assert_eq!(article_id("Flood vote fails", Some("saved page")), "flood-vote-fails");
+    assert_eq!(article_id("  — ", Some("Saved Page (2)")), "saved-page-2");
+    assert_eq!(article_id("", None), "article");
+}
+
+#[test]
 fn ids_from_headlines() {
     assert_eq!(
         suggest_id("Council axes flood wall in late-night vote!"),

@@ -201,8 +201,12 @@ impl TeacherScreen {
                     // Provenance: the saved file's name, never the folders above it.
                     f.meta.imported_from = path.file_name().map(|n| n.to_string_lossy().into_owned());
                 }
-                if f.meta.id.is_empty() && !f.meta.headline.is_empty() {
-                    f.meta.id = crate::corpus::import::suggest_id(&f.meta.headline);
+                if f.meta.id.is_empty() {
+                    let stem = path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .filter(|_| !f.file.trim().is_empty());
+                    f.meta.id = crate::corpus::import::article_id(&f.meta.headline, stem);
                 }
                 let words = imp.text.split_whitespace().count();
                 f.pasted = imp.text;
