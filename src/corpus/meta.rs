@@ -52,47 +52,17 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
         let outlet = o.req_str("outlet", "\"The Daily Example\"");
         let headline = o.req_str("headline", "\"The headline as published\"");
         let outlet_kind = o.req_str("outlet_kind", "\"Local newspaper, family-owned\"");
-        blank_required(&ctx, [("outlet", &outlet), ("headline", &headline), ("outlet_kind", &outlet_kind)]);
+        blank_required(
+            &ctx,
+            [
+                ("outlet", &outlet),
+                ("headline", &headline),
+                ("outlet_kind", &outlet_kind),
+            ],
+        );
         // A bad date is reported and dropped: the article is shown without one.
-        let date = o.opt_str("date").filter(|d| {
-            let ok = valid_date(&d.value);
-            if !ok {
-                let day = d.value.get(..10).filter(|day| date_shaped(day));
-                let message = if day.is_some_and(|day| !valid_date(day)) {
-                    format!("`{}` is not a real date: there is no such day (check the month and the day)", d.value)
-                } else {
-                    format!("`{}` is not a date this app understands", d.value)
-                };
-                ctx.error(
-                    d.span.clone(),
-                    message,
-                    Some("write it as \"YYYY-MM-DD\", e.g. \"2022-11-16\", optionally followed by a time \"2022-11-16 08:02\"".into()),
-                );
-            }
-            ok
-        });
-        let mut removed = Vec::new();
-        for r in o.tables("remove", "removal", &["line", "lines", "reason"]) {
-            let reason = r.req_str("reason", "\"navigation icons\"");
-            let range = match (r.opt_int("line", 1, i64::from(u32::MAX)), r.opt_str("lines")) {
-                (Some(l), None) => Some((l.value as usize, l.value as usize)),
-                (None, Some(s)) => parse_line_range(&s.value).or_else(|| {
-                    ctx.error(s.span, "`lines` should look like \"3-5\"", Some("write lines = \"3-5\" (first and last line, inclusive) or line = 3".into()));
-                    None
-                }),
-                (Some(_), Some(s)) => {
-                    ctx.error(s.span, "a removal has both `line` and `lines`", Some("keep one of them".into()));
-                    None
-                }
-                (None, None) => {
-                    r.missing("line", "1");
-                    None
-                }
-            };
-            if let (Some((a, b)), Some(reason)) = (range, reason) {
-                removed.push(Removal { first_line: a, last_line: b, reason: reason.value, text: String::new() });
-            }
-        }
+        let date = o.opt_str("date").filter(|d| date_or_error(&ctx, d));
+        let removed = read_removals(&ctx, &o);
         let cards = read_cards(&ctx, &o);
         let text_of = |v: Option<crate::text::schema::Spanned<String>>| v.map(|v| v.value).unwrap_or_default();
         Some(ArticleMeta {
@@ -123,6 +93,72 @@ pub const REQUIRED_FIELDS: &[(&str, &str)] = &[
     ("headline", "the headline as published"),
     ("outlet_kind", "one line on who runs or funds the outlet"),
 ];
+
+/// The `[[remove]]` tables: lines of the text file not shown, each reported at its place when bad.
+fn read_removals(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Vec<Removal> {
+    let mut removed = Vec::new();
+    for r in o.tables("remove", "removal", &["line", "lines", "reason"]) {
+        let reason = r.req_str("reason", "\"navigation icons\"");
+        let range = match (r.opt_int("line", 1, i64::from(u32::MAX)), r.opt_str("lines")) {
+            (Some(l), None) => Some((l.value as usize, l.value as usize)),
+            (None, Some(s)) => parse_line_range(&s.value).or_else(|| {
+                ctx.error(
+                    s.span,
+                    "`lines` should look like \"3-5\"",
+                    Some("write lines = \"3-5\" (first and last line, inclusive) or line = 3".into()),
+                );
+                None
+            }),
+            (Some(_), Some(s)) => {
+                ctx.error(
+                    s.span,
+                    "a removal has both `line` and `lines`",
+                    Some("keep one of them".into()),
+                );
+                None
+            }
+            (None, None) => {
+                r.missing("line", "1");
+                None
+            }
+        };
+        if let (Some((a, b)), Some(reason)) = (range, reason) {
+            removed.push(Removal {
+                first_line: a,
+                last_line: b,
+                reason: reason.value,
+                text: String::new(),
+            });
+        }
+    }
+    removed
+}
+
+/// Is `d` a date this app understands? If not, reports it at its place, saying whether it is a
+/// day that does not exist (`2023-02-30`) or not shaped as a date at all.
+fn date_or_error(ctx: &Ctx, d: &crate::text::schema::Spanned<String>) -> bool {
+    if valid_date(&d.value) {
+        return true;
+    }
+    let day = d.value.get(..10).filter(|day| date_shaped(day));
+    let message = if day.is_some_and(|day| !valid_date(day)) {
+        format!(
+            "`{}` is not a real date: there is no such day (check the month and the day)",
+            d.value
+        )
+    } else {
+        format!("`{}` is not a date this app understands", d.value)
+    };
+    ctx.error(
+        d.span.clone(),
+        message,
+        Some(
+            "write it as \"YYYY-MM-DD\", e.g. \"2022-11-16\", optionally followed by a time \"2022-11-16 08:02\""
+                .into(),
+        ),
+    );
+    false
+}
 
 /// A required field written but blank (as an import that could not ask leaves it): an error at
 /// its value, saying what to fill in.
