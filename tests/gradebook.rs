@@ -273,7 +273,7 @@ fn a_feedback_sheet_per_student_shows_highlights_keys_and_scores_and_runs_nothin
         "her highlight on the key is marked"
     );
     assert!(
-        zoe.contains(&k.explanation.replace('\'', "&#39;").replace('"', "&quot;")),
+        zoe.contains(&k.explanation.replace('\'', "&#x27;").replace('"', "&quot;")),
         "explanations are on the sheet"
     );
     assert!(zoe.contains("found"), "the verdict");

@@ -13,20 +13,10 @@ use crate::lesson::{Lesson, Step, StepBody};
 use crate::records::grade::Graded;
 use crate::text::Span;
 
-/// `s` with HTML's special characters escaped (text and attribute values alike).
+/// `s` with HTML's special characters escaped (`& < > " '`: text and attribute values alike),
+/// by the `html-escape` crate.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(s).into_owned()
 }
 
 const STYLE: &str = "body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.5;color:#111}\
@@ -201,7 +191,7 @@ mod tests {
     fn text_from_files_cannot_become_markup() {
         assert_eq!(
             esc("<script>\"x\" & 'y'</script>"),
-            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
+            "&lt;script&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/script&gt;"
         );
     }
 }

@@ -287,20 +287,9 @@ fn between(ws: &[char]) -> String {
     }
 }
 
-/// `s` with HTML's special characters escaped.
+/// `s` with HTML's special characters escaped (`& < > " '`), by the `html-escape` crate.
 fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(s).into_owned()
 }
 
 /// Plain text (paragraphs separated by blank lines) as `<p>` elements.

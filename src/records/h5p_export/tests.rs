@@ -149,7 +149,7 @@ fn html_in_the_article_is_escaped_and_reads_back() {
     let (_, content) = unzip(&p.bytes);
     let field = content["textField"].as_str().expect("text");
     assert!(
-        !field.contains("<script") && field.contains("&lt;script&gt;alert(&#39;x&#39;)"),
+        !field.contains("<script") && field.contains("&lt;script&gt;alert(&#x27;x&#x27;)"),
         "{field}"
     );
     let (back, words) = imported(&p.bytes);
