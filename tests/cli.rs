@@ -1,23 +1,9 @@
 //! The teachers' CLI, run as a program: exit codes, messages and JSON.
 
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn lateral(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lateral"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("lateral runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod support;
+use std::process::Command;
+use support::{lateral, stderr, stdout};
 
 #[test]
 fn check_passes_on_the_bundled_lessons_and_corpus() {

@@ -3,28 +3,14 @@
 //! as a program for its exit codes, messages and the file it writes.
 
 use std::io::Read as _;
-use std::process::{Command, Output};
+
+mod support;
+use support::{lateral, stderr, stdout};
 
 use lateral::corpus::Corpus;
 use lateral::corpus::import::h5p_from_bytes;
 use lateral::lesson::{Lesson, bundled};
 use lateral::records::h5p_export::{exportable_steps, step_to_h5p};
-
-fn lateral(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lateral"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("lateral runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// The whitespace-separated pieces of `text`, with their char spans.
 fn pieces(text: &str) -> Vec<(usize, usize, String)> {

@@ -4,9 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::ArticleMeta;
-use crate::corpus::import::{
-    LessonNotWritten, MarkTheWords, REQUIRED_FIELDS, Source, import_h5p, is_h5p, write_article_marking_blanks,
-};
+use crate::corpus::import::{LessonNotWritten, MarkTheWords, Source, import_h5p, is_h5p, write_article_marking_blanks};
 use crate::text::diag::{Diagnostic, escape_for_terminal as esc, shown_path, write_failed};
 
 /// Add an article from .txt, .md or .html, or an H5P “Mark the Words” task.
@@ -241,7 +239,7 @@ fn report_blanks(toml: &Path, text: &str, blanks: &[&str], err: &mut dyn Write) 
             .lines()
             .position(|l| l.starts_with(&format!("{field} =")))
             .map_or(1, |n| n + 1);
-        let what = REQUIRED_FIELDS.iter().find(|(f, _)| f == field).map_or("", |(_, w)| *w);
+        let what = crate::corpus::required_field_help(field).unwrap_or_default();
         let flag = match *field {
             "outlet_kind" => "--kind",
             "outlet" => "--outlet",

@@ -94,6 +94,12 @@ pub const REQUIRED_FIELDS: &[(&str, &str)] = &[
     ("outlet_kind", "one line on who runs or funds the outlet"),
 ];
 
+/// What the teacher writes in the required field `field` ([`REQUIRED_FIELDS`]), or `None` for a
+/// field that is not required.
+pub fn required_field_help(field: &str) -> Option<&'static str> {
+    REQUIRED_FIELDS.iter().find(|(f, _)| *f == field).map(|(_, what)| *what)
+}
+
 /// The `[[remove]]` tables: lines of the text file not shown, each reported at its place when bad.
 fn read_removals(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Vec<Removal> {
     let mut removed = Vec::new();
@@ -165,10 +171,7 @@ fn date_or_error(ctx: &Ctx, d: &crate::text::schema::Spanned<String>) -> bool {
 fn blank_required(ctx: &Ctx, fields: [(&str, &Option<crate::text::schema::Spanned<String>>); 3]) {
     for (field, v) in fields {
         if let Some(v) = v.as_ref().filter(|v| v.value.trim().is_empty()) {
-            let what = REQUIRED_FIELDS
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map_or("", |(_, w)| *w);
+            let what = required_field_help(field).unwrap_or_default();
             ctx.error(
                 v.span.clone(),
                 format!("`{field}` is blank"),

@@ -13,7 +13,7 @@ mod meta;
 
 pub use cards::SourceCard;
 pub(crate) use meta::valid_date;
-pub use meta::{META_FIELDS, REQUIRED_FIELDS, parse_meta};
+pub use meta::{META_FIELDS, REQUIRED_FIELDS, parse_meta, required_field_help};
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -5,6 +5,29 @@
 //! folder fails the test, so CI cannot pass without running it.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs the `lateral` binary with `args` in the repository's folder.
+#[allow(dead_code)]
+pub fn lateral(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("lateral runs")
+}
+
+/// What a run printed on standard output.
+#[allow(dead_code)]
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What a run printed on standard error.
+#[allow(dead_code)]
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
 
 /// `../shared/NAME` beside the repository when every one of `needs` (paths inside it) exists;
 /// `None` (after printing why) when it is missing outside CI; a panic when it is missing in CI.

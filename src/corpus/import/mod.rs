@@ -150,7 +150,7 @@ pub fn suggest_id(headline: &str) -> String {
     if valid_id(&id) { id } else { "article".into() }
 }
 
-pub use crate::corpus::REQUIRED_FIELDS;
+pub use crate::corpus::{REQUIRED_FIELDS, required_field_help};
 
 /// The required fields of `m` that are blank.
 pub fn blank_fields(m: &ArticleMeta) -> Vec<&'static str> {
@@ -195,10 +195,7 @@ pub fn meta_toml(m: &ArticleMeta) -> String {
         doc["fictional"] = toml_edit::value(true);
     }
     for field in blank_fields(m) {
-        let what = REQUIRED_FIELDS
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map_or("", |(_, w)| *w);
+        let what = required_field_help(field).unwrap_or_default();
         if let Some(mut key) = doc.key_mut(field) {
             key.leaf_decor_mut().set_prefix(format!(
                 "# FILL IN: {what} (`lateral check` reports it until it is filled in)\n"
@@ -220,7 +217,7 @@ pub(crate) fn write_article(
     text: &str,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
     if let Some(field) = blank_fields(meta).first() {
-        let what = REQUIRED_FIELDS.iter().find(|(f, _)| f == field).map_or("", |(_, w)| *w);
+        let what = required_field_help(field).unwrap_or_default();
         return Err(format!("the {} is missing: fill in {what}", field.replace('_', " ")));
     }
     write_article_marking_blanks(dir, meta, text)

@@ -110,12 +110,7 @@ fn meta_ui(ui: &mut Ui, meta: &mut ArticleMeta) {
         ui.add(edit).labelled_by(l.id);
         ui.end_row();
     };
-    let required = |f: &str| {
-        crate::corpus::import::REQUIRED_FIELDS
-            .iter()
-            .find(|(name, _)| *name == f)
-            .map(|(_, what)| *what)
-    };
+    let required = crate::corpus::required_field_help;
     field(
         ui,
         "Id (short name)",
