@@ -209,7 +209,7 @@ enum Pairing {
     Loaded {
         meta: PathBuf,
         meta_id: FileId,
-        article: Option<Article>,
+        article: Option<Box<Article>>,
         diags: Vec<Diagnostic>,
     },
 }
@@ -227,7 +227,7 @@ fn pair_and_load(found: &Found, i: usize, wanted: Option<Wanted<'_>>) -> Pairing
         return Pairing::Unwanted(meta_id);
     }
     let mut diags = Vec::new();
-    let article = load_article_files(t, &meta, &mut diags);
+    let article = load_article_files(t, &meta, &mut diags).map(Box::new);
     Pairing::Loaded {
         meta,
         meta_id,
@@ -298,7 +298,7 @@ fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagno
                 )
                 .with_suggestion("give each article its own id"),
             );
-        } else if let Err(d) = corpus.add(a) {
+        } else if let Err(d) = corpus.add(*a) {
             diags.push(d);
         }
     }
