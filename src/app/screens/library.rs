@@ -125,7 +125,7 @@ impl LibraryScreen {
                     });
                     // The whole card opens the lesson, not only its button (the button stays
                     // for the keyboard and screen readers).
-                    if lf.is_playable() {
+                    if lf.is_playable() || lf.is_unchecked() {
                         let r = ui.interact(card.response.rect, ui.scope_id().with(("lesson-card", i)), egui::Sense::click());
                         let r = r.on_hover_cursor(egui::CursorIcon::PointingHand);
                         if r.clicked() {
@@ -148,6 +148,10 @@ impl LibraryScreen {
 
     /// One lesson: its title, summary, steps, progress and Start button (or its problems).
     fn lesson_card(&self, ui: &mut Ui, i: usize, lf: &LessonFile, theme: &Theme, cmds: &mut Vec<Command>) {
+        if lf.is_unchecked() {
+            unchecked_card(ui, i, lf, theme, cmds);
+            return;
+        }
         let Some(l) = &lf.lesson else {
             ui.label(RichText::new(&lf.path).strong());
             problems_ui(ui, lf, theme);
@@ -171,6 +175,39 @@ impl LibraryScreen {
             problems_ui(ui, lf, theme);
         }
     }
+}
+
+/// A lesson listed but not checked yet (a large folder is checked in the background): its
+/// title, summary and length from its `+++` block, and Start, which checks it first.
+fn unchecked_card(ui: &mut Ui, i: usize, lf: &LessonFile, theme: &Theme, cmds: &mut Vec<Command>) {
+    let title = lf
+        .preview
+        .as_ref()
+        .map(|h| h.title.as_str())
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&lf.path);
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.label(RichText::new(title).size(theme.font_size * 1.1).strong());
+            if let Some(s) = lf.preview.as_ref().and_then(|h| h.summary.as_ref()) {
+                ui.label(s);
+            }
+            let minutes = lf
+                .preview
+                .as_ref()
+                .and_then(|h| h.minutes)
+                .map(|m| format!("{m} min · "))
+                .unwrap_or_default();
+            ui.label(RichText::new(format!("{minutes}checking…")).color(theme.muted()));
+        });
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let r = ui.button(RichText::new("Start").strong());
+            let r = r.on_hover_text(format!("Start “{title}”"));
+            if r.clicked() {
+                cmds.push(Command::Library(LibraryCmd::Open(i)));
+            }
+        });
+    });
 }
 
 /// The heading and the buttons beside it.
