@@ -127,3 +127,41 @@ fn a_broken_lesson_started_before_the_check_is_done_says_why_it_cannot_be_played
     h.get_by_label_contains("This lesson has 1 problem(s) and cannot be played yet");
     assert!(h.state().checking_lessons(), "the others are still being checked");
 }
+
+#[test]
+fn a_library_of_three_hundred_lessons_draws_only_the_cards_in_view_and_scrolls_to_the_rest() {
+    let d = tempfile::tempdir().expect("a temporary folder");
+    let school = d.path().join("school");
+    fs::create_dir_all(&school).expect("folder");
+    for i in 0..300 {
+        let text = format!(
+            "+++\nid = \"l{i:03}\"\ntitle = \"Lesson number {i:03}\"\nsummary = \"Summary {i:03}.\"\n+++\nIntro.\n\n+++ step\nkind = \"read\"\narticles = [\"rt\"]\n+++\nRead it.\n"
+        );
+        fs::write(school.join(format!("{i:03}.md")), text).expect("written");
+    }
+    let app = LateralApp::from_folder_unchecked(&school, Store::new(d.path().join("data"))).expect("exists");
+    let mut h = harness_sized(app, 1000.0);
+    sign_in(&mut h, "Jo");
+    h.run();
+    let drawn = h.state().library_rows_drawn();
+    assert!((5..60).contains(&drawn), "{drawn} of 300 rows drawn");
+    h.get_by_label("Lesson number 000");
+    assert!(
+        h.query_by_label("Lesson number 299").is_none(),
+        "far out of view: not drawn"
+    );
+    // Scroll down about 60 cards' worth: later lessons are drawn, the first no longer.
+    for _ in 0..60 {
+        h.get_all_by_label("Start")
+            .last()
+            .expect("a card in view")
+            .scroll_down();
+        h.run();
+    }
+    assert!(h.query_by_label("Lesson number 000").is_none());
+    assert!(
+        (40..80).any(|i| h.query_by_label(&format!("Lesson number {i:03}")).is_some()),
+        "the cards scrolled to are drawn"
+    );
+    assert!(h.state().library_rows_drawn() < 60);
+}

@@ -76,6 +76,8 @@ impl Check {
         let (tx, rx) = std::sync::mpsc::channel();
         let catalogue = Arc::clone(&self.catalogue);
         let work = move || {
+            // First what a lesson opened meanwhile needs, then everything.
+            catalogue.read_article_ids();
             let _ = tx.send(catalogue.load());
             if let Some(ctx) = waker.get() {
                 ctx.request_repaint();
@@ -121,6 +123,13 @@ impl LateralApp {
         if let Some(c) = &mut self.folder.check {
             c.spawn(waker);
         }
+    }
+
+    /// How many rows of the library's list the last frame drew (it draws only those in view
+    /// when there are many).
+    #[doc(hidden)]
+    pub fn library_rows_drawn(&self) -> usize {
+        self.library.rows_drawn()
     }
 
     /// Is the lesson folder still being checked (its lessons listed, not all checked)?

@@ -137,6 +137,13 @@ impl Catalogue {
         one
     }
 
+    /// Reads the `id` in every article's metadata (on every core), once: what
+    /// [`Catalogue::load_lesson`] needs to find a lesson's articles. The app's worker thread
+    /// does this first, so that a lesson opened meanwhile finds its articles at once.
+    pub fn read_article_ids(&self) {
+        let _ = self.meta_ids();
+    }
+
     /// The metadata `id` of every article text found, read once (on every core).
     fn meta_ids(&self) -> &[Option<String>] {
         self.meta_ids.get_or_init(|| {

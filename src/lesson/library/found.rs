@@ -59,6 +59,8 @@ pub(super) struct Found {
     pub(super) metas: HashSet<FileId>,
     /// The article metadata files, as found.
     pub(super) meta_files: Vec<PathBuf>,
+    /// The same paths, to pair each text with its metadata without a system call.
+    pub(super) meta_paths: HashSet<PathBuf>,
     /// The lesson files.
     pub(super) lessons: Vec<PathBuf>,
     /// The folders the lessons are in.
@@ -108,6 +110,7 @@ impl Found {
             Kind::ArticleText => self.texts.push((f, explicit)),
             Kind::ArticleMeta => {
                 self.metas.insert(c);
+                self.meta_paths.insert(f.clone());
                 self.meta_files.push(f);
             }
             Kind::Lesson => {
@@ -150,6 +153,7 @@ impl Found {
                     self.texts.push((f, false));
                 } else {
                     self.metas.insert(cf);
+                    self.meta_paths.insert(f.clone());
                     self.meta_files.push(f);
                 }
             }

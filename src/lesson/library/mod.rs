@@ -17,7 +17,7 @@ pub use catalogue::{Catalogue, LessonHeader, find};
 use found::{Found, display};
 
 use crate::corpus::{Article, Corpus, load_article};
-use crate::files::{FileId, MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, file_id, read_text};
+use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, file_id, read_text};
 use crate::lesson::bundled;
 use crate::lesson::{Lesson, parse_lesson};
 use crate::text::diag::{Diagnostic, Severity, SourceFile};
@@ -203,37 +203,33 @@ fn load_wanted(
 enum Pairing {
     /// No metadata file beside it.
     NoMeta(PathBuf),
-    /// Paired, but not one of the articles wanted.
-    Unwanted(FileId),
+    /// Paired with this metadata file, but not one of the articles wanted.
+    Unwanted(PathBuf),
     /// Paired and read.
     Loaded {
         meta: PathBuf,
-        meta_id: FileId,
         article: Option<Box<Article>>,
         diags: Vec<Diagnostic>,
     },
 }
 
-/// Pairs the text `t` with its metadata and loads the article (when wanted). Reads only these
-/// two files, so texts are loaded in parallel.
+/// Pairs the text `found.texts[i]` with its metadata and loads the article (when wanted).
+/// Reads only these two files, so texts are loaded in parallel. The metadata file is looked up
+/// by its path as found (no system call), and by its identity only when that fails (a link).
 fn pair_and_load(found: &Found, i: usize, wanted: Option<Wanted<'_>>) -> Pairing {
     let (t, explicit) = (&found.texts[i].0, found.texts[i].1);
     let meta = t.with_extension("toml");
-    let meta_id = file_id(&meta);
-    if !(found.metas.contains(&meta_id) || (explicit && meta.is_file())) {
+    let paired =
+        found.meta_paths.contains(&meta) || found.metas.contains(&file_id(&meta)) || (explicit && meta.is_file());
+    if !paired {
         return Pairing::NoMeta(meta);
     }
     if wanted.is_some_and(|(w, ids)| !is_wanted(t, ids.get(i).and_then(Option::as_deref), w)) {
-        return Pairing::Unwanted(meta_id);
+        return Pairing::Unwanted(meta);
     }
     let mut diags = Vec::new();
     let article = load_article_files(t, &meta, &mut diags).map(Box::new);
-    Pairing::Loaded {
-        meta,
-        meta_id,
-        article,
-        diags,
-    }
+    Pairing::Loaded { meta, article, diags }
 }
 
 /// The articles found (those in `wanted`, when given), each text with its metadata; reports
@@ -248,9 +244,9 @@ fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagno
         .collect();
     let mut corpus = Corpus::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
-    let mut paired_metas: HashSet<FileId> = HashSet::new();
+    let mut paired_metas: HashSet<PathBuf> = HashSet::new();
     for ((t, _), pairing) in found.texts.iter().zip(pairings) {
-        let (meta, meta_id, article, mut found_diags) = match pairing {
+        let (meta, article, mut found_diags) = match pairing {
             Pairing::NoMeta(meta) => {
                 diags.push(
                     Diagnostic::file(display(t), Severity::Error, "this article has no metadata file").with_suggestion(
@@ -262,18 +258,13 @@ fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagno
                 );
                 continue;
             }
-            Pairing::Unwanted(meta_id) => {
-                paired_metas.insert(meta_id);
+            Pairing::Unwanted(meta) => {
+                paired_metas.insert(meta);
                 continue;
             }
-            Pairing::Loaded {
-                meta,
-                meta_id,
-                article,
-                diags,
-            } => (meta, meta_id, article, diags),
+            Pairing::Loaded { meta, article, diags } => (meta, article, diags),
         };
-        paired_metas.insert(meta_id);
+        paired_metas.insert(meta.clone());
         let Some(a) = article else {
             // Its problems are reported; a lesson naming it is told to fix them (in the file
             // they are in), not that it does not exist.
@@ -302,7 +293,9 @@ fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagno
             diags.push(d);
         }
     }
-    for m in found.meta_files.iter().filter(|m| !paired_metas.contains(&file_id(m))) {
+    // A metadata file no text was paired with, and with no text beside it (one reached by
+    // another path, through a link, has its text beside it).
+    for m in found.meta_files.iter().filter(|m| !paired_metas.contains(*m)) {
         let txt = m.with_extension("txt");
         if !txt.is_file() {
             diags.push(
