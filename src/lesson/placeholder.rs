@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
+use crate::text::fold_char;
 use crate::text::schema::Ctx;
-use crate::text::{collapse_whitespace, fold_char, lowercase};
 
 /// Words that, first in a text, mark it as not written yet.
 const MARKERS: &[&str] = &["todo", "tbd", "tba", "tk", "fixme", "placeholder", "lorem"];
@@ -59,9 +59,25 @@ pub(crate) const SKELETON_INSTRUCTIONS: &str = "Tell students what to find, and 
 /// `s` as compared here: folded as quotes are, lower-cased, whitespace collapsed, and without
 /// the punctuation, quote marks, brackets and Markdown marks around it.
 fn normal(s: &str) -> String {
-    let folded: String = s.chars().filter_map(fold_char).collect();
-    let folded = lowercase(&collapse_whitespace(&folded));
-    folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    // One pass: fold, collapse whitespace (none at either end), lower-case.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().filter_map(fold_char) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
 /// Why `text` is a placeholder, quoted for a message (e.g. `“TODO”`), or `None` when it is
@@ -255,5 +271,17 @@ mod tests {
         let t = "ab \n TODO \n";
         assert_eq!(&t[trimmed(t, 2..t.len())], "TODO");
         assert_eq!(trimmed(t, 0..0), 0..0);
+    }
+
+    proptest::proptest! {
+        /// The one-pass `normal` is the fold, the whitespace collapse and the lower-casing it
+        /// replaced, one after the other.
+        #[test]
+        fn normal_is_fold_then_collapse_then_lowercase(s in "[a-zA-ZİK\u{2126}ßﬁ \t\n.,’“”—\u{AD}\u{A0}\u{2003}!?]{0,60}") {
+            let folded: String = s.chars().filter_map(fold_char).collect();
+            let folded = crate::text::lowercase(&crate::text::collapse_whitespace(&folded));
+            let old = folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            proptest::prop_assert_eq!(normal(&s), old);
+        }
     }
 }
