@@ -98,19 +98,19 @@ impl Check {
 impl LateralApp {
     /// An app over the lessons of the folder `dir`: listed at once, checked on a worker thread.
     pub fn from_folder(dir: &Path, store: crate::records::progress::Store) -> Result<Self, LoadError> {
-        let mut folder = Folder::default();
-        let preview = folder.start(dir, false, true)?.unwrap_or_default();
-        let mut app = Self::new(preview, Source::Folder(dir.to_path_buf()), store);
-        app.folder = folder;
-        Ok(app)
+        Self::over_folder(dir, store, true)
     }
 
     /// [`LateralApp::from_folder`] with the whole check not started until
     /// [`LateralApp::check_in_background`]: for tests of what a student sees and does meanwhile.
     #[doc(hidden)]
     pub fn from_folder_unchecked(dir: &Path, store: crate::records::progress::Store) -> Result<Self, LoadError> {
+        Self::over_folder(dir, store, false)
+    }
+
+    fn over_folder(dir: &Path, store: crate::records::progress::Store, start_worker: bool) -> Result<Self, LoadError> {
         let mut folder = Folder::default();
-        let preview = folder.start(dir, false, false)?.unwrap_or_default();
+        let preview = folder.start(dir, false, start_worker)?.unwrap_or_default();
         let mut app = Self::new(preview, Source::Folder(dir.to_path_buf()), store);
         app.folder = folder;
         Ok(app)
