@@ -13,30 +13,36 @@ use super::widen_to_words;
 /// chars, so that one call's memory and work stay bounded whatever a file holds.
 pub(crate) const CLOSEST_MAX_QUOTE_CHARS: usize = 10_000;
 
-/// The work budget of one [`closest`] call, in block steps (one text byte against one block of
-/// 64 quote chars; a couple of nanoseconds each).
-pub(crate) const CLOSEST_STEP_BUDGET: usize = 1 << 24;
+/// The work budget of one [`closest`] call, in block steps (one text char through one block
+/// of 64 quote chars; about a nanosecond each).
+pub(crate) const CLOSEST_STEP_BUDGET: usize = 1 << 25;
 
-/// How many of the best-scoring windows are compared first, to bound the edit distance worth
-/// computing, before the whole article is.
-const BOUND_WINDOWS: usize = 4;
+/// The longest article (in bytes of its lower-cased text) that [`closest`] searches whole:
+/// about 170,000 words. A longer one is searched in the windows a trigram filter picks, which
+/// costs less than reading every char through the matcher.
+pub(crate) const CLOSEST_FULL_SCAN_BYTES: usize = 1 << 20;
+
+/// The share of the budget that the windows of a longer article get (one in this many block
+/// steps): so many windows are enough to find a mistyped quote, and the pass of the filter over
+/// such an article comes first.
+const WINDOW_SHARE: usize = 16;
 
 /// The passage of the article closest to `quote` (approximate substring match of the whole
 /// quote on folded lower-case text: the fewest edits, chars inserted, deleted or replaced),
 /// widened to whole words, with its similarity in 0–1 (1 − edits / quote chars). `None` when
 /// nothing is at least half similar.
 ///
-/// **Work budget.** The whole quote is matched (up to [`CLOSEST_MAX_QUOTE_CHARS`]), with
-/// Myers' bit-parallel algorithm: one article char costs a dozen word operations per block of
-/// 64 quote chars that can still be within the edits allowed. One call does at most
-/// [`CLOSEST_STEP_BUDGET`] block steps of matching:
+/// **How, and the work budget.** The whole quote is matched (up to
+/// [`CLOSEST_MAX_QUOTE_CHARS`]) with Myers' bit-parallel algorithm ([`super::myers`]): one
+/// article char costs a dozen word operations per block of 64 quote chars that can still be
+/// within the edits allowed. One call does at most [`CLOSEST_STEP_BUDGET`] block steps:
 ///
-/// - when the whole article fits the budget (article bytes × blocks ≤ the budget, e.g. a
-///   4 MB article for a 64-char quote, or a 520 KB one for a 2,000-char quote), every passage
-///   is compared, and the answer is the exact best match (among equally good ones, the one
-///   that ends first). A few windows picked as below are compared first, so that the scan of
-///   the whole article only looks for matches at least as good as the best of those, which
-///   keeps most of it to one block per char (Ukkonen's cut-off);
+/// - an article of up to [`CLOSEST_FULL_SCAN_BYTES`] (whose bytes × the quote's blocks × 2
+///   fit the budget: any article that size for a quote of up to 1,000 chars, a 500 KB one for a
+///   2,000-char quote) is searched whole, and the answer is the exact best match (among
+///   equally good ones, the one that ends first). It is first searched for matches with at
+///   most 64 edits, then twice as many each time none is found (as edlib does), so that a
+///   mistyped quote costs about one block per char (Ukkonen's cut-off);
 /// - in a longer article, every window one and a half quotes long (in steps of half a quote)
 ///   is first scored by the trigrams it shares with the quote (those starting at every other
 ///   byte), each weighted by how rare it is in the article (estimated from a sample of about
@@ -46,7 +52,7 @@ const BOUND_WINDOWS: usize = 4;
 ///   same, the earliest are compared.
 ///
 /// The start of the best match is then found by matching the quote backwards from its end.
-/// So one call costs one pass over the article for the filter plus a bounded amount of
+/// So one call costs at most one pass over the article for the filter plus a bounded amount of
 /// matching, whatever the article and the quote are (see `docs/benchmarks.md`). The first
 /// case-insensitive lookup in an article also lower-cases it once ([`Folded::lowercase`]);
 /// later calls reuse that.
@@ -66,34 +72,19 @@ pub(super) fn closest_within(article: &Article, quote: &str, budget: usize) -> O
     let lower = article.folded.lowercase();
     let text = lower.text.as_str();
     let m = p.len();
-    let mut myers = Myers::new(&p);
-    let blocks = myers.blocks();
     // Only matches at least half similar are of use: at most m / 2 edits.
     let most = m / 2;
-    let exhaustive = text.len().saturating_mul(blocks) <= budget;
-    // The best match so far: edits, and the byte where it ends.
-    let mut best: Option<(usize, usize)> = None;
-    // Windows are worth scoring only when the article is several quotes long.
-    if !exhaustive || text.len() > 8 * p.iter().map(|c| c.len_utf8()).sum::<usize>() {
-        let pattern: String = p.iter().collect();
-        let windows = candidate_windows(text, pattern.as_bytes(), blocks, budget);
-        let take = if exhaustive { BOUND_WINDOWS } else { windows.len() };
-        // Best-scoring windows first, so that a good match found early lowers the edit
-        // distance worth computing in the others.
-        for (s, e) in windows.into_iter().take(take) {
-            let k = best.map_or(most, |b| b.0);
-            if let Some(found) = myers.best_end(text, s, e, k)
-                && best.is_none_or(|b| found < b)
-            {
-                best = Some(found);
-            }
-        }
-    }
-    if exhaustive {
-        let k = best.map_or(most, |b| b.0);
-        best = myers.best_end(text, 0, text.len(), k).or(best);
-    }
-    let (cost, end) = best?;
+    let n = text.len();
+    let whole = n <= CLOSEST_FULL_SCAN_BYTES && n.saturating_mul(Myers::blocks_for(m)).saturating_mul(2) <= budget;
+    let (cost, end, mut myers) = if whole {
+        let mut myers = Myers::new(&p, budget);
+        let (cost, end) = search_whole(&mut myers, text, most)?;
+        (cost, end, myers)
+    } else {
+        let mut myers = Myers::new(&p, budget / WINDOW_SHARE);
+        let (cost, end) = search_windows(&mut myers, text, &p, most)?;
+        (cost, end, myers)
+    };
     let (start, cost) = myers.start_of(text, end, cost);
     let similarity = 1.0 - cost as f64 / m as f64;
     if similarity < 0.5 || start >= end {
@@ -101,6 +92,43 @@ pub(super) fn closest_within(article: &Article, quote: &str, budget: usize) -> O
     }
     let span = lower.origin_span(start, end);
     Some((widen_to_words(article, span), similarity))
+}
+
+/// The best match of at most `most` edits in the whole `text` (edits, end byte): looked for
+/// with at most 64 edits first, then twice as many each time none is found. As a search with
+/// `most` edits finds, at a fraction of the cost when the best match is good.
+fn search_whole(myers: &mut Myers, text: &str, most: usize) -> Option<(usize, usize)> {
+    let mut k = most.min(64);
+    loop {
+        if let Some(found) = myers.best_end(text, 0, text.len(), k) {
+            return Some(found);
+        }
+        if k >= most || myers.steps_left() == 0 {
+            return None;
+        }
+        k = (2 * k).min(most);
+    }
+}
+
+/// The best match of at most `most` edits in the windows of `text` that share the most rare
+/// trigrams with the quote `p`, best-scoring windows first (so that a good match found early
+/// lowers the edits worth looking for in the others), while the budget lasts.
+fn search_windows(myers: &mut Myers, text: &str, p: &[char], most: usize) -> Option<(usize, usize)> {
+    let pattern: String = p.iter().collect();
+    let budget = myers.steps_left();
+    let mut best: Option<(usize, usize)> = None;
+    for (s, e) in candidate_windows(text, pattern.as_bytes(), myers.blocks(), budget) {
+        let k = best.map_or(most, |b| b.0);
+        if let Some(found) = myers.best_end(text, s, e, k)
+            && best.is_none_or(|b| found < b)
+        {
+            best = Some(found);
+        }
+        if myers.steps_left() == 0 {
+            break;
+        }
+    }
+    best
 }
 
 /// The `q` bytes (1–3) starting at `i`, as one number.

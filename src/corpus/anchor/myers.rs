@@ -19,6 +19,9 @@
 /// Rows (quote chars) per block: the bits of a word.
 const W: usize = 64;
 
+/// The bit of a full block's last row.
+const LAST: u64 = 1 << (W - 1);
+
 /// Chars below this have their symbol in a table; the quote's other chars are looked up in a
 /// sorted list. (Latin, Greek, Cyrillic and most punctuation are below it.)
 const TABLE_CHARS: usize = 0x800;
@@ -29,13 +32,14 @@ pub(super) struct Myers {
     m: usize,
     /// Blocks of [`W`] rows: `m.div_ceil(W)`.
     blocks: usize,
-    /// The symbol of each char below [`TABLE_CHARS`]: 0 for a char the quote does not have,
-    /// else 1 + its index among the quote's distinct chars.
-    table: Vec<u32>,
-    /// The quote's chars from [`TABLE_CHARS`] up, sorted, with their symbols.
+    /// Where the bit vectors of each char below [`TABLE_CHARS`] start in [`Myers::peq`]: 0 for
+    /// a char the quote does not have.
+    table: Box<[u32; TABLE_CHARS]>,
+    /// The quote's chars from [`TABLE_CHARS`] up, sorted, with where their bit vectors start.
     others: Vec<(char, u32)>,
-    /// `peq[s * blocks + i]`: the rows of block `i` whose quote char has symbol `s` (bit `r`
-    /// for row `i * W + r`). Symbol 0 matches no row.
+    /// From `s * blocks` on, for the quote's `s`-th distinct char (from 1): the rows of each
+    /// block that hold it (bit `r` of word `i` for row `i * W + r`). The first `blocks` words
+    /// (a char not in the quote) are 0.
     peq: Vec<u64>,
     /// The same for the quote read backwards (for [`Myers::start_of`]).
     rev: Vec<u64>,
@@ -44,23 +48,25 @@ pub(super) struct Myers {
     pv: Vec<u64>,
     mv: Vec<u64>,
     score: Vec<i64>,
+    /// Block steps (one text char through one block) left to [`Myers::best_end`].
+    steps: usize,
 }
 
 impl Myers {
-    /// The matcher for `quote` (not empty).
-    pub(super) fn new(quote: &[char]) -> Self {
+    /// The matcher for `quote` (not empty), allowed `steps` block steps of searching in all.
+    pub(super) fn new(quote: &[char], steps: usize) -> Self {
         let m = quote.len();
-        let blocks = m.div_ceil(W).max(1);
+        let blocks = Self::blocks_for(m);
         let mut distinct: Vec<char> = quote.to_vec();
         distinct.sort_unstable();
         distinct.dedup();
-        let mut table = vec![0u32; TABLE_CHARS];
+        let mut table = Box::new([0u32; TABLE_CHARS]);
         let mut others = Vec::new();
         for (i, &c) in distinct.iter().enumerate() {
-            let s = i as u32 + 1;
+            let at = ((i + 1) * blocks) as u32;
             match table.get_mut(c as usize) {
-                Some(slot) => *slot = s,
-                None => others.push((c, s)),
+                Some(slot) => *slot = at,
+                None => others.push((c, at)),
             }
         }
         let mut me = Self {
@@ -73,18 +79,19 @@ impl Myers {
             pv: vec![0; blocks],
             mv: vec![0; blocks],
             score: vec![0; blocks],
+            steps,
         };
-        let symbols = distinct.len() + 1;
-        me.peq = me.bit_vectors(quote.iter().copied(), symbols);
-        me.rev = me.bit_vectors(quote.iter().rev().copied(), symbols);
+        let words = (distinct.len() + 1) * blocks;
+        me.peq = me.bit_vectors(quote.iter().copied(), words);
+        me.rev = me.bit_vectors(quote.iter().rev().copied(), words);
         me
     }
 
     /// The [`Myers::peq`] table of a quote read in `order`.
-    fn bit_vectors(&self, order: impl Iterator<Item = char>, symbols: usize) -> Vec<u64> {
-        let mut peq = vec![0u64; symbols * self.blocks];
+    fn bit_vectors(&self, order: impl Iterator<Item = char>, words: usize) -> Vec<u64> {
+        let mut peq = vec![0u64; words];
         for (row, c) in order.enumerate() {
-            peq[self.symbol(c) * self.blocks + row / W] |= 1 << (row % W);
+            peq[self.offset(c) + row / W] |= 1 << (row % W);
         }
         peq
     }
@@ -95,9 +102,20 @@ impl Myers {
         self.blocks
     }
 
-    fn symbol(&self, c: char) -> usize {
+    /// [`Myers::blocks`] for a quote of `m` chars.
+    pub(super) fn blocks_for(m: usize) -> usize {
+        m.div_ceil(W).max(1)
+    }
+
+    /// Block steps left.
+    pub(super) fn steps_left(&self) -> usize {
+        self.steps
+    }
+
+    /// Where `c`'s bit vectors start.
+    fn offset(&self, c: char) -> usize {
         match self.table.get(c as usize) {
-            Some(&s) => s as usize,
+            Some(&at) => at as usize,
             None => self
                 .others
                 .binary_search_by_key(&c, |&(o, _)| o)
@@ -108,11 +126,6 @@ impl Myers {
     /// Rows in block `i` (the last block may have fewer than [`W`]).
     fn rows(&self, i: usize) -> i64 {
         (self.m - i * W).min(W) as i64
-    }
-
-    /// The bit of block `i`'s last row.
-    fn last_row_bit(&self, i: usize) -> u64 {
-        1 << ((self.rows(i) - 1) as u32)
     }
 
     /// Resets blocks `0..=y` to the first column of the table: row `r` has distance `r`.
@@ -128,34 +141,45 @@ impl Myers {
     /// boundaries) with at most `k` edits, starting anywhere in that range: its edit distance
     /// and the byte where it ends. Among equally good matches, the one that ends first.
     /// The work is (text chars × blocks that can still be within `k`), at most (text chars ×
-    /// [`Myers::blocks`]).
+    /// [`Myers::blocks`]); the scan stops early (and may miss the best match) when the block
+    /// steps left run out.
     pub(super) fn best_end(&mut self, text: &str, from: usize, to: usize, k: usize) -> Option<(usize, usize)> {
         let slice = text.get(from..to)?;
-        let (b, w) = (self.blocks, W as i64);
+        let b = self.blocks;
+        let w = W as i64;
         let mut k = k.min(self.m) as i64;
         // The last block computed; the blocks below it only hold distances above `k`.
         let mut y = (k as usize / W).min(b - 1);
         self.reset(y);
-        let (last_bit, full_bit) = (self.last_row_bit(b - 1), 1u64 << (W - 1));
+        let (last_bit, last_rows) = (1u64 << (self.rows(b - 1) - 1), self.rows(b - 1));
         let mut best = None;
-        for (at, c) in slice.char_indices() {
-            let s = self.symbol(c) * b;
-            let eq = &self.peq[s..s + b];
-            let mut carry = 0;
-            for i in 0..=y {
-                let bit = if i + 1 == b { last_bit } else { full_bit };
-                carry = advance(&mut self.pv[i], &mut self.mv[i], eq[i], carry, bit);
-                self.score[i] += carry;
-            }
+        let bytes = slice.as_bytes();
+        let mut at = 0;
+        while let Some(&x) = bytes.get(at) {
+            let off = if x < 0x80 {
+                at += 1;
+                self.table[usize::from(x)] as usize
+            } else {
+                let c = slice.get(at..).and_then(|s| s.chars().next()).unwrap_or_default();
+                at += c.len_utf8();
+                self.offset(c)
+            };
+            let Some(left) = self.steps.checked_sub(y + 1) else {
+                self.steps = 0;
+                break;
+            };
+            self.steps = left;
+            let eq = &self.peq[off..off + b];
+            let carry = column(&mut self.pv, &mut self.mv, &mut self.score, eq, y, b, last_bit);
             if y + 1 < b && self.score[y] - carry <= k && (eq[y + 1] & 1 != 0 || carry < 0) {
                 // The first row of the next block may be within `k` in this column: compute
                 // that block too, from a column where it grows by one per row.
                 y += 1;
-                let bit = if y + 1 == b { last_bit } else { full_bit };
+                let (bit, rows) = if y + 1 == b { (last_bit, last_rows) } else { (LAST, w) };
                 self.pv[y] = !0;
                 self.mv[y] = 0;
                 let out = advance(&mut self.pv[y], &mut self.mv[y], eq[y], carry, bit);
-                self.score[y] = self.score[y - 1] - carry + self.rows(y) + out;
+                self.score[y] = self.score[y - 1] - carry + rows + out;
             } else {
                 // A block whose last row is `k + W` or more holds nothing within `k`.
                 while y > 0 && self.score[y] >= k + w {
@@ -164,7 +188,7 @@ impl Myers {
             }
             if y + 1 == b && self.score[y] <= k {
                 let cost = self.score[y];
-                best = Some((cost as usize, from + at + c.len_utf8()));
+                best = Some((cost as usize, from + at));
                 if cost == 0 {
                     break;
                 }
@@ -183,21 +207,21 @@ impl Myers {
     /// is longer), every block computed. Among the starts with the fewest edits, the earliest
     /// (the longest match, so substitutions are preferred to skipping quote chars). Returns
     /// the start byte and the edits, at most `cost` (fewer only if `cost` was not the best for
-    /// `end`).
+    /// `end`). Not counted in the block steps: it costs at most (m + cost) × blocks.
     pub(super) fn start_of(&mut self, text: &str, end: usize, cost: usize) -> (usize, usize) {
         let before = text.get(..end).unwrap_or_default();
         let b = self.blocks;
         self.reset(b - 1);
-        let (last_bit, full_bit) = (self.last_row_bit(b - 1), 1u64 << (W - 1));
+        let last_bit = 1u64 << (self.rows(b - 1) - 1);
         // The empty match costs `m`.
         let (mut fewest, mut start) = (self.m, end);
         for (at, c) in before.char_indices().rev().take(self.m + cost) {
-            let s = self.symbol(c) * b;
-            let eq = &self.rev[s..s + b];
-            // Row 0 grows by one per column: the match must start right after `end`'s side.
+            let off = self.offset(c);
+            let eq = &self.rev[off..off + b];
+            // Row 0 grows by one per column: the match must end right at `end`.
             let mut carry = 1;
             for i in 0..b {
-                let bit = if i + 1 == b { last_bit } else { full_bit };
+                let bit = if i + 1 == b { last_bit } else { LAST };
                 carry = advance(&mut self.pv[i], &mut self.mv[i], eq[i], carry, bit);
                 self.score[i] += carry;
             }
@@ -208,6 +232,26 @@ impl Myers {
         }
         (start, fewest)
     }
+}
+
+/// One column of a search (row 0 is 0 in every column): blocks `0..=y` advanced for a text
+/// char matching the rows `eq`, block `b - 1` (the last) having its last row at `last_bit`.
+/// Returns the change of distance along block `y`'s last row.
+#[inline(always)]
+fn column(pv: &mut [u64], mv: &mut [u64], score: &mut [i64], eq: &[u64], y: usize, b: usize, last_bit: u64) -> i64 {
+    let mut carry = 0;
+    let (pv, mv, score, eq) = (&mut pv[..=y], &mut mv[..=y], &mut score[..=y], &eq[..=y]);
+    let (pv_y, pv) = pv.split_last_mut().expect("y + 1 blocks");
+    let (mv_y, mv) = mv.split_last_mut().expect("y + 1 blocks");
+    let (score_y, score) = score.split_last_mut().expect("y + 1 blocks");
+    for (((p, m), s), &e) in pv.iter_mut().zip(mv.iter_mut()).zip(score.iter_mut()).zip(eq) {
+        carry = advance(p, m, e, carry, LAST);
+        *s += carry;
+    }
+    let bit = if y + 1 == b { last_bit } else { LAST };
+    carry = advance(pv_y, mv_y, eq[y], carry, bit);
+    *score_y += carry;
+    carry
 }
 
 /// One block of one column (Hyyrö's step): `pv`/`mv` of the previous column become this

@@ -227,11 +227,11 @@ fn bundled_texts() -> Article {
 #[test]
 fn closest_in_a_long_article_finds_in_windows_what_a_full_search_finds() {
     let a = bundled_texts();
-    // A budget this small makes `closest` compare only the best windows (the article's bytes
-    // times the quote's blocks is more than it).
+    // A budget this small makes `closest` compare only the best windows (twice the article's
+    // bytes times the quote's blocks is more than it).
     let windows_only = a.folded.text.len();
     // With the real budget, every passage is compared, even for the 400-char quotes.
-    assert!(a.folded.text.len() * 400usize.div_ceil(64) <= CLOSEST_STEP_BUDGET);
+    assert!(a.folded.text.len() * 400usize.div_ceil(64) * 2 <= CLOSEST_STEP_BUDGET);
     // Misremembered passages from several places in the text, short and long.
     let paragraphs: Vec<Span> = a
         .segments
@@ -301,8 +301,10 @@ fn regression_closest_ignores_quote_after_160_chars() {
     let (sp, sim) = closest(&a, &quote).expect("a suggestion");
     assert_eq!(a.slice(sp), original);
     assert_eq!(sim, 1.0 - 3.0 / m as f64);
-    // Also in windows only, and as `resolve`'s suggestion.
-    assert_eq!(closest_within(&a, &quote, 1_000), Some((sp, sim)));
+    // Also in windows only (a budget of one scan of the article, less than a whole search
+    // takes), and as `resolve`'s suggestion.
+    let windows_only = a.folded.text.len() * m.div_ceil(64);
+    assert_eq!(closest_within(&a, &quote, windows_only), Some((sp, sim)));
     match resolve(&a, &q(&quote)) {
         Err(AnchorError::NotFound { closest, .. }) => assert_eq!(closest, Some((sp, sim))),
         other => panic!("{other:?}"),

@@ -52,7 +52,7 @@ fn check(quote: &str, text: &str, from: usize, to: usize, k: usize) -> Result<()
     let t: Vec<char> = text.chars().collect();
     let from = from.min(t.len());
     let to = to.clamp(from, t.len());
-    let mut myers = Myers::new(&q);
+    let mut myers = Myers::new(&q, usize::MAX);
     let found = myers.best_end(text, byte_of(text, from), byte_of(text, to), k);
     // Myers reports a match only once it has read a char: column 0 (the empty text) is not one.
     let ends = reference_ends(&q, &t[from..to]);
@@ -140,7 +140,7 @@ fn myers_matches_a_long_quote_over_many_blocks() {
 
 #[test]
 fn myers_outside_its_range_or_off_char_boundaries_finds_nothing() {
-    let mut myers = Myers::new(&['ż']);
+    let mut myers = Myers::new(&['ż'], usize::MAX);
     assert_eq!(myers.best_end("aż", 0, 9, 1), None);
     assert_eq!(myers.best_end("aż", 2, 3, 1), None);
     assert_eq!(myers.best_end("aż", 0, 3, 0), Some((0, 3)));
