@@ -46,29 +46,28 @@ pub fn app_options(args: AppArgs) -> AppOptions {
 
 /// Starts the app; returns the process exit code.
 pub fn run(opts: AppOptions) -> i32 {
-    let (library, source) = match &opts.lessons {
-        None => (bundled_library(), Source::Bundled),
-        Some(p) if p.is_file() => match open_pack_file(p) {
-            Ok(l) => (l, Source::Pack(p.clone())),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return 2;
-            }
-        },
-        Some(dir) => match library::load(std::slice::from_ref(dir), &[]) {
-            Ok(l) => (l, Source::Folder(dir.clone())),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return 2;
-            }
-        },
-    };
     let store = match &opts.screenshot {
         // Screenshots never touch a real student's data.
         Some(_) => Store::new(std::env::temp_dir().join(format!("lateral-screenshot-{}", std::process::id()))),
         None => Store::default_location(),
     };
-    let mut app = LateralApp::new(library, source, store);
+    let app = match &opts.lessons {
+        None => Ok(LateralApp::new(bundled_library(), Source::Bundled, store)),
+        Some(p) if p.is_file() => open_pack_file(p).map(|l| LateralApp::new(l, Source::Pack(p.clone()), store)),
+        // A screenshot is taken at once, of the folder checked.
+        Some(dir) if opts.screenshot.is_some() => library::load(std::slice::from_ref(dir), &[])
+            .map(|l| LateralApp::new(l, Source::Folder(dir.clone()), store))
+            .map_err(|e| e.to_string()),
+        // Listed at once, checked in the background.
+        Some(dir) => LateralApp::from_folder(dir, store).map_err(|e| e.to_string()),
+    };
+    let mut app = match app {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
     let size = opts.screenshot.as_ref().and_then(|p| p.size).unwrap_or((1280, 800));
     if let Some(plan) = opts.screenshot.clone() {
         if let Err(e) = screenshot::prepare(&mut app, &plan) {
