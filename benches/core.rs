@@ -749,8 +749,9 @@ mod pathological {
         bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
     }
 
-    /// `anchor::closest` for the 400-char quote with three typos in the 8 MB article (bounded by
-    /// its cell budget), the article's lower-cased copy already made.
+    /// `anchor::closest` for the 400-char quote with three typos in the 8 MB article (searched in
+    /// the windows its trigram filter picks, within its work budget), the article's lower-cased
+    /// copy already made.
     #[divan::bench]
     fn closest_400_char_mistyped_quote_8mb(bencher: Bencher) {
         let (a, _, missing) = &*BIG_8MB;

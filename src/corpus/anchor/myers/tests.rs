@@ -76,7 +76,11 @@ fn check(quote: &str, text: &str, from: usize, to: usize, k: usize) -> Result<()
     prop_assert!(least <= fewest);
     prop_assert_eq!(cost, least);
     prop_assert_eq!(starts[e - s], least, "start {} end {}", s, e);
-    prop_assert!(starts[e - s + 1..].iter().all(|&c| c > least), "an earlier start before {}", s);
+    prop_assert!(
+        starts[e - s + 1..].iter().all(|&c| c > least),
+        "an earlier start before {}",
+        s
+    );
     Ok(())
 }
 
