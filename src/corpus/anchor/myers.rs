@@ -220,10 +220,11 @@ impl Myers {
             let eq = &self.rev[off..off + b];
             // Row 0 grows by one per column: the match must end right at `end`.
             let mut carry = 1;
-            for i in 0..b {
+            let blocks = self.pv.iter_mut().zip(self.mv.iter_mut()).zip(self.score.iter_mut());
+            for (i, ((p, m), s)) in blocks.enumerate() {
                 let bit = if i + 1 == b { last_bit } else { LAST };
-                carry = advance(&mut self.pv[i], &mut self.mv[i], eq[i], carry, bit);
-                self.score[i] += carry;
+                carry = advance(p, m, eq[i], carry, bit);
+                *s += carry;
             }
             let here = self.score[b - 1] as usize;
             if here <= fewest {
