@@ -95,8 +95,9 @@ pub(super) fn closest_within(article: &Article, quote: &str, budget: usize) -> O
 }
 
 /// The best match of at most `most` edits in the whole `text` (edits, end byte): looked for
-/// with at most 64 edits first, then twice as many each time none is found. As a search with
-/// `most` edits finds, at a fraction of the cost when the best match is good.
+/// with at most 64 edits first, then twice as many each time none is found. It finds what one
+/// search with `most` edits finds, at a fraction of the cost when the best match is good (the
+/// fewer edits allowed, the fewer blocks computed).
 fn search_whole(myers: &mut Myers, text: &str, most: usize) -> Option<(usize, usize)> {
     let mut k = most.min(64);
     loop {

@@ -9,6 +9,14 @@
 //! last block that can still hold a distance of at most `k` nothing is computed (Ukkonen's
 //! cut-off), so a good match found early makes the rest of the text cheap to scan.
 //!
+//! Hand-written because no crate fits: `bio::pattern_matching::myers` (incl. `long`) and
+//! `triple_accel` match bytes (a 256-entry table per block; a quote of Chinese or Japanese text
+//! has more distinct chars than that, so no mapping of chars to bytes keeps the edit distance),
+//! `bio` would bring 33 crates (`ndarray`, `nalgebra`, `statrs`, `petgraph`…) for this one
+//! algorithm and keeps its cut-off fixed for a whole search, `triple_accel` computes every cell
+//! (SIMD anti-diagonals, no cut-off), `sassy` is for DNA/ASCII and needs AVX2 build flags, and
+//! `edlib_rs` builds C++ with cmake and bindgen.
+//!
 //! Myers, G. (1999). A fast bit-vector algorithm for approximate string matching based on
 //! dynamic programming. Journal of the ACM 46, 395–415.
 //! Hyyrö, H. (2003). A bit-vector algorithm for computing Levenshtein and Damerau edit
