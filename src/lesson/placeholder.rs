@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
+use crate::text::fold_char;
 use crate::text::schema::Ctx;
-use crate::text::{collapse_whitespace, fold_char, lowercase};
 
 /// Words that, first in a text, mark it as not written yet.
 const MARKERS: &[&str] = &["todo", "tbd", "tba", "tk", "fixme", "placeholder", "lorem"];
@@ -59,9 +59,25 @@ pub(crate) const SKELETON_INSTRUCTIONS: &str = "Tell students what to find, and 
 /// `s` as compared here: folded as quotes are, lower-cased, whitespace collapsed, and without
 /// the punctuation, quote marks, brackets and Markdown marks around it.
 fn normal(s: &str) -> String {
-    let folded: String = s.chars().filter_map(fold_char).collect();
-    let folded = lowercase(&collapse_whitespace(&folded));
-    folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    // One pass: fold, collapse whitespace (none at either end), lower-case.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().filter_map(fold_char) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
 /// Why `text` is a placeholder, quoted for a message (e.g. `“TODO”`), or `None` when it is
@@ -71,7 +87,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     if trimmed.is_empty() {
         return None;
     }
-    let shown = format!("“{}”", crate::text::diag::short(trimmed, 40));
+    let shown = || format!("“{}”", crate::text::diag::short(trimmed, 40));
     // Only the start of a long text is looked at: a stand-in is short, or starts with a marker
     // ("TODO: …", "Lorem ipsum dolor sit amet, …"), and the instructions of a step are long.
     let long = trimmed.chars().nth(HEAD_CHARS).is_some();
@@ -79,7 +95,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     let n = normal(&head);
     if n.is_empty() && !long {
         // Only dots, dashes, question marks or brackets: "…", "...", "???", "[ ]".
-        return Some(shown);
+        return Some(shown());
     }
     let words: Vec<&str> = n
         .split(|c: char| !c.is_alphanumeric())
@@ -89,7 +105,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     let all_x = |w: &str| w.len() >= 3 && w.chars().all(|c| c == 'x');
     let marker = MARKERS.contains(&first) && (first != "lorem" || words.get(1) == Some(&"ipsum"));
     if marker || all_x(first) {
-        return Some(shown);
+        return Some(shown());
     }
     if long {
         return None;
@@ -105,7 +121,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
         .map(normal)
     });
     let skeleton = SKELETON.contains(&n);
-    (PHRASES.contains(&n.as_str()) || slot || skeleton).then_some(shown)
+    (PHRASES.contains(&n.as_str()) || slot || skeleton).then(shown)
 }
 
 /// How many chars of a text [`placeholder`] looks at (more than the skeleton's longest).
@@ -255,5 +271,17 @@ mod tests {
         let t = "ab \n TODO \n";
         assert_eq!(&t[trimmed(t, 2..t.len())], "TODO");
         assert_eq!(trimmed(t, 0..0), 0..0);
+    }
+
+    proptest::proptest! {
+        /// The one-pass `normal` is the fold, the whitespace collapse and the lower-casing it
+        /// replaced, one after the other.
+        #[test]
+        fn normal_is_fold_then_collapse_then_lowercase(s in "[a-zA-ZİK\u{2126}ßﬁ \t\n.,’“”—\u{AD}\u{A0}\u{2003}!?]{0,60}") {
+            let folded: String = s.chars().filter_map(fold_char).collect();
+            let folded = crate::text::lowercase(&crate::text::collapse_whitespace(&folded));
+            let old = folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            proptest::prop_assert_eq!(normal(&s), old);
+        }
     }
 }

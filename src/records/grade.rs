@@ -99,44 +99,76 @@ pub fn results_files_checked(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic
     (out, diags)
 }
 
+/// One file, read and scored on its own (see [`grade`]).
+enum OneFile {
+    /// Not read, or not results: why.
+    Skipped(Diagnostic),
+    /// Read, with what validating it said, and (for this lesson) its outcome.
+    Read {
+        results: Box<Results>,
+        diags: Vec<Diagnostic>,
+        left_out: LeftOut,
+        outcome: Option<crate::grading::outcome::LessonOutcome>,
+    },
+}
+
+fn grade_one(lesson: &Lesson, corpus: &Corpus, f: &Path) -> OneFile {
+    let name = f.display().to_string();
+    let text = match read_text(f, MAX_RESULTS_BYTES) {
+        Ok(t) => t,
+        Err(d) => return OneFile::Skipped(d),
+    };
+    let src = SourceFile::new(&name, text);
+    let mut r = match parse_results(&src) {
+        Ok(r) => r,
+        Err(d) => return OneFile::Skipped(d),
+    };
+    let mut before = LeftOut::count(&r);
+    before.highlights += r.unreadable.len();
+    let diags = validate(&src, &mut r, lesson, corpus);
+    let after = LeftOut::count(&r);
+    let left_out = LeftOut {
+        highlights: before.highlights.saturating_sub(after.highlights),
+        choices: before.choices.saturating_sub(after.choices),
+    };
+    let outcome = (r.lesson.id == lesson.id).then(|| score_results(&r, lesson, corpus));
+    OneFile::Read {
+        results: Box::new(r),
+        diags,
+        left_out,
+        outcome,
+    }
+}
+
 /// Grades every file: not JSON, another lesson, or a student already graded from another file
 /// are reported and skipped; bad highlights are reported and left out; scores are recomputed.
+/// The files are read and scored on every core; what is reported, and which of two files of
+/// one student is graded, follows the order of `files`.
 pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
+    use rayon::prelude::*;
+    let each: Vec<OneFile> = files.par_iter().map(|f| grade_one(lesson, corpus, f)).collect();
     let mut report = Report::default();
     let mut seen: HashMap<String, String> = HashMap::new();
-    for f in files {
+    for (f, one) in files.iter().zip(each) {
         let name = f.display().to_string();
-        let text = match read_text(f, MAX_RESULTS_BYTES) {
-            Ok(t) => t,
-            Err(d) => {
+        let (r, diags, left_out, outcome) = match one {
+            OneFile::Skipped(d) => {
                 report.diagnostics.push(d);
                 report.skipped += 1;
                 continue;
             }
+            OneFile::Read {
+                results,
+                diags,
+                left_out,
+                outcome,
+            } => (*results, diags, left_out, outcome),
         };
-        let src = SourceFile::new(&name, text);
-        let mut r = match parse_results(&src) {
-            Ok(r) => r,
-            Err(d) => {
-                report.diagnostics.push(d);
-                report.skipped += 1;
-                continue;
-            }
-        };
-        let mut before = LeftOut::count(&r);
-        before.highlights += r.unreadable.len();
-        let diags = validate(&src, &mut r, lesson, corpus);
-        let after = LeftOut::count(&r);
-        let left_out = LeftOut {
-            highlights: before.highlights.saturating_sub(after.highlights),
-            choices: before.choices.saturating_sub(after.choices),
-        };
-        let wrong_lesson = r.lesson.id != lesson.id;
         report.diagnostics.extend(diags);
-        if wrong_lesson {
-            report.skipped += 1;
+        let Some(outcome) = outcome else {
+            report.skipped += 1; // another lesson's results (validating said so)
             continue;
-        }
+        };
         let who = collapse_whitespace(&r.student).to_lowercase();
         if let Some(first) = seen.get(&who) {
             report.diagnostics.push(
@@ -156,7 +188,6 @@ pub fn grade(lesson: &Lesson, corpus: &Corpus, files: &[PathBuf]) -> Report {
             continue;
         }
         seen.insert(who, name.clone());
-        let outcome = score_results(&r, lesson, corpus);
         report.graded.push(Graded {
             file: name,
             results: r,
