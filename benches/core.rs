@@ -455,8 +455,8 @@ mod anchoring {
         bencher.bench(|| anchor::closest(black_box(a), black_box(missing)));
     }
 
-    /// The fuzzy suggestion for a 400-char passage (the longest quote `closest` looks at) with
-    /// three typos: the first 400 chars of the AP report's longest paragraph.
+    /// The fuzzy suggestion for a 400-char passage with three typos: the first 400 chars of the
+    /// AP report's longest paragraph.
     #[divan::bench(sample_count = 10)]
     fn closest_for_missing_400_char_quote(bencher: Bencher) {
         let a = &*BIG;
@@ -473,6 +473,27 @@ mod anchoring {
         assert!(anchor::find_all(a, &missing).is_empty());
         let (_, similarity) = anchor::closest(a, &missing).expect("a suggestion");
         assert!(similarity > 0.9 && similarity < 1.0, "{similarity}");
+        bencher.bench(|| anchor::closest(black_box(a), black_box(&missing)));
+    }
+
+    /// The fuzzy suggestion for a 2,000-char passage (chars 500–2,500 of the AP report, several
+    /// paragraphs) with three typos, near its start, middle and end.
+    #[divan::bench(sample_count = 10)]
+    fn closest_for_missing_2000_char_quote(bencher: Bencher) {
+        let a = &*BIG;
+        let ap = CORPUS.get("ap-ktvz").expect("bundled article");
+        let passage: String = ap.slice(Span::new(500, 2_500)).to_string();
+        assert_eq!(passage.chars().count(), 2_000);
+        let mut chars: Vec<char> = passage.chars().collect();
+        for at in [100, 1_000, 1_900] {
+            chars[at] = if chars[at] == 'q' { 'z' } else { 'q' };
+        }
+        let missing: String = chars.into_iter().collect();
+        assert!(anchor::find_all(a, &missing).is_empty());
+        let (span, similarity) = anchor::closest(a, &missing).expect("a suggestion");
+        assert!(similarity > 0.95 && similarity < 1.0, "{similarity}");
+        let opening: String = passage.chars().take(40).collect();
+        assert!(a.slice(span).contains(&opening), "{}", a.slice(span));
         bencher.bench(|| anchor::closest(black_box(a), black_box(&missing)));
     }
 
@@ -728,8 +749,9 @@ mod pathological {
         bencher.bench(|| anchor::resolve(black_box(a), black_box(&anchor)));
     }
 
-    /// `anchor::closest` for the 400-char quote with three typos in the 8 MB article (bounded by
-    /// its cell budget), the article's lower-cased copy already made.
+    /// `anchor::closest` for the 400-char quote with three typos in the 8 MB article (searched in
+    /// the windows its trigram filter picks, within its work budget), the article's lower-cased
+    /// copy already made.
     #[divan::bench]
     fn closest_400_char_mistyped_quote_8mb(bencher: Bencher) {
         let (a, _, missing) = &*BIG_8MB;

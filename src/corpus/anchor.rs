@@ -12,11 +12,12 @@ use crate::text::{Folded, Span, collapse_whitespace, lowercase};
 
 mod aho_corasick;
 mod closest;
+mod myers;
 
 use aho_corasick::AhoCorasick;
 pub use closest::closest;
 #[cfg(test)]
-use closest::{CLOSEST_CELL_BUDGET, closest_within};
+use closest::{CLOSEST_MAX_QUOTE_CHARS, CLOSEST_STEP_BUDGET, closest_within};
 
 /// How a key span (or a saved highlight) names its place in an article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,51 +1,70 @@
 //! The closest passage to a quote that is not in the article: the suggestion a teacher sees
-//! for a mistyped quote. Approximate substring matching under a fixed work budget.
+//! for a mistyped quote. Approximate substring matching of the whole quote (Myers' bit-parallel
+//! algorithm, [`super::myers`]) under a fixed work budget.
 
 use crate::corpus::Article;
 use crate::text::{Folded, Span, lowercase};
 
+use super::myers::Myers;
 use super::widen_to_words;
 
-/// How many chars of a quote [`closest`] matches: the first 160 chars of a quote are plenty to
-/// find where it was meant to be.
-pub(crate) const CLOSEST_QUOTE_CHARS: usize = 160;
+/// The longest quote [`closest`] matches whole, in chars: about 1,500 words, five times a long
+/// paragraph. Only a longer quote (which no teacher types) is matched on its first this many
+/// chars, so that one call's memory and work stay bounded whatever a file holds.
+pub(crate) const CLOSEST_MAX_QUOTE_CHARS: usize = 10_000;
 
-/// The work budget of one [`closest`] call, in cells of the edit-distance table (one cell = one
-/// quote char against one article char; a few nanoseconds each).
-pub(crate) const CLOSEST_CELL_BUDGET: usize = 1 << 22;
+/// The work budget of one [`closest`] call, in block steps (one text char through one block
+/// of 64 quote chars; about a nanosecond each).
+pub(crate) const CLOSEST_STEP_BUDGET: usize = 1 << 25;
 
-/// The passage of the article closest to `quote` (approximate substring match, Sellers'
-/// algorithm on folded lower-case text), widened to whole words, with its similarity in 0–1.
-/// `None` when nothing is at least half similar.
+/// The longest article (in bytes of its lower-cased text) that [`closest`] searches whole:
+/// about 170,000 words. A longer one is searched in the windows a trigram filter picks, which
+/// costs less than reading every char through the matcher.
+pub(crate) const CLOSEST_FULL_SCAN_BYTES: usize = 1 << 20;
+
+/// The share of the budget that the windows of a longer article get (one in this many block
+/// steps): so many windows are enough to find a mistyped quote, and the pass of the filter over
+/// such an article comes first.
+const WINDOW_SHARE: usize = 16;
+
+/// The passage of the article closest to `quote` (approximate substring match of the whole
+/// quote on folded lower-case text: the fewest edits, chars inserted, deleted or replaced),
+/// widened to whole words, with its similarity in 0–1 (1 − edits / quote chars). `None` when
+/// nothing is at least half similar.
 ///
-/// **Work budget.** Only the first [`CLOSEST_QUOTE_CHARS`] chars of the quote are matched, and
-/// one call compares at most [`CLOSEST_CELL_BUDGET`] cells' worth of article text with it:
+/// **How, and the work budget.** The whole quote is matched (up to
+/// [`CLOSEST_MAX_QUOTE_CHARS`]) with Myers' bit-parallel algorithm ([`super::myers`]): one
+/// article char costs a dozen word operations per block of 64 quote chars that can still be
+/// within the edits allowed. One call does at most [`CLOSEST_STEP_BUDGET`] block steps:
 ///
-/// - when the whole article fits the budget (article bytes × quote chars ≤ the budget, e.g. a
-///   26,000-byte article for a 160-char quote), every passage is compared, and the answer is
-///   the exact best match;
+/// - an article of up to [`CLOSEST_FULL_SCAN_BYTES`] (whose bytes × the quote's blocks × 2
+///   fit the budget: any article that size for a quote of up to 1,000 chars, a 500 KB one for a
+///   2,000-char quote) is searched whole, and the answer is the exact best match (among
+///   equally good ones, the one that ends first). It is first searched for matches with at
+///   most 64 edits, then twice as many each time none is found (as edlib does), so that a
+///   mistyped quote costs about one block per char (Ukkonen's cut-off);
 /// - in a longer article, every window one and a half quotes long (in steps of half a quote)
 ///   is first scored by the trigrams it shares with the quote (those starting at every other
 ///   byte), each weighted by how rare it is in the article (estimated from a sample of about
 ///   256 Ki positions), and only the best-scoring windows (with three quarters of a quote's
-///   length of slack on each side) are compared, best first, as many as the budget allows. A passage that shares no trigram with the quote is
-///   not found; among windows that score the same, the earliest are compared.
+///   length of slack on each side) are compared, best first, as many as the budget allows. A
+///   passage that shares no trigram with the quote is not found; among windows that score the
+///   same, the earliest are compared.
 ///
-/// Within those cells, rows of the table that can no longer reach the best match so far (or
-/// half similarity) are not computed (Ukkonen's cut-off), which makes a good match cheap to
-/// confirm. So one call costs one pass over the article for the filter plus a bounded amount
-/// of matching, whatever the article and the quote are: about 30 ms on an 8 MB article (see
-/// `docs/benchmarks.md`). The first case-insensitive lookup in an article also lower-cases
-/// it once ([`Folded::lowercase`]); later calls reuse that.
+/// The start of the best match is then found by matching the quote backwards from its end.
+/// So one call costs at most one pass over the article for the filter plus a bounded amount of
+/// matching, whatever the article and the quote are (see `docs/benchmarks.md`). The first
+/// case-insensitive lookup in an article also lower-cases it once ([`Folded::lowercase`]);
+/// later calls reuse that.
 pub fn closest(article: &Article, quote: &str) -> Option<(Span, f64)> {
-    closest_within(article, quote, CLOSEST_CELL_BUDGET)
+    closest_within(article, quote, CLOSEST_STEP_BUDGET)
 }
 
-/// [`closest`] with a given cell budget.
+/// [`closest`] with a given budget of block steps.
 pub(super) fn closest_within(article: &Article, quote: &str, budget: usize) -> Option<(Span, f64)> {
     let p: Vec<char> = lowercase(&Folded::quote(quote))
         .chars()
-        .take(CLOSEST_QUOTE_CHARS)
+        .take(CLOSEST_MAX_QUOTE_CHARS)
         .collect();
     if p.is_empty() {
         return None;
@@ -53,125 +72,64 @@ pub(super) fn closest_within(article: &Article, quote: &str, budget: usize) -> O
     let lower = article.folded.lowercase();
     let text = lower.text.as_str();
     let m = p.len();
-    let mut dp = Sellers::new(&p);
     // Only matches at least half similar are of use: at most m / 2 edits.
     let most = m / 2;
-    let best = if text.len().saturating_mul(m) <= budget {
-        dp.run(text, 0, text.len(), most)?
+    let n = text.len();
+    let whole = n <= CLOSEST_FULL_SCAN_BYTES && n.saturating_mul(Myers::blocks_for(m)).saturating_mul(2) <= budget;
+    let (cost, end, mut myers) = if whole {
+        let mut myers = Myers::new(&p, budget);
+        let (cost, end) = search_whole(&mut myers, text, most)?;
+        (cost, end, myers)
     } else {
-        let pattern: String = p.iter().collect();
-        let mut best: Option<Match> = None;
-        // Best-scoring windows first, so that a good match found early lowers the edit
-        // distance worth computing in the others.
-        for (s, e) in candidate_windows(text, pattern.as_bytes(), m, budget) {
-            let k = best.map_or(most, |b| b.cost);
-            if let Some(found) = dp.run(text, s, e, k)
-                && best.is_none_or(|b| (found.cost, found.end) < (b.cost, b.end))
-            {
-                best = Some(found);
-            }
-        }
-        best?
+        let mut myers = Myers::new(&p, budget / WINDOW_SHARE);
+        let (cost, end) = search_windows(&mut myers, text, &p, most)?;
+        (cost, end, myers)
     };
-    let similarity = 1.0 - best.cost as f64 / m as f64;
-    if similarity < 0.5 || best.start >= best.end {
+    let (start, cost) = myers.start_of(text, end, cost);
+    let similarity = 1.0 - cost as f64 / m as f64;
+    if similarity < 0.5 || start >= end {
         return None;
     }
-    let span = lower.origin_span(best.start, best.end);
+    let span = lower.origin_span(start, end);
     Some((widen_to_words(article, span), similarity))
 }
 
-/// A best approximate match: edit distance, and the byte range of the text it covers.
-#[derive(Clone, Copy, Debug)]
-struct Match {
-    cost: usize,
-    start: usize,
-    end: usize,
+/// The best match of at most `most` edits in the whole `text` (edits, end byte): looked for
+/// with at most 64 edits first, then twice as many each time none is found. It finds what one
+/// search with `most` edits finds, at a fraction of the cost when the best match is good (the
+/// fewer edits allowed, the fewer blocks computed).
+fn search_whole(myers: &mut Myers, text: &str, most: usize) -> Option<(usize, usize)> {
+    let mut k = most.min(64);
+    loop {
+        if let Some(found) = myers.best_end(text, 0, text.len(), k) {
+            return Some(found);
+        }
+        if k >= most || myers.steps_left() == 0 {
+            return None;
+        }
+        k = (2 * k).min(most);
+    }
 }
 
-/// Sellers' algorithm: the substring of a text with the smallest edit distance to a pattern.
-struct Sellers<'p> {
-    p: &'p [char],
-    /// `cost[i]`, `start[i]`: best edit distance of `p[..i]` to a substring ending at the
-    /// current char, and the byte where that substring starts.
-    cost: Vec<usize>,
-    start: Vec<usize>,
-}
-
-impl<'p> Sellers<'p> {
-    fn new(p: &'p [char]) -> Self {
-        Self {
-            p,
-            cost: vec![0; p.len() + 1],
-            start: vec![0; p.len() + 1],
+/// The best match of at most `most` edits in the windows of `text` that share the most rare
+/// trigrams with the quote `p`, best-scoring windows first (so that a good match found early
+/// lowers the edits worth looking for in the others), while the budget lasts.
+fn search_windows(myers: &mut Myers, text: &str, p: &[char], most: usize) -> Option<(usize, usize)> {
+    let pattern: String = p.iter().collect();
+    let budget = myers.steps_left();
+    let mut best: Option<(usize, usize)> = None;
+    for (s, e) in candidate_windows(text, pattern.as_bytes(), myers.blocks(), budget) {
+        let k = best.map_or(most, |b| b.0);
+        if let Some(found) = myers.best_end(text, s, e, k)
+            && best.is_none_or(|b| found < b)
+        {
+            best = Some(found);
+        }
+        if myers.steps_left() == 0 {
+            break;
         }
     }
-
-    /// The best match inside `text[from..to]` (byte offsets on char boundaries) with at most
-    /// `k` edits, if any. Among equally good matches, the one that ends first. Only the rows of
-    /// the table that can still be within `k` are computed (Ukkonen's cut-off), so the work is
-    /// about (text chars × `k`) rather than (text chars × pattern chars) when `k` is small.
-    fn run(&mut self, text: &str, from: usize, to: usize, k: usize) -> Option<Match> {
-        let m = self.p.len();
-        for (i, c) in self.cost.iter_mut().enumerate() {
-            *c = i;
-        }
-        self.start.fill(from);
-        let slice = text.get(from..to)?;
-        let mut k = k.min(m);
-        let mut best: Option<Match> = None;
-        // The last row whose cost is at most `k`; the rows below it are all more than `k`.
-        let mut active = k;
-        for (b, tc) in slice.char_indices() {
-            let (at, next) = (from + b, from + b + tc.len_utf8());
-            // D[0] of the previous column is 0, starting here.
-            let (mut diag_cost, mut diag_start) = (0usize, at);
-            self.cost[0] = 0;
-            self.start[0] = next;
-            let top = (active + 1).min(m);
-            for i in 1..=top {
-                let (up_cost, up_start) = (self.cost[i], self.start[i]);
-                let sub = diag_cost + usize::from(self.p[i - 1] != tc);
-                let (mut c, mut s) = (sub, diag_start);
-                if up_cost + 1 < c {
-                    c = up_cost + 1;
-                    s = up_start;
-                }
-                if self.cost[i - 1] + 1 < c {
-                    c = self.cost[i - 1] + 1;
-                    s = self.start[i - 1];
-                }
-                diag_cost = up_cost;
-                diag_start = up_start;
-                self.cost[i] = c;
-                self.start[i] = s;
-            }
-            // The first row not computed stands for "more than k" in the next column.
-            if let Some(below) = self.cost.get_mut(top + 1) {
-                *below = k + 1;
-            }
-            active = top;
-            while active > 0 && self.cost[active] > k {
-                active -= 1;
-            }
-            if active == m {
-                best = Some(Match {
-                    cost: self.cost[m],
-                    start: self.start[m],
-                    end: next,
-                });
-                // From here on only a strictly better match counts.
-                match self.cost[m].checked_sub(1) {
-                    Some(fewer) => k = fewer,
-                    None => break,
-                }
-                while active > 0 && self.cost[active] > k {
-                    active -= 1;
-                }
-            }
-        }
-        best
-    }
+    best
 }
 
 /// The `q` bytes (1–3) starting at `i`, as one number.
@@ -184,12 +142,12 @@ fn gram_slot(gram: u32) -> usize {
     (gram.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
-/// The byte ranges of `text` worth comparing with `pattern` (its lower-cased, folded bytes;
-/// `m` chars) within `budget` cells: the windows (one and a half patterns long) that share the
+/// The byte ranges of `text` worth comparing with `pattern` (its lower-cased, folded bytes)
+/// within `budget` block steps, one text byte costing `per_byte` of them: the windows (one and a half patterns long) that share the
 /// most rare trigrams with it, widened by about the pattern's length on each side, merged where
 /// they overlap, best-scoring first. Linear in the text's length: one pass over a sample of it,
 /// one over every other byte of it.
-fn candidate_windows(text: &str, pattern: &[u8], m: usize, budget: usize) -> Vec<(usize, usize)> {
+fn candidate_windows(text: &str, pattern: &[u8], per_byte: usize, budget: usize) -> Vec<(usize, usize)> {
     let t = text.as_bytes();
     let n = t.len();
     let q = pattern.len().min(3);
@@ -199,7 +157,7 @@ fn candidate_windows(text: &str, pattern: &[u8], m: usize, budget: usize) -> Vec
     let weight = gram_weights(t, pattern, q);
     let block = pattern.len().div_ceil(2).max(2 * STEP).next_multiple_of(STEP);
     let sums = block_sums(t, q, &weight, block);
-    best_regions(text, &sums, block, m, budget)
+    best_regions(text, &sums, block, per_byte, budget)
 }
 
 /// Every other byte starts a trigram that counts (see [`block_sums`]).
@@ -265,14 +223,14 @@ fn block_sums(t: &[u8], q: usize, weight: &[u16], block: usize) -> Vec<u32> {
 }
 
 /// The best windows (three blocks in a row, one and a half patterns long), as many as the
-/// budget allows, each with a block and a half of slack on both sides (a region of six blocks,
+/// budget allows (a region of `r` bytes costs `r × per_byte`), each with a block and a half of slack on both sides (a region of six blocks,
 /// about three patterns long) moved out to char boundaries; overlapping regions merged; best
 /// first, equal scores in text order.
-fn best_regions(text: &str, sums: &[u32], block: usize, m: usize, budget: usize) -> Vec<(usize, usize)> {
+fn best_regions(text: &str, sums: &[u32], block: usize, per_byte: usize, budget: usize) -> Vec<(usize, usize)> {
     let n = text.len();
     let window = |j: usize| -> u32 { sums[j.saturating_sub(1)..(j + 2).min(sums.len())].iter().sum() };
     let region = 6 * block + 8;
-    let take = (budget / region.saturating_mul(m).max(1)).max(1);
+    let take = (budget / region.saturating_mul(per_byte).max(1)).max(1);
     let mut best: Vec<(u32, usize)> = (0..sums.len())
         .map(|j| (window(j), j))
         .filter(|&(score, _)| score > 0)

@@ -218,17 +218,20 @@ fn regression_sharp_s_in_quote_panics_folding() {
 fn regression_fi_ligature_in_quote_panics_folding() {
     quote_with_length_changing_char('ﬁ');
 }
-/// The five bundled texts, one after the other, four times (about 78,000 bytes): long enough
-/// that `closest` filters windows rather than comparing every passage.
+/// The five bundled texts, one after the other, four times (about 78,000 bytes).
 fn bundled_texts() -> Article {
     let text: Vec<&str> = crate::lesson::bundled::ARTICLES.iter().map(|a| a.text).collect();
     article(&vec![text.join("\n\n"); 4].join("\n\n"))
 }
 
 #[test]
-fn closest_in_a_long_article_stays_in_budget_and_finds_what_a_full_search_finds() {
+fn closest_in_a_long_article_finds_in_windows_what_a_full_search_finds() {
     let a = bundled_texts();
-    assert!(a.folded.text.len() * 70 > CLOSEST_CELL_BUDGET);
+    // A budget this small makes `closest` compare only the best windows (twice the article's
+    // bytes times the quote's blocks is more than it).
+    let windows_only = a.folded.text.len();
+    // With the real budget, every passage is compared, even for the 400-char quotes.
+    assert!(a.folded.text.len() * 400usize.div_ceil(64) * 2 <= CLOSEST_STEP_BUDGET);
     // Misremembered passages from several places in the text, short and long.
     let paragraphs: Vec<Span> = a
         .segments
@@ -251,27 +254,86 @@ fn closest_in_a_long_article_stays_in_budget_and_finds_what_a_full_search_finds(
             .replacen(' ', "  ", 3)
             .replacen('e', "a", 2);
         assert!(find_all(&a, &missing).is_empty(), "{missing}");
-        let budgeted = closest(&a, &missing).expect("a suggestion");
-        let full = closest_within(&a, &missing, usize::MAX).expect("a suggestion");
-        assert_eq!(budgeted.1, full.1, "{missing}");
-        assert!(budgeted.1 > 0.8 && budgeted.1 < 1.0, "{}", budgeted.1);
-        assert!(
-            a.slice(budgeted.0).contains(&passage[20..60]),
-            "{}",
-            a.slice(budgeted.0)
-        );
+        let full = closest(&a, &missing).expect("a suggestion");
+        assert_eq!(closest_within(&a, &missing, usize::MAX), Some(full), "{missing}");
+        let windowed = closest_within(&a, &missing, windows_only).expect("a suggestion");
+        assert_eq!(windowed.1, full.1, "{missing}");
+        assert!(full.1 > 0.8 && full.1 < 1.0, "{}", full.1);
+        assert!(a.slice(full.0).contains(&passage[20..60]), "{}", a.slice(full.0));
     }
     // Nothing like it anywhere: no suggestion either way.
     let nonsense = "zebra crossing quantum banana xylophone";
     assert_eq!(closest(&a, nonsense), None);
-    assert_eq!(closest_within(&a, nonsense, usize::MAX), None);
+    assert_eq!(closest_within(&a, nonsense, windows_only), None);
+}
+
+/// `closest` used to match only the first 160 chars of a quote: a long quote whose beginning
+/// is in the article word for word but whose end is not was "100% alike" a passage that it is
+/// not, and the passage it was really taken from was not suggested.
+#[test]
+fn regression_closest_ignores_quote_after_160_chars() {
+    let prose: String = crate::lesson::bundled::ARTICLES
+        .iter()
+        .map(|a| a.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = prose.split_whitespace().collect();
+    let passage = |from: usize, chars: usize| -> String {
+        let text = words[from..].join(" ");
+        text.chars().take(chars).collect()
+    };
+    // The quote: about 600 chars of prose (whole words at both ends), with three typos after
+    // char 450.
+    let original = passage(40, 600).trim_end().to_string();
+    let m = original.chars().count();
+    assert!(m > 590);
+    let mut quote: Vec<char> = original.chars().collect();
+    for at in [460, 520, 580] {
+        quote[at] = if quote[at] == 'q' { 'z' } else { 'q' };
+    }
+    let quote: String = quote.into_iter().collect();
+    // The article: first the quote's first 300 chars followed by other words, then the passage
+    // the quote was taken from.
+    let decoy: String = original.chars().take(300).collect::<String>() + " " + &passage(900, 300);
+    let text = format!("{decoy}\n\n{original}\n");
+    let a = article(&text);
+    assert!(find_all(&a, &quote).is_empty());
+    let (sp, sim) = closest(&a, &quote).expect("a suggestion");
+    assert_eq!(a.slice(sp), original);
+    assert_eq!(sim, 1.0 - 3.0 / m as f64);
+    // Also as `resolve`'s suggestion.
+    match resolve(&a, &q(&quote)) {
+        Err(AnchorError::NotFound { closest, .. }) => assert_eq!(closest, Some((sp, sim))),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn closest_matches_a_quote_up_to_its_longest_and_the_start_of_a_longer_one() {
+    let a = bundled_texts();
+    let original: String = a.text.slice(Span::new(0, a.len())).chars().take(12_000).collect();
+    let mut quote: Vec<char> = original.chars().collect();
+    quote[11_000] = '#';
+    let quote: String = quote.into_iter().collect();
+    let (sp, sim) = closest(&a, &quote).expect("a suggestion");
+    // Only the first CLOSEST_MAX_QUOTE_CHARS are matched, and the typo is after them: the
+    // suggestion is where the quote starts.
+    const { assert!(CLOSEST_MAX_QUOTE_CHARS < 11_000) };
+    assert_eq!(sim, 1.0);
+    assert_eq!(sp.start, 0);
+    // One typo inside them counts against the chars matched.
+    let mut quote: Vec<char> = original.chars().collect();
+    quote[9_000] = '#';
+    let quote: String = quote.into_iter().collect();
+    let (sp, sim) = closest(&a, &quote).expect("a suggestion");
+    assert_eq!((sp.start, sim), (0, 1.0 - 1.0 / CLOSEST_MAX_QUOTE_CHARS as f64));
 }
 
 proptest::proptest! {
     #[test]
     fn closest_with_any_budget_stays_inside_the_text(
         text in "[a-zİK\u{2126}ßﬁ \n.’—\u{AD}]{0,300}",
-        quote in "[a-zİK\u{2126}ßﬁ \n.’—\u{AD}]{0,40}",
+        quote in "[a-zİK\u{2126}ßﬁ \n.’—\u{AD}]{0,100}",
         budget in 0usize..20_000,
     ) {
         let a = article(&text);
