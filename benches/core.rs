@@ -782,3 +782,192 @@ mod pathological {
         }
     }
 }
+
+/// A school's worth of files (issue 16 §2): a folder of `n` articles (the five bundled ones,
+/// copied with new ids) and `n / 10` lessons (the five bundled lessons, each copy on its own
+/// copies of the articles), generated once in a temporary folder; and a class of 1,000
+/// results files.
+#[divan::bench_group(sample_count = 5, sample_size = 1)]
+mod scale {
+    use super::*;
+    use lateral::lesson::StepBody;
+    use lateral::lesson::library::{self, Library};
+    use lateral::records::results::{Results, SavedHighlight, StepWork};
+    use std::path::{Path, PathBuf};
+
+    const SIZES: [usize; 2] = [1_000, 10_000];
+
+    /// The folder of `n` articles and `n / 10` lessons, made once per size.
+    fn school(n: usize) -> &'static Path {
+        static DIRS: std::sync::Mutex<Vec<(usize, &'static tempfile::TempDir)>> = std::sync::Mutex::new(Vec::new());
+        let mut dirs = DIRS.lock().expect("not poisoned");
+        if let Some((_, d)) = dirs.iter().find(|(k, _)| *k == n) {
+            return d.path();
+        }
+        let d: &'static tempfile::TempDir = Box::leak(Box::new(tempfile::tempdir().expect("a temporary folder")));
+        write_school(d.path(), n);
+        dirs.push((n, d));
+        d.path()
+    }
+
+    fn write_school(root: &Path, n: usize) {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (corpus, lessons) = (root.join("corpus"), root.join("lessons"));
+        std::fs::create_dir_all(&corpus).expect("folder");
+        std::fs::create_dir_all(&lessons).expect("folder");
+        let mut metas: Vec<PathBuf> = std::fs::read_dir(src.join("corpus"))
+            .expect("bundled corpus")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        metas.sort();
+        let ids: Vec<String> = metas
+            .iter()
+            .map(|m| id_of(&std::fs::read_to_string(m).expect("meta")))
+            .collect();
+        for i in 0..n {
+            let k = i % metas.len();
+            let copy = i / metas.len();
+            let meta = std::fs::read_to_string(&metas[k]).expect("meta");
+            let meta = meta.replacen(
+                &format!("id = \"{}\"", ids[k]),
+                &format!("id = \"{}-{copy}\"", ids[k]),
+                1,
+            );
+            std::fs::write(corpus.join(format!("{i:05}.toml")), meta).expect("written");
+            std::fs::copy(metas[k].with_extension("txt"), corpus.join(format!("{i:05}.txt"))).expect("copied");
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(src.join("lessons"))
+            .expect("bundled lessons")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        let copies = n / metas.len();
+        for j in 0..n / 10 {
+            let copy = (j / files.len()) % copies;
+            let mut text = std::fs::read_to_string(&files[j % files.len()]).expect("lesson");
+            let lesson_id = id_of(&text);
+            text = text.replacen(
+                &format!("id = \"{lesson_id}\""),
+                &format!("id = \"{lesson_id}-{j}\""),
+                1,
+            );
+            for id in &ids {
+                text = text.replace(&format!("\"{id}\""), &format!("\"{id}-{copy}\""));
+            }
+            std::fs::write(lessons.join(format!("{j:05}.md")), text).expect("written");
+        }
+        // Every lesson and article is sound: the benches measure the normal path.
+        let lib = library::load(&[root.to_path_buf()], &[]).expect("loads");
+        assert_eq!(lib.articles_from_disk, n);
+        assert_eq!(lib.lessons.len(), n / 10);
+        assert!(
+            lib.lessons.iter().all(|l| l.is_playable()),
+            "{:?}",
+            lib.all_diagnostics().first()
+        );
+    }
+
+    /// The first `id = "…"` of a file.
+    fn id_of(text: &str) -> String {
+        let at = text.find("id = \"").expect("an id") + 6;
+        text[at..].split('"').next().expect("closed").to_string()
+    }
+
+    /// What the app shows first when a school's folder is opened: the files found and every
+    /// lesson's `+++` block read (`library::find` + `Catalogue::preview`).
+    #[divan::bench(args = SIZES)]
+    fn open_library_listed(bencher: Bencher, n: usize) {
+        let root = school(n).to_path_buf();
+        bencher.counter(ItemsCount::new(n)).bench(|| {
+            let lib = library::find(std::slice::from_ref(&root), &[])
+                .expect("exists")
+                .preview();
+            assert_eq!(lib.lessons.len(), n / 10);
+            lib
+        });
+    }
+
+    /// A lesson opened before the whole check is done: one lesson with only its articles
+    /// (`Catalogue::load_lesson`), the first time (every metadata file read for its id).
+    #[divan::bench(args = SIZES)]
+    fn open_one_lesson_first(bencher: Bencher, n: usize) {
+        let root = school(n).to_path_buf();
+        bencher
+            .with_inputs(|| library::find(std::slice::from_ref(&root), &[]).expect("exists"))
+            .bench_local_refs(|cat| {
+                let one = cat.load_lesson(n / 20);
+                assert!(one.lessons[0].is_playable());
+                one
+            });
+    }
+
+    /// The same, once the metadata ids are known (the next lesson opened).
+    #[divan::bench(args = SIZES)]
+    fn open_one_lesson_again(bencher: Bencher, n: usize) {
+        let root = school(n).to_path_buf();
+        let cat = library::find(std::slice::from_ref(&root), &[]).expect("exists");
+        let _ = cat.load_lesson(0);
+        bencher.bench(|| cat.load_lesson(n / 20));
+    }
+
+    /// The whole check: what `lateral check` and the app's worker thread do
+    /// (`library::load`: every article read and prepared, every lesson parsed and anchored).
+    #[divan::bench(args = SIZES)]
+    fn check_everything(bencher: Bencher, n: usize) {
+        let root = school(n).to_path_buf();
+        bencher
+            .counter(ItemsCount::new(n))
+            .bench(|| library::load(std::slice::from_ref(&root), &[]).expect("loads"));
+    }
+
+    /// 1,000 results files of the bias lesson, graded (`records::grade::grade`, what `lateral
+    /// grade` runs after loading the lesson).
+    #[divan::bench]
+    fn grade_1000_results(bencher: Bencher) {
+        static CLASS: LazyLock<(Library, tempfile::TempDir, Vec<PathBuf>)> = LazyLock::new(|| {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+            let lib = library::load(&[root.join("lessons/02-bias.md")], &[]).expect("loads");
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let lesson = lib.lessons[0].lesson.clone().expect("the bias lesson");
+            let files = (0..1_000)
+                .map(|i| {
+                    let p = dir.path().join(format!("student-{i:04}.json"));
+                    results_for(i, &lesson, &lib.corpus).save(&p).expect("saved");
+                    p
+                })
+                .collect();
+            (lib, dir, files)
+        });
+        let (lib, _, files) = &*CLASS;
+        let lesson = lib.lessons[0].lesson.as_ref().expect("the bias lesson");
+        assert_eq!(
+            lateral::records::grade::grade(lesson, &lib.corpus, files).graded.len(),
+            1_000
+        );
+        bencher
+            .counter(ItemsCount::new(files.len()))
+            .bench(|| lateral::records::grade::grade(lesson, &lib.corpus, files));
+    }
+
+    /// Student `i` finds the first `i % (n + 1)` keys of every highlight step.
+    fn results_for(i: usize, lesson: &lateral::lesson::Lesson, corpus: &Corpus) -> Results {
+        let mut r = Results::new(&format!("Student {i:04}"), lesson);
+        for step in &lesson.steps {
+            let mut w = StepWork {
+                step: step.id.clone(),
+                kind: step.kind_name().into(),
+                attempts: 1,
+                ..Default::default()
+            };
+            if let StepBody::Highlight { keys, .. } = &step.body {
+                for k in keys.iter().take(i % (keys.len() + 1)) {
+                    let a = corpus.get(&k.article).expect("article");
+                    w.highlights.push(SavedHighlight::new(a, k.core, k.label.clone()));
+                }
+            }
+            r.steps.push(w);
+        }
+        r
+    }
+}

@@ -362,8 +362,8 @@ fn settle_after_disk_change(h: &mut Harness<'static, LateralApp>, reloads_before
     let start = std::time::Instant::now();
     while h.state().reloads() == reloads_before {
         assert!(
-            start.elapsed() < std::time::Duration::from_secs(2),
-            "no reload within a second or two"
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "no reload within ten seconds (the folder is checked on a worker thread)"
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
         h.run_steps(3);

@@ -48,22 +48,24 @@ pub fn app_options(args: AppArgs) -> AppOptions {
 /// The app, ready to draw: its lessons and articles loaded and, for `--screenshot`, the screen
 /// the plan asks for prepared; or why not.
 fn build_app(opts: &AppOptions, probe: &mut Option<Probe>) -> Result<LateralApp, String> {
-    let (library, source) = match &opts.lessons {
-        None => (bundled_library(), Source::Bundled),
-        Some(p) if p.is_file() => (open_pack_file(p)?, Source::Pack(p.clone())),
-        Some(dir) => (
-            library::load(std::slice::from_ref(dir), &[]).map_err(|e| e.to_string())?,
-            Source::Folder(dir.clone()),
-        ),
-    };
     let store = match &opts.screenshot {
         // Screenshots never touch a real student's data.
         Some(_) => Store::new(std::env::temp_dir().join(format!("lateral-screenshot-{}", std::process::id()))),
         None => Store::default_location(),
     };
+    let mut app = match &opts.lessons {
+        None => LateralApp::new(bundled_library(), Source::Bundled, store),
+        Some(p) if p.is_file() => LateralApp::new(open_pack_file(p)?, Source::Pack(p.clone()), store),
+        // A screenshot is taken at once, of the folder checked.
+        Some(dir) if opts.screenshot.is_some() => LateralApp::new(
+            library::load(std::slice::from_ref(dir), &[]).map_err(|e| e.to_string())?,
+            Source::Folder(dir.clone()),
+            store,
+        ),
+        // Listed at once, checked in the background.
+        Some(dir) => LateralApp::from_folder(dir, store).map_err(|e| e.to_string())?,
+    };
     mark(probe, "library");
-    let mut app = LateralApp::new(library, source, store);
-    mark(probe, "app");
     if let Some(plan) = opts.screenshot.clone() {
         screenshot::prepare(&mut app, &plan)?;
         app.take_screenshot(plan);

@@ -145,12 +145,8 @@ pub struct LateralApp {
     saves: usize,
     /// The file dialog that is open.
     dialog: Option<Dialog>,
-    /// Watches a teacher's lesson folder for changes.
-    watch: Option<crate::files::watch::FolderWatch>,
-    /// Reload the library at this time (egui seconds), once changes have settled.
-    reload_at: Option<f64>,
-    /// How many times the library was reloaded from disk (for tests).
-    reloads: usize,
+    /// The teacher's lesson folder: checked in the background, watched, reloaded.
+    folder: reload::Folder,
     /// Set by `--screenshot`.
     screenshot: Option<screenshot::Plan>,
     /// The keyboard help.
@@ -183,9 +179,7 @@ impl LateralApp {
             dirty_since: None,
             saves: 0,
             dialog: None,
-            watch: None,
-            reload_at: None,
-            reloads: 0,
+            folder: reload::Folder::default(),
             screenshot: None,
             help: help::Help::default(),
             zoom: 1.0,
@@ -265,7 +259,7 @@ impl LateralApp {
 
     /// How many times the library was reloaded from disk.
     pub fn reloads(&self) -> usize {
-        self.reloads
+        self.folder.reloads
     }
 
     /// Is the teacher PIN dialog shown?
@@ -501,6 +495,7 @@ impl LateralApp {
     fn run_library(&mut self, cmd: LibraryCmd) {
         match cmd {
             LibraryCmd::Open(i) => {
+                self.check_lesson_now(i);
                 if let Some(p) = PlayerScreen::open(&mut self.shared, i) {
                     self.player = Some(p);
                     self.focus_work = true;
@@ -550,7 +545,11 @@ impl LateralApp {
 
     /// Replaces the library with the lessons of `source`, and shows it.
     fn load_library(&mut self, source: Source) {
-        if self.library.load(&mut self.shared, source) {
+        let loaded = match source {
+            Source::Folder(dir) => self.open_folder(dir),
+            other => self.library.load(&mut self.shared, other),
+        };
+        if loaded {
             self.screen = self.home();
         }
     }

@@ -119,6 +119,7 @@ pub(crate) fn bundled_library() -> Library {
         lessons,
         diagnostics: Vec::new(),
         articles_from_disk: 0,
+        checking: false,
     }
 }
 

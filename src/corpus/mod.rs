@@ -297,6 +297,18 @@ impl Corpus {
         self.unusable.get(id).map(String::as_str)
     }
 
+    /// Adds the articles (and the unusable names) of `other` that this corpus does not have.
+    pub fn merge(&mut self, other: &Corpus) {
+        for a in &other.articles {
+            if self.get(&a.meta.id).is_none() {
+                let _ = self.add_shared(Arc::clone(a));
+            }
+        }
+        for (name, file) in &other.unusable {
+            self.add_unusable(name.clone(), file.clone());
+        }
+    }
+
     /// All ids, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.articles.iter().map(|a| a.meta.id.as_str())

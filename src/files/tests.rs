@@ -107,7 +107,9 @@ fn folder_walks_stop_at_the_file_limit() {
     let w = walk_folder(d.path(), false);
     assert_eq!(w.files.len(), MAX_FOLDER_FILES);
     assert!(
-        w.warnings[0].message.contains("more than 20000 files"),
+        w.warnings[0]
+            .message
+            .contains(&format!("more than {MAX_FOLDER_FILES} files")),
         "{}",
         w.warnings[0].message
     );

@@ -114,8 +114,10 @@ impl HintGiveaway {
 struct Wanted {
     whole: String,
     runs: Vec<String>,
-    words: Vec<String>,
-    content: Vec<String>,
+    /// Its words and distinct content words, made the first time a hint is checked against it
+    /// (most texts are checked by [`Wanted::in_text`], which needs neither).
+    hint_words: std::cell::OnceCell<(Vec<String>, Vec<String>)>,
+    quote: String,
 }
 
 impl Wanted {
@@ -127,19 +129,26 @@ impl Wanted {
         } else {
             Vec::new()
         };
-        let words = tokens(quote);
-        let mut content: Vec<String> = Vec::new();
-        for w in words.iter().filter(|w| is_content(w)) {
-            if !content.contains(w) {
-                content.push(w.clone());
-            }
-        }
         Wanted {
             whole,
             runs,
-            words,
-            content,
+            hint_words: std::cell::OnceCell::new(),
+            quote: quote.to_string(),
         }
+    }
+
+    /// Its words, and its distinct content words in order.
+    fn hint_words(&self) -> &(Vec<String>, Vec<String>) {
+        self.hint_words.get_or_init(|| {
+            let words = tokens(&self.quote);
+            let mut content: Vec<String> = Vec::new();
+            for w in words.iter().filter(|w| is_content(w)) {
+                if !content.contains(w) {
+                    content.push(w.clone());
+                }
+            }
+            (words, content)
+        })
     }
 
     /// Does a hint give the quote away: the whole quote, [`HINT_RUN_WORDS`] of its words in a
@@ -148,17 +157,17 @@ impl Wanted {
         if seen.find(&self.whole).is_some() {
             return Some(HintGiveaway::Whole);
         }
-        let run = self
-            .words
+        let (words, content) = self.hint_words();
+        let run = words
             .windows(HINT_RUN_WORDS)
             .find(|w| w.iter().any(|x| is_content(x)) && hint.seq.windows(HINT_RUN_WORDS).any(|h| h == *w));
         if let Some(run) = run {
             return Some(HintGiveaway::Run(run.join(" ")));
         }
-        let used = self.content.iter().filter(|w| hint.seq.contains(w)).count();
-        (self.content.len() >= 2 && 2 * used > self.content.len()).then_some(HintGiveaway::Most {
+        let used = content.iter().filter(|w| hint.seq.contains(w)).count();
+        (content.len() >= 2 && 2 * used > content.len()).then_some(HintGiveaway::Most {
             used,
-            of: self.content.len(),
+            of: content.len(),
         })
     }
 
@@ -251,6 +260,13 @@ pub(crate) fn warn_card_giveaways(
     corpus: &Corpus,
     diags: &mut Vec<Diagnostic>,
 ) {
+    if !lesson
+        .steps
+        .iter()
+        .any(|s| matches!(s.body, StepBody::Investigate { .. }))
+    {
+        return;
+    }
     let keys: Vec<(&KeySpan, Wanted)> = lesson
         .steps
         .iter()

@@ -71,7 +71,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     if trimmed.is_empty() {
         return None;
     }
-    let shown = format!("“{}”", crate::text::diag::short(trimmed, 40));
+    let shown = || format!("“{}”", crate::text::diag::short(trimmed, 40));
     // Only the start of a long text is looked at: a stand-in is short, or starts with a marker
     // ("TODO: …", "Lorem ipsum dolor sit amet, …"), and the instructions of a step are long.
     let long = trimmed.chars().nth(HEAD_CHARS).is_some();
@@ -79,7 +79,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     let n = normal(&head);
     if n.is_empty() && !long {
         // Only dots, dashes, question marks or brackets: "…", "...", "???", "[ ]".
-        return Some(shown);
+        return Some(shown());
     }
     let words: Vec<&str> = n
         .split(|c: char| !c.is_alphanumeric())
@@ -89,7 +89,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     let all_x = |w: &str| w.len() >= 3 && w.chars().all(|c| c == 'x');
     let marker = MARKERS.contains(&first) && (first != "lorem" || words.get(1) == Some(&"ipsum"));
     if marker || all_x(first) {
-        return Some(shown);
+        return Some(shown());
     }
     if long {
         return None;
@@ -105,7 +105,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
         .map(normal)
     });
     let skeleton = SKELETON.contains(&n);
-    (PHRASES.contains(&n.as_str()) || slot || skeleton).then_some(shown)
+    (PHRASES.contains(&n.as_str()) || slot || skeleton).then(shown)
 }
 
 /// How many chars of a text [`placeholder`] looks at (more than the skeleton's longest).

@@ -87,13 +87,21 @@ impl std::fmt::Display for Span {
     }
 }
 
+/// An offset stored in 32 bits. Texts are read through `files`' bounded reader (at most a few
+/// MiB), so this never saturates in practice; if it did, offsets would clamp to the end.
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 /// A text with a char-offset index, so char offsets can be turned into slices, line numbers and
 /// snippets in O(1) / O(log n).
 #[derive(Clone, Debug, Default)]
 pub struct CharIndex {
     text: String,
-    /// Byte offset of every char, plus one entry for `text.len()` at the end.
-    char_bytes: Vec<usize>,
+    /// Byte offset of every char, plus one entry for `text.len()` at the end (as `u32`: every
+    /// text the app reads is bounded far below 4 GiB by `files`, and half the width is half an
+    /// article's memory).
+    char_bytes: Vec<u32>,
     /// Char offset at which each line starts (line 1 at index 0).
     line_starts: Vec<usize>,
 }
@@ -104,12 +112,12 @@ impl CharIndex {
         let mut char_bytes = Vec::with_capacity(text.len() + 1);
         let mut line_starts = vec![0];
         for (i, (b, c)) in text.char_indices().enumerate() {
-            char_bytes.push(b);
+            char_bytes.push(narrow(b));
             if c == '\n' {
                 line_starts.push(i + 1);
             }
         }
-        char_bytes.push(text.len());
+        char_bytes.push(narrow(text.len()));
         Self {
             text,
             char_bytes,
@@ -129,13 +137,13 @@ impl CharIndex {
 
     /// Byte offset of char offset `c` (clamped to the end).
     pub(crate) fn byte_of(&self, c: usize) -> usize {
-        self.char_bytes[c.min(self.char_len())]
+        self.char_bytes[c.min(self.char_len())] as usize
     }
 
     /// Char offset of byte offset `b` (which should be a char boundary; otherwise the char that
     /// contains it).
     pub fn char_of_byte(&self, b: usize) -> usize {
-        match self.char_bytes.binary_search(&b) {
+        match self.char_bytes.binary_search(&narrow(b)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }
@@ -153,7 +161,7 @@ impl CharIndex {
         if c >= self.char_len() {
             return None;
         }
-        self.text[self.char_bytes[c]..].chars().next()
+        self.text[self.char_bytes[c] as usize..].chars().next()
     }
 
     /// 1-based line and 1-based column (in chars) of char offset `c`.
@@ -228,7 +236,7 @@ pub struct Folded {
     /// For each byte of `text`: the original char offset it came from. One extra entry maps
     /// `text.len()` to the original text's char length. Shared with the lower-cased copy when
     /// lower-casing kept every char's byte length (as it does for ASCII and most scripts).
-    origin: Arc<Vec<usize>>,
+    origin: Arc<Vec<u32>>,
     /// The lower-cased copy, made the first time a case-insensitive search needs it.
     lower: OnceLock<Box<Folded>>,
 }
@@ -252,9 +260,9 @@ impl Folded {
                 last_space = false;
             }
             text.push(f);
-            origin.resize(text.len(), i);
+            origin.resize(text.len(), narrow(i));
         }
-        origin.push(n);
+        origin.push(narrow(n));
         Self {
             text,
             origin: Arc::new(origin),
@@ -303,9 +311,9 @@ impl Folded {
                 for (b, c) in self.text.char_indices() {
                     let o = self.origin_of(b);
                     let len: usize = c.to_lowercase().map(char::len_utf8).sum();
-                    origin.resize(origin.len() + len, o);
+                    origin.resize(origin.len() + len, narrow(o));
                 }
-                origin.push(self.origin_of(self.text.len()));
+                origin.push(narrow(self.origin_of(self.text.len())));
                 Arc::new(origin)
             };
             Box::new(Folded {
@@ -319,7 +327,7 @@ impl Folded {
     /// Original char offset of folded byte `b` (any byte offset; past the end means the end).
     pub(crate) fn origin_of(&self, b: usize) -> usize {
         let last = self.origin.len().saturating_sub(1);
-        self.origin.get(b.min(last)).copied().unwrap_or(0)
+        self.origin.get(b.min(last)).map_or(0, |&o| o as usize)
     }
 
     /// The original char span that the folded byte range `[b0, b1)` came from: from the char

@@ -29,6 +29,8 @@ pub(crate) struct LessonProgress {
 pub(crate) struct LibraryScreen {
     /// Progress per library lesson (same order), for the current student.
     progress: Vec<LessonProgress>,
+    /// The lesson cards, drawn only in view when there are many.
+    rows: crate::app::widgets::rows::Rows,
 }
 
 /// What the library can ask for.
@@ -108,8 +110,13 @@ impl LibraryScreen {
         }
     }
 
+    /// How many rows the last frame drew.
+    pub(crate) fn rows_drawn(&self) -> usize {
+        self.rows.drawn()
+    }
+
     /// The lessons, with this student's progress.
-    pub(crate) fn ui(&self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
+    pub(crate) fn ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
         let mut cmds = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             header_ui(ui, &shared.source, theme, &mut cmds);
@@ -117,60 +124,120 @@ impl LibraryScreen {
             if shared.library.lessons.is_empty() {
                 ui.label("There are no lessons here. Lessons are .md files that start with a line of +++ (see docs/lesson-format.md).");
             }
-            egui::ScrollArea::vertical().id_salt("library").show(ui, |ui| {
-                for (i, lf) in shared.library.lessons.iter().enumerate() {
-                    let card = egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        self.lesson_card(ui, i, lf, theme, &mut cmds);
-                    });
-                    // The whole card opens the lesson, not only its button (the button stays
-                    // for the keyboard and screen readers).
-                    if lf.is_playable() {
-                        let r = ui.interact(card.response.rect, ui.scope_id().with(("lesson-card", i)), egui::Sense::click());
-                        let r = r.on_hover_cursor(egui::CursorIcon::PointingHand);
-                        if r.clicked() {
-                            cmds.push(Command::Library(LibraryCmd::Open(i)));
-                        }
-                    }
-                    ui.add_space(6.0);
-                }
-                if !shared.library.diagnostics.is_empty() {
+            let lessons = &shared.library.lessons;
+            let problems = &shared.library.diagnostics;
+            // One row per lesson, then the heading and one row per problem with an article.
+            let count = lessons.len() + if problems.is_empty() { 0 } else { 1 + problems.len() };
+            let progress = &self.progress;
+            self.rows.show(ui, "library", count, 90.0, 6.0, |ui, i| {
+                if let Some(lf) = lessons.get(i) {
+                    lesson_row(ui, i, lf, progress.get(i), theme, &mut cmds);
+                } else if i == lessons.len() {
                     ui.separator();
                     ui.label(RichText::new("Problems with articles").strong());
-                    for d in &shared.library.diagnostics {
-                        ui.label(RichText::new(format!("{}:{}: {}", d.file, d.line, d.message)).monospace());
-                    }
+                } else if let Some(d) = problems.get(i - lessons.len() - 1) {
+                    ui.label(RichText::new(format!("{}:{}: {}", d.file, d.line, d.message)).monospace());
                 }
             });
         });
         cmds
     }
+}
 
-    /// One lesson: its title, summary, steps, progress and Start button (or its problems).
-    fn lesson_card(&self, ui: &mut Ui, i: usize, lf: &LessonFile, theme: &Theme, cmds: &mut Vec<Command>) {
-        let Some(l) = &lf.lesson else {
-            ui.label(RichText::new(&lf.path).strong());
-            problems_ui(ui, lf, theme);
-            return;
-        };
-        let progress = self.progress.get(i);
-        ui.horizontal(|ui| {
-            ui.vertical(|ui| about_ui(ui, l, progress, theme));
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let started = progress.is_some_and(|p| p.done > 0);
-                let text = if started { "Continue" } else { "Start" };
-                let b = egui::Button::new(RichText::new(text).strong());
-                let r = ui.add_enabled(lf.is_playable(), b);
-                let r = r.on_hover_text(format!("{text} “{}”", l.title));
-                if r.clicked() {
-                    cmds.push(Command::Library(LibraryCmd::Open(i)));
-                }
-            });
-        });
-        if !lf.is_playable() {
-            problems_ui(ui, lf, theme);
+/// One lesson's card; the whole card opens the lesson, not only its button (the button stays
+/// for the keyboard and screen readers).
+fn lesson_row(
+    ui: &mut Ui,
+    i: usize,
+    lf: &LessonFile,
+    progress: Option<&LessonProgress>,
+    theme: &Theme,
+    cmds: &mut Vec<Command>,
+) {
+    let card = egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        lesson_card(ui, i, lf, progress, theme, cmds);
+    });
+    if lf.is_playable() || lf.is_unchecked() {
+        let r = ui.interact(
+            card.response.rect,
+            ui.scope_id().with(("lesson-card", i)),
+            egui::Sense::click(),
+        );
+        let r = r.on_hover_cursor(egui::CursorIcon::PointingHand);
+        if r.clicked() {
+            cmds.push(Command::Library(LibraryCmd::Open(i)));
         }
     }
+}
+
+/// One lesson: its title, summary, steps, progress and Start button (or its problems).
+fn lesson_card(
+    ui: &mut Ui,
+    i: usize,
+    lf: &LessonFile,
+    progress: Option<&LessonProgress>,
+    theme: &Theme,
+    cmds: &mut Vec<Command>,
+) {
+    if lf.is_unchecked() {
+        unchecked_card(ui, i, lf, theme, cmds);
+        return;
+    }
+    let Some(l) = &lf.lesson else {
+        ui.label(RichText::new(&lf.path).strong());
+        problems_ui(ui, lf, theme);
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| about_ui(ui, l, progress, theme));
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let started = progress.is_some_and(|p| p.done > 0);
+            let text = if started { "Continue" } else { "Start" };
+            let b = egui::Button::new(RichText::new(text).strong());
+            let r = ui.add_enabled(lf.is_playable(), b);
+            let r = r.on_hover_text(format!("{text} “{}”", l.title));
+            if r.clicked() {
+                cmds.push(Command::Library(LibraryCmd::Open(i)));
+            }
+        });
+    });
+    if !lf.is_playable() {
+        problems_ui(ui, lf, theme);
+    }
+}
+
+/// A lesson listed but not checked yet (a large folder is checked in the background): its
+/// title, summary and length from its `+++` block, and Start, which checks it first.
+fn unchecked_card(ui: &mut Ui, i: usize, lf: &LessonFile, theme: &Theme, cmds: &mut Vec<Command>) {
+    let title = lf
+        .preview
+        .as_ref()
+        .map(|h| h.title.as_str())
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&lf.path);
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.label(RichText::new(title).size(theme.font_size * 1.1).strong());
+            if let Some(s) = lf.preview.as_ref().and_then(|h| h.summary.as_ref()) {
+                ui.label(s);
+            }
+            let minutes = lf
+                .preview
+                .as_ref()
+                .and_then(|h| h.minutes)
+                .map(|m| format!("{m} min · "))
+                .unwrap_or_default();
+            ui.label(RichText::new(format!("{minutes}checking…")).color(theme.muted()));
+        });
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let r = ui.button(RichText::new("Start").strong());
+            let r = r.on_hover_text(format!("Start “{title}”"));
+            if r.clicked() {
+                cmds.push(Command::Library(LibraryCmd::Open(i)));
+            }
+        });
+    });
 }
 
 /// The heading and the buttons beside it.

@@ -2,6 +2,7 @@
 
 pub mod article_view;
 pub(crate) mod markdown;
+pub(crate) mod rows;
 
 use std::path::PathBuf;
 

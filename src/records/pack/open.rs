@@ -135,6 +135,7 @@ pub fn pack_library(json: &str, name: &str) -> Result<crate::lesson::library::Li
             lesson: Some(l),
             diagnostics: Vec::new(),
             article_errors: Vec::new(),
+            preview: None,
         })
         .collect();
     Ok(crate::lesson::library::Library {
@@ -142,5 +143,6 @@ pub fn pack_library(json: &str, name: &str) -> Result<crate::lesson::library::Li
         lessons,
         diagnostics: Vec::new(),
         articles_from_disk: 0,
+        checking: false,
     })
 }

@@ -327,6 +327,27 @@ impl PlayerScreen {
 
     /// Follows a reload of the library from disk: the same lesson, newly read, keeping the
     /// student's work. Returns what to tell the student.
+    /// Is the lesson being played the same in `new` as in `old`: the same file, and the same
+    /// text in each of its articles? (Then the work needs no reloading.)
+    pub(crate) fn same_lesson_in(&self, old: &Library, new: &Library) -> bool {
+        let lesson = &self.session.lesson;
+        let same_file = new.lessons.iter().any(|l| {
+            l.is_playable()
+                && l.lesson
+                    .as_ref()
+                    .is_some_and(|x| x.id == lesson.id && x.sha256 == lesson.sha256)
+        });
+        same_file
+            && lesson
+                .steps
+                .iter()
+                .flat_map(|s| &s.articles)
+                .all(|id| match (old.corpus.get(id), new.corpus.get(id)) {
+                    (Some(a), Some(b)) => a.text.as_str() == b.text.as_str(),
+                    _ => false,
+                })
+    }
+
     pub(crate) fn follow_reload(&mut self, library: &Library) -> String {
         let id = self.session.lesson.id.clone();
         let found = library

@@ -6,11 +6,18 @@
 //! `+++` block (READMEs, notes) are passed over. The bundled corpus is always available, so a
 //! lesson on a bundled article checks anywhere; an article on disk with the same id wins.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+mod catalogue;
+mod found;
+
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use catalogue::Wanted;
+pub use catalogue::{Catalogue, LessonHeader, find};
+use found::{Found, display};
+
 use crate::corpus::{Article, Corpus, load_article};
-use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, read_bytes, read_text, walk_folder};
+use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, file_id, read_text};
 use crate::lesson::bundled;
 use crate::lesson::{Lesson, parse_lesson};
 use crate::text::diag::{Diagnostic, Severity, SourceFile};
@@ -28,9 +35,17 @@ pub struct LessonFile {
     /// article, not here): the lesson is checked against those articles, but it cannot be played
     /// until they are fixed, as `lateral check` (exit 1) says.
     pub article_errors: Vec<Diagnostic>,
+    /// What the library lists of it while it is not yet checked ([`Library::checking`]; see
+    /// [`Catalogue::preview`]); `None` once it is, or when its `+++` block cannot be read.
+    pub preview: Option<LessonHeader>,
 }
 
 impl LessonFile {
+    /// Not checked yet: only listed, from its `+++` block ([`Catalogue::preview`]).
+    pub fn is_unchecked(&self) -> bool {
+        self.lesson.is_none() && self.diagnostics.is_empty()
+    }
+
     /// Can students play it? (It parsed, has no errors, and the articles it uses have none.)
     pub fn is_playable(&self) -> bool {
         self.lesson.is_some() && !self.diagnostics.iter().any(Diagnostic::is_error) && self.article_errors.is_empty()
@@ -56,6 +71,10 @@ pub struct Library {
     pub diagnostics: Vec<Diagnostic>,
     /// How many articles were loaded from files (not bundled).
     pub articles_from_disk: usize,
+    /// Only listed so far ([`Catalogue::preview`]): its lessons are not checked yet, and the
+    /// corpus has only the articles of the lessons checked one by one
+    /// ([`Library::put_checked_lesson`]).
+    pub checking: bool,
 }
 
 impl Library {
@@ -67,6 +86,20 @@ impl Library {
         }
         out
     }
+
+    /// Puts in the lesson at `index`, checked on its own ([`Catalogue::load_lesson`] gives
+    /// `one`), with the articles it uses, into a library still being checked.
+    pub fn put_checked_lesson(&mut self, index: usize, one: Library) {
+        let Some(lf) = one.lessons.into_iter().next() else {
+            return;
+        };
+        if let Some(slot) = self.lessons.get_mut(index)
+            && slot.path == lf.path
+        {
+            *slot = lf;
+            self.corpus.merge(&one.corpus);
+        }
+    }
 }
 
 /// Why loading could not even start.
@@ -77,50 +110,10 @@ pub enum LoadError {
     NotFound(String),
 }
 
-/// What a file is, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    ArticleText,
-    ArticleMeta,
-    Lesson,
-    Other,
-}
-
-fn kind_of(p: &Path) -> Kind {
-    match p
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("txt") => Kind::ArticleText,
-        Some("toml") => Kind::ArticleMeta,
-        Some("md") | Some("markdown") => Kind::Lesson,
-        _ => Kind::Other,
-    }
-}
-
-/// Starts with a `+++` line (after blank lines)? Reads only the file's start.
-fn looks_like_lesson(p: &Path) -> bool {
-    use std::io::Read;
-    let mut buf = [0u8; 512];
-    // Only regular files reach here (see `fsutil::walk_folder`), so opening cannot block.
-    let n = std::fs::File::open(p).and_then(|mut f| f.read(&mut buf)).unwrap_or(0);
-    let head = String::from_utf8_lossy(&buf[..n]);
-    let head = head.trim_start_matches('\u{FEFF}');
-    head.lines()
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| l.trim() == "+++")
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
-}
-
 /// Loads the articles and lessons named by `paths` (files or folders), plus `corpus_dirs`, plus
 /// the `corpus/` folder beside or above each lesson folder, plus the bundled corpus.
 pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadError> {
-    load_only(paths, corpus_dirs, None)
+    Ok(find(paths, corpus_dirs)?.load())
 }
 
 /// Loads one lesson file with only the articles it shows (its steps' `articles`), found where
@@ -130,13 +123,7 @@ pub fn load(paths: &[PathBuf], corpus_dirs: &[PathBuf]) -> Result<Library, LoadE
 /// read that far (no such file, broken blocks or TOML), this is [`load`], so every problem is
 /// reported as `lateral check` reports it.
 pub fn load_lesson(path: &Path, corpus_dirs: &[PathBuf]) -> Result<Library, LoadError> {
-    let paths = [path.to_path_buf()];
-    let named = path
-        .is_file()
-        .then(|| read_text(path, MAX_LESSON_BYTES).ok())
-        .flatten()
-        .and_then(|text| articles_named(&text));
-    load_only(&paths, corpus_dirs, named.as_ref())
+    Ok(find(&[path.to_path_buf()], corpus_dirs)?.load_lesson(0))
 }
 
 /// The article ids a lesson's steps name in `articles`; `None` when its blocks or their TOML
@@ -158,10 +145,10 @@ fn articles_named(text: &str) -> Option<HashSet<String>> {
     Some(ids)
 }
 
-/// Is the article with text file `text` and metadata `meta` one of `wanted` (by its file's
-/// stem or its metadata's `id`)? Yes when its metadata cannot be read: it is loaded, and its
+/// Is the article with text file `text` (whose metadata's `id` is `meta_id`) one of `wanted`
+/// (by its file's stem or that id)? Yes when its metadata cannot be read: it is loaded, and its
 /// problem reported.
-fn is_wanted(text: &Path, meta: &Path, wanted: &HashSet<String>) -> bool {
+fn is_wanted(text: &Path, meta_id: Option<&str>, wanted: &HashSet<String>) -> bool {
     if text
         .file_stem()
         .and_then(|s| s.to_str())
@@ -169,11 +156,11 @@ fn is_wanted(text: &Path, meta: &Path, wanted: &HashSet<String>) -> bool {
     {
         return true;
     }
-    meta_id(meta).is_none_or(|id| wanted.contains(&id))
+    meta_id.is_none_or(|id| wanted.contains(id))
 }
 
 /// The `id` written in an article's metadata file, when it can be read that far.
-fn meta_id(meta: &Path) -> Option<String> {
+fn meta_id_of(meta: &Path) -> Option<String> {
     let doc = read_text(meta, MAX_META_BYTES)
         .ok()?
         .parse::<toml_edit::DocumentMut>()
@@ -181,24 +168,15 @@ fn meta_id(meta: &Path) -> Option<String> {
     doc.get("id").and_then(|i| i.as_str()).map(str::to_string)
 }
 
-/// [`load`], with only the articles in `wanted` when it is given.
-fn load_only(
-    paths: &[PathBuf],
-    corpus_dirs: &[PathBuf],
-    wanted: Option<&HashSet<String>>,
-) -> Result<Library, LoadError> {
-    for p in paths.iter().chain(corpus_dirs) {
-        if std::fs::symlink_metadata(p).is_err() {
-            return Err(LoadError::NotFound(display(p)));
-        }
-    }
-    let mut diags = Vec::new();
-    let mut found = Found::default();
-    found.add_paths(paths, &mut diags);
-    found.add_corpus_dirs(corpus_dirs, &mut diags);
-    found.texts.sort();
-    found.meta_files.sort();
-    let mut corpus = load_corpus(&found, wanted, &mut diags);
+/// The library of the files `found` (whose finding gave `diags`): with only the articles in
+/// `wanted` when it is given, and only the lesson at `only_lesson` when that is given.
+fn load_wanted(
+    found: &Found,
+    mut diags: Vec<Diagnostic>,
+    wanted: Option<Wanted<'_>>,
+    only_lesson: Option<usize>,
+) -> Library {
+    let mut corpus = load_corpus(found, wanted, &mut diags);
     let articles_from_disk = corpus.articles().len();
     for a in bundled::corpus_articles() {
         // A broken article on disk is not replaced by a bundled one of the same id unseen.
@@ -206,169 +184,102 @@ fn load_only(
             let _ = corpus.add(a);
         }
     }
-    let lessons = load_lessons(found.lessons, &corpus);
-    Ok(Library {
+    let lessons = match only_lesson {
+        Some(i) => found.lessons.get(i..=i).unwrap_or_default(),
+        None => &found.lessons[..],
+    };
+    let lessons = load_lessons(lessons, &corpus);
+    Library {
         corpus,
         lessons,
         diagnostics: diags,
         articles_from_disk,
-    })
+        checking: false,
+    }
 }
 
-/// The path with links and `..` resolved, or as given when it cannot be.
-fn canon(p: &Path) -> PathBuf {
-    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+/// What became of one article text found: its metadata file, and the article loaded from the
+/// two (with the problems of each), or why it was not.
+enum Pairing {
+    /// No metadata file beside it.
+    NoMeta(PathBuf),
+    /// Paired with this metadata file, but not one of the articles wanted.
+    Unwanted(PathBuf),
+    /// Paired and read.
+    Loaded {
+        meta: PathBuf,
+        article: Option<Box<Article>>,
+        diags: Vec<Diagnostic>,
+    },
 }
 
-/// The files found. Every file is known by its canonical path once, so a file reached twice (a
-/// folder named twice, a link inside the folder, `corpus/` found beside two lesson folders)
-/// counts once, in time linear in the number of files.
-#[derive(Default)]
-struct Found {
-    /// Canonical paths of every file taken.
-    seen: HashSet<PathBuf>,
-    /// Article texts, each with whether it was named itself (not found in a folder).
-    texts: Vec<(PathBuf, bool)>,
-    /// Canonical paths of the article metadata files.
-    metas: HashSet<PathBuf>,
-    /// The article metadata files, as found.
-    meta_files: Vec<PathBuf>,
-    /// The lesson files.
-    lessons: Vec<PathBuf>,
-    /// The folders the lessons are in.
-    lesson_dirs: BTreeSet<PathBuf>,
-}
-
-impl Found {
-    /// The files named by `paths`, and the files in the folders among them.
-    fn add_paths(&mut self, paths: &[PathBuf], diags: &mut Vec<Diagnostic>) {
-        for p in paths {
-            if p.is_dir() {
-                let w = walk_folder(p, true);
-                diags.extend(w.warnings);
-                for f in w.files {
-                    self.add_file(f, false, diags);
-                }
-            } else if p.is_file() {
-                self.add_file(p.clone(), true, diags);
-            } else if let Err(d) = read_bytes(p, 0) {
-                // A FIFO, a device, a socket: say what it is, never open it.
-                diags.push(d);
-            }
-        }
+/// Pairs the text `found.texts[i]` with its metadata and loads the article (when wanted).
+/// Reads only these two files, so texts are loaded in parallel. The metadata file is looked up
+/// by its path as found (no system call), and by its identity only when that fails (a link).
+fn pair_and_load(found: &Found, i: usize, wanted: Option<Wanted<'_>>) -> Pairing {
+    let (t, explicit) = (&found.texts[i].0, found.texts[i].1);
+    let meta = t.with_extension("toml");
+    let paired =
+        found.meta_paths.contains(&meta) || found.metas.contains(&file_id(&meta)) || (explicit && meta.is_file());
+    if !paired {
+        return Pairing::NoMeta(meta);
     }
-
-    /// One file named (`explicit`) or found in a folder named.
-    fn add_file(&mut self, f: PathBuf, explicit: bool, diags: &mut Vec<Diagnostic>) {
-        let kind = kind_of(&f);
-        if kind == Kind::Other {
-            if explicit {
-                diags.push(Diagnostic::file(
-                    display(&f),
-                    Severity::Error,
-                    "this is not a lesson (.md) or an article (.txt with a .toml beside it)",
-                ));
-            }
-            return;
-        }
-        if kind == Kind::Lesson && !explicit && !looks_like_lesson(&f) {
-            return;
-        }
-        let c = canon(&f);
-        if !self.seen.insert(c.clone()) {
-            return;
-        }
-        match kind {
-            Kind::ArticleText => self.texts.push((f, explicit)),
-            Kind::ArticleMeta => {
-                self.metas.insert(c);
-                self.meta_files.push(f);
-            }
-            Kind::Lesson => {
-                if let Some(d) = f.parent() {
-                    self.lesson_dirs.insert(d.to_path_buf());
-                }
-                self.lessons.push(f);
-            }
-            Kind::Other => {}
-        }
+    if wanted.is_some_and(|(w, ids)| !is_wanted(t, ids.get(i).and_then(Option::as_deref), w)) {
+        return Pairing::Unwanted(meta);
     }
-
-    /// The articles in `corpus_dirs` and in the corpus folders beside the lesson folders.
-    fn add_corpus_dirs(&mut self, corpus_dirs: &[PathBuf], diags: &mut Vec<Diagnostic>) {
-        let mut extra: Vec<PathBuf> = corpus_dirs.to_vec();
-        let mut extra_seen: HashSet<PathBuf> = HashSet::new();
-        for d in &self.lesson_dirs {
-            for c in [d.join("corpus"), d.join("..").join("corpus")] {
-                if c.is_dir() {
-                    extra.push(c);
-                }
-            }
-        }
-        for c in extra {
-            if !extra_seen.insert(canon(&c)) {
-                continue;
-            }
-            let w = walk_folder(&c, true);
-            diags.extend(w.warnings);
-            for f in w.files {
-                let kind = kind_of(&f);
-                if !matches!(kind, Kind::ArticleText | Kind::ArticleMeta) {
-                    continue;
-                }
-                let cf = canon(&f);
-                if !self.seen.insert(cf.clone()) {
-                    continue;
-                }
-                if kind == Kind::ArticleText {
-                    self.texts.push((f, false));
-                } else {
-                    self.metas.insert(cf);
-                    self.meta_files.push(f);
-                }
-            }
-        }
-    }
+    let mut diags = Vec::new();
+    let article = load_article_files(t, &meta, &mut diags).map(Box::new);
+    Pairing::Loaded { meta, article, diags }
 }
 
 /// The articles found (those in `wanted`, when given), each text with its metadata; reports
-/// texts without metadata, metadata without text and ids used twice.
-fn load_corpus(found: &Found, wanted: Option<&HashSet<String>>, diags: &mut Vec<Diagnostic>) -> Corpus {
+/// texts without metadata, metadata without text and ids used twice. The files are read and
+/// prepared on every core; what is reported, and which of two articles with one id is kept,
+/// follows path order as if they were read one by one.
+fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagnostic>) -> Corpus {
+    use rayon::prelude::*;
+    let pairings: Vec<Pairing> = (0..found.texts.len())
+        .into_par_iter()
+        .map(|i| pair_and_load(found, i, wanted))
+        .collect();
     let mut corpus = Corpus::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     let mut paired_metas: HashSet<PathBuf> = HashSet::new();
-    for (t, explicit) in &found.texts {
-        let meta = t.with_extension("toml");
-        let meta_canon = canon(&meta);
-        if !(found.metas.contains(&meta_canon) || (*explicit && meta.is_file())) {
-            diags.push(
-                Diagnostic::file(display(t), Severity::Error, "this article has no metadata file").with_suggestion(
-                    format!(
-                        "create {} with id, outlet, headline and outlet_kind (see docs/lesson-format.md, \"Articles\")",
-                        display(&meta)
+    for ((t, _), pairing) in found.texts.iter().zip(pairings) {
+        let (meta, article, mut found_diags) = match pairing {
+            Pairing::NoMeta(meta) => {
+                diags.push(
+                    Diagnostic::file(display(t), Severity::Error, "this article has no metadata file").with_suggestion(
+                        format!(
+                            "create {} with id, outlet, headline and outlet_kind (see docs/lesson-format.md, \"Articles\")",
+                            display(&meta)
+                        ),
                     ),
-                ),
-            );
-            continue;
-        }
-        paired_metas.insert(meta_canon);
-        if wanted.is_some_and(|w| !is_wanted(t, &meta, w)) {
-            continue;
-        }
-        let first = diags.len();
-        let Some(a) = load_article_files(t, &meta, diags) else {
+                );
+                continue;
+            }
+            Pairing::Unwanted(meta) => {
+                paired_metas.insert(meta);
+                continue;
+            }
+            Pairing::Loaded { meta, article, diags } => (meta, article, diags),
+        };
+        paired_metas.insert(meta.clone());
+        let Some(a) = article else {
             // Its problems are reported; a lesson naming it is told to fix them (in the file
             // they are in), not that it does not exist.
-            let file = diags[first..]
+            let file = found_diags
                 .iter()
                 .find(|d| d.is_error())
                 .map_or_else(|| display(&meta), |d| d.file.clone());
+            diags.append(&mut found_diags);
             let stem = t.file_stem().and_then(|s| s.to_str()).map(str::to_string);
-            for name in stem.into_iter().chain(meta_id(&meta)) {
+            for name in stem.into_iter().chain(meta_id_of(&meta)) {
                 corpus.add_unusable(name, file.clone());
             }
             continue;
         };
+        diags.append(&mut found_diags);
         if let Some(prev) = seen_ids.insert(a.meta.id.clone(), display(t)) {
             diags.push(
                 Diagnostic::file(
@@ -378,11 +289,13 @@ fn load_corpus(found: &Found, wanted: Option<&HashSet<String>>, diags: &mut Vec<
                 )
                 .with_suggestion("give each article its own id"),
             );
-        } else if let Err(d) = corpus.add(a) {
+        } else if let Err(d) = corpus.add(*a) {
             diags.push(d);
         }
     }
-    for m in found.meta_files.iter().filter(|m| !paired_metas.contains(&canon(m))) {
+    // A metadata file no text was paired with, and with no text beside it (one reached by
+    // another path, through a link, has its text beside it).
+    for m in found.meta_files.iter().filter(|m| !paired_metas.contains(*m)) {
         let txt = m.with_extension("txt");
         if !txt.is_file() {
             diags.push(
@@ -398,34 +311,40 @@ fn load_corpus(found: &Found, wanted: Option<&HashSet<String>>, diags: &mut Vec<
     corpus
 }
 
-/// Each lesson file read and parsed against `corpus`; a lesson id used twice is an error.
-fn load_lessons(lessons: Vec<PathBuf>, corpus: &Corpus) -> Vec<LessonFile> {
-    let mut out = Vec::new();
+/// Each lesson file read and parsed against `corpus` (on every core); a lesson id used twice
+/// is an error, on the later file in path order.
+fn load_lessons(lessons: &[PathBuf], corpus: &Corpus) -> Vec<LessonFile> {
+    use rayon::prelude::*;
+    let mut out: Vec<LessonFile> = lessons
+        .par_iter()
+        .map(|p| {
+            let name = display(p);
+            match read_text(p, MAX_LESSON_BYTES) {
+                Ok(text) => parse_lesson_text(&name, text, corpus),
+                Err(d) => LessonFile {
+                    path: name,
+                    lesson: None,
+                    diagnostics: vec![d],
+                    article_errors: Vec::new(),
+                    preview: None,
+                },
+            }
+        })
+        .collect();
     let mut lesson_ids: HashMap<String, String> = HashMap::new();
-    for p in lessons {
-        let name = display(&p);
-        let mut lf = match read_text(&p, MAX_LESSON_BYTES) {
-            Ok(text) => parse_lesson_text(&name, text, corpus),
-            Err(d) => LessonFile {
-                path: name.clone(),
-                lesson: None,
-                diagnostics: vec![d],
-                article_errors: Vec::new(),
-            },
-        };
+    for lf in &mut out {
         if let Some(l) = &lf.lesson
-            && let Some(prev) = lesson_ids.insert(l.id.clone(), name.clone())
+            && let Some(prev) = lesson_ids.insert(l.id.clone(), lf.path.clone())
         {
             lf.diagnostics.push(
                 Diagnostic::file(
-                    &name,
+                    &lf.path,
                     Severity::Error,
                     format!("lesson id `{}` is already used by {prev}", l.id),
                 )
                 .with_suggestion("give each lesson its own id = \"...\" in its +++ block"),
             );
         }
-        out.push(lf);
     }
     out
 }
@@ -440,6 +359,7 @@ pub fn parse_lesson_text(name: &str, text: String, corpus: &Corpus) -> LessonFil
         lesson,
         diagnostics,
         article_errors,
+        preview: None,
     }
 }
 
