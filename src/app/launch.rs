@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::shared::bundled_library;
+use super::startup_probe::Probe;
 use super::{LateralApp, Source, open_pack_file, screenshot, theme};
 use crate::cli::AppArgs;
 use crate::lesson::library;
@@ -44,38 +45,54 @@ pub fn app_options(args: AppArgs) -> AppOptions {
     }
 }
 
-/// Starts the app; returns the process exit code.
-pub fn run(opts: AppOptions) -> i32 {
+/// The app, ready to draw: its lessons and articles loaded and, for `--screenshot`, the screen
+/// the plan asks for prepared; or why not.
+fn build_app(opts: &AppOptions, probe: &mut Option<Probe>) -> Result<LateralApp, String> {
     let store = match &opts.screenshot {
         // Screenshots never touch a real student's data.
         Some(_) => Store::new(std::env::temp_dir().join(format!("lateral-screenshot-{}", std::process::id()))),
         None => Store::default_location(),
     };
-    let app = match &opts.lessons {
-        None => Ok(LateralApp::new(bundled_library(), Source::Bundled, store)),
-        Some(p) if p.is_file() => open_pack_file(p).map(|l| LateralApp::new(l, Source::Pack(p.clone()), store)),
+    let mut app = match &opts.lessons {
+        None => LateralApp::new(bundled_library(), Source::Bundled, store),
+        Some(p) if p.is_file() => LateralApp::new(open_pack_file(p)?, Source::Pack(p.clone()), store),
         // A screenshot is taken at once, of the folder checked.
-        Some(dir) if opts.screenshot.is_some() => library::load(std::slice::from_ref(dir), &[])
-            .map(|l| LateralApp::new(l, Source::Folder(dir.clone()), store))
-            .map_err(|e| e.to_string()),
+        Some(dir) if opts.screenshot.is_some() => LateralApp::new(
+            library::load(std::slice::from_ref(dir), &[]).map_err(|e| e.to_string())?,
+            Source::Folder(dir.clone()),
+            store,
+        ),
         // Listed at once, checked in the background.
-        Some(dir) => LateralApp::from_folder(dir, store).map_err(|e| e.to_string()),
+        Some(dir) => LateralApp::from_folder(dir, store).map_err(|e| e.to_string())?,
     };
-    let mut app = match app {
-        Ok(app) => app,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
-    };
-    let size = opts.screenshot.as_ref().and_then(|p| p.size).unwrap_or((1280, 800));
+    mark(probe, "library");
     if let Some(plan) = opts.screenshot.clone() {
-        if let Err(e) = screenshot::prepare(&mut app, &plan) {
-            eprintln!("error: {e}");
-            return 2;
-        }
+        screenshot::prepare(&mut app, &plan)?;
         app.take_screenshot(plan);
+        mark(probe, "screen");
     }
+    Ok(app)
+}
+
+/// What the worker thread hands back: the app (or why there is none) and the probe.
+type Built = (Result<LateralApp, String>, Option<Probe>);
+
+/// Starts the app; returns the process exit code.
+///
+/// The lessons and articles load on a worker thread while this (the main) thread opens the
+/// window and its GL context, which takes longer (issue 16 §1, docs/benchmarks.md "Startup");
+/// the window is shown only once the app has drawn its first frame.
+pub fn run(opts: AppOptions) -> i32 {
+    let mut probe = Probe::from_env();
+    mark(&mut probe, "run");
+    let probing = probe.is_some();
+    let size = opts.screenshot.as_ref().and_then(|p| p.size).unwrap_or((1280, 800));
+    let worker_opts = opts.clone();
+    let mut worker = Some(std::thread::spawn(move || -> Built {
+        let app = build_app(&worker_opts, &mut probe);
+        (app, probe)
+    }));
+    let mut failed: Option<String> = None;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Lateral")
@@ -88,16 +105,77 @@ pub fn run(opts: AppOptions) -> i32 {
         "Lateral",
         native,
         Box::new(|cc| {
+            let window = std::time::Instant::now();
+            let (app, probe) = join(worker.take());
+            let app = app.map_err(|e| failed.insert(e).clone())?;
             theme::install_fonts(&cc.egui_ctx);
-            Ok(Box::new(app))
+            Ok(match probe {
+                Some(mut probe) => {
+                    probe.mark_at("window", window);
+                    probe.mark("fonts");
+                    Box::new(Probed { app, probe, passes: 0 })
+                }
+                None => Box::new(app),
+            })
         }),
     );
-    match result {
-        Ok(()) if opts.screenshot.as_ref().is_some_and(|p| !p.out.exists()) => 1,
-        Ok(()) => 0,
-        Err(e) => {
+    // No window (no display): the lessons' own error, if any, is the one to report.
+    if let Some(w) = worker.take()
+        && let (Err(e), _) = join(Some(w))
+    {
+        failed = Some(e);
+    }
+    match (result, failed) {
+        (_, Some(e)) => {
+            eprintln!("error: {e}");
+            2
+        }
+        // The probe closes the window before any screenshot is taken.
+        (Ok(()), None) if probing => 0,
+        (Ok(()), None) if opts.screenshot.as_ref().is_some_and(|p| !p.out.exists()) => 1,
+        (Ok(()), None) => 0,
+        (Err(e), None) => {
             eprintln!("error: could not open a window: {e}");
             2
         }
+    }
+}
+
+/// The worker's result (a panic on it goes on here).
+fn join(worker: Option<std::thread::JoinHandle<Built>>) -> Built {
+    match worker.map(std::thread::JoinHandle::join) {
+        Some(Ok(built)) => built,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        None => (Err("the app was already started".into()), None),
+    }
+}
+
+fn mark(probe: &mut Option<Probe>, stage: &'static str) {
+    if let Some(p) = probe {
+        p.mark(stage);
+    }
+}
+
+/// The app under the startup probe (`LATERAL_STARTUP_PROBE`): it closes once the first frame
+/// has been presented.
+struct Probed {
+    app: LateralApp,
+    probe: Probe,
+    /// egui passes run so far (the first frame may take more than one).
+    passes: u32,
+}
+
+impl eframe::App for Probed {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.probe.frame(ui.ctx());
+        self.app.ui_root(ui);
+        self.passes += 1;
+        if ui.ctx().cumulative_frame_nr() == 0 {
+            self.probe.mark(if self.passes == 1 { "ui" } else { "ui-again" });
+        }
+    }
+
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        eframe::App::on_exit(&mut self.app, gl);
     }
 }

@@ -16,6 +16,7 @@ mod reload;
 mod screens;
 mod screenshot;
 mod shared;
+pub mod startup_probe;
 pub mod theme;
 mod top_bar;
 pub mod widgets;
