@@ -476,9 +476,9 @@ fn a_lesson_built_in_the_teacher_view_saves_validates_and_plays_back() {
     h.run();
     h.get_by_label("Save").click();
     // The saved lesson's check lists its placeholder warnings, new widgets that take two more
-    // frames to lay out (and the folder watcher may reload it meanwhile).
-    h.run_steps(2);
-    h.run();
+    // frames to lay out (and the folder watcher may reload it meanwhile, checked on a worker
+    // thread whose end wakes the window at any time): a fixed number of frames.
+    h.run_steps(10);
     let saved = lessons.join("ap-ktvz-lesson.md");
     assert!(
         saved.exists(),
@@ -592,7 +592,8 @@ fn an_article_imported_in_the_teacher_view_gets_a_lesson() {
     h.get_by_label("New lesson").click();
     h.run();
     h.get_by_label("Save").click();
-    h.run();
+    // A reload of the watched folder follows (see below): a fixed number of frames.
+    h.run_steps(10);
     let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     let lf = lib
         .lessons
@@ -750,7 +751,9 @@ fn an_h5p_task_imported_in_the_teacher_view_becomes_a_lesson() {
     let keys: Vec<&str> = lesson.steps[0].keys().iter().map(|k| k.anchor.quote.as_str()).collect();
     assert_eq!(keys, ["axes", "reckless"]);
     h.get_by_label("Save").click();
-    h.run();
+    // Saving writes into the watched folder: a reload follows, checked on a worker thread whose
+    // end wakes the window at any time; a fixed number of frames, not "until idle".
+    h.run_steps(10);
     let lib = lateral::lesson::library::load(std::slice::from_ref(&lessons), &[]).expect("loads");
     assert!(
         lib.lessons

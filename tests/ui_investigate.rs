@@ -1,6 +1,7 @@
 //! An investigate step in the player, driven through its widgets: the card titles are buttons,
 //! one card opens at a time, and which cards were opened, in what order and for how long is the
 //! student's work (saved in the results file).
+#![cfg(feature = "gui")]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
