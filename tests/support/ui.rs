@@ -31,6 +31,10 @@ pub fn harness_sized(app: LateralApp, height: f32) -> Harness<'static, LateralAp
     Harness::builder()
         .with_size(egui::Vec2::new(1400.0, height))
         .with_step_dt(0.1)
+        // A lesson folder's check runs on a worker thread whose end wakes the window at any
+        // time (a reload after the teacher view writes into the watched folder), which can add
+        // a few frames to a `run`; an endless repaint still fails it.
+        .with_max_steps(12)
         .with_context_setup(lateral::app::theme::install_fonts)
         .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), app)
 }
