@@ -142,9 +142,8 @@ impl LateralApp {
     pub(super) fn open_folder(&mut self, dir: PathBuf) -> bool {
         match self.folder.start(&dir, false, true) {
             Ok(preview) => {
-                self.shared.library = preview.unwrap_or_default();
-                self.shared.source = Source::Folder(dir);
-                self.library.refresh(&mut self.shared);
+                self.library
+                    .show(&mut self.shared, preview.unwrap_or_default(), Source::Folder(dir));
                 true
             }
             Err(e) => {

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use egui::{Align, Layout, RichText, Ui};
 
 use crate::app::theme::Theme;
-use crate::app::{Command, Shared, Source, open_pack_file};
+use crate::app::{Command, Shared, Source};
 use crate::grading::feedback::score_words;
 use crate::grading::score::Verdict;
 use crate::lesson::Lesson;
-use crate::lesson::library::{self, LessonFile};
+use crate::lesson::library::{LessonFile, Library};
 use crate::records::hand_in::results_file_name;
 use crate::records::progress::Loaded;
 use crate::records::results::restore_session;
@@ -82,32 +82,11 @@ impl LibraryScreen {
             .collect();
     }
 
-    /// Replaces the shared library with the lessons of `source`; returns whether it loaded (if
-    /// not, the notice says why).
-    pub(crate) fn load(&mut self, shared: &mut Shared, source: Source) -> bool {
-        let lib = match &source {
-            Source::Bundled => Ok(crate::app::shared::bundled_library()),
-            Source::Folder(dir) => library::load(std::slice::from_ref(dir), &[]),
-            Source::Pack(p) => match open_pack_file(p) {
-                Ok(l) => Ok(l),
-                Err(e) => {
-                    shared.notice = Some(e);
-                    return false;
-                }
-            },
-        };
-        match lib {
-            Ok(lib) => {
-                shared.library = lib;
-                shared.source = source;
-                self.refresh(shared);
-                true
-            }
-            Err(e) => {
-                shared.notice = Some(format!("Could not open lessons: {e}"));
-                false
-            }
-        }
+    /// Shows `lib`, the lessons of `source`, with this student's progress.
+    pub(crate) fn show(&mut self, shared: &mut Shared, lib: Library, source: Source) {
+        shared.library = lib;
+        shared.source = source;
+        self.refresh(shared);
     }
 
     /// How many rows the last frame drew.
