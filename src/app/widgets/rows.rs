@@ -14,6 +14,9 @@ pub(crate) const DRAW_ALL_UP_TO: usize = 100;
 pub(crate) struct Rows {
     /// Each row's height as last drawn, or its estimate.
     heights: Vec<f32>,
+    /// Where each row starts (with the gaps), and one more entry for the end: remade only when
+    /// a height or the row count changed, so a frame finds its rows by binary search.
+    tops: Vec<f32>,
     /// How many rows were drawn in the last frame (for tests).
     drawn: usize,
 }
@@ -43,38 +46,50 @@ impl Rows {
             self.drawn = count;
             return;
         }
+        if self.tops.len() != count + 1 {
+            self.measure_tops(gap);
+        }
         area.show_viewport(ui, |ui, viewport| {
-            let total: f32 = self.heights.iter().map(|h| h + gap).sum();
-            ui.set_height(total);
+            ui.set_height(self.tops[count]);
             let (left, top, width) = (ui.max_rect().left(), ui.max_rect().top(), ui.available_width());
             // A screen's height of rows above and below the view, so a scroll step lands on rows
             // already measured.
             let margin = viewport.height();
             let (from, to) = (viewport.min.y - margin, viewport.max.y + margin);
-            let mut y = 0.0;
+            // The first row that ends after `from`.
+            let first = self.tops[1..].partition_point(|&end| end < from);
             let mut changed = false;
             self.drawn = 0;
-            for i in 0..count {
-                let h = self.heights[i];
-                if y + h >= from && y <= to {
-                    let rect = Rect::from_min_size(pos2(left, top + y), vec2(width, h.max(1.0)));
-                    let r = ui.scope_builder(UiBuilder::new().max_rect(rect).id_salt(("row", i)), |ui| row(ui, i));
-                    let measured = r.response.rect.height();
-                    if (measured - h).abs() > 0.5 {
-                        self.heights[i] = measured;
-                        changed = true;
-                    }
-                    self.drawn += 1;
-                }
-                y += h + gap;
-                if y > to && !changed {
+            for i in first..count {
+                let (y, h) = (self.tops[i], self.heights[i]);
+                if y > to {
                     break;
                 }
+                let rect = Rect::from_min_size(pos2(left, top + y), vec2(width, h.max(1.0)));
+                let r = ui.scope_builder(UiBuilder::new().max_rect(rect).id_salt(("row", i)), |ui| row(ui, i));
+                let measured = r.response.rect.height();
+                if (measured - h).abs() > 0.5 {
+                    self.heights[i] = measured;
+                    changed = true;
+                }
+                self.drawn += 1;
             }
             if changed {
+                self.measure_tops(gap);
                 ui.ctx().request_repaint();
             }
         });
+    }
+
+    /// Remakes [`Rows::tops`] from the heights.
+    fn measure_tops(&mut self, gap: f32) {
+        self.tops.clear();
+        let mut y = 0.0;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h + gap;
+        }
+        self.tops.push(y);
     }
 
     /// How many rows the last frame drew.
