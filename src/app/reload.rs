@@ -154,7 +154,9 @@ impl LateralApp {
     }
 
     /// Before a lesson of a folder still being checked is opened: checks that one lesson, with
-    /// only its articles, and puts it into the library.
+    /// only its articles, and puts it into the library. (The library's progress is read again
+    /// when the student comes back to it, `Command::ToLibrary`; a lesson that cannot be played
+    /// has none.)
     pub(super) fn check_lesson_now(&mut self, i: usize) {
         let Some(check) = &self.folder.check else { return };
         if !self.shared.library.checking || !self.shared.library.lessons.get(i).is_some_and(|l| l.is_unchecked()) {
@@ -162,7 +164,6 @@ impl LateralApp {
         }
         let one = check.catalogue.load_lesson(i);
         self.shared.library.put_checked_lesson(i, one);
-        self.library.refresh(&mut self.shared);
     }
 
     /// Takes the result of a finished check, and watches the lesson folder (if lessons come
