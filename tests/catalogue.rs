@@ -162,3 +162,64 @@ fn find_of_a_path_that_does_not_exist_says_so() {
     let e = library::find(&[PathBuf::from("/no/such/folder/anywhere")], &[]).expect_err("no folder");
     assert!(e.to_string().contains("no such file or folder"), "{e}");
 }
+
+/// A hostile folder listed and checked in two stages: a FIFO and a link out of the folder are
+/// passed over (never opened), a link loop is entered once, and broken, huge or non-UTF-8
+/// lessons are listed without a header or with one, and checked one by one, without a panic or
+/// a hang, each with the problems the whole check gives.
+#[cfg(unix)]
+#[test]
+fn a_hostile_folder_is_listed_and_checked_lesson_by_lesson() {
+    let d = tempfile::tempdir().expect("a temporary folder");
+    let l = d.path().join("lessons");
+    fs::create_dir_all(&l).expect("folder");
+    fs::write(l.join("deep.md"), "+++\ntitle = \"Deep\"\n").expect("written");
+    let huge = format!(
+        "+++\nid = \"huge\"\ntitle = \"{}\"\n+++\n{}",
+        "x".repeat(200_000),
+        "+++ step\nkind = \"read\"\narticles = [\"rt\"]\n+++\nRead it.\n\n".repeat(5_000)
+    );
+    fs::write(l.join("huge.md"), huge).expect("written");
+    fs::write(
+        l.join("bom.md"),
+        b"\xef\xbb\xbf+++\nid = \"bom\"\ntitle = \"BOM \xff\xfe\"\n+++\nIntro\n",
+    )
+    .expect("written");
+    fs::write(l.join("notoml.md"), "+++\n[[[\n+++\n").expect("written");
+    let fifo = std::process::Command::new("mkfifo").arg(l.join("fifo.md")).status();
+    assert!(fifo.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/etc/passwd", l.join("out.md")).expect("link");
+    std::os::unix::fs::symlink(".", l.join("loop")).expect("link");
+
+    let cat = library::find(&paths(&l), &[]).expect("the folder exists");
+    let preview = cat.preview();
+    let full = cat.load();
+    let listed: Vec<&str> = preview.lessons.iter().map(|x| x.path.as_str()).collect();
+    let loaded: Vec<&str> = full.lessons.iter().map(|x| x.path.as_str()).collect();
+    assert_eq!(listed, loaded);
+    assert!(
+        listed.iter().all(|p| !p.ends_with("fifo.md") && !p.ends_with("out.md")),
+        "{listed:?}"
+    );
+    assert!(
+        full.diagnostics.iter().any(|x| x.message.contains("not a file")),
+        "{:?}",
+        full.diagnostics
+    );
+    assert!(
+        full.diagnostics.iter().any(|x| x.message.contains("outside")),
+        "{:?}",
+        full.diagnostics
+    );
+    let huge = preview
+        .lessons
+        .iter()
+        .find(|x| x.path.ends_with("huge.md"))
+        .expect("listed");
+    assert_eq!(huge.preview.as_ref().map(|h| h.title.len()), Some(200_000));
+    for (i, f) in full.lessons.iter().enumerate() {
+        let one = cat.load_lesson(i);
+        assert_eq!(one.lessons[0].diagnostics, f.diagnostics, "{}", f.path);
+        assert_eq!(f.is_playable(), f.path.ends_with("huge.md"), "{}", f.path);
+    }
+}

@@ -543,32 +543,6 @@ impl LateralApp {
         }
     }
 
-    /// Replaces the library with the lessons of `source`, and shows it.
-    fn load_library(&mut self, source: Source) {
-        // A folder is listed at once and checked in the background (`reload.rs`).
-        let loaded = match source {
-            Source::Folder(dir) => self.open_folder(dir),
-            Source::Bundled => {
-                self.library
-                    .show(&mut self.shared, shared::bundled_library(), Source::Bundled);
-                true
-            }
-            Source::Pack(p) => match open_pack_file(&p) {
-                Ok(lib) => {
-                    self.library.show(&mut self.shared, lib, Source::Pack(p));
-                    true
-                }
-                Err(e) => {
-                    self.shared.notice = Some(e);
-                    false
-                }
-            },
-        };
-        if loaded {
-            self.screen = self.home();
-        }
-    }
-
     /// Opens a file dialog on its own thread (it must never block the UI).
     fn open_dialog(&mut self, what: Pending) {
         let default_name = self

@@ -1,4 +1,5 @@
-//! A teacher's lesson folder: listed at once, checked on a worker thread, watched, and reloaded
+//! Where the lessons come from (bundled, a pack, a folder), and a teacher's lesson folder: listed
+//! at once, checked on a worker thread, watched, and reloaded
 //! once a burst of changes has settled, keeping the student's place and work.
 //!
 //! A school's shared folder may hold thousands of articles and lessons: reading and checking
@@ -135,6 +136,32 @@ impl LateralApp {
     /// Is the lesson folder still being checked (its lessons listed, not all checked)?
     pub fn checking_lessons(&self) -> bool {
         self.folder.is_checking()
+    }
+
+    /// Replaces the library with the lessons of `source`, and shows it.
+    pub(super) fn load_library(&mut self, source: Source) {
+        // A folder is listed at once and checked in the background (`reload.rs`).
+        let loaded = match source {
+            Source::Folder(dir) => self.open_folder(dir),
+            Source::Bundled => {
+                self.library
+                    .show(&mut self.shared, super::shared::bundled_library(), Source::Bundled);
+                true
+            }
+            Source::Pack(p) => match super::open_pack_file(&p) {
+                Ok(lib) => {
+                    self.library.show(&mut self.shared, lib, Source::Pack(p));
+                    true
+                }
+                Err(e) => {
+                    self.shared.notice = Some(e);
+                    false
+                }
+            },
+        };
+        if loaded {
+            self.screen = self.home();
+        }
     }
 
     /// Shows the lessons of `dir`, listed at once and checked in the background; `false` (with
