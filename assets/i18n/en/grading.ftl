@@ -1,0 +1,1 @@
+## grading: English, the source language

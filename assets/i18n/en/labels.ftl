@@ -1,0 +1,1 @@
+## labels: English, the source language

@@ -1,0 +1,1 @@
+## library: English, the source language

@@ -1,0 +1,1 @@
+## player: English, the source language

@@ -1,0 +1,1 @@
+## summary: English, the source language
