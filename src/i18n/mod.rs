@@ -27,7 +27,7 @@ pub use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
 /// A language the UI is written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// English, the source language: every message exists here first.
@@ -93,16 +93,46 @@ impl Locale {
 macro_rules! locale_files {
     ($code:literal) => {
         [
-            ("common", include_str!(concat!("../../assets/i18n/", $code, "/common.ftl"))),
-            ("chrome", include_str!(concat!("../../assets/i18n/", $code, "/chrome.ftl"))),
-            ("students", include_str!(concat!("../../assets/i18n/", $code, "/students.ftl"))),
-            ("library", include_str!(concat!("../../assets/i18n/", $code, "/library.ftl"))),
-            ("player", include_str!(concat!("../../assets/i18n/", $code, "/player.ftl"))),
-            ("summary", include_str!(concat!("../../assets/i18n/", $code, "/summary.ftl"))),
-            ("teacher", include_str!(concat!("../../assets/i18n/", $code, "/teacher.ftl"))),
-            ("class", include_str!(concat!("../../assets/i18n/", $code, "/class.ftl"))),
-            ("grading", include_str!(concat!("../../assets/i18n/", $code, "/grading.ftl"))),
-            ("labels", include_str!(concat!("../../assets/i18n/", $code, "/labels.ftl"))),
+            (
+                "common",
+                include_str!(concat!("../../assets/i18n/", $code, "/common.ftl")),
+            ),
+            (
+                "chrome",
+                include_str!(concat!("../../assets/i18n/", $code, "/chrome.ftl")),
+            ),
+            (
+                "students",
+                include_str!(concat!("../../assets/i18n/", $code, "/students.ftl")),
+            ),
+            (
+                "library",
+                include_str!(concat!("../../assets/i18n/", $code, "/library.ftl")),
+            ),
+            (
+                "player",
+                include_str!(concat!("../../assets/i18n/", $code, "/player.ftl")),
+            ),
+            (
+                "summary",
+                include_str!(concat!("../../assets/i18n/", $code, "/summary.ftl")),
+            ),
+            (
+                "teacher",
+                include_str!(concat!("../../assets/i18n/", $code, "/teacher.ftl")),
+            ),
+            (
+                "class",
+                include_str!(concat!("../../assets/i18n/", $code, "/class.ftl")),
+            ),
+            (
+                "grading",
+                include_str!(concat!("../../assets/i18n/", $code, "/grading.ftl")),
+            ),
+            (
+                "labels",
+                include_str!(concat!("../../assets/i18n/", $code, "/labels.ftl")),
+            ),
         ]
     };
 }
@@ -208,7 +238,11 @@ macro_rules! tr {
 /// A fraction (0.72) as a whole percentage the way the locale writes it: "72%" in English,
 /// "72 %" (a no-break space) in Polish and Ukrainian. Not a number shows as 0.
 pub fn percent(fraction: f64) -> String {
-    let n = if fraction.is_finite() { (fraction * 100.0).round() as i64 } else { 0 };
+    let n = if fraction.is_finite() {
+        (fraction * 100.0).round() as i64
+    } else {
+        0
+    };
     crate::tr!("percent", n = n)
 }
 

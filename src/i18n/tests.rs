@@ -7,7 +7,10 @@ fn locale_from_system_tags() {
     assert_eq!(Locale::from_tag("EN-gb"), Some(Locale::En));
     assert_eq!(Locale::from_tag("de-DE"), None);
     assert_eq!(Locale::from_tag(""), None);
-    assert_eq!(Locale::first_known(["de".to_string(), "uk-UA".into(), "pl".into()]), Locale::Uk);
+    assert_eq!(
+        Locale::first_known(["de".to_string(), "uk-UA".into(), "pl".into()]),
+        Locale::Uk
+    );
     assert_eq!(Locale::first_known(Vec::<String>::new()), Locale::En);
 }
 
