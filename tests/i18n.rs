@@ -527,3 +527,17 @@ mod tests { fn g() { let _ = "Test text"; } }
     assert_eq!(v.found.calls[0].id, "greeting");
     assert_eq!(v.found.calls[0].args, BTreeSet::from(["name".to_string()]));
 }
+
+#[test]
+fn built_in_labels_are_translated_and_their_english_matches_the_table() {
+    for l in lateral::lesson::builtin_labels() {
+        let name = lateral::i18n::lookup(Locale::En, &format!("label-{}", l.id), None);
+        let description = lateral::i18n::lookup(Locale::En, &format!("label-{}.description", l.id), None);
+        assert_eq!(name.as_deref(), Some(l.name.as_str()), "label-{} in assets/i18n/en/labels.ftl", l.id);
+        assert_eq!(description.as_deref(), Some(l.description.as_str()), "label-{}.description", l.id);
+        for locale in [Locale::Pl, Locale::Uk] {
+            let shown = lateral::i18n::with_locale(locale, || l.shown_name());
+            assert_ne!(shown, l.name, "label-{} is not translated in {}", l.id, locale.code());
+        }
+    }
+}

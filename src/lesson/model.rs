@@ -79,6 +79,30 @@ pub struct Label {
     pub description: String,
     /// The task it belongs to; `None` for a lesson label offered in every labelled step.
     pub task: Option<Task>,
+    /// One of Lateral's own labels, unchanged by the lesson: its name and description are shown
+    /// in the UI's language. A lesson's own labels are shown as the lesson writes them.
+    #[serde(skip)]
+    pub builtin: bool,
+}
+
+impl Label {
+    /// The name a student sees: a built-in label's in the current locale, else the lesson's.
+    pub fn shown_name(&self) -> String {
+        if self.builtin {
+            crate::i18n::message(&format!("label-{}", self.id), None)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// The description a student sees, as [`Label::shown_name`].
+    pub fn shown_description(&self) -> String {
+        if self.builtin {
+            crate::i18n::message(&format!("label-{}.description", self.id), None)
+        } else {
+            self.description.clone()
+        }
+    }
 }
 
 /// Per-lesson settings.

@@ -276,7 +276,7 @@ impl PlayerScreen {
             self.message = Some("This step is checked, so its highlights keep their labels.".into());
             return false;
         }
-        let name = s.lesson.label(&id).map_or(id.clone(), |l| l.name.clone());
+        let name = s.lesson.label(&id).map_or(id.clone(), |l| l.shown_name());
         self.active_label = Some(i);
         match self.selected {
             Some(sel) => {
