@@ -403,7 +403,9 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         if let syn::Expr::Path(p) = &*c.func {
             let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            // `Id::new("…")`, and a panel's id: `Panel::left("steps")`.
             let silent = matches!(segs.as_slice(), [.., a, b] if a == "Id" && b == "new")
+                || matches!(segs.as_slice(), [.., a, _] if a.ends_with("Panel"))
                 || segs.last().is_some_and(|s| SILENT_CALLS.contains(&s.as_str()));
             if silent {
                 return;
@@ -540,4 +542,15 @@ fn built_in_labels_are_translated_and_their_english_matches_the_table() {
             assert_ne!(shown, l.name, "label-{} is not translated in {}", l.id, locale.code());
         }
     }
+}
+
+#[test]
+fn every_step_kind_has_a_shown_name_in_every_locale() {
+    for kind in lateral::lesson::StepKind::ALL {
+        for locale in Locale::ALL {
+            let id = format!("step-kind-{}", kind.name());
+            assert!(lateral::i18n::lookup(locale, &id, None).is_some(), "{id} in {}", locale.code());
+        }
+    }
+    assert_eq!(lateral::lesson::StepKind::shown_name_of("no-such-kind"), "no-such-kind");
 }

@@ -266,6 +266,21 @@ impl StepKind {
         }
     }
 
+    /// The kind as a student reads it, in the UI's language ("conflict" → "spot the conflict").
+    pub fn shown_name(self) -> String {
+        Self::shown_name_of(self.name())
+    }
+
+    /// [`StepKind::shown_name`] of a kind's short name as results files carry it; a name that
+    /// is no kind is shown as it is.
+    pub fn shown_name_of(name: &str) -> String {
+        if StepKind::ALL.iter().any(|k| k.name() == name) {
+            crate::i18n::message(&format!("step-kind-{name}"), None)
+        } else {
+            name.to_string()
+        }
+    }
+
     /// The kind a file's `kind` word and (for a highlight step) `task` name; `None` when `kind`
     /// is no kind, or a highlight step's task is missing or unknown.
     pub fn from_words(kind: &str, task: Option<&str>) -> Option<StepKind> {
