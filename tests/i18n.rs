@@ -248,6 +248,7 @@ const SILENT_MACROS: &[&str] = &[
 const SILENT_CALLS: &[&str] = &[
     "id_salt",
     "push_id",
+    "with",
     "expect",
     "id_source",
     "with_id",
