@@ -30,6 +30,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         student: args.student,
         answer: args.answer,
         check: args.check,
+        summary: args.summary,
         dark: args.dark,
         size: args.size,
         zoom: args.zoom,

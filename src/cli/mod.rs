@@ -80,6 +80,9 @@ pub struct AppArgs {
     /// Press Check
     #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
     pub check: bool,
+    /// Then go on to the lesson's summary
+    #[arg(long, help_heading = "Screenshots", requires = "lesson")]
+    pub summary: bool,
     /// Use the dark theme
     #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
     pub dark: bool,
