@@ -32,7 +32,7 @@ pub(crate) fn warn_giveaways(
     let text = src.text.as_str();
     let intro_text = &text[header.prose.clone()];
     let intro = Seen::new(intro_text);
-    let mut notes: std::collections::HashMap<&str, Seen> = std::collections::HashMap::new();
+    let mut notes: std::collections::HashMap<&str, Seen<'_>> = std::collections::HashMap::new();
     for step in &lesson.steps {
         let StepBody::Highlight { keys, .. } = &step.body else {
             continue;
@@ -115,7 +115,8 @@ pub(crate) fn warn_card_giveaways(
             else {
                 continue;
             };
-            let seen = Seen::new(&format!("{}\n{}", card.title, card.text));
+            let shown = format!("{}\n{}", card.title, card.text);
+            let seen = Seen::new(&shown);
             for (key, wanted) in &keys {
                 if wanted.in_text(&seen, true).is_some() {
                     let what = format!(
@@ -132,9 +133,9 @@ pub(crate) fn warn_card_giveaways(
 /// What one step shows before Check, folded: its instructions, title and hints.
 struct StepTexts<'a> {
     prose_text: &'a str,
-    prose: Seen,
-    title: (&'a str, Seen),
-    hints: Vec<(&'a str, Seen, HintWords)>,
+    prose: Seen<'a>,
+    title: (&'a str, Seen<'a>),
+    hints: Vec<(&'a str, Seen<'a>, HintWords)>,
     toml: &'a str,
 }
 

@@ -59,6 +59,9 @@ pub(crate) const SKELETON_INSTRUCTIONS: &str = "Tell students what to find, and 
 /// `s` as compared here: folded as quotes are, lower-cased, whitespace collapsed, and without
 /// the punctuation, quote marks, brackets and Markdown marks around it.
 fn normal(s: &str) -> String {
+    if s.is_ascii() {
+        return normal_ascii(s);
+    }
     // One pass: fold, collapse whitespace (none at either end), lower-case.
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -85,6 +88,29 @@ fn normal(s: &str) -> String {
     out
 }
 
+/// [`normal`] of an ASCII text, a byte at a time: folding only turns a backtick into `'` and
+/// whitespace into a space there.
+fn normal_ascii(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        if char::from(b).is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+    }
+    let end = out.iter().rposition(u8::is_ascii_alphanumeric).map_or(0, |i| i + 1);
+    out.truncate(end);
+    let start = out.iter().position(u8::is_ascii_alphanumeric).unwrap_or(out.len());
+    out.drain(..start);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Why `text` is a placeholder, quoted for a message (e.g. `“TODO”`), or `None` when it is
 /// text (or empty: an empty text is reported, where it matters, on its own).
 pub(crate) fn placeholder(text: &str) -> Option<String> {
@@ -95,12 +121,13 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     let shown = || format!("“{}”", crate::text::diag::short(trimmed, 40));
     // Only the start of a long text is looked at: a stand-in is short, or starts with a marker
     // ("TODO: …", "Lorem ipsum dolor sit amet, …"), and the instructions of a step are long.
-    let long = trimmed.chars().nth(HEAD_CHARS).is_some();
-    let head_chars = if long { 24 } else { HEAD_CHARS };
-    let head = trimmed
-        .char_indices()
-        .nth(head_chars)
-        .map_or(trimmed, |(b, _)| &trimmed[..b]);
+    // (A text of at most HEAD_CHARS bytes has at most as many chars.)
+    let long = trimmed.len() > HEAD_CHARS && trimmed.chars().nth(HEAD_CHARS).is_some();
+    let head = if long {
+        trimmed.char_indices().nth(24).map_or(trimmed, |(b, _)| &trimmed[..b])
+    } else {
+        trimmed
+    };
     let n = normal(head);
     if n.is_empty() && !long {
         // Only dots, dashes, question marks or brackets: "…", "...", "???", "[ ]".
@@ -304,6 +331,13 @@ mod tests {
             let folded = crate::text::lowercase(&crate::text::collapse_whitespace(&folded));
             let old = folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
             proptest::prop_assert_eq!(normal(&s), old);
+        }
+
+        /// The ASCII shortcut of `normal` is the char-by-char path.
+        #[test]
+        fn normal_of_ascii_is_the_char_by_char_normal(s in "[\\x00-\\x7F]{0,60}|[ a-zA-Z`.,!?\t\n\r\x0B\x0C\x1C-\x1F]{0,40}") {
+            let by_char = normal(&format!("{s}\u{AD}"));
+            proptest::prop_assert_eq!(normal(&s), by_char);
         }
 
         /// `placeholder` looks at a slice of the text's head and its words one by one; it

@@ -31,16 +31,69 @@ pub(super) const STOPWORDS: &[&str] = &[
 /// occurs in a text as whole words (what [`Seen::find`] looks for), each of the quote's runs is
 /// one of the text's runs: inside the quote a run ends at a char that is not a word char, and at
 /// either end of the quote the whole-word rule says the text has no word char next to it.
+/// ([`WordHash`] hashes these runs a char at a time; this is the plain form the tests use.)
+#[cfg(test)]
 fn word_runs(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
 }
 
-/// FNV-1a of `w`'s bytes, mixed so that its top bits are usable as [`WordBits`] positions.
-fn word_hash(w: &str) -> u64 {
-    let h = w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of FNV-1a.
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Mixes an FNV hash so that its top bits are usable as [`WordBits`] positions.
+fn mix(h: u64) -> u64 {
     h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// FNV-1a of `w`'s bytes, [mixed](mix): what [`WordHash`] gives for the word `w`.
+#[cfg(test)]
+fn word_hash(w: &str) -> u64 {
+    mix(w.bytes().fold(FNV_OFFSET, fnv))
+}
+
+/// [`word_hash`] of the word being read, a char at a time.
+struct WordHash {
+    h: u64,
+    empty: bool,
+}
+
+impl Default for WordHash {
+    fn default() -> Self {
+        WordHash {
+            h: FNV_OFFSET,
+            empty: true,
+        }
+    }
+}
+
+impl WordHash {
+    /// The next char of the text: part of the word, or the end of it.
+    #[inline]
+    fn push(&mut self, c: char, words: &mut impl Extend<u64>) {
+        if !is_word_char(c) {
+            self.end(words);
+            return;
+        }
+        if c.is_ascii() {
+            self.h = fnv(self.h, c as u8);
+        } else {
+            let mut buf = [0; 4];
+            self.h = c.encode_utf8(&mut buf).bytes().fold(self.h, fnv);
+        }
+        self.empty = false;
+    }
+
+    /// The word ends here: put it in `words`.
+    fn end(&mut self, words: &mut impl Extend<u64>) {
+        if !self.empty {
+            words.extend([mix(self.h)]);
+        }
+        *self = WordHash::default();
+    }
 }
 
 /// A set of words as a 1,024-bit Bloom filter (two bits a word): a word that was put in is
@@ -48,6 +101,14 @@ fn word_hash(w: &str) -> u64 {
 /// of words against a text of 100 words), and then the exact search decides.
 #[derive(Default)]
 struct WordBits([u64; 16]);
+
+impl Extend<u64> for WordBits {
+    fn extend<I: IntoIterator<Item = u64>>(&mut self, hashes: I) {
+        for h in hashes {
+            self.insert(h);
+        }
+    }
+}
 
 impl WordBits {
     fn bits(h: u64) -> [usize; 2] {
@@ -70,21 +131,53 @@ impl WordBits {
     }
 }
 
-/// A text students read before checking, folded and lower-cased once, with the set of its
-/// words ([`word_runs`]).
-pub(super) struct Seen {
-    folded: Folded,
+/// A text students read before checking, with the set of its words ([`word_runs`] of its
+/// fold, lower-cased), made in one pass; the text is folded only when a search needs it.
+pub(super) struct Seen<'a> {
+    text: &'a str,
+    folded: std::cell::OnceCell<Folded>,
     words: WordBits,
 }
 
-impl Seen {
-    pub(super) fn new(text: &str) -> Self {
-        let folded = Folded::new(text);
+impl<'a> Seen<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        // The word runs of `lowercase(Folded::new(text).text)`, char by char: a dropped char
+        // (soft hyphen) joins its neighbours, and the spaces folding collapses are not words.
         let mut words = WordBits::default();
-        for w in word_runs(&folded.lowercase().text) {
-            words.insert(word_hash(w));
+        let mut word = WordHash::default();
+        if text.is_ascii() {
+            // Folding keeps every ASCII char but the backtick and whitespace, which become
+            // other chars that are not word chars either.
+            for b in text.bytes() {
+                word.push(char::from(b.to_ascii_lowercase()), &mut words);
+            }
+            word.end(&mut words);
+            return Seen {
+                text,
+                folded: std::cell::OnceCell::new(),
+                words,
+            };
         }
-        Seen { folded, words }
+        for f in text.chars().filter_map(crate::text::fold_char) {
+            if f.is_ascii() {
+                word.push(f.to_ascii_lowercase(), &mut words);
+            } else {
+                for l in f.to_lowercase() {
+                    word.push(l, &mut words);
+                }
+            }
+        }
+        word.end(&mut words);
+        Seen {
+            text,
+            folded: std::cell::OnceCell::new(),
+            words,
+        }
+    }
+
+    /// The text folded and lower-cased.
+    fn lower(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(self.text)).lowercase()
     }
 
     /// Can a quote with the word hashes `hashes` occur here? `false` only when one is missing.
@@ -98,7 +191,7 @@ impl Seen {
         if q.chars().count() < MIN_QUOTE_CHARS {
             return None;
         }
-        let lower = self.folded.lowercase();
+        let lower = self.lower();
         let t = lower.text.as_str();
         let starts_word = q.starts_with(is_word_char);
         let ends_word = q.ends_with(is_word_char);
@@ -142,9 +235,9 @@ pub(super) struct HintWords {
 
 impl HintWords {
     /// The words of the hint `seen` was made of (folded and lower-cased there already).
-    pub(super) fn new(seen: &Seen) -> Self {
+    pub(super) fn new(seen: &Seen<'_>) -> Self {
         HintWords {
-            seq: words_of(&seen.folded.lowercase().text),
+            seq: words_of(&seen.lower().text),
         }
     }
 }
@@ -203,7 +296,11 @@ impl Wanted {
                 spaced.push(' ');
             }
             let from = hashes.len();
-            hashes.extend(word_runs(w).map(word_hash));
+            let mut word = WordHash::default();
+            for c in w.chars() {
+                word.push(c, &mut hashes);
+            }
+            word.end(&mut hashes);
             words.push(QuoteWord {
                 bytes: spaced.len()..spaced.len() + w.len(),
                 hashes: from..hashes.len(),
@@ -220,12 +317,12 @@ impl Wanted {
     }
 
     /// Can word `i` be in `seen`?
-    fn word_in(&self, seen: &Seen, i: &QuoteWord) -> bool {
+    fn word_in(&self, seen: &Seen<'_>, i: &QuoteWord) -> bool {
         seen.may_have(self.hashes.get(i.hashes.clone()).unwrap_or_default())
     }
 
     /// Where the whole quote is in `seen`.
-    fn find_whole(&self, seen: &Seen) -> Option<Span> {
+    fn find_whole(&self, seen: &Seen<'_>) -> Option<Span> {
         if self.words.iter().all(|w| self.word_in(seen, w)) {
             seen.find(&self.whole)
         } else {
@@ -250,7 +347,7 @@ impl Wanted {
 
     /// Does a hint give the quote away: the whole quote, [`HINT_RUN_WORDS`] of its words in a
     /// row (one of them a content word), or more than half of its distinct content words?
-    pub(super) fn in_hint(&self, seen: &Seen, hint: &HintWords) -> Option<HintGiveaway> {
+    pub(super) fn in_hint(&self, seen: &Seen<'_>, hint: &HintWords) -> Option<HintGiveaway> {
         if self.find_whole(seen).is_some() {
             return Some(HintGiveaway::Whole);
         }
@@ -271,7 +368,7 @@ impl Wanted {
     /// Does `seen` give the quote away: the whole quote, or (with `partly`, for a quote of
     /// more than [`GIVEAWAY_WORDS`] words) the first run of [`GIVEAWAY_WORDS`] of its words in
     /// a row that is there? Only runs whose words are all in `seen` are searched for.
-    pub(super) fn in_text(&self, seen: &Seen, partly: bool) -> Option<Span> {
+    pub(super) fn in_text(&self, seen: &Seen<'_>, partly: bool) -> Option<Span> {
         if !partly || self.words.len() <= GIVEAWAY_WORDS {
             return self.find_whole(seen);
         }
@@ -414,6 +511,17 @@ mod tests {
             for quote in [part.clone(), format!("{before} {part}"), format!("{part} {after}")] {
                 let fast = Wanted::new(&quote).in_text(&Seen::new(&text), true);
                 proptest::prop_assert_eq!(fast, naive_in_text(&text, &quote, true));
+            }
+        }
+
+        /// The one pass of `Seen::new` puts in every word of the text's fold, lower-cased.
+        #[test]
+        fn a_text_s_filter_has_every_word_of_its_fold(text in TEXT, more in "\\PC{0,40}") {
+            for t in [text, more] {
+                let seen = Seen::new(&t);
+                for w in word_runs(&seen.lower().text) {
+                    proptest::prop_assert!(seen.words.may_have(word_hash(w)), "{:?} in {:?}", w, t);
+                }
             }
         }
 
