@@ -150,7 +150,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
 /// your hint here")?
 fn is_slot(n: &str) -> bool {
     let words = || n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    words().last() == Some("here") && words().count() <= 6 && words().any(|w| SLOT_WORDS.contains(&w))
+    words().next_back() == Some("here") && words().count() <= 6 && words().any(|w| SLOT_WORDS.contains(&w))
 }
 
 /// Is the normalised text `n` one of the skeleton's stand-ins, left unchanged?
