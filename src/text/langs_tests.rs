@@ -120,6 +120,7 @@ fn polish_and_ukrainian_quote_marks_fold_alike() {
         ("„Nie” – powiedział", "\"Nie\" - powiedział"),
         ("«Ні» — сказав", "\"Ні\" - сказав"),
         ("‚tak’", "'tak'"),
+        ("‹так›", "'так'"),
         ("м'ята", "м’ята"),
         ("м'ята", "мʼята"),
     ] {

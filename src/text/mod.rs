@@ -207,12 +207,14 @@ pub fn collapse_whitespace(s: &str) -> String {
 
 /// Maps a char to the form used when matching quotes, or `None` to drop it.
 ///
-/// Forgives what a keyboard cannot easily type: curly quotes and apostrophes, primes and
-/// guillemets become `'` or `"`; every dash and minus becomes `-`; no-break and other spaces
+/// Forgives what a keyboard cannot easily type: curly, low (Polish `„…”`) and reversed quotes,
+/// apostrophes (Ukrainian writes `'`, `’` and `ʼ` alike), primes and guillemets (`«…»`, `‹…›`)
+/// become `'` or `"`; every dash and minus becomes `-`; no-break and other spaces
 /// become a plain space; soft hyphens and zero-width characters disappear.
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{2039}' | '\u{203A}' | '`'
+        | '\u{00B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE58}'
         | '\u{FE63}' | '\u{FF0D}' => '-',
