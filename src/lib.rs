@@ -6,6 +6,7 @@
 //!
 //! | layer | what it holds |
 //! |---|---|
+//! | [`i18n`] | the UI's languages: Fluent messages embedded in the binary, the current locale, numbers and dates |
 //! | [`text`] | char offsets, words and sentences, folding; diagnostics; ids; positions in JSON; TOML schemas |
 //! | [`files`] | the trust boundary: the one bounded reader, folder walks, atomic writes, watching |
 //! | [`corpus`] | articles and their metadata; anchoring quotes in them; importing txt/md/html/H5P |
@@ -19,6 +20,8 @@
 // The crate is documented for the people who work on it (`cargo doc --document-private-items`):
 // docs may link to `pub(crate)` items.
 #![allow(rustdoc::private_intra_doc_links)]
+
+pub mod i18n;
 
 pub mod text;
 

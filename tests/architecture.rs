@@ -9,7 +9,9 @@
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first. A module may name its own layer and the ones before it.
-const LAYERS: &[&str] = &["text", "files", "corpus", "lesson", "grading", "records", "cli", "app"];
+const LAYERS: &[&str] = &[
+    "i18n", "text", "files", "corpus", "lesson", "grading", "records", "cli", "app",
+];
 
 /// Crates only the app may name.
 const GUI_CRATES: &[&str] = &["egui", "eframe", "epaint", "winit", "rfd", "egui_kittest", "png"];

@@ -1,0 +1,1 @@
+## chrome: English, the source language

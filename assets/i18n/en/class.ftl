@@ -1,0 +1,1 @@
+## class: English, the source language

@@ -1,0 +1,1 @@
+## students: English, the source language

@@ -1,0 +1,1 @@
+## teacher: English, the source language
