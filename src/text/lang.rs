@@ -1,5 +1,6 @@
 //! Language tags (`lang = "pl"` in a lesson, `language = "uk"` in an article's metadata): BCP 47
-//! language identifiers, parsed by ICU4X's `icu_locale_core` and written back in canonical case.
+//! language identifiers, parsed by `unic-langid` (the crate the UI's Fluent locales use) and
+//! written back in canonical case.
 //!
 //! A tag is accepted when it is a Unicode language identifier (`pl`, `uk`, `en-GB`, `sr-Latn`,
 //! `pt-BR`) whose language subtag is an ISO 639 code of two or three letters. Case does not matter
@@ -8,7 +9,7 @@
 //! code), anything else that is not a tag. Country codes written for the language (`ua` for
 //! Ukrainian) are well-formed tags but name no language: they are accepted with a warning.
 
-use icu_locale_core::LanguageIdentifier;
+use unic_langid::LanguageIdentifier;
 
 /// The longest tag read, in bytes (longer than any real language identifier).
 const MAX_TAG_BYTES: usize = 35;
@@ -66,14 +67,14 @@ pub fn check_language_tag(key: &str, written: &str) -> LangTag {
         return bad(format!("a language tag is at most {MAX_TAG_BYTES} characters long"));
     }
     if t.contains('_')
-        && let Ok(fixed) = LanguageIdentifier::try_from_str(&t.replace('_', "-"))
+        && let Ok(fixed) = t.replace('_', "-").parse::<LanguageIdentifier>()
     {
         return LangTag::Bad {
             why: format!("`{t}` separates its parts with `_`; language tags use `-`"),
             help: format!("write {key} = \"{fixed}\""),
         };
     }
-    let Ok(id) = LanguageIdentifier::try_from_str(t) else {
+    let Ok(id) = t.parse::<LanguageIdentifier>() else {
         return bad(format!("`{t}` is not a language tag"));
     };
     let language = id.language.as_str().to_string();
