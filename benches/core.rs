@@ -552,6 +552,15 @@ mod pathological {
         repeat_to(&(texts.join("\n\n") + "\n\n"), n)
     }
 
+    /// The Polish sample article (fictional, bundled for the Polish lesson), repeated to `n` bytes.
+    fn polish(n: usize) -> String {
+        let text = lateral::lesson::bundled::ARTICLES
+            .iter()
+            .find(|a| a.stem == "005_borowkowo_fikcja")
+            .map_or("", |a| a.text.trim());
+        repeat_to(&(text.to_string() + "\n\n"), n)
+    }
+
     /// The same prose as an HTML page: each paragraph a `<p>`, with a little markup inside.
     fn prose_html(n: usize) -> String {
         let mut page = String::from("<html><head><title>Prose</title></head><body>");
@@ -568,6 +577,7 @@ mod pathological {
     fn input(shape: &str) -> String {
         match shape {
             "prose" => prose(SIZE),
+            "polish" => polish(SIZE),
             "prose_html" => prose_html(SIZE),
             "all_amp" => "&".repeat(SIZE),
             "amp_refs" => repeat_to("&amp;", SIZE),
@@ -633,14 +643,14 @@ mod pathological {
     }
 
     /// `text::Segments::new` (paragraphs and sentences).
-    #[divan::bench(args = ["prose", "blank_lines", "one_line", "dots"])]
+    #[divan::bench(args = ["prose", "polish", "blank_lines", "one_line", "dots"])]
     fn sentence_segmentation(bencher: Bencher, shape: &str) {
         let text = input(shape);
         sized(bencher, &text).bench(|| Segments::new(black_box(&text)));
     }
 
     /// `text::words`.
-    #[divan::bench(args = ["prose", "one_line", "dots", "dotted_i_kelvin"])]
+    #[divan::bench(args = ["prose", "polish", "one_line", "dots", "dotted_i_kelvin"])]
     fn word_spans(bencher: Bencher, shape: &str) {
         let text = input(shape);
         sized(bencher, &text).bench(|| words(black_box(&text)));

@@ -219,7 +219,17 @@ fn bundled_articles_match_the_seed_texts_word_for_word() {
         &["000_93c843e8f2ae1a16.txt"],
         "the folder of the five seed reports",
     ) {
-        for a in bundled::ARTICLES {
+        // Not the fictional article written for the Polish sample lesson: it has no seed.
+        let fictional: Vec<String> = bundled::corpus_articles()
+            .into_iter()
+            .filter(|a| a.meta.fictional)
+            .map(|a| a.source)
+            .collect();
+        assert_eq!(fictional, ["corpus/005_borowkowo_fikcja.txt"]);
+        for a in bundled::ARTICLES
+            .iter()
+            .filter(|a| !fictional.contains(&format!("corpus/{}.txt", a.stem)))
+        {
             let seed = std::fs::read_to_string(seeds.join(format!("{}.txt", a.stem))).unwrap();
             assert_eq!(seed, a.text, "corpus/{}.txt differs from the seed", a.stem);
         }

@@ -427,3 +427,34 @@ fn a_hint_with_most_of_a_keys_words_is_a_warning() {
     let w = with_hint("Which verb makes Ukraine's president sound stubborn?");
     assert!(w.is_empty(), "{w:?}");
 }
+
+#[test]
+fn a_lesson_says_its_language_as_a_tag_kept_in_canonical_case() {
+    const STEP: &str = "+++ step\nkind = \"read\"\n+++\nRead.\n";
+    let with = |lang: &str| format!("+++\ntitle = \"T\"\nlang = {lang}\n+++\nIntro.\n\n{STEP}");
+    assert_eq!(lesson(&with("\"pl\"")).lang.as_deref(), Some("pl"));
+    assert_eq!(lesson(&with("\"UK\"")).lang.as_deref(), Some("uk"));
+    assert_eq!(lesson(&with("\"pl-pl\"")).lang.as_deref(), Some("pl-PL"));
+    assert_eq!(lesson(&format!("{HEAD}{STEP}")).lang, None);
+    // Not a tag: an error at the value (line 3, column 8), with what to write, and no language.
+    for bad in ["\"polish\"", "\"pl_PL\"", "\"p l\"", "\"\""] {
+        let (l, d) = parse(&with(bad));
+        let e: Vec<&Diagnostic> = d.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(e.len(), 1, "{bad}: {d:#?}");
+        assert_eq!((e[0].line, e[0].column), (3, 8), "{bad}");
+        let help = e[0].suggestion.as_deref().unwrap_or("");
+        assert!(help.contains("\"pl\"") || help.contains("\"pl-PL\""), "{bad}: {help}");
+        assert_eq!(l.map(|l| l.lang), Some(None), "{bad}");
+    }
+    assert!(has(&errors(&with("\"pl_PL\"")), "`pl_PL` separates its parts with `_`"));
+    // Not text at all: the usual wrong-type error.
+    assert!(has(&errors(&with("48")), "lang"));
+    // A country code for Ukrainian: kept, with a warning that says `uk`.
+    let (l, d) = parse(&with("\"ua\""));
+    assert_eq!(l.and_then(|l| l.lang).as_deref(), Some("ua"));
+    assert!(
+        d.iter()
+            .any(|d| !d.is_error() && d.message.contains("Ukrainian is `uk`") && d.line == 3),
+        "{d:#?}"
+    );
+}

@@ -76,6 +76,8 @@ struct JsonLesson<'a> {
     file: &'a str,
     id: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     sha256: &'a str,
     playable: bool,
     steps: Vec<JsonStep<'a>>,
@@ -127,6 +129,7 @@ fn json_lesson<'a>(file: &'a str, l: &'a Lesson, corpus: &'a Corpus, playable: b
         file,
         id: &l.id,
         title: &l.title,
+        lang: l.lang.as_deref(),
         sha256: &l.sha256,
         playable,
         steps,

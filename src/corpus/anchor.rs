@@ -215,16 +215,24 @@ fn choose(article: &Article, anchor: &Anchor, places: Vec<Span>) -> Result<Span,
 /// text that is one endless "word" is not walked to its ends.
 pub(crate) const MAX_WIDEN: usize = 64;
 
-/// Grows a span outwards to whole words (by at most [`MAX_WIDEN`] chars on each side).
+/// Grows a span outwards to whole words: into the word its first char follows and the word its
+/// last char precedes (the article's [`crate::text::words`], so across the apostrophes inside
+/// `didn’t` and `Слов’янськ`), by at most [`MAX_WIDEN`] chars on each side.
 pub(crate) fn widen_to_words(article: &Article, span: Span) -> Span {
     let mut s = span.start.min(article.len());
-    let mut e = span.end.min(article.len());
-    let (low, high) = (s.saturating_sub(MAX_WIDEN), (e + MAX_WIDEN).min(article.len()));
-    while s > low && article.text.char_at(s - 1).is_some_and(char::is_alphanumeric) {
-        s -= 1;
+    let mut e = span.end.min(article.len()).max(s);
+    let words = &article.words;
+    // The word the char before `s` is in, if any.
+    if let Some(w) = words.get(words.partition_point(|w| w.end < s))
+        && w.start < s
+    {
+        s = w.start.max(s.saturating_sub(MAX_WIDEN));
     }
-    while e < high && article.text.char_at(e).is_some_and(char::is_alphanumeric) {
-        e += 1;
+    // The word the char at `e` is in, if any.
+    if let Some(w) = words.get(words.partition_point(|w| w.end <= e))
+        && w.start <= e
+    {
+        e = w.end.min(e + MAX_WIDEN);
     }
     Span::new(s, e)
 }
@@ -300,5 +308,7 @@ pub(crate) fn quote_context(article: &Article, span: Span, chars: usize) -> (Str
     (before, after)
 }
 
+#[cfg(test)]
+mod langs_tests;
 #[cfg(test)]
 mod tests;

@@ -73,7 +73,7 @@ pub fn parse_meta(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Artic
             byline: o.opt_str("byline").map(|s| s.value),
             outlet_kind: text_of(outlet_kind),
             url: o.opt_str("url").map(|s| s.value),
-            language: o.opt_str("language").map(|s| s.value),
+            language: o.opt_lang("language").map(|s| s.value),
             note: o.opt_str("note").map(|s| s.value),
             imported_from: o.opt_str("imported_from").map(|s| s.value),
             fictional: o.opt_bool("fictional").unwrap_or(false),

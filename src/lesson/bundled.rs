@@ -41,6 +41,7 @@ pub const ARTICLES: &[BundledArticle] = &[
     article!("002_440b33ee8035fe3a"),
     article!("003_8346b133a5ab34a1"),
     article!("004_fd91f4ac08766092"),
+    article!("005_borowkowo_fikcja"),
 ];
 
 /// The bundled lessons: file name and text.
@@ -50,6 +51,7 @@ pub const LESSONS: &[(&str, &str)] = &[
     lesson!("02-bias.md"),
     lesson!("03-machine.md"),
     lesson!("04-lateral-reading.md"),
+    lesson!("05-jednostronny-tekst.md"),
 ];
 
 fn normalise(name: &str, text: &str) -> String {

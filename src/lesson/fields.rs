@@ -3,7 +3,9 @@
 use crate::lesson::{StepKind, Task};
 
 /// Keys of the lesson block.
-pub const LESSON_FIELDS: &[&str] = &["id", "title", "summary", "minutes", "author", "settings", "label"];
+pub const LESSON_FIELDS: &[&str] = &[
+    "id", "title", "lang", "summary", "minutes", "author", "settings", "label",
+];
 /// Keys of `[settings]`.
 pub const SETTINGS_FIELDS: &[&str] = &["retry", "max_attempts", "show_solution", "hints", "wrong_label_credit"];
 /// Keys of a `[[label]]`.

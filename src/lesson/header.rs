@@ -40,6 +40,7 @@ pub(crate) fn read_header(ctx: &Ctx<'_>, doc: &toml_edit::Document<String>, bloc
     Lesson {
         id,
         title,
+        lang: o.opt_lang("lang").map(|s| s.value),
         summary: o.opt_str("summary").map(|s| s.value),
         minutes: o.opt_int("minutes", 1, 600).and_then(|m| u32::try_from(m.value).ok()),
         author: o.opt_str("author").map(|s| s.value),

@@ -375,6 +375,9 @@ pub struct Lesson {
     pub id: String,
     /// Title.
     pub title: String,
+    /// The language the lesson is written in (`lang = "pl"`): a BCP 47 tag in canonical case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// One line for the library.
     pub summary: Option<String>,
     /// Suggested time in minutes.

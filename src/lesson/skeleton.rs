@@ -19,13 +19,15 @@ pub(crate) fn skeleton(articles: &[Arc<Article>], task: Task) -> String {
     let ids: Vec<String> = articles.iter().map(|a| q(a.id())).collect();
     let first = articles.first().map_or("the article", |a| a.meta.headline.as_str());
     let mut out = String::new();
-    out.push_str("+++\n# The lesson: its id (used in students' results files), title and suggested time.\n");
+    out.push_str(
+        "+++\n# The lesson: its id (used in students' results files), title, the language it is written in (\"en\", \"pl\", \"uk\") and suggested time.\n",
+    );
     out.push_str(&format!(
         "id = {}\n",
         q(&format!("{}-lesson", articles.first().map_or("new", |a| a.id())))
     ));
     out.push_str(&format!("title = {}\n", q(&format!("New lesson: {first}"))));
-    out.push_str("summary = \"One line for the lesson library.\"\nminutes = 15\n\n[settings]\nretry = true\nshow_solution = true\n+++\n\n");
+    out.push_str("lang = \"en\"\nsummary = \"One line for the lesson library.\"\nminutes = 15\n\n[settings]\nretry = true\nshow_solution = true\n+++\n\n");
     out.push_str(SKELETON_INTRO);
     out.push_str("\n\n");
     out.push_str(&format!(

@@ -8,6 +8,7 @@
 pub mod diag;
 pub mod ids;
 pub mod jsonpos;
+pub mod lang;
 pub mod schema;
 
 use std::ops::Range;
@@ -206,13 +207,15 @@ pub fn collapse_whitespace(s: &str) -> String {
 
 /// Maps a char to the form used when matching quotes, or `None` to drop it.
 ///
-/// Forgives what a keyboard cannot easily type: curly quotes and apostrophes, primes and
-/// guillemets become `'` or `"`; every dash and minus becomes `-`; no-break and other spaces
+/// Forgives what a keyboard cannot easily type: curly, low (Polish `„…”`) and reversed quotes,
+/// apostrophes (Ukrainian writes `'`, `’` and `ʼ` alike), primes and guillemets (`«…»`, `‹…›`)
+/// become `'` or `"`; every dash and minus becomes `-`; no-break and other spaces
 /// become a plain space; soft hyphens and zero-width characters disappear.
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{2039}' | '\u{203A}' | '`'
+        | '\u{00B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE58}'
         | '\u{FE63}' | '\u{FF0D}' => '-',
@@ -355,12 +358,134 @@ pub fn lowercase(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Abbreviations after which a full stop does not end a sentence: English, then Polish, then
+/// Ukrainian (compared as written and with a capital first letter lowered, so `Ul.` at the start
+/// of a sentence is `ul.`). Left out on purpose: abbreviations that are also words (Polish `im`,
+/// English `red`, `dot`), and those that often end a sentence (`itd.`, `itp.`, `tys.`, `mln.`,
+/// `min.`); a dotted one (`m.in.`, `т.зв.`, `U.S.`) never ends one, as the dots show.
 const ABBREVIATIONS: &[&str] = &[
-    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Sec", "Mr", "Mrs", "Ms",
-    "Dr", "Prof", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "e.g", "i.e",
+    // English.
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Adm",
+    "Cmdr",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Pres",
+    "Sec",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "St",
+    "Jr",
+    "Sr",
+    "Inc",
+    "Co",
+    "Corp",
+    "Ltd",
+    "No",
+    "vs",
+    "etc",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mt",
+    "Ft",
+    "approx",
+    "e.g",
+    "i.e",
+    // Polish.
+    "np",
+    "tzn",
+    "tj",
+    "tzw",
+    "ul",
+    "al",
+    "pl",
+    "ok",
+    "godz",
+    "gen",
+    "płk",
+    "ppłk",
+    "mjr",
+    "kpt",
+    "por",
+    "ppor",
+    "sierż",
+    "kpr",
+    "szer",
+    "prof",
+    "doc",
+    "hab",
+    "inż",
+    "mgr",
+    "lek",
+    "ks",
+    "abp",
+    "bp",
+    "św",
+    "woj",
+    "pow",
+    "gm",
+    "zob",
+    "ang",
+    "niem",
+    "ros",
+    "ukr",
+    "łac",
+    "wyd",
+    "przyp",
+    "tel",
+    "ds",
+    "pt",
+    "jw",
+    // Ukrainian.
+    "вул",
+    "просп",
+    "пров",
+    "бул",
+    "пл",
+    "м",
+    "с",
+    "смт",
+    "обл",
+    "ім",
+    "св",
+    "проф",
+    "акад",
+    "доц",
+    "ген",
+    "полк",
+    "див",
+    "напр",
+    "ст",
+    "англ",
+    "рос",
+    "укр",
+    "пол",
+    "тел",
 ];
+
+/// Abbreviations that do not end a sentence after a number: the year (`w 2022 r.`, `у 2022 р.`,
+/// `у 2014–2022 рр.`). Such a full stop may also end the sentence; taking it as part of one
+/// makes a sentence extent larger, never smaller, which is the kinder mistake.
+const AFTER_NUMBER: &[&str] = &["r", "р", "рр"];
 
 /// Sentences and paragraphs of a text, as char spans trimmed of surrounding whitespace.
 #[derive(Clone, Debug, Default)]
@@ -444,6 +569,23 @@ fn cover_units(units: &[Span], span: Span) -> Span {
     out
 }
 
+/// Closing quotes and brackets that may follow a sentence's last full stop (`said.”`, `«Ні.»`).
+fn closes_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '“' | '‘' | '»' | '›' | ')' | ']'
+    )
+}
+
+/// Chars other than a capital or a digit that may start a sentence: opening quotes (English,
+/// Polish `„…”`, Ukrainian `«…»`), brackets and dialogue dashes.
+fn opens_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '\'' | '„' | '‚' | '«' | '‹' | '(' | '[' | '—' | '–'
+    )
+}
+
 fn split_sentences(chars: &[char], line: Span, out: &mut Vec<Span>) {
     let mut start = line.start;
     let mut i = line.start;
@@ -452,7 +594,7 @@ fn split_sentences(chars: &[char], line: Span, out: &mut Vec<Span>) {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow runs of terminators and closing quotes/brackets.
             let mut j = i + 1;
-            while j < line.end && matches!(chars[j], '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']') {
+            while j < line.end && closes_sentence(chars[j]) {
                 j += 1;
             }
             if j < line.end && chars[j].is_whitespace() {
@@ -461,9 +603,7 @@ fn split_sentences(chars: &[char], line: Span, out: &mut Vec<Span>) {
                     k += 1;
                 }
                 let next = chars.get(k).copied().unwrap_or(' ');
-                let starts_sentence = next.is_uppercase()
-                    || next.is_ascii_digit()
-                    || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–');
+                let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || opens_sentence(next);
                 if starts_sentence && !(c == '.' && is_abbreviation(chars, line.start, i)) {
                     out.push(Span::new(start, j));
                     start = k;
@@ -494,42 +634,63 @@ fn is_abbreviation(chars: &[char], line_start: usize, dot: usize) -> bool {
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     // "U.S", "D.C": internal full stops mean an abbreviation.
     let dotted = word.contains('.');
-    single_capital || dotted || ABBREVIATIONS.contains(&word.as_str())
+    let mut first_lowered = word.chars();
+    let first_lowered: String = first_lowered
+        .next()
+        .into_iter()
+        .flat_map(char::to_lowercase)
+        .chain(first_lowered)
+        .collect();
+    let listed = ABBREVIATIONS.contains(&word.as_str()) || ABBREVIATIONS.contains(&first_lowered.as_str());
+    single_capital || dotted || listed || (AFTER_NUMBER.contains(&word.as_str()) && after_number(chars, line_start, w))
 }
 
-/// Is `c` part of a word for snapping and word-level operations? Letters, digits, and the
-/// apostrophes and hyphens inside words ("didn’t", "Soviet-era").
+/// Does a number (digits, perhaps joined by a dash: `2014–2022`) end just before `w`, with
+/// spaces between?
+fn after_number(chars: &[char], line_start: usize, w: usize) -> bool {
+    let mut k = w;
+    while k > line_start && chars[k - 1].is_whitespace() {
+        k -= 1;
+    }
+    k < w && k > line_start && chars[k - 1].is_ascii_digit()
+}
+
+/// Is `c` a letter or digit, the chars a word starts and ends with?
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Word spans (char offsets) of a text: maximal runs of word chars, joined across one inner
-/// apostrophe or hyphen ("didn’t", "Soviet-era", "U.S").
+/// Word spans (char offsets) of a text, sorted and disjoint: the words of Unicode's word
+/// boundaries (UAX #29, through `unicode-segmentation`) that hold a letter or a digit, so
+/// apostrophes inside a word (`didn’t`, `м'ята`, `м’ята`, `мʼята`), the dots of `U.S` and `m.in`,
+/// digits with their separators (`1.5`, `3,5`) and combining marks (a decomposed `ó`) stay in
+/// their word, in every script. Words joined by one hyphen are one word (`Soviet-era`,
+/// `biało-czerwona`): UAX #29 splits at hyphens, so that join is Lateral's own.
 pub fn words(text: &str) -> Vec<Span> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() {
-            // A word char, or an apostrophe/hyphen (or the dot of "U.S") between two word chars.
-            let joiner = matches!(chars[i], '\'' | '’' | '-' | '‐' | '.')
-                && i + 1 < chars.len()
-                && is_word_char(chars[i + 1])
-                && (chars[i] != '.' || (i > start && chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase()));
-            if !(is_word_char(chars[i]) || joiner) {
-                break;
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out: Vec<Span> = Vec::new();
+    // Char offset of the segment, and where a hyphen right after a word ends.
+    let mut at = 0;
+    let mut hyphen_end = None;
+    for seg in text.split_word_bounds() {
+        let len = seg.chars().count();
+        let end = at + len;
+        if seg.chars().any(char::is_alphanumeric) {
+            match out.last_mut() {
+                Some(last) if hyphen_end == Some(at) => last.end = end,
+                _ => out.push(Span::new(at, end)),
             }
-            i += 1;
+            hyphen_end = None;
+        } else {
+            let after_word = out.last().is_some_and(|w| w.end == at);
+            hyphen_end = (after_word && matches!(seg, "-" | "\u{2010}")).then_some(end);
         }
-        out.push(Span::new(start, i));
+        at = end;
     }
     out
 }
 
+#[cfg(test)]
+pub(crate) mod langs_tests;
 #[cfg(test)]
 mod tests;

@@ -186,6 +186,29 @@ impl<'a, 's> Obj<'a, 's> {
         }
     }
 
+    /// An optional language tag (see [`crate::text::lang`]), in canonical case. A tag that is not
+    /// one is reported (an error) and dropped; a doubtful one is kept with a warning.
+    pub(crate) fn opt_lang(&self, key: &str) -> Option<Spanned<String>> {
+        let s = self.opt_str(key)?;
+        match crate::text::lang::check_language_tag(key, &s.value) {
+            crate::text::lang::LangTag::Good(tag) => Some(Spanned {
+                value: tag,
+                span: s.span,
+            }),
+            crate::text::lang::LangTag::Doubtful { tag, why, help } => {
+                self.ctx.warn(s.span.clone(), why, Some(help));
+                Some(Spanned {
+                    value: tag,
+                    span: s.span,
+                })
+            }
+            crate::text::lang::LangTag::Bad { why, help } => {
+                self.ctx.error(s.span, why, Some(help));
+                None
+            }
+        }
+    }
+
     /// A required text value; reports it when missing.
     pub(crate) fn req_str(&self, key: &str, example: &str) -> Option<Spanned<String>> {
         if !self.has(key) {

@@ -141,9 +141,7 @@ pub(crate) fn suggested_meta(facts: &PageFacts, found: &Found, warnings: &mut Ve
     let language = [found.lang.as_deref(), facts.lang.as_deref()]
         .into_iter()
         .flatten()
-        .map(str::trim)
-        .find(|l| valid_language_tag(l))
-        .map(str::to_string);
+        .find_map(page_language_tag);
     let mut stated: Vec<(String, String)> = Vec::new();
     if let Some(t) = &found.published_time {
         stated.push(("published time (JSON-LD or <meta>)".into(), t.clone()));
@@ -213,14 +211,31 @@ fn outlet_from_address(address: &str) -> Option<String> {
     Some(host.strip_prefix("www.").unwrap_or(host).to_string())
 }
 
-/// A language tag as pages write them (`en`, `en-GB`, `pt_BR`, `zh-Hans-CN`): letters, digits,
-/// `-` and `_`, starting with two or three letters.
-fn valid_language_tag(t: &str) -> bool {
-    let primary = t.split(['-', '_']).next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && t.len() <= 35
-        && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+/// A language tag as pages write them (`en`, `en-GB`, `pt_BR`, `PL`), as the metadata file takes it
+/// ([`crate::text::lang`]: `-` between its parts, canonical case): `pt-BR`, `pl`. `None` for what
+/// is no language tag.
+fn page_language_tag(t: &str) -> Option<String> {
+    use crate::text::lang::{LangTag, check_language_tag};
+    match check_language_tag("language", &t.trim().replace('_', "-")) {
+        LangTag::Good(tag) => Some(tag),
+        LangTag::Doubtful { .. } | LangTag::Bad { .. } => None,
+    }
 }
 
 pub(crate) use super::dates::page_date;
+
+#[cfg(test)]
+mod tests {
+    use super::page_language_tag;
+
+    #[test]
+    fn a_pages_language_is_written_as_the_metadata_file_takes_it() {
+        assert_eq!(page_language_tag("en-GB").as_deref(), Some("en-GB"));
+        assert_eq!(page_language_tag(" pt_BR ").as_deref(), Some("pt-BR"));
+        assert_eq!(page_language_tag("PL").as_deref(), Some("pl"));
+        assert_eq!(page_language_tag("uk-ua").as_deref(), Some("uk-UA"));
+        for no in ["", "english", "ua", "x", "en GB"] {
+            assert_eq!(page_language_tag(no), None, "{no:?}");
+        }
+    }
+}

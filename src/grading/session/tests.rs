@@ -136,3 +136,44 @@ fn solution_can_be_shown_once_and_locks_the_step() {
     assert!(!s.show_solution());
     assert_eq!(s.state().checked.as_ref().map(|c| c.score), Some(0.0));
 }
+
+/// The article of an annotated text (`[[…]]`, see [`crate::text::langs_tests::marked`]) and its
+/// marked spans.
+fn marked_article(annotated: &str) -> (Article, Vec<Span>) {
+    let (text, spans) = crate::text::langs_tests::marked(annotated);
+    (article(&text), spans)
+}
+
+#[test]
+fn snapping_takes_whole_polish_and_ukrainian_words() {
+    for annotated in [
+        "Minister nazwał to „[[skandaliczną prowokacją]]” Rosji.",
+        "Źródła: [[żołnierze]] z [[Łodzi]] i [[Żagania]] wrócili.",
+        "Він назвав це «[[брехливою пропагандою]]» Кремля.",
+        "Пахло [[м’ятою]], [[м'ятою]] і [[мʼятою]]: [[Ґанок]], [[Їжак]], [[Єва]].",
+        "Rakieta spadła w [[Przewodo\u{301}w]], tuż przy granicy.",
+    ] {
+        let (a, spans) = marked_article(annotated);
+        let snap = |s: usize, e: usize| snap_to_words(&a, Span::new(s, e)).map(|sp| a.slice(sp).to_string());
+        for sp in spans {
+            let want = Some(a.slice(sp).to_string());
+            // A drag from inside the first word to inside the last takes them whole …
+            assert_eq!(snap(sp.start + 1, sp.end - 1), want, "{annotated}");
+            // … and so does a click inside a one-word span (on its last letter: past apostrophes
+            // and combining marks).
+            if !a.slice(sp).contains(' ') {
+                assert_eq!(snap(sp.end - 1, sp.end - 1), want, "{annotated}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_selection_that_takes_closing_polish_and_ukrainian_quotes_keeps_them() {
+    let (a, spans) = marked_article("To była [[„prowokacja”.]] Це була [[«провокація».]]");
+    for sp in spans {
+        // From inside the word to the end of the full stop.
+        let got = snap_to_words(&a, Span::new(sp.start + 3, sp.end)).map(|s| a.slice(s).to_string());
+        assert_eq!(got.as_deref(), Some(a.slice(Span::new(sp.start + 1, sp.end))));
+    }
+}

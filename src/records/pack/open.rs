@@ -68,6 +68,7 @@ fn exam_lesson(l: PackLesson, name: &str) -> Lesson {
     Lesson {
         id: l.id,
         title: l.title,
+        lang: None,
         summary: l.summary,
         minutes: l.minutes,
         author: None,
