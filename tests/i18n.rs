@@ -536,8 +536,18 @@ fn built_in_labels_are_translated_and_their_english_matches_the_table() {
     for l in lateral::lesson::builtin_labels() {
         let name = lateral::i18n::lookup(Locale::En, &format!("label-{}", l.id), None);
         let description = lateral::i18n::lookup(Locale::En, &format!("label-{}.description", l.id), None);
-        assert_eq!(name.as_deref(), Some(l.name.as_str()), "label-{} in assets/i18n/en/labels.ftl", l.id);
-        assert_eq!(description.as_deref(), Some(l.description.as_str()), "label-{}.description", l.id);
+        assert_eq!(
+            name.as_deref(),
+            Some(l.name.as_str()),
+            "label-{} in assets/i18n/en/labels.ftl",
+            l.id
+        );
+        assert_eq!(
+            description.as_deref(),
+            Some(l.description.as_str()),
+            "label-{}.description",
+            l.id
+        );
         for locale in [Locale::Pl, Locale::Uk] {
             let shown = lateral::i18n::with_locale(locale, || l.shown_name());
             assert_ne!(shown, l.name, "label-{} is not translated in {}", l.id, locale.code());
@@ -550,7 +560,11 @@ fn every_step_kind_has_a_shown_name_in_every_locale() {
     for kind in lateral::lesson::StepKind::ALL {
         for locale in Locale::ALL {
             let id = format!("step-kind-{}", kind.name());
-            assert!(lateral::i18n::lookup(locale, &id, None).is_some(), "{id} in {}", locale.code());
+            assert!(
+                lateral::i18n::lookup(locale, &id, None).is_some(),
+                "{id} in {}",
+                locale.code()
+            );
         }
     }
     assert_eq!(lateral::lesson::StepKind::shown_name_of("no-such-kind"), "no-such-kind");

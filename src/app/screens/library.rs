@@ -8,13 +8,13 @@ use egui::{Align, Layout, RichText, Ui};
 use crate::app::theme::Theme;
 use crate::app::{Command, Shared, Source};
 use crate::grading::feedback::score_line;
-use crate::tr;
 use crate::grading::score::Verdict;
 use crate::lesson::Lesson;
 use crate::lesson::library::{LessonFile, Library};
 use crate::records::hand_in::results_file_name;
 use crate::records::progress::Loaded;
 use crate::records::results::restore_session;
+use crate::tr;
 
 /// Per-lesson progress shown in the library.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,9 +65,17 @@ impl LibraryScreen {
                 match store.load_progress(&student, &lesson.id) {
                     Loaded::Work(r) => {
                         let s = restore_session(Arc::new(lesson.clone()), corpus, &r);
-                        let done = s.steps.iter().zip(&lesson.steps).filter(|(st, step)| st.is_done(step)).count();
+                        let done = s
+                            .steps
+                            .iter()
+                            .zip(&lesson.steps)
+                            .filter(|(st, step)| st.is_done(step))
+                            .count();
                         let any_scored = s.steps.iter().any(|st| st.checked.is_some());
-                        LessonProgress { done, score: any_scored.then(|| s.lesson_score(corpus)) }
+                        LessonProgress {
+                            done,
+                            score: any_scored.then(|| s.lesson_score(corpus)),
+                        }
                     }
                     Loaded::Damaged { moved_to, problem } => {
                         *notice = Some(tr!(
@@ -176,9 +184,15 @@ fn lesson_card(
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let started = progress.is_some_and(|p| p.done > 0);
             let (text, hover) = if started {
-                (tr!("library-continue"), tr!("library-continue.hover", title = l.title.as_str()))
+                (
+                    tr!("library-continue"),
+                    tr!("library-continue.hover", title = l.title.as_str()),
+                )
             } else {
-                (tr!("library-start"), tr!("library-start.hover", title = l.title.as_str()))
+                (
+                    tr!("library-start"),
+                    tr!("library-start.hover", title = l.title.as_str()),
+                )
             };
             let b = egui::Button::new(RichText::new(text).strong());
             let r = ui.add_enabled(lf.is_playable(), b);
@@ -252,11 +266,7 @@ fn about_ui(ui: &mut Ui, l: &Lesson, progress: Option<&LessonProgress>, theme: &
     } else {
         l.title.clone()
     };
-    ui.label(
-        RichText::new(title)
-            .size(theme.font_size * 1.1)
-            .strong(),
-    );
+    ui.label(RichText::new(title).size(theme.font_size * 1.1).strong());
     if let Some(s) = &l.summary {
         ui.label(s);
     }

@@ -111,6 +111,10 @@ pub(crate) fn hand_in(shared: &mut Shared, s: &Session, dir: &Path, name: Option
     let h = crate::records::hand_in::hand_in(&Results::from_session(s), dir, name);
     shared.notice = Some(match h.written {
         Ok(()) => tr!("summary-handed-in", file = h.path.display().to_string()),
-        Err(e) => tr!("summary-hand-in-failed", file = h.path.display().to_string(), reason = e.to_string()),
+        Err(e) => tr!(
+            "summary-hand-in-failed",
+            file = h.path.display().to_string(),
+            reason = e.to_string()
+        ),
     });
 }

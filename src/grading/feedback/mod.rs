@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::grading::score::{KeyResult, PartlyWhy, StepScore, Verdict};
-use crate::i18n::percent;
 use crate::grading::session::Session;
+use crate::i18n::percent;
 use crate::lesson::{KeySpan, StepBody};
 use crate::text::{Span, collapse_whitespace};
 use crate::tr;
@@ -24,7 +24,11 @@ pub fn score_words(score: f64) -> String {
 
 /// A score in words and as a percentage: "Partly right: 67%".
 pub fn score_line(score: f64) -> String {
-    tr!("grading-score-line", words = score_words(score), percent = percent(score))
+    tr!(
+        "grading-score-line",
+        words = score_words(score),
+        percent = percent(score)
+    )
 }
 
 /// A quote as the locale quotes it: “…” in English, „…” in Polish, «…» in Ukrainian.
@@ -236,7 +240,11 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
     }
     if !flooded {
         let (precision, recall) = (percent(d.precision), percent(d.recall));
-        v.detail_line = Some(tr!("grading-detail", precision = precision.clone(), recall = recall.clone()));
+        v.detail_line = Some(tr!(
+            "grading-detail",
+            precision = precision.clone(),
+            recall = recall.clone()
+        ));
         v.detail_terms = Some(tr!("grading-detail-terms", precision = precision, recall = recall));
     }
     for (i, (k, r)) in s.step().keys().iter().zip(&d.keys).enumerate() {
@@ -244,7 +252,12 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
         v.keys.push(KeyLine {
             verdict: if flooded { Verdict::Missed } else { r.verdict },
             heading: if flooded {
-                format!("{} {}. {}", verdict_mark(Verdict::Missed), i + 1, tr!("grading-not-counted"))
+                format!(
+                    "{} {}. {}",
+                    verdict_mark(Verdict::Missed),
+                    i + 1,
+                    tr!("grading-not-counted")
+                )
             } else {
                 key_heading(i + 1, r)
             },

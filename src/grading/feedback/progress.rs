@@ -48,9 +48,10 @@ pub fn step_progress(s: &Session, i: usize) -> StepProgress {
         StepBody::Reflect { .. } if st.is_done(step) => StepProgress::new("✓", tr!("grading-progress-answered")),
         _ if s.lesson.exam && worked => StepProgress::new("✓", tr!("grading-progress-answered")),
         _ => match &st.checked {
-            Some(c) if st.solution_shown => {
-                StepProgress::new("●", tr!("grading-progress-solution-checked", percent = percent(c.score)))
-            }
+            Some(c) if st.solution_shown => StepProgress::new(
+                "●",
+                tr!("grading-progress-solution-checked", percent = percent(c.score)),
+            ),
             Some(c) => StepProgress::new("●", tr!("grading-progress-checked", percent = percent(c.score))),
             None if st.solution_shown => StepProgress::new("●", tr!("grading-progress-solution")),
             None => untouched(),

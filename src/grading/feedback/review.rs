@@ -20,7 +20,11 @@ pub fn step_result(s: &Session, i: usize, score: Option<f64>) -> String {
     match (score, &st.checked) {
         _ if s.lesson.exam && (done || answered) => tr!("grading-result-answered"),
         _ if s.lesson.exam => tr!("grading-result-to-do"),
-        (Some(_), Some(c)) => tr!("grading-result-score", percent = percent(c.score), words = score_words(c.score)),
+        (Some(_), Some(c)) => tr!(
+            "grading-result-score",
+            percent = percent(c.score),
+            words = score_words(c.score)
+        ),
         (Some(_), None) => tr!("grading-result-not-checked"),
         (None, _) if done => tr!("grading-result-done"),
         (None, _) => tr!("grading-result-to-do"),
@@ -51,9 +55,18 @@ pub fn summary_score(s: &Session) -> (f64, usize, usize) {
 pub fn summary_score_line(s: &Session) -> String {
     let (score, checked, total) = summary_score(s);
     if checked == total {
-        tr!("grading-lesson-score", percent = percent(score), words = score_words(score))
+        tr!(
+            "grading-lesson-score",
+            percent = percent(score),
+            words = score_words(score)
+        )
     } else {
-        tr!("grading-lesson-score-so-far", percent = percent(score), checked = checked, total = total)
+        tr!(
+            "grading-lesson-score-so-far",
+            percent = percent(score),
+            checked = checked,
+            total = total
+        )
     }
 }
 

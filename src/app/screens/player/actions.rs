@@ -10,10 +10,10 @@ use super::{PlayerCmd, PlayerScreen, step_labels};
 use crate::app::Command;
 use crate::app::theme::Theme;
 use crate::grading::feedback::score_words;
-use crate::i18n::percent;
-use crate::tr;
 use crate::grading::session::Session;
+use crate::i18n::percent;
 use crate::lesson::StepBody;
+use crate::tr;
 
 /// The narrowest the left group may be beside the right one; narrower, they take a row each.
 const MIN_LEFT: f32 = 260.0;
@@ -71,7 +71,10 @@ impl PlayerScreen {
         }
         if scored {
             let blocked = s.check_blocked();
-            let r = ui.add_enabled(blocked.is_none(), egui::Button::new(RichText::new(tr!("player-check")).strong()));
+            let r = ui.add_enabled(
+                blocked.is_none(),
+                egui::Button::new(RichText::new(tr!("player-check")).strong()),
+            );
             if r.clicked() {
                 cmds.push(player(PlayerCmd::Check));
             }
@@ -130,7 +133,10 @@ impl PlayerScreen {
     /// Remove highlight, Undo, Redo.
     fn editing_ui(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         if ui
-            .add_enabled(self.selected.is_some(), egui::Button::new(tr!("player-remove-highlight")))
+            .add_enabled(
+                self.selected.is_some(),
+                egui::Button::new(tr!("player-remove-highlight")),
+            )
             .clicked()
         {
             cmds.push(player(PlayerCmd::RemoveSelected));
@@ -149,7 +155,9 @@ fn help_ui(ui: &mut Ui, s: &Session, scored: bool, cmds: &mut Vec<Command>) {
     let step = s.step();
     if s.lesson.settings.hints
         && (!step.hints.is_empty() || step.keys().iter().any(|k| !k.hints.is_empty()))
-        && ui.add_enabled(s.hint_available(), egui::Button::new(tr!("player-hint"))).clicked()
+        && ui
+            .add_enabled(s.hint_available(), egui::Button::new(tr!("player-hint")))
+            .clicked()
     {
         cmds.push(player(PlayerCmd::Hint));
     }

@@ -66,7 +66,9 @@ pub(super) fn cards_ui(ui: &mut Ui, s: &Session, open: Option<usize>, theme: &Th
         if several && last_article != Some(article) {
             // Which page the next cards are about, when the step shows two.
             if let Some(a) = s.articles().iter().find(|a| a.id() == article) {
-                ui.label(RichText::new(tr!("player-cards-about", outlet = a.meta.outlet.as_str())).color(theme.muted()));
+                ui.label(
+                    RichText::new(tr!("player-cards-about", outlet = a.meta.outlet.as_str())).color(theme.muted()),
+                );
             }
             last_article = Some(article);
         }
@@ -79,9 +81,11 @@ pub(super) fn cards_ui(ui: &mut Ui, s: &Session, open: Option<usize>, theme: &Th
             "▶"
         };
         let b = egui::Button::selectable(is_open, RichText::new(format!("{mark} {}", c.title)).strong());
-        let r = ui
-            .add(b)
-            .on_hover_text(if is_open { tr!("player-card-close") } else { tr!("player-card-open") });
+        let r = ui.add(b).on_hover_text(if is_open {
+            tr!("player-card-close")
+        } else {
+            tr!("player-card-open")
+        });
         if r.clicked() {
             cmds.push(player(PlayerCmd::ToggleCard(i)));
         }

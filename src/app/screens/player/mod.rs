@@ -127,8 +127,7 @@ impl PlayerScreen {
     pub(crate) fn open(shared: &mut Shared, i: usize) -> Option<Self> {
         let lf = shared.library.lessons.get(i)?;
         let Some(lesson) = lf.lesson.clone().filter(|_| lf.is_playable()) else {
-            shared.notice =
-                Some(tr!("player-cannot-play"));
+            shared.notice = Some(tr!("player-cannot-play"));
             return None;
         };
         let student = shared.student.clone().unwrap_or_else(|| tr!("player-default-student"));

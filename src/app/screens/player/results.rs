@@ -83,7 +83,8 @@ pub(super) fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) -> Option<(usi
         ui.label(RichText::new(tr!("player-solution-shown")).italics());
     }
     if let (Some(d), Some(terms)) = (&v.detail_line, &v.detail_terms) {
-        ui.label(d).on_hover_text(tr!("player-for-teachers", terms = terms.as_str()));
+        ui.label(d)
+            .on_hover_text(tr!("player-for-teachers", terms = terms.as_str()));
     }
     if let Some(f) = &v.flooding_line {
         ui.colored_label(theme.verdict_color(Verdict::Missed), f);
@@ -140,6 +141,10 @@ fn extras_ui(ui: &mut Ui, extras: &[(String, bool)], theme: &Theme) {
     );
     for (text, near) in extras {
         let text = crate::grading::feedback::quoted(text);
-        ui.label(if *near { tr!("player-extra-near", quote = text) } else { text });
+        ui.label(if *near {
+            tr!("player-extra-near", quote = text)
+        } else {
+            text
+        });
     }
 }

@@ -243,7 +243,12 @@ fn steps_ui(ui: &mut Ui, s: &Session, width: f32, cmds: &mut Vec<Command>) {
                 .wrap()
                 .min_size(egui::vec2(width, 26.0)),
         );
-        let label = tr!("player-step-label", n = i + 1, title = step.title.as_str(), state = p.words.as_str());
+        let label = tr!(
+            "player-step-label",
+            n = i + 1,
+            title = step.title.as_str(),
+            state = p.words.as_str()
+        );
         b.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, current, &label));
         if b.clicked() && !current {
             cmds.push(player(PlayerCmd::GoToStep(i)));

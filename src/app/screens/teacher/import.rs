@@ -194,7 +194,8 @@ pub(super) fn found_and_missing(m: &ArticleMeta) -> Vec<String> {
         ("url", m.url.is_some()),
     ]
     .into_iter()
-    .filter_map(|(f, yes)| yes.then(|| field_name(f)))
+    .filter(|(_, yes)| *yes)
+    .map(|(f, _)| field_name(f))
     .collect();
     let missing: Vec<String> = crate::corpus::import::blank_fields(m)
         .into_iter()

@@ -124,7 +124,12 @@ pub(super) fn expose_text(ui: &mut Ui, state: &ArticleViewState, input: &Article
             next_mark += 1;
             let label = m
                 .label
-                .map(|l| names.get(l).cloned().unwrap_or_else(|| tr!("article-label-n", n = l + 1)))
+                .map(|l| {
+                    names
+                        .get(l)
+                        .cloned()
+                        .unwrap_or_else(|| tr!("article-label-n", n = l + 1))
+                })
                 .unwrap_or_else(|| tr!("article-no-label"));
             let text = tr!(
                 "article-highlight",
