@@ -408,7 +408,7 @@ fn a_lesson_edited_on_disk_reloads_keeping_the_students_place() {
     h.get_by_label_contains("now has errors");
     h.get_by_label("◀ Lessons").click();
     h.run();
-    h.get_by_label_contains("This lesson has 1 problem(s) and cannot be played yet");
+    h.get_by_label_contains("This lesson has 1 problem and cannot be played yet");
     assert!(h.get_all_by_label_contains("`choise` is not a kind of step").count() >= 1);
 }
 

@@ -349,7 +349,7 @@ fn focus_starts_on_the_work_and_tab_follows_reading_order() {
     sign_in(&mut h, "Ana");
     // The top bar, left to right.
     let mut order = Vec::new();
-    for _ in 0..7 {
+    for _ in 0..8 {
         press(&mut h, Key::Tab);
         order.push(focused(&h).unwrap_or_default());
     }
@@ -358,6 +358,7 @@ fn focus_starts_on_the_work_and_tab_follows_reading_order() {
         [
             "Switch student",
             "Teacher view",
+            "Language",
             "Keyboard help",
             "A−",
             "A+",

@@ -43,6 +43,6 @@ fn a_lesson_on_an_article_with_a_bad_date_is_not_ready_to_play_and_says_why() {
     let app = LateralApp::new(lib, Source::Folder(folder), Store::new(dir.path().join("data")));
     let mut h = harness_sized(app, 1200.0);
     sign_in(&mut h, "Ana");
-    h.get_by_label_contains("This lesson has 1 problem(s) and cannot be played yet");
+    h.get_by_label_contains("This lesson has 1 problem and cannot be played yet");
     h.get_by_label_contains("fresh.toml: line 5, column 8: `2022-13-45` is not a real date");
 }

@@ -84,7 +84,7 @@ fn a_folder_is_listed_before_it_is_checked_and_filled_in_after() {
             .count(),
         5
     );
-    h.get_by_label_contains("This lesson has 1 problem(s) and cannot be played yet");
+    h.get_by_label_contains("This lesson has 1 problem and cannot be played yet");
     assert!(h.get_all_by_label_contains("`choise` is not a kind of step").count() >= 1);
 }
 
@@ -124,7 +124,7 @@ fn a_broken_lesson_started_before_the_check_is_done_says_why_it_cannot_be_played
     h.run();
     assert_eq!(h.state().screen(), Screen::Library);
     assert!(h.state().notice().is_some_and(|n| n.contains("cannot be played")));
-    h.get_by_label_contains("This lesson has 1 problem(s) and cannot be played yet");
+    h.get_by_label_contains("This lesson has 1 problem and cannot be played yet");
     assert!(h.state().checking_lessons(), "the others are still being checked");
 }
 

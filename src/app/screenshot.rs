@@ -1,5 +1,5 @@
 //! `lateral --screenshot OUT.png [--lesson ID] [--step N] [--student NAME] [--answer key|partial|all]
-//! [--check] [--dark] [--size WxH] [--zoom F] [--edit ID [--preview]] [--class DIR] [--pin]
+//! [--check] [--summary] [--lang en|pl|uk] [--dark] [--size WxH] [--zoom F] [--edit ID [--preview]] [--class DIR] [--pin]
 //! [--keyboard-help]`: render one
 //! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a
 //! throw-away data folder, never a student's.
@@ -26,6 +26,8 @@ pub(crate) struct Plan {
     pub(crate) answer: Option<String>,
     /// Press Check.
     pub(crate) check: bool,
+    /// Then go on to the lesson's summary (`--summary`).
+    pub(crate) summary: bool,
     /// Dark theme.
     pub(crate) dark: bool,
     /// Window size.
@@ -126,6 +128,9 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     }
     if plan.check {
         app.run_cmd(Command::Player(PlayerCmd::Check), 0.0);
+    }
+    if plan.summary {
+        app.run_cmd(Command::Finish, 0.0);
     }
     Ok(())
 }

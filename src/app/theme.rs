@@ -74,7 +74,11 @@ pub(crate) fn headline_family() -> FontFamily {
 }
 
 /// Installs the bundled fonts: Noto Serif for reading, Noto Sans for the interface, with Noto
-/// Sans Symbols and Symbols 2 (arrows, ✓ ✗ ▶ …), Noto Sans Arabic and egui's own fonts as fallbacks.
+/// Sans Symbols and Symbols 2 (arrows, ✓ ✗ ▶ …) and egui's own fonts as fallbacks. Noto Sans and
+/// Serif cover Latin (Polish included), Greek and Cyrillic (Ukrainian included). No right-to-left
+/// face is bundled: egui 0.37 has no bidirectional layout or Arabic shaping, so Arabic or Hebrew
+/// text would be drawn in the wrong order and unjoined; such text shows as boxes instead, and
+/// docs/translating.md says so.
 pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
 }
@@ -109,11 +113,6 @@ pub(crate) fn font_definitions() -> FontDefinitions {
     );
     add(
         &mut fonts,
-        "NotoSansArabic",
-        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
-    );
-    add(
-        &mut fonts,
         "NotoSansSymbols",
         include_bytes!("../../assets/fonts/NotoSansSymbols-Regular.ttf"),
     );
@@ -132,12 +131,15 @@ pub(crate) fn font_definitions() -> FontDefinitions {
             first.to_string(),
             "NotoSansSymbols".to_string(),
             "NotoSansSymbols2".to_string(),
-            "NotoSansArabic".to_string(),
         ];
         v.extend(fallbacks.iter().cloned());
         v
     };
     fonts.families.insert(FontFamily::Proportional, family("NotoSans"));
+    // egui's monospace face (diagnostics, file names) lacks some letters (ẞ) and the marks ✓ ✗.
+    if let Some(mono) = fonts.families.get_mut(&FontFamily::Monospace) {
+        mono.extend(["NotoSans", "NotoSansSymbols", "NotoSansSymbols2"].map(String::from));
+    }
     fonts.families.insert(reading_family(), family("NotoSerif"));
     fonts.families.insert(headline_family(), family("NotoSerifBold"));
     fonts

@@ -492,3 +492,54 @@ fn verdict_colours_stay_apart_under_colour_blindness_simulation() {
         );
     }
 }
+
+/// Every character of the UI in every language, and of article text in Latin (Polish included),
+/// Greek and Cyrillic (Ukrainian and Russian included) scripts, has a glyph in every family the
+/// app draws with (issue 17 §2): nothing shows as a box.
+#[test]
+fn every_ui_language_and_european_script_has_glyphs() {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(super::font_definitions());
+    let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+    out.textures_delta.clear();
+    let mut text: String = crate::i18n::sources()
+        .iter()
+        .flat_map(|(_, files)| files.iter().map(|(_, t)| *t))
+        .collect();
+    text.push_str(concat!(
+        "Zażółć gęślą jaźń ZAŻÓŁĆ GĘŚLĄ JAŹŃ „cytat” «лапки» ‘’ — – … ",
+        "Щастя, Ґанок, Їжак, Євген, м’ята, мʼята, ЁЁ ёж Ыы Ээ Ъъ ",
+        "Ελληνικά: ΑΒΓΔ αβγδ άέήίόύώ ς ",
+        "Čeština ř ů, Slovenčina ľ ĺ ŕ, Română ș ț ă, Lietuvių ė į ų ū, Latviešu ā ē ģ ķ ļ ņ, ",
+        "Deutsch ß ẞ, Français œ Œ ç, Español ñ ¿¡, Türkçe ğ ı İ ş, Magyar ő ű, Hrvatski đ Đ, ",
+        "Srpski ђ ј љ њ ћ џ, Български ъ, Беларуская ў Ў, № ° ± × ÷ € £ ✓ ✗ ½ ▶ ◀ ● ◐ ○ ▼"
+    ));
+    let families = [
+        egui::FontFamily::Proportional,
+        egui::FontFamily::Monospace,
+        super::reading_family(),
+        super::headline_family(),
+    ];
+    let mut missing = Vec::new();
+    ctx.fonts_mut(|f| {
+        for family in &families {
+            let id = egui::FontId::new(14.0, family.clone());
+            let mut gone: Vec<char> = text
+                .chars()
+                .filter(|c| !c.is_control() && !f.has_glyph(&id, *c))
+                .collect();
+            gone.sort_unstable();
+            gone.dedup();
+            if !gone.is_empty() {
+                missing.push(format!(
+                    "{family:?}: {}",
+                    gone.iter()
+                        .map(|c| format!("{c} (U+{:04X})", *c as u32))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+    });
+    assert!(missing.is_empty(), "no glyph for:\n{}", missing.join("\n"));
+}

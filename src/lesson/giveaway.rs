@@ -5,195 +5,18 @@
 //!
 //! A hint may say *where* to look or *what kind* of thing to look for, never *what*: it gives a
 //! key away when it has the whole quote, three of the key's words in a row (one of them not a
-//! [stop word](STOPWORDS)), or more than half of the key's distinct content words in any order.
+//! [stop word](seen::STOPWORDS)), or more than half of the key's distinct content words in any order.
+
+mod seen;
 
 use crate::corpus::Corpus;
 use crate::lesson::blocks::Block;
 use crate::lesson::{KeySpan, Lesson, Step, StepBody};
+use crate::text::Span;
 use crate::text::diag::{Diagnostic, Severity, SourceFile};
-use crate::text::{Folded, Span, is_word_char};
-
-/// A quote shorter than this (folded) is not looked for: two letters match too much by chance.
-const MIN_QUOTE_CHARS: usize = 4;
-
-/// How many words of a long quote, in a row, give it away.
-const GIVEAWAY_WORDS: usize = 4;
-
-/// How many words of a key, in a row, a hint gives it away with (one of them a content word).
-const HINT_RUN_WORDS: usize = 3;
-
-/// Words too common to say where a key is: a hint may use them freely. Every other word is a
-/// *content word*.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "but", "by",
-    "can", "could", "did", "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i",
-    "if", "in", "into", "is", "it", "its", "it's", "just", "me", "more", "most", "my", "no", "not", "of", "on", "one",
-    "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "such", "than", "that", "that's",
-    "the", "their", "them", "then", "there", "there's", "these", "they", "this", "those", "to", "too", "up", "very",
-    "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you",
-    "your",
-];
-
-/// A text students read before checking, folded once.
-struct Seen {
-    folded: Folded,
-}
-
-impl Seen {
-    fn new(text: &str) -> Self {
-        Seen {
-            folded: Folded::new(text),
-        }
-    }
-
-    /// Where the folded, lower-cased `q` occurs as whole words: the char span in the text.
-    fn find(&self, q: &str) -> Option<Span> {
-        if q.chars().count() < MIN_QUOTE_CHARS {
-            return None;
-        }
-        let lower = self.folded.lowercase();
-        let t = lower.text.as_str();
-        let starts_word = q.starts_with(is_word_char);
-        let ends_word = q.ends_with(is_word_char);
-        let mut from = 0;
-        while let Some(k) = t.get(from..).and_then(|rest| rest.find(q)) {
-            let (b0, b1) = (from + k, from + k + q.len());
-            let before_ok = !starts_word || !t[..b0].ends_with(is_word_char);
-            let after_ok = !ends_word || !t[b1..].starts_with(is_word_char);
-            if before_ok && after_ok {
-                return Some(lower.origin_span(b0, b1));
-            }
-            from = b0 + t[b0..].chars().next().map_or(1, char::len_utf8);
-        }
-        None
-    }
-}
-
-/// The words of `text`, folded and lower-cased, in order.
-fn tokens(text: &str) -> Vec<String> {
-    let lower = crate::text::lowercase(&Folded::new(text).text);
-    let chars: Vec<char> = lower.chars().collect();
-    crate::text::words(&lower)
-        .into_iter()
-        .map(|w| chars[w.range()].iter().collect())
-        .collect()
-}
-
-fn is_content(word: &str) -> bool {
-    !STOPWORDS.contains(&word)
-}
-
-/// A hint's words, for [`Wanted::in_hint`].
-struct HintWords {
-    seq: Vec<String>,
-}
-
-/// How a hint gives a key away.
-#[derive(Debug, PartialEq)]
-enum HintGiveaway {
-    /// It contains the whole quote.
-    Whole,
-    /// It repeats [`HINT_RUN_WORDS`] or more of the key's words in a row.
-    Run(String),
-    /// It uses more than half of the key's distinct content words (of a key with two or more).
-    Most { used: usize, of: usize },
-}
-
-impl HintGiveaway {
-    fn how(&self) -> String {
-        match self {
-            HintGiveaway::Whole => "it quotes".into(),
-            HintGiveaway::Run(run) => format!("it repeats “{run}” from"),
-            HintGiveaway::Most { used, of } => format!("it uses {used} of the {of} content words of"),
-        }
-    }
-}
-
-/// A key's quote as it is looked for: folded and lower-cased, whole and in runs of
-/// [`GIVEAWAY_WORDS`] words; and, for hints, its words and distinct content words.
-struct Wanted {
-    whole: String,
-    runs: Vec<String>,
-    /// Its words and distinct content words, made the first time a hint is checked against it
-    /// (most texts are checked by [`Wanted::in_text`], which needs neither).
-    hint_words: std::cell::OnceCell<(Vec<String>, Vec<String>)>,
-    quote: String,
-}
-
-impl Wanted {
-    fn new(quote: &str) -> Self {
-        let whole = crate::text::lowercase(&Folded::quote(quote));
-        let words: Vec<&str> = whole.split(' ').filter(|w| !w.is_empty()).collect();
-        let runs = if words.len() > GIVEAWAY_WORDS {
-            words.windows(GIVEAWAY_WORDS).map(|w| w.join(" ")).collect()
-        } else {
-            Vec::new()
-        };
-        Wanted {
-            whole,
-            runs,
-            hint_words: std::cell::OnceCell::new(),
-            quote: quote.to_string(),
-        }
-    }
-
-    /// Its words, and its distinct content words in order.
-    fn hint_words(&self) -> &(Vec<String>, Vec<String>) {
-        self.hint_words.get_or_init(|| {
-            let words = tokens(&self.quote);
-            let mut content: Vec<String> = Vec::new();
-            for w in words.iter().filter(|w| is_content(w)) {
-                if !content.contains(w) {
-                    content.push(w.clone());
-                }
-            }
-            (words, content)
-        })
-    }
-
-    /// Does a hint give the quote away: the whole quote, [`HINT_RUN_WORDS`] of its words in a
-    /// row (one of them a content word), or more than half of its distinct content words?
-    fn in_hint(&self, seen: &Seen, hint: &HintWords) -> Option<HintGiveaway> {
-        if seen.find(&self.whole).is_some() {
-            return Some(HintGiveaway::Whole);
-        }
-        let (words, content) = self.hint_words();
-        let run = words
-            .windows(HINT_RUN_WORDS)
-            .find(|w| w.iter().any(|x| is_content(x)) && hint.seq.windows(HINT_RUN_WORDS).any(|h| h == *w));
-        if let Some(run) = run {
-            return Some(HintGiveaway::Run(run.join(" ")));
-        }
-        let used = content.iter().filter(|w| hint.seq.contains(w)).count();
-        (content.len() >= 2 && 2 * used > content.len()).then_some(HintGiveaway::Most {
-            used,
-            of: content.len(),
-        })
-    }
-
-    /// Does `seen` give the quote away: the whole quote, or (with `partly`) any run of its words?
-    fn in_text(&self, seen: &Seen, partly: bool) -> Option<Span> {
-        if !partly || self.runs.is_empty() {
-            return seen.find(&self.whole);
-        }
-        self.runs.iter().find_map(|r| seen.find(r))
-    }
-}
-
-/// Does `text` give `quote` away: does it contain the quote, or (with `partly`, for a quote
-/// longer than [`GIVEAWAY_WORDS`] words) any [`GIVEAWAY_WORDS`] of its words in a row? Matched
-/// as whole words, folded as quotes are when anchoring, without case. Returns the char span in
-/// `text`. Hints have their own rule, [`hint_gives_away`].
 #[cfg(test)]
-fn quoted_in(text: &str, quote: &str, partly: bool) -> Option<Span> {
-    Wanted::new(quote).in_text(&Seen::new(text), partly)
-}
-
-/// Does the hint `hint` give `quote` away (see [`Wanted::in_hint`])?
-#[cfg(test)]
-fn hint_gives_away(hint: &str, quote: &str) -> Option<HintGiveaway> {
-    Wanted::new(quote).in_hint(&Seen::new(hint), &HintWords { seq: tokens(hint) })
-}
+use seen::{HintGiveaway, hint_gives_away, quoted_in};
+use seen::{HintWords, Seen, Wanted};
 
 /// Warns about every key whose quote a student can read before checking. `blocks` are the
 /// file's blocks (the lesson block first), `lesson` what was read from them. Each text is
@@ -209,7 +32,7 @@ pub(crate) fn warn_giveaways(
     let text = src.text.as_str();
     let intro_text = &text[header.prose.clone()];
     let intro = Seen::new(intro_text);
-    let mut notes: std::collections::HashMap<&str, Seen> = std::collections::HashMap::new();
+    let mut notes: std::collections::HashMap<&str, Seen<'_>> = std::collections::HashMap::new();
     for step in &lesson.steps {
         let StepBody::Highlight { keys, .. } = &step.body else {
             continue;
@@ -292,7 +115,8 @@ pub(crate) fn warn_card_giveaways(
             else {
                 continue;
             };
-            let seen = Seen::new(&format!("{}\n{}", card.title, card.text));
+            let shown = format!("{}\n{}", card.title, card.text);
+            let seen = Seen::new(&shown);
             for (key, wanted) in &keys {
                 if wanted.in_text(&seen, true).is_some() {
                     let what = format!(
@@ -309,9 +133,9 @@ pub(crate) fn warn_card_giveaways(
 /// What one step shows before Check, folded: its instructions, title and hints.
 struct StepTexts<'a> {
     prose_text: &'a str,
-    prose: Seen,
-    title: (&'a str, Seen),
-    hints: Vec<(&'a str, Seen, HintWords)>,
+    prose: Seen<'a>,
+    title: (&'a str, Seen<'a>),
+    hints: Vec<(&'a str, Seen<'a>, HintWords)>,
     toml: &'a str,
 }
 
@@ -324,7 +148,11 @@ impl<'a> StepTexts<'a> {
             prose: Seen::new(prose_text),
             title: (&step.title, Seen::new(&step.title)),
             hints: hints
-                .map(|h| (h.as_str(), Seen::new(h), HintWords { seq: tokens(h) }))
+                .map(|h| {
+                    let seen = Seen::new(h);
+                    let words = HintWords::new(&seen);
+                    (h.as_str(), seen, words)
+                })
                 .collect(),
             toml: &text[block.toml.clone()],
         }

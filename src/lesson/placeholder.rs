@@ -59,6 +59,9 @@ pub(crate) const SKELETON_INSTRUCTIONS: &str = "Tell students what to find, and 
 /// `s` as compared here: folded as quotes are, lower-cased, whitespace collapsed, and without
 /// the punctuation, quote marks, brackets and Markdown marks around it.
 fn normal(s: &str) -> String {
+    if s.is_ascii() {
+        return normal_ascii(s);
+    }
     // One pass: fold, collapse whitespace (none at either end), lower-case.
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -77,7 +80,35 @@ fn normal(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    // Trimmed in place: no second string.
+    let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    out.drain(..start);
+    out
+}
+
+/// [`normal`] of an ASCII text, a byte at a time: folding only turns a backtick into `'` and
+/// whitespace into a space there.
+fn normal_ascii(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        if char::from(b).is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+    }
+    let end = out.iter().rposition(u8::is_ascii_alphanumeric).map_or(0, |i| i + 1);
+    out.truncate(end);
+    let start = out.iter().position(u8::is_ascii_alphanumeric).unwrap_or(out.len());
+    out.drain(..start);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Why `text` is a placeholder, quoted for a message (e.g. `“TODO”`), or `None` when it is
@@ -90,27 +121,40 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     let shown = || format!("“{}”", crate::text::diag::short(trimmed, 40));
     // Only the start of a long text is looked at: a stand-in is short, or starts with a marker
     // ("TODO: …", "Lorem ipsum dolor sit amet, …"), and the instructions of a step are long.
-    let long = trimmed.chars().nth(HEAD_CHARS).is_some();
-    let head: String = trimmed.chars().take(if long { 24 } else { HEAD_CHARS }).collect();
-    let n = normal(&head);
+    // (A text of at most HEAD_CHARS bytes has at most as many chars.)
+    let long = trimmed.len() > HEAD_CHARS && trimmed.chars().nth(HEAD_CHARS).is_some();
+    let head = if long {
+        trimmed.char_indices().nth(24).map_or(trimmed, |(b, _)| &trimmed[..b])
+    } else {
+        trimmed
+    };
+    let n = normal(head);
     if n.is_empty() && !long {
         // Only dots, dashes, question marks or brackets: "…", "...", "???", "[ ]".
         return Some(shown());
     }
-    let words: Vec<&str> = n
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let first = words.first().copied().unwrap_or_default();
+    let mut words = n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or_default();
     let all_x = |w: &str| w.len() >= 3 && w.chars().all(|c| c == 'x');
-    let marker = MARKERS.contains(&first) && (first != "lorem" || words.get(1) == Some(&"ipsum"));
+    let marker = MARKERS.contains(&first) && (first != "lorem" || words.next() == Some("ipsum"));
     if marker || all_x(first) {
         return Some(shown());
     }
     if long {
         return None;
     }
-    let slot = words.len() <= 6 && words.last() == Some(&"here") && words.iter().any(|w| SLOT_WORDS.contains(w));
+    (PHRASES.contains(&n.as_str()) || is_slot(&n) || is_skeleton(&n)).then(shown)
+}
+
+/// Is the normalised text `n` a short slot to fill, ending in "here" ("Explain here", "Write
+/// your hint here")?
+fn is_slot(n: &str) -> bool {
+    let words = || n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words().next_back() == Some("here") && words().count() <= 6 && words().any(|w| SLOT_WORDS.contains(&w))
+}
+
+/// Is the normalised text `n` one of the skeleton's stand-ins, left unchanged?
+fn is_skeleton(n: &str) -> bool {
     static SKELETON: std::sync::LazyLock<[String; 4]> = std::sync::LazyLock::new(|| {
         [
             SKELETON_INTRO,
@@ -120,8 +164,7 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
         ]
         .map(normal)
     });
-    let skeleton = SKELETON.contains(&n);
-    (PHRASES.contains(&n.as_str()) || slot || skeleton).then(shown)
+    SKELETON.iter().any(|s| s == n)
 }
 
 /// How many chars of a text [`placeholder`] looks at (more than the skeleton's longest).
@@ -182,7 +225,12 @@ impl Field {
 
 /// Warns at `span` (file bytes) when `text` is a placeholder.
 pub(crate) fn warn_placeholder(ctx: &Ctx<'_>, span: Range<usize>, text: &str, field: Field) {
-    if let Some(shown) = placeholder(text) {
+    warn_shown(ctx, span, placeholder(text), field);
+}
+
+/// Warns at `span` that a text is a placeholder, when [`placeholder`] said why (`shown`).
+fn warn_shown(ctx: &Ctx<'_>, span: Range<usize>, shown: Option<String>, field: Field) {
+    if let Some(shown) = shown {
         ctx.warn(
             span,
             format!("{} placeholder text ({shown}), not written yet", field.what()),
@@ -193,7 +241,8 @@ pub(crate) fn warn_placeholder(ctx: &Ctx<'_>, span: Range<usize>, text: &str, fi
 
 /// Warns at `span` when a key's explanation is a placeholder or only repeats its quote.
 pub(crate) fn warn_explanation(ctx: &Ctx<'_>, span: Range<usize>, explanation: &str, quote: &str) {
-    if placeholder(explanation).is_none() && repeats_quote(explanation, quote) {
+    let shown = placeholder(explanation);
+    if shown.is_none() && repeats_quote(explanation, quote) {
         ctx.warn(
             span,
             "this explanation only repeats the key's quote",
@@ -201,7 +250,7 @@ pub(crate) fn warn_explanation(ctx: &Ctx<'_>, span: Range<usize>, explanation: &
         );
         return;
     }
-    warn_placeholder(ctx, span, explanation, Field::KeyExplanation);
+    warn_shown(ctx, span, shown, Field::KeyExplanation);
 }
 
 /// The byte range of `range` in `text` without the whitespace at its ends.
@@ -283,5 +332,58 @@ mod tests {
             let old = folded.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
             proptest::prop_assert_eq!(normal(&s), old);
         }
+
+        /// The ASCII shortcut of `normal` is the char-by-char path.
+        #[test]
+        fn normal_of_ascii_is_the_char_by_char_normal(s in "[\\x00-\\x7F]{0,60}|[ a-zA-Z`.,!?\t\n\r\x0B\x0C\x1C-\x1F]{0,40}") {
+            let by_char = normal(&format!("{s}\u{AD}"));
+            proptest::prop_assert_eq!(normal(&s), by_char);
+        }
+
+        /// `placeholder` looks at a slice of the text's head and its words one by one; it
+        /// says what it said when it collected both (the code before, copied here).
+        #[test]
+        fn placeholder_is_what_it_was(
+            s in "((todo|TBD|lorem|ipsum|xxx|explain|here|Write|your|hint|text|to|be|done|a|word|…|\\?)[ .:\n]{1,2}){0,30}|\\PC{0,120}",
+        ) {
+            proptest::prop_assert_eq!(placeholder(&s), placeholder_before(&s));
+        }
+    }
+
+    fn placeholder_before(text: &str) -> Option<String> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let shown = || format!("“{}”", crate::text::diag::short(trimmed, 40));
+        let long = trimmed.chars().nth(HEAD_CHARS).is_some();
+        let head: String = trimmed.chars().take(if long { 24 } else { HEAD_CHARS }).collect();
+        let n = normal(&head);
+        if n.is_empty() && !long {
+            return Some(shown());
+        }
+        let words: Vec<&str> = n
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let first = words.first().copied().unwrap_or_default();
+        let all_x = |w: &str| w.len() >= 3 && w.chars().all(|c| c == 'x');
+        let marker = MARKERS.contains(&first) && (first != "lorem" || words.get(1) == Some(&"ipsum"));
+        if marker || all_x(first) {
+            return Some(shown());
+        }
+        if long {
+            return None;
+        }
+        let slot = words.len() <= 6 && words.last() == Some(&"here") && words.iter().any(|w| SLOT_WORDS.contains(w));
+        let skeleton = [
+            SKELETON_INTRO,
+            SKELETON_HINT,
+            SKELETON_EXPLANATION,
+            SKELETON_INSTRUCTIONS,
+        ]
+        .map(normal)
+        .contains(&n);
+        (PHRASES.contains(&n.as_str()) || slot || skeleton).then(shown)
     }
 }

@@ -209,6 +209,7 @@ pub fn collapse_whitespace(s: &str) -> String {
 /// Forgives what a keyboard cannot easily type: curly quotes and apostrophes, primes and
 /// guillemets become `'` or `"`; every dash and minus becomes `-`; no-break and other spaces
 /// become a plain space; soft hyphens and zero-width characters disappear.
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
@@ -347,6 +348,10 @@ impl Folded {
 /// way [`Folded::lowercase`] does: a quote lowered with this matches the lowered article text.
 /// (Unlike `str::to_lowercase`, a final `Σ` becomes `σ`, as it does inside the article text.)
 pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        // The same chars, a byte at a time.
+        return s.to_ascii_lowercase();
+    }
     s.chars().flat_map(char::to_lowercase).collect()
 }
 

@@ -109,3 +109,12 @@ fn words_join_inner_apostrophes_and_hyphens() {
         vec!["Russia", "didn’t", "take", "a", "Soviet-era", "U.S", "call", "no"]
     );
 }
+
+proptest::proptest! {
+    /// `lowercase` takes a shortcut for ASCII text: the same as lower-casing char by char.
+    #[test]
+    fn lowercase_of_ascii_is_char_by_char(s in "[\\x00-\\x7F]{0,40}|\\PC{0,20}") {
+        let by_char: String = s.chars().flat_map(char::to_lowercase).collect();
+        proptest::prop_assert_eq!(lowercase(&s), by_char);
+    }
+}

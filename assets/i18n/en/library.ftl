@@ -28,7 +28,7 @@ library-lesson-problems =
         [one] This lesson has { $n } problem and cannot be played yet:
        *[other] This lesson has { $n } problems and cannot be played yet:
     }
-library-line-column = { $file }line { $line }, column { $column }: 
+library-line-column = { $file }line { $line }, column { $column }:
 library-exported =
     { $n ->
         [one] Saved { $n } results file in { $folder }.

@@ -34,7 +34,7 @@ library-lesson-problems =
         [few] Ta lekcja ma { $n } błędy i nie można jej jeszcze uruchomić:
        *[many] Ta lekcja ma { $n } błędów i nie można jej jeszcze uruchomić:
     }
-library-line-column = { $file }wiersz { $line }, kolumna { $column }: 
+library-line-column = { $file }wiersz { $line }, kolumna { $column }:
 library-exported =
     { $n ->
         [one] Zapisano { $n } plik z wynikami w { $folder }.

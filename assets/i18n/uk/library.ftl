@@ -34,7 +34,7 @@ library-lesson-problems =
         [few] Цей урок має { $n } помилки, і його ще не можна запустити:
        *[many] Цей урок має { $n } помилок, і його ще не можна запустити:
     }
-library-line-column = { $file }рядок { $line }, стовпець { $column }: 
+library-line-column = { $file }рядок { $line }, стовпець { $column }:
 library-exported =
     { $n ->
         [one] Збережено { $n } файл із результатами в { $folder }.

@@ -312,7 +312,10 @@ fn problems_ui(ui: &mut Ui, lf: &LessonFile, theme: &Theme) {
             format!("{}: ", d.file)
         };
         let place = if d.line > 0 {
-            tr!("library-line-column", file = file, line = d.line, column = d.column)
+            format!(
+                "{} ",
+                tr!("library-line-column", file = file, line = d.line, column = d.column)
+            )
         } else {
             file
         };
