@@ -12,9 +12,11 @@ use crate::app::widgets::article_view::{ArticleViewState, MarkView, Overlay, Pan
 use crate::app::widgets::dropped_path;
 use crate::app::{Command, Shared};
 use crate::corpus::Corpus;
+use crate::i18n::percent;
 use crate::lesson::{Lesson, Step};
 use crate::records::grade::{Report, StepClass, class_view, grade, results_files};
 use crate::text::Span;
+use crate::tr;
 
 /// The class view's state.
 #[derive(Default)]
@@ -96,15 +98,13 @@ impl ClassScreen {
         let files = results_files(&paths);
         let report = grade(&lesson, &shared.library.corpus, &files);
         let steps = class_view(&report, &lesson, &shared.library.corpus);
-        self.message = Some(format!(
-            "{} student(s) graded, {} file(s) skipped{}",
-            report.graded.len(),
-            report.skipped,
-            if report.diagnostics.is_empty() {
-                String::new()
-            } else {
-                " (see the problems below)".into()
-            }
+        // i18n: not text (the selector of class-graded)
+        let problems = if report.diagnostics.is_empty() { "no" } else { "yes" };
+        self.message = Some(tr!(
+            "class-graded",
+            students = report.graded.len(),
+            skipped = report.skipped,
+            problems = problems
         ));
         self.lesson = lesson_index;
         self.step = lesson.steps.iter().position(|s| s.is_scored()).unwrap_or(0);
@@ -123,11 +123,11 @@ impl ClassScreen {
             .map(PathBuf::from)
             .collect();
         if paths.is_empty() {
-            self.message = Some("Type the folder that holds the results files (or pick it).".into());
+            self.message = Some(tr!("class-folder-needed"));
             return;
         }
         if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-            self.message = Some(format!("{} does not exist", missing.display()));
+            self.message = Some(tr!("class-folder-missing", path = missing.display().to_string()));
             return;
         }
         self.load(shared, i, paths);
@@ -170,7 +170,7 @@ impl ClassScreen {
         let lesson = shared.library.lessons.get(self.lesson).and_then(|l| l.lesson.clone());
         let (Some(report), Some(lesson)) = (self.report.as_ref(), lesson) else {
             egui::CentralPanel::default().show(ui, |ui| {
-                ui.label("Pick the lesson and the folder that holds your students' results files, then press Grade. Every score is recomputed from the highlights; scores written in the files are never trusted.");
+                ui.label(tr!("class-intro"));
             });
             cmds.extend(out.into_iter().map(Command::Class));
             return cmds;
@@ -196,28 +196,28 @@ impl ClassScreen {
     /// The bar at the top: lesson, folder, Grade, Close.
     fn top_ui(&mut self, ui: &mut Ui, lessons: &[(usize, String)], out: &mut Vec<ClassCmd>, cmds: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("CLASS RESULTS (teacher)").strong());
+            ui.label(RichText::new(tr!("class-banner")).strong());
             let current = lessons
                 .iter()
                 .find(|(i, _)| *i == self.lesson)
-                .map_or("pick a lesson".to_string(), |(_, t)| t.clone());
-            egui::ComboBox::new("class-lesson", "Lesson")
+                .map_or_else(|| tr!("class-pick-lesson"), |(_, t)| t.clone());
+            egui::ComboBox::new("class-lesson", tr!("class-lesson"))
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for (i, t) in lessons {
                         ui.selectable_value(&mut self.lesson, *i, t);
                     }
                 });
-            let l = ui.label("Results folder:");
+            let l = ui.label(tr!("class-results-folder"));
             ui.add(egui::TextEdit::singleline(&mut self.path_text).desired_width(320.0))
                 .labelled_by(l.id);
-            if ui.button("Pick folder…").clicked() {
+            if ui.button(tr!("class-pick-folder")).clicked() {
                 out.push(ClassCmd::PickFolder);
             }
-            if ui.button("Grade").clicked() {
+            if ui.button(tr!("class-grade")).clicked() {
                 out.push(ClassCmd::Load(self.lesson));
             }
-            if ui.button("Close class view").clicked() {
+            if ui.button(tr!("class-close")).clicked() {
                 cmds.push(Command::CloseClass);
             }
         });
@@ -228,7 +228,7 @@ impl ClassScreen {
 
     /// The scored steps with the class average, and the students.
     fn side_ui(&self, ui: &mut Ui, lesson: &Lesson, report: &Report, out: &mut Vec<ClassCmd>) {
-        ui.label(RichText::new("Steps").strong());
+        ui.label(RichText::new(tr!("class-steps")).strong());
         for (i, (s, sc)) in lesson.steps.iter().zip(&self.steps).enumerate() {
             if !s.is_scored() {
                 continue;
@@ -240,7 +240,7 @@ impl ClassScreen {
             };
             if ui
                 .add(
-                    egui::Button::selectable(self.step == i, format!("{}. {} — {:.0}%", i + 1, s.title, avg * 100.0))
+                    egui::Button::selectable(self.step == i, format!("{}. {} — {}", i + 1, s.title, percent(avg)))
                         .wrap(),
                 )
                 .clicked()
@@ -249,11 +249,11 @@ impl ClassScreen {
             }
         }
         ui.separator();
-        ui.label(RichText::new("Students").strong());
+        ui.label(RichText::new(tr!("class-students")).strong());
         if ui
             .add(egui::Button::selectable(
                 self.student.is_none(),
-                "Whole class (heatmap)",
+                tr!("class-whole-class"),
             ))
             .clicked()
         {
@@ -261,14 +261,14 @@ impl ClassScreen {
         }
         egui::ScrollArea::vertical().id_salt("class-students").show(ui, |ui| {
             for (gi, g) in report.graded.iter().enumerate() {
-                let t = format!("{} — {:.0}%", g.results.student, g.outcome.score * 100.0);
+                let t = format!("{} — {}", g.results.student, percent(g.outcome.score));
                 if ui.add(egui::Button::selectable(self.student == Some(gi), t)).clicked() {
                     out.push(ClassCmd::Student(Some(gi)));
                 }
             }
             if !report.diagnostics.is_empty() {
                 ui.separator();
-                ui.label(RichText::new("Problems").strong());
+                ui.label(RichText::new(tr!("class-problems")).strong());
                 for d in &report.diagnostics {
                     ui.label(
                         RichText::new(format!(
@@ -302,12 +302,11 @@ impl ClassScreen {
             })
             .collect();
         ui.label(RichText::new(match (self.student, &self.report) {
-            (Some(g), Some(report)) => format!(
-                "{}'s highlights; the key spans are outlined and numbered.",
-                report.graded[g].results.student
+            (Some(g), Some(report)) => tr!(
+                "class-student-highlights",
+                name = report.graded[g].results.student.as_str()
             ),
-            _ => "How many students highlighted each word (darker = more); the key spans are outlined and numbered."
-                .to_string(),
+            _ => tr!("class-heatmap-caption"),
         }));
         let _ = article_columns(
             ui,
@@ -391,7 +390,7 @@ fn student_marks(results: &crate::records::results::Results, step: &str, article
 fn stats_ui(ui: &mut Ui, lesson: &Lesson, si: usize, sc: &StepClass, theme: &Theme) {
     let step = &lesson.steps[si];
     ui.heading(&step.title);
-    ui.label(format!("{} student(s)", sc.scores.len()));
+    ui.label(tr!("class-student-count", n = sc.scores.len()));
     // The score distribution: five bars.
     let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(300.0), 120.0), egui::Sense::hover());
     let max = sc.histogram.iter().copied().max().unwrap_or(0).max(1) as f32;
@@ -408,7 +407,7 @@ fn stats_ui(ui: &mut Ui, lesson: &Lesson, si: usize, sc: &StepClass, theme: &The
         p.text(
             egui::pos2(x + bw / 2.0, rect.bottom() - 8.0),
             egui::Align2::CENTER_CENTER,
-            format!("{}–{}%", i * 20, i * 20 + 20),
+            score_range(i),
             egui::FontId::proportional(10.0),
             theme.muted(),
         );
@@ -426,51 +425,98 @@ fn stats_ui(ui: &mut Ui, lesson: &Lesson, si: usize, sc: &StepClass, theme: &The
         .histogram
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("{}–{}%: {c}", i * 20, i * 20 + 20))
+        .map(|(i, c)| format!("{}: {c}", score_range(i)))
         .collect::<Vec<_>>()
         .join(", ");
-    ui.label(RichText::new(format!("Scores: {histo}")).small());
+    ui.label(RichText::new(tr!("class-scores", histogram = histo)).small());
     if let Some(l) = &sc.lookups {
         lookups_ui(ui, l);
         return;
     }
     ui.separator();
-    ui.label(RichText::new("Most missed key spans").strong());
+    ui.label(RichText::new(tr!("class-most-missed")).strong());
     let mut order: Vec<usize> = (0..sc.missed.len()).collect();
     order.sort_by_key(|&k| std::cmp::Reverse(sc.missed[k]));
     for k in order {
         let key = &step.keys()[k];
-        ui.label(format!(
-            "{}. “{}”: missed by {} of {}",
-            k + 1,
-            key.anchor.quote,
-            sc.missed[k],
-            sc.scores.len()
+        ui.label(tr!(
+            "class-key-missed",
+            number = k + 1,
+            quote = key.anchor.quote.as_str(),
+            missed = sc.missed[k],
+            total = sc.scores.len()
         ));
     }
     ui.separator();
-    ui.label(RichText::new("Most common highlights not in the key").strong());
+    ui.label(RichText::new(tr!("class-common-extras")).strong());
     if sc.common_extras.is_empty() {
-        ui.label("None.");
+        ui.label(tr!("class-none"));
     }
     for (text, n) in sc.common_extras.iter().take(8) {
-        ui.label(format!("“{text}”: {n} student(s)"));
+        ui.label(tr!("class-extra-count", text = text.as_str(), n = *n));
     }
 }
 
 /// An investigate step: how many looked, how many before judging, and each card's count.
 fn lookups_ui(ui: &mut Ui, l: &crate::records::lookup_stats::LookupStats) {
     ui.separator();
-    ui.label(RichText::new("Source cards").strong());
-    ui.label(format!(
-        "Opened at least one card: {} of {} student(s)",
-        l.looked, l.students
-    ));
-    ui.label(format!(
-        "Opened a card before answering the next question: {} of the {} who answered it",
-        l.looked_before_judging, l.judged
+    ui.label(RichText::new(tr!("class-source-cards")).strong());
+    ui.label(tr!("class-looked", looked = l.looked, n = l.students));
+    ui.label(tr!(
+        "class-looked-before",
+        looked = l.looked_before_judging,
+        n = l.judged
     ));
     for (title, n) in &l.per_card {
-        ui.label(format!("“{title}”: opened by {n}"));
+        ui.label(tr!("class-card-opened", title = title.as_str(), n = *n));
+    }
+}
+
+/// Bar `i` of the score chart: "0–20%", "20–40%" … as the locale writes a range of percentages.
+fn score_range(i: usize) -> String {
+    tr!("class-score-range", from = i * 20, to = i * 20 + 20)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Locale, with_locale};
+    use crate::tr;
+
+    fn graded(locale: Locale, students: usize, skipped: usize, problems: &str) -> String {
+        with_locale(locale, || {
+            tr!(
+                "class-graded",
+                students = students,
+                skipped = skipped,
+                problems = problems
+            )
+        })
+    }
+
+    #[test]
+    fn the_graded_message_counts_in_words() {
+        assert_eq!(graded(Locale::En, 1, 0, "no"), "1 student graded, 0 files skipped");
+        assert_eq!(
+            graded(Locale::En, 5, 1, "yes"),
+            "5 students graded, 1 file skipped (see the problems below)"
+        );
+        assert_eq!(
+            graded(Locale::Pl, 5, 2, "yes"),
+            "Oceniono 5 uczniów, pominięto 2 pliki (zob. problemy poniżej)"
+        );
+        assert_eq!(graded(Locale::Pl, 1, 5, "no"), "Oceniono 1 ucznia, pominięto 5 plików");
+        assert_eq!(graded(Locale::Uk, 22, 1, "no"), "Оцінено 22 учнів, пропущено 1 файл");
+    }
+
+    #[test]
+    fn the_score_chart_writes_percentages_as_each_language_does() {
+        assert_eq!(with_locale(Locale::En, || super::score_range(1)), "20–40%");
+        assert_eq!(with_locale(Locale::Pl, || super::score_range(1)), "20–40\u{a0}%");
+        assert_eq!(with_locale(Locale::Uk, || super::score_range(4)), "80–100\u{a0}%");
+        let students = |locale, n: usize| with_locale(locale, || tr!("class-student-count", n = n));
+        assert_eq!(students(Locale::En, 1), "1 student");
+        assert_eq!(students(Locale::Pl, 3), "3 uczniowie");
+        assert_eq!(students(Locale::Pl, 25), "25 uczniów");
+        assert_eq!(students(Locale::Uk, 2), "2 учні");
     }
 }

@@ -11,6 +11,7 @@ use crate::lesson::authoring::Draft;
 use crate::lesson::{Lesson, Step, StepBody, StepKind, Task};
 use crate::text::Span;
 use crate::text::diag::Diagnostic;
+use crate::tr;
 
 /// The lesson being edited and the editor's view state.
 pub struct Editor {
@@ -228,14 +229,15 @@ impl Editor {
             StepKind::Highlight(_) | StepKind::Investigate => articles.into_iter().take(1).collect(),
             _ => Vec::new(),
         };
+        // The new step's title, in the teacher's language (the teacher may change it).
         let title = match kind {
-            StepKind::Read => "Read",
-            StepKind::Highlight(_) => "Find it",
-            StepKind::Choice => "Your choice",
-            StepKind::Reflect => "Your answer",
-            StepKind::Investigate => "Who is behind it?",
+            StepKind::Read => tr!("teacher-new-step-read"),
+            StepKind::Highlight(_) => tr!("teacher-new-step-highlight"),
+            StepKind::Choice => tr!("teacher-new-step-choice"),
+            StepKind::Reflect => tr!("teacher-new-step-reflect"),
+            StepKind::Investigate => tr!("teacher-new-step-investigate"),
         };
-        self.step = self.draft.add_step(kind, &articles, title);
+        self.step = self.draft.add_step(kind, &articles, &title);
         Edit::Changed
     }
 
@@ -252,7 +254,7 @@ impl Editor {
     /// Adds the highlighted span (snapped to words) to the step's answer key.
     fn add_key(&mut self, art: usize, span: Span, corpus: &Corpus) -> Edit {
         let Some(step) = self.checked_step().cloned() else {
-            self.message = Some("Fix the problems in this step before adding key spans.".into());
+            self.message = Some(tr!("teacher-fix-step-first"));
             return Edit::Unchanged;
         };
         let Some(article) = step.articles.get(art).and_then(|id| corpus.get(id)).cloned() else {
@@ -269,7 +271,7 @@ impl Editor {
             .draft
             .add_key(self.step, &article, span, label.as_deref(), step.articles.len() > 1);
         self.selected_key = Some(step.keys().len());
-        self.message = id.map(|id| format!("Added key `{id}`: write its explanation below."));
+        self.message = id.map(|id| tr!("teacher-key-added", id = id));
         Edit::Changed
     }
 
@@ -288,7 +290,7 @@ impl Editor {
     fn save(&mut self) -> Edit {
         let path = PathBuf::from(self.path_text.trim());
         if self.path_text.trim().is_empty() {
-            self.message = Some("Type where to save the lesson (a path ending in .md) first.".into());
+            self.message = Some(tr!("teacher-save-where"));
             return Edit::Unchanged;
         }
         let text = self.draft.to_text();
@@ -297,16 +299,20 @@ impl Editor {
                 self.dirty = false;
                 self.path = Some(path.clone());
                 let errors = self.error_count();
+                let shown = path.display().to_string();
                 self.message = Some(if errors == 0 {
-                    format!("Saved {}. It passes lateral check.", path.display())
+                    tr!("teacher-saved", path = shown)
                 } else {
-                    format!(
-                        "Saved {}, with {errors} problem(s) still to fix (listed on the right).",
-                        path.display()
-                    )
+                    tr!("teacher-saved-with-errors", path = shown, n = errors)
                 });
             }
-            Err(e) => self.message = Some(format!("Could not save {}: {e}", path.display())),
+            Err(e) => {
+                self.message = Some(tr!(
+                    "teacher-save-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            }
         }
         Edit::Unchanged
     }
@@ -314,10 +320,10 @@ impl Editor {
     /// A session on the draft at the selected step, if the draft has no errors.
     fn preview(&mut self, corpus: &Corpus) -> Option<Goto> {
         let Some(lesson) = self.lesson.clone().filter(|_| self.error_count() == 0) else {
-            self.message = Some("Fix the problems listed on the right before previewing.".into());
+            self.message = Some(tr!("teacher-preview-refused"));
             return None;
         };
-        let mut s = Session::new(Arc::new(lesson), corpus, "Preview");
+        let mut s = Session::new(Arc::new(lesson), corpus, &tr!("teacher-preview-student"));
         s.go_to(self.step);
         Some(Goto::Preview(s))
     }

@@ -11,7 +11,8 @@ use crate::app::widgets::article_view::{ArticleEvent, MarkView, PaneMode, articl
 use crate::app::widgets::markdown::markdown_ui;
 use crate::corpus::{Article, Corpus};
 use crate::grading::score::Verdict;
-use crate::lesson::{KeySpan, Step, StepBody, StepKind, Task};
+use crate::lesson::{Extent, KeySpan, Step, StepBody, StepKind, Task};
+use crate::tr;
 
 impl Editor {
     /// Draws the editor's panels; returns what the teacher did.
@@ -38,14 +39,14 @@ impl Editor {
         ui.add_space(4.0);
         self.lesson_fields_ui(ui, out);
         ui.separator();
-        ui.label(RichText::new("Steps").strong());
+        ui.label(RichText::new(tr!("teacher-steps")).strong());
         for i in 0..self.draft.step_count() {
-            let title = self.draft.step_str(i, "title");
+            let title = self.draft.step_str(i, "title"); // i18n: not text (a field of the file)
             let kind = self
                 .lesson
                 .as_ref()
                 .and_then(|l| l.steps.get(i))
-                .map_or("?", |s| s.kind_name());
+                .map_or("?".to_string(), |s| kind_name(s.kind()));
             let problems = self
                 .draft
                 .diagnostics_for_step(&self.diagnostics, i)
@@ -64,26 +65,26 @@ impl Editor {
         }
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
-            if ui.button("↑ Up").clicked() {
+            if ui.button(tr!("teacher-move-up")).clicked() {
                 out.push(EditCmd::MoveStep(true));
             }
-            if ui.button("↓ Down").clicked() {
+            if ui.button(tr!("teacher-move-down")).clicked() {
                 out.push(EditCmd::MoveStep(false));
             }
-            if ui.button("Delete step").clicked() {
+            if ui.button(tr!("teacher-delete-step")).clicked() {
                 out.push(EditCmd::DeleteStep);
             }
         });
-        ui.label("Add a step:");
+        ui.label(tr!("teacher-add-step"));
         ui.horizontal_wrapped(|ui| {
             for (label, kind) in [
-                ("+ Read", StepKind::Read),
-                ("+ Bias", StepKind::Highlight(Task::Bias)),
-                ("+ Machine", StepKind::Highlight(Task::Machine)),
-                ("+ Conflict", StepKind::Highlight(Task::Conflict)),
-                ("+ Choice", StepKind::Choice),
-                ("+ Reflect", StepKind::Reflect),
-                ("+ Investigate", StepKind::Investigate),
+                (tr!("teacher-add-read"), StepKind::Read),
+                (tr!("teacher-add-bias"), StepKind::Highlight(Task::Bias)),
+                (tr!("teacher-add-machine"), StepKind::Highlight(Task::Machine)),
+                (tr!("teacher-add-conflict"), StepKind::Highlight(Task::Conflict)),
+                (tr!("teacher-add-choice"), StepKind::Choice),
+                (tr!("teacher-add-reflect"), StepKind::Reflect),
+                (tr!("teacher-add-investigate"), StepKind::Investigate),
             ] {
                 if ui.small_button(label).clicked() {
                     out.push(EditCmd::AddStep(kind));
@@ -95,21 +96,21 @@ impl Editor {
     /// The lesson title and the students' settings.
     fn lesson_fields_ui(&self, ui: &mut Ui, out: &mut Vec<EditCmd>) {
         let mut title = self.lesson.as_ref().map(|l| l.title.clone()).unwrap_or_default();
-        let l = ui.label("Lesson title");
+        let l = ui.label(tr!("teacher-lesson-title"));
         if ui
             .add(egui::TextEdit::singleline(&mut title))
             .labelled_by(l.id)
             .changed()
         {
-            out.push(EditCmd::LessonStr("title", title));
+            out.push(EditCmd::LessonStr("title", title)); // i18n: not text (a field of the file)
         }
         if let Some(lesson) = &self.lesson {
             let mut retry = lesson.settings.retry;
-            if ui.checkbox(&mut retry, "Students may retry").changed() {
-                out.push(EditCmd::Setting("retry", retry));
+            if ui.checkbox(&mut retry, tr!("teacher-may-retry")).changed() {
+                out.push(EditCmd::Setting("retry", retry)); // i18n: not text (a setting of the file)
             }
             let mut sol = lesson.settings.show_solution;
-            if ui.checkbox(&mut sol, "Students may show the solution").changed() {
+            if ui.checkbox(&mut sol, tr!("teacher-may-show-solution")).changed() {
                 out.push(EditCmd::Setting("show_solution", sol));
             }
         }
@@ -118,25 +119,28 @@ impl Editor {
     /// Where to save, Save / Preview / Close, and every problem of the draft.
     fn problems_ui(&mut self, ui: &mut Ui, theme: &Theme, out: &mut Vec<EditCmd>) {
         ui.add_space(4.0);
-        let l = ui.label("Save to (a .md file):");
+        let l = ui.label(tr!("teacher-save-to"));
         ui.add(egui::TextEdit::singleline(&mut self.path_text).desired_width(f32::INFINITY))
             .labelled_by(l.id);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button(tr!("teacher-save")).clicked() {
                 out.push(EditCmd::Save);
             }
             if ui
-                .add_enabled(self.error_count() == 0, egui::Button::new("Preview as student"))
+                .add_enabled(
+                    self.error_count() == 0,
+                    egui::Button::new(tr!("teacher-preview-as-student")),
+                )
                 .clicked()
             {
                 out.push(EditCmd::Preview);
             }
-            if ui.button("Close teacher view").clicked() {
+            if ui.button(tr!("teacher-close")).clicked() {
                 out.push(EditCmd::Close);
             }
         });
         if self.dirty {
-            ui.label(RichText::new("Unsaved changes").color(theme.verdict_color(Verdict::Partly)));
+            ui.label(RichText::new(tr!("teacher-unsaved")).color(theme.verdict_color(Verdict::Partly)));
         }
         if let Some(m) = &self.message {
             ui.label(RichText::new(m).italics());
@@ -144,12 +148,9 @@ impl Editor {
         ui.separator();
         let (errors, warnings) = crate::text::diag::count(&self.diagnostics);
         if errors + warnings == 0 {
-            ui.label(
-                RichText::new("✓ No problems: this lesson passes lateral check.")
-                    .color(theme.verdict_color(Verdict::Found)),
-            );
+            ui.label(RichText::new(tr!("teacher-no-problems")).color(theme.verdict_color(Verdict::Found)));
         } else {
-            ui.label(RichText::new(format!("{errors} error(s), {warnings} warning(s)")).strong());
+            ui.label(RichText::new(tr!("teacher-problem-count", errors = errors, warnings = warnings)).strong());
         }
         egui::ScrollArea::vertical()
             .id_salt("author-problems-scroll")
@@ -166,21 +167,20 @@ impl Editor {
             } else {
                 theme.verdict_color(Verdict::Partly)
             };
-            let place = if this_step {
-                "this step, ".to_string()
-            } else {
-                String::new()
+            // The selector of teacher-problem-line.
+            let kind = match (this_step, d.is_error()) {
+                (true, true) => "step-error",
+                (true, false) => "step-warning",
+                (false, true) => "error",    // i18n: not text (a selector)
+                (false, false) => "warning", // i18n: not text (a selector)
             };
-            ui.label(
-                RichText::new(format!(
-                    "{}{}line {}: {}",
-                    place,
-                    if d.is_error() { "" } else { "warning, " },
-                    d.line,
-                    d.message
-                ))
-                .color(color),
+            let text = tr!(
+                "teacher-problem-line",
+                kind = kind,
+                line = d.line,
+                message = d.message.as_str()
             );
+            ui.label(RichText::new(text).color(color));
             if let Some(s) = &d.suggestion {
                 ui.label(RichText::new(s.lines().next().unwrap_or("")).color(theme.muted()));
             }
@@ -191,31 +191,31 @@ impl Editor {
     /// The selected step: title, instructions, and for a highlight step its articles and keys.
     fn step_editor_ui(&mut self, ui: &mut Ui, corpus: &Corpus, theme: &Theme, out: &mut Vec<EditCmd>) {
         if self.draft.step_count() == 0 {
-            ui.label("This lesson has no steps yet: add one on the left.");
+            ui.label(tr!("teacher-no-steps"));
             return;
         }
         self.step_text_ui(ui, theme, out);
         ui.separator();
         let Some(step) = self.lesson.as_ref().and_then(|l| l.steps.get(self.step)).cloned() else {
-            ui.label("This step has problems (listed on the right); fix them to edit its key spans here.");
+            ui.label(tr!("teacher-step-has-problems"));
             return;
         };
         let StepBody::Highlight { keys, task, .. } = &step.body else {
             if matches!(step.body, StepBody::Choice { .. }) {
-                ui.label("Edit the options of a choice step in the lesson file ([[option]] sections): see docs/lesson-format.md.");
+                ui.label(tr!("teacher-choice-in-file"));
             }
             return;
         };
         ui.label(
-            RichText::new(format!(
-                "Highlight a passage in the article to add it to the answer key ({} task).",
-                task.name()
+            RichText::new(tr!(
+                "teacher-highlight-to-add",
+                task = kind_name(StepKind::Highlight(*task))
             ))
             .strong(),
         );
         self.key_articles_ui(ui, &step, corpus, theme, out);
         ui.separator();
-        ui.label(RichText::new(format!("Key spans ({})", keys.len())).strong());
+        ui.label(RichText::new(tr!("teacher-key-spans", n = keys.len())).strong());
         for k in 0..keys.len() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -227,19 +227,19 @@ impl Editor {
     /// The step's title and its instructions beside their preview.
     fn step_text_ui(&self, ui: &mut Ui, theme: &Theme, out: &mut Vec<EditCmd>) {
         let i = self.step;
-        ui.heading(format!("Step {}", i + 1));
-        let mut title = self.draft.step_str(i, "title");
-        let l = ui.label("Step title");
+        ui.heading(tr!("teacher-step-heading", n = i + 1));
+        let mut title = self.draft.step_str(i, "title"); // i18n: not text (a field of the file)
+        let l = ui.label(tr!("teacher-step-title"));
         if ui
             .add(egui::TextEdit::singleline(&mut title).desired_width(400.0))
             .labelled_by(l.id)
             .changed()
         {
-            out.push(EditCmd::StepStr("title", title));
+            out.push(EditCmd::StepStr("title", title)); // i18n: not text (a field)
         }
         let mut prose = self.draft.step_prose(i);
         ui.columns(2, |cols| {
-            let l = cols[0].label("Instructions (Markdown)");
+            let l = cols[0].label(tr!("teacher-instructions"));
             if cols[0]
                 .add(
                     egui::TextEdit::multiline(&mut prose)
@@ -251,7 +251,7 @@ impl Editor {
             {
                 out.push(EditCmd::Prose(prose.clone()));
             }
-            cols[1].label(RichText::new("Preview").color(theme.muted()));
+            cols[1].label(RichText::new(tr!("teacher-instructions-preview")).color(theme.muted()));
             markdown_ui(&mut cols[1], &prose, theme);
         });
     }
@@ -316,13 +316,13 @@ impl Editor {
         let key = &step.keys()[k];
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("{}. “{}”", k + 1, key.anchor.quote)).strong());
-            if ui.small_button(format!("Delete key {}", k + 1)).clicked() {
+            if ui.small_button(tr!("teacher-delete-key", n = k + 1)).clicked() {
                 out.push(EditCmd::DeleteKey(k));
             }
         });
         ui.horizontal(|ui| self.key_options_ui(ui, step, k, out));
         let mut expl = key.explanation.clone();
-        let l = ui.label(format!("Explanation of key {}", k + 1));
+        let l = ui.label(tr!("teacher-key-explanation", n = k + 1));
         if ui
             .add(
                 egui::TextEdit::multiline(&mut expl)
@@ -332,10 +332,10 @@ impl Editor {
             .labelled_by(l.id)
             .changed()
         {
-            out.push(EditCmd::KeyStr(k, "explanation", expl));
+            out.push(EditCmd::KeyStr(k, "explanation", expl)); // i18n: not text (a field)
         }
         let mut hints = key.hints.join("\n");
-        let l = ui.label(format!("Hints for key {} (one per line)", k + 1));
+        let l = ui.label(tr!("teacher-key-hints", n = k + 1));
         if ui
             .add(
                 egui::TextEdit::multiline(&mut hints)
@@ -363,7 +363,7 @@ impl Editor {
                 .pair
                 .map(|p| ids[p].clone())
                 .unwrap_or_else(|| self.draft.key_str(self.step, k, "pair"));
-            egui::ComboBox::new(("pair", k), format!("pair of key {}", k + 1))
+            egui::ComboBox::new(("pair", k), tr!("teacher-key-pair", n = k + 1))
                 .selected_text(cur.clone())
                 .show_ui(ui, |ui| {
                     for (j, id) in ids.iter().enumerate() {
@@ -373,22 +373,27 @@ impl Editor {
                     }
                 });
         }
+        // i18n: not text (a field of the file)
         let extent = self.draft.key_str(self.step, k, "extent");
-        let shown = if extent.is_empty() {
-            "sentence".to_string()
+        // No extent is a sentence; a word the format does not know is shown as written.
+        let current = if extent.is_empty() {
+            Some(Extent::Sentence)
         } else {
-            extent
+            Extent::parse(&extent)
         };
-        egui::ComboBox::new(("extent", k), format!("extent of key {}", k + 1))
-            .selected_text(shown.clone())
+        let shown = current.map_or(extent, extent_name);
+        // i18n: not text (an egui id)
+        egui::ComboBox::new(("extent", k), tr!("teacher-key-extent", n = k + 1))
+            .selected_text(shown)
             .show_ui(ui, |ui| {
-                for e in ["exact", "sentence", "paragraph"] {
-                    if ui.selectable_label(shown == e, e).clicked() {
-                        out.push(EditCmd::KeyStr(
-                            k,
-                            "extent",
-                            if e == "sentence" { String::new() } else { e.into() },
-                        ));
+                for e in Extent::ALL {
+                    if ui.selectable_label(current == Some(e), extent_name(e)).clicked() {
+                        let word = if e == Extent::Sentence {
+                            String::new()
+                        } else {
+                            e.name().into()
+                        };
+                        out.push(EditCmd::KeyStr(k, "extent", word)); // i18n: not text (a field)
                     }
                 }
             });
@@ -398,7 +403,7 @@ impl Editor {
                 egui::DragValue::new(&mut points)
                     .range(0.0..=100.0)
                     .speed(0.25)
-                    .prefix("points: "),
+                    .prefix(tr!("teacher-key-points")),
             )
             .changed()
         {
@@ -410,13 +415,37 @@ impl Editor {
 /// The label of key `k`, from the step's labels.
 fn label_choice_ui(ui: &mut Ui, key: &KeySpan, k: usize, labels: &[String], out: &mut Vec<EditCmd>) {
     let cur = key.label.clone().unwrap_or_default();
-    egui::ComboBox::new(("label", k), format!("label of key {}", k + 1))
+    // i18n: not text (an egui id)
+    egui::ComboBox::new(("label", k), tr!("teacher-key-label", n = k + 1))
         .selected_text(cur.clone())
         .show_ui(ui, |ui| {
             for l in labels {
                 if ui.selectable_label(&cur == l, l).clicked() {
-                    out.push(EditCmd::KeyStr(k, "label", l.clone()));
+                    out.push(EditCmd::KeyStr(k, "label", l.clone())); // i18n: not text (a field)
                 }
             }
         });
+}
+
+/// A step kind as the teacher's view names it: the file's word (`bias`, `read` …) in the
+/// teacher's language.
+fn kind_name(kind: StepKind) -> String {
+    match kind {
+        StepKind::Read => tr!("teacher-kind-read"),
+        StepKind::Highlight(Task::Bias) => tr!("teacher-kind-bias"),
+        StepKind::Highlight(Task::Machine) => tr!("teacher-kind-machine"),
+        StepKind::Highlight(Task::Conflict) => tr!("teacher-kind-conflict"),
+        StepKind::Choice => tr!("teacher-kind-choice"),
+        StepKind::Reflect => tr!("teacher-kind-reflect"),
+        StepKind::Investigate => tr!("teacher-kind-investigate"),
+    }
+}
+
+/// How far around a key a student may highlight, as the teacher's view names it.
+fn extent_name(e: Extent) -> String {
+    match e {
+        Extent::Exact => tr!("teacher-extent-exact"),
+        Extent::Sentence => tr!("teacher-extent-sentence"),
+        Extent::Paragraph => tr!("teacher-extent-paragraph"),
+    }
 }

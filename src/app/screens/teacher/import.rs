@@ -10,6 +10,7 @@ use super::{TeacherCmd, TeacherScreen};
 use crate::app::widgets::dropped_path;
 use crate::app::{Command, Shared, Source};
 use crate::corpus::ArticleMeta;
+use crate::tr;
 
 /// The "Import an article" form.
 #[derive(Clone, Debug, Default)]
@@ -52,54 +53,67 @@ impl ImportForm {
             self.file = p.display().to_string();
         }
         let mut open = true;
-        egui::Window::new("Import an article").open(&mut open).default_width(520.0).show(ui.ctx(), |ui| {
-            ui.label("From a .txt, .md or .html file (choose it, type its path, or drop it on this window), or paste the text below. The words are kept exactly. A saved web page (.html) keeps only its article, as a browser's Reader View shows it, and fills in what the page says about itself. An H5P “Mark the Words” task (.h5p or content.json) becomes an article and a lesson.");
-            let l = ui.label("File:");
-            ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY)).labelled_by(l.id);
-            ui.horizontal(|ui| {
-                let choose = ui
-                    .add_enabled(!choosing, egui::Button::new("Choose file…"))
-                    .on_hover_text("Pick the file in a file dialog; it is read at once");
-                if choose.clicked() {
-                    cmds.push(Command::Teacher(TeacherCmd::ChooseImportFile));
-                }
-                if choosing {
-                    ui.label("Waiting for the file dialog…");
-                }
-                if ui.button("Read the file").clicked() {
-                    cmds.push(Command::Teacher(TeacherCmd::ImportRead));
-                }
-            });
-            let l = ui.label("Or paste the text:");
-            // A whole article is long: it scrolls in its box, and the fields below stay in view.
-            egui::ScrollArea::vertical().id_salt("import-text").max_height(200.0).show(ui, |ui| {
-                ui.add(egui::TextEdit::multiline(&mut self.pasted).desired_rows(4).desired_width(f32::INFINITY))
+        egui::Window::new(tr!("teacher-import-title"))
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ui.ctx(), |ui| {
+                ui.label(tr!("teacher-import-help"));
+                let l = ui.label(tr!("teacher-import-file"));
+                ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
                     .labelled_by(l.id);
+                ui.horizontal(|ui| {
+                    let choose = ui
+                        .add_enabled(!choosing, egui::Button::new(tr!("teacher-import-choose")))
+                        .on_hover_text(tr!("teacher-import-choose.hover"));
+                    if choose.clicked() {
+                        cmds.push(Command::Teacher(TeacherCmd::ChooseImportFile));
+                    }
+                    if choosing {
+                        ui.label(tr!("teacher-import-waiting"));
+                    }
+                    if ui.button(tr!("teacher-import-read")).clicked() {
+                        cmds.push(Command::Teacher(TeacherCmd::ImportRead));
+                    }
+                });
+                let l = ui.label(tr!("teacher-import-paste"));
+                // A whole article is long: it scrolls in its box, and the fields below stay in view.
+                egui::ScrollArea::vertical()
+                    .id_salt("import-text")
+                    .max_height(200.0)
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(&mut self.pasted)
+                                .desired_rows(4)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(l.id);
+                    });
+                ui.separator();
+                ui.label(RichText::new(tr!("teacher-import-about")).strong());
+                egui::Grid::new("import-meta")
+                    .num_columns(2)
+                    .show(ui, |ui| meta_ui(ui, &mut self.meta));
+                ui.checkbox(&mut self.meta.fictional, tr!("teacher-import-fictional"));
+                if ui.button(tr!("teacher-import-add")).clicked() {
+                    cmds.push(Command::Teacher(TeacherCmd::ImportWrite));
+                }
+                if let Some(m) = &self.message {
+                    ui.label(RichText::new(m).italics());
+                }
             });
-            ui.separator();
-            ui.label(RichText::new("About the article (what students see when they read laterally)").strong());
-            egui::Grid::new("import-meta").num_columns(2).show(ui, |ui| meta_ui(ui, &mut self.meta));
-            ui.checkbox(&mut self.meta.fictional, "Fictional (written for teaching)");
-            if ui.button("Add to the corpus").clicked() {
-                cmds.push(Command::Teacher(TeacherCmd::ImportWrite));
-            }
-            if let Some(m) = &self.message {
-                ui.label(RichText::new(m).italics());
-            }
-        });
         self.open = open;
     }
 }
 
 /// The metadata fields, one grid row each.
 fn meta_ui(ui: &mut Ui, meta: &mut ArticleMeta) {
-    let field = |ui: &mut Ui, label: &str, v: &mut String, missing: Option<&str>| {
+    let field = |ui: &mut Ui, label: String, v: &mut String, missing: Option<String>| {
         let l = ui.label(label);
         let blank = v.trim().is_empty();
         let mut edit = egui::TextEdit::singleline(v).desired_width(560.0);
-        if let Some(what) = missing.filter(|_| blank) {
+        if let Some(hint) = missing.filter(|_| blank) {
             // A required field the page did not fill: said in the box and in the label's colour.
-            edit = edit.hint_text(format!("missing: {what}"));
+            edit = edit.hint_text(hint);
             ui.painter().rect_stroke(
                 l.rect.expand(2.0),
                 2.0,
@@ -110,21 +124,36 @@ fn meta_ui(ui: &mut Ui, meta: &mut ArticleMeta) {
         ui.add(edit).labelled_by(l.id);
         ui.end_row();
     };
-    let required = crate::corpus::required_field_help;
+    // The required fields (`crate::corpus::REQUIRED_FIELDS`) say what is missing in the box.
     field(
         ui,
-        "Id (short name)",
+        tr!("teacher-import-id"),
         &mut meta.id,
-        Some("a short name, e.g. courier-flood-wall"),
+        Some(tr!("teacher-import-missing-id")),
     );
-    field(ui, "Outlet", &mut meta.outlet, required("outlet"));
-    field(ui, "Headline", &mut meta.headline, required("headline"));
-    field(ui, "Kind of outlet", &mut meta.outlet_kind, required("outlet_kind"));
+    field(
+        ui,
+        tr!("teacher-import-outlet"),
+        &mut meta.outlet,
+        Some(tr!("teacher-import-missing-outlet")),
+    );
+    field(
+        ui,
+        tr!("teacher-import-headline"),
+        &mut meta.headline,
+        Some(tr!("teacher-import-missing-headline")),
+    );
+    field(
+        ui,
+        tr!("teacher-import-outlet-kind"),
+        &mut meta.outlet_kind,
+        Some(tr!("teacher-import-missing-outlet-kind")),
+    );
     let mut date = meta.date.clone().unwrap_or_default();
-    field(ui, "Date (YYYY-MM-DD)", &mut date, None);
+    field(ui, tr!("teacher-import-date"), &mut date, None);
     meta.date = (!date.trim().is_empty()).then_some(date);
     let mut byline = meta.byline.clone().unwrap_or_default();
-    field(ui, "Byline", &mut byline, None);
+    field(ui, tr!("teacher-import-byline"), &mut byline, None);
     meta.byline = (!byline.trim().is_empty()).then_some(byline);
     // Where the article came from, as the page and the file say: kept in its metadata.
     let from: Vec<&str> = [meta.imported_from.as_deref(), meta.url.as_deref()]
@@ -132,37 +161,54 @@ fn meta_ui(ui: &mut Ui, meta: &mut ArticleMeta) {
         .flatten()
         .collect();
     if !from.is_empty() {
-        ui.label("Came from");
+        ui.label(tr!("teacher-import-came-from"));
         ui.label(from.join(" · "));
         ui.end_row();
     }
 }
 
-/// What the page gave and what is still to fill in, for the form's message.
-fn found_and_missing(m: &ArticleMeta) -> String {
-    let found: Vec<&str> = [
-        ("headline", !m.headline.trim().is_empty()),
-        ("outlet", !m.outlet.trim().is_empty()),
-        ("byline", m.byline.is_some()),
+/// A metadata field's name in the form's messages ("headline", "kind of outlet" …), from the
+/// field's key in the file.
+fn field_name(key: &str) -> String {
+    match key {
+        "headline" => tr!("teacher-field-headline"),
+        "outlet" => tr!("teacher-field-outlet"),
+        "outlet_kind" => tr!("teacher-field-outlet-kind"),
+        "byline" => tr!("teacher-field-byline"),
+        "date" => tr!("teacher-field-date"),
+        "language" => tr!("teacher-field-language"),
+        "url" => tr!("teacher-field-url"),
+        other => other.to_string(),
+    }
+}
+
+/// What the page gave and what is still to fill in: a sentence each, for the form's message.
+pub(super) fn found_and_missing(m: &ArticleMeta) -> Vec<String> {
+    // The fields' keys (i18n: not text), named by `field_name`.
+    let found: Vec<String> = [
+        ("headline", !m.headline.trim().is_empty()), // i18n: not text (a key)
+        ("outlet", !m.outlet.trim().is_empty()),     // i18n: not text (a key)
+        ("byline", m.byline.is_some()),              // i18n: not text (a key)
         ("date", m.date.is_some()),
-        ("language", m.language.is_some()),
-        ("address", m.url.is_some()),
+        ("language", m.language.is_some()), // i18n: not text (a key)
+        ("url", m.url.is_some()),
     ]
     .into_iter()
-    .filter_map(|(f, yes)| yes.then_some(f))
+    .filter(|(_, yes)| *yes)
+    .map(|(f, _)| field_name(f))
     .collect();
     let missing: Vec<String> = crate::corpus::import::blank_fields(m)
         .into_iter()
-        .map(|f| f.replace("outlet_kind", "kind of outlet"))
+        .map(field_name)
         .collect();
-    let mut s = String::new();
+    let mut sentences = Vec::new();
     if !found.is_empty() {
-        s.push_str(&format!(" The page gave its {}.", found.join(", ")));
+        sentences.push(tr!("teacher-import-found", fields = found.join(", ")));
     }
     if !missing.is_empty() {
-        s.push_str(&format!(" Still to fill in: {}.", missing.join(", ")));
+        sentences.push(tr!("teacher-import-still-missing", fields = missing.join(", ")));
     }
-    s
+    sentences
 }
 
 impl TeacherScreen {
@@ -206,10 +252,10 @@ impl TeacherScreen {
                 let words = imp.text.split_whitespace().count();
                 f.pasted = imp.text;
                 f.file.clear();
-                let mut msg = format!(
-                    "Read {words} words.{} Check the text, then add it.",
-                    found_and_missing(&f.meta)
-                );
+                let mut sentences = vec![tr!("teacher-import-read-words", n = words)];
+                sentences.extend(found_and_missing(&f.meta));
+                sentences.push(tr!("teacher-import-check"));
+                let mut msg = sentences.join(" ");
                 for w in &imp.warnings {
                     msg.push_str("\n⚠ ");
                     msg.push_str(w);
@@ -224,14 +270,14 @@ impl TeacherScreen {
     /// its marked words a one-step lesson in the lesson folder, opened for editing.
     fn import_h5p(&mut self, shared: &mut Shared, path: &Path, t: crate::corpus::import::H5pTask) {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("h5p-task");
-        let stem = if stem == "content" { "h5p-task" } else { stem };
+        let stem = if stem == "content" { "h5p-task" } else { stem }; // i18n: not text (H5P's file name)
         let id = crate::corpus::import::suggest_id(stem);
         let meta = crate::corpus::ArticleMeta { id, ..t.suggested };
         let dir = shared.corpus_dir();
         let imported = match crate::corpus::import::import_h5p(&t.task, &meta, &dir, None) {
             Ok(i) => i,
             Err(e) => {
-                self.import.message = Some(format!("Not imported: {e}"));
+                self.import.message = Some(tr!("teacher-import-failed", error = e.to_string()));
                 return;
             }
         };
@@ -239,7 +285,7 @@ impl TeacherScreen {
         let id = meta.id;
         let lesson_dir = match &shared.source {
             Source::Folder(d) => d.clone(),
-            _ => PathBuf::from("lessons"),
+            _ => PathBuf::from("lessons"), // i18n: not text (the lesson folder's name on disk)
         };
         let name = format!("{id}.md");
         match crate::lesson::authoring::Draft::from_text(&name, &imported.lesson) {
@@ -248,17 +294,18 @@ impl TeacherScreen {
                 st.path_text = lesson_dir.join(&name).display().to_string();
                 st.dirty = true;
                 st.step = 0;
-                st.message = Some("Imported from H5P: write the explanations, then Save.".into());
+                st.message = Some(tr!("teacher-import-h5p-done"));
                 self.editor = Some(st);
                 self.import = ImportForm {
-                    message: Some(format!(
-                        "Imported {} words and {} marked word(s).",
-                        imported.words, imported.marked
+                    message: Some(tr!(
+                        "teacher-import-h5p-counts",
+                        words = imported.words,
+                        marked = imported.marked
                     )),
                     ..Default::default()
                 };
             }
-            Err(e) => self.import.message = Some(format!("Not imported: {e}")),
+            Err(e) => self.import.message = Some(tr!("teacher-import-failed", error = e.to_string())),
         }
     }
 
@@ -282,23 +329,20 @@ impl TeacherScreen {
         if let Some(d) = &f.meta.date
             && !crate::corpus::valid_date(d.trim())
         {
-            f.message = Some(format!(
-                "`{}` is not a real date: write it like 2024-03-02",
-                crate::text::ids::shown(d)
-            ));
+            f.message = Some(tr!("teacher-import-bad-date", date = crate::text::ids::shown(d)));
             return;
         }
         match crate::corpus::import::write_article(&dir, &f.meta, &text) {
             Ok((txt, _)) => {
                 let id = f.meta.id.clone();
                 *f = ImportForm {
-                    message: Some(format!("Added {} to the corpus.", txt.display())),
+                    message: Some(tr!("teacher-import-added", path = txt.display().to_string())),
                     ..Default::default()
                 };
                 shared.reload_articles(&dir);
                 self.new_lesson_article = id;
             }
-            Err(e) => f.message = Some(format!("Not added: {e}")),
+            Err(e) => f.message = Some(tr!("teacher-import-not-added", error = e.to_string())),
         }
     }
 }

@@ -7,6 +7,8 @@
 mod editor;
 mod editor_view;
 mod import;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 
@@ -21,6 +23,7 @@ use crate::app::theme::Theme;
 use crate::app::{Command, Shared, Source};
 use crate::grading::score::Verdict;
 use crate::lesson::authoring::Draft;
+use crate::tr;
 
 /// The teacher's view's state.
 #[derive(Default)]
@@ -130,7 +133,7 @@ impl TeacherScreen {
                 .map(|(_, t)| t.to_string())
         };
         let Some(text) = text else {
-            shared.notice = Some(format!("Could not read {}", lf.path));
+            shared.notice = Some(tr!("teacher-could-not-read", path = lf.path.as_str()));
             return None;
         };
         match Draft::from_text(&lf.path, &text.replace("\r\n", "\n")) {
@@ -138,13 +141,17 @@ impl TeacherScreen {
                 let path = from_disk.then(|| PathBuf::from(&lf.path));
                 let mut st = Editor::new(draft, path, &shared.library.corpus);
                 if !from_disk {
-                    st.message = Some("This lesson comes with the app: type where to save your own copy.".into());
+                    st.message = Some(tr!("teacher-bundled-copy"));
                 }
                 self.editor = Some(st);
                 Some(Goto::Editor)
             }
             Err(e) => {
-                shared.notice = Some(format!("{} cannot be edited in the app: {e}", lf.path));
+                shared.notice = Some(tr!(
+                    "teacher-cannot-edit",
+                    path = lf.path.as_str(),
+                    error = e.to_string()
+                ));
                 None
             }
         }
@@ -160,7 +167,7 @@ impl TeacherScreen {
             Source::Folder(dir) => dir.join(&name).display().to_string(),
             Source::Bundled | Source::Pack(_) => std::env::current_dir()
                 .unwrap_or_default()
-                .join("lessons")
+                .join("lessons") // i18n: not text (the lesson folder's name on disk)
                 .join(&name)
                 .display()
                 .to_string(),
@@ -184,8 +191,8 @@ impl TeacherScreen {
         self.import.window(ui, self.import_dialog.is_some(), &mut cmds);
         let Some(editor) = self.editor.as_mut() else {
             egui::CentralPanel::default().show(ui, |ui| {
-                ui.heading("Teacher view");
-                ui.label("Open a lesson above to edit it, or make a new one on an article. Lessons are plain text files; see docs/lesson-format.md.");
+                ui.heading(tr!("teacher-heading"));
+                ui.label(tr!("teacher-intro"));
             });
             return cmds;
         };
@@ -199,15 +206,19 @@ impl TeacherScreen {
     fn banner_ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme, cmds: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new("TEACHER VIEW: editing lessons")
+                RichText::new(tr!("teacher-banner"))
                     .strong()
                     .color(theme.verdict_color(Verdict::Partly)),
             );
             ui.separator();
-            ui.label("Open:");
+            ui.label(tr!("teacher-open"));
             for (i, l) in shared.library.lessons.iter().enumerate() {
                 let title = l.lesson.as_ref().map_or(l.path.clone(), |x| x.title.clone());
-                if ui.small_button(title).on_hover_text("Edit this lesson").clicked() {
+                if ui
+                    .small_button(title)
+                    .on_hover_text(tr!("teacher-open-lesson.hover"))
+                    .clicked()
+                {
                     cmds.push(Command::Teacher(TeacherCmd::Open(i)));
                 }
             }
@@ -215,23 +226,21 @@ impl TeacherScreen {
         ui.horizontal_wrapped(|ui| {
             self.new_lesson_ui(ui, shared, cmds);
             ui.separator();
-            if ui.button("Import an article…").clicked() {
+            if ui.button(tr!("teacher-import-button")).clicked() {
                 self.import.open = true;
             }
             if ui
-                .button("Class results…")
-                .on_hover_text("Grade your students' results files and see the class")
+                .button(tr!("teacher-class-button"))
+                .on_hover_text(tr!("teacher-class-button.hover"))
                 .clicked()
             {
                 cmds.push(Command::ClassView);
             }
             ui.separator();
             let mut hide = shared.settings.hide_student_list;
-            let tip = "Students type their name instead of picking it from a list. Anyone who knows \
-                       a name can still type it: see docs/teacher-guide.md.";
             if ui
-                .checkbox(&mut hide, "Hide the list of students")
-                .on_hover_text(tip)
+                .checkbox(&mut hide, tr!("teacher-hide-students"))
+                .on_hover_text(tr!("teacher-hide-students.hover"))
                 .changed()
             {
                 cmds.push(Command::Teacher(TeacherCmd::HideStudentList(hide)));
@@ -245,14 +254,14 @@ impl TeacherScreen {
         if self.new_lesson_article.is_empty() {
             self.new_lesson_article = ids.first().cloned().unwrap_or_default();
         }
-        egui::ComboBox::from_label("New lesson on")
+        egui::ComboBox::from_label(tr!("teacher-new-lesson-on"))
             .selected_text(self.new_lesson_article.clone())
             .show_ui(ui, |ui| {
                 for id in &ids {
                     ui.selectable_value(&mut self.new_lesson_article, id.clone(), id);
                 }
             });
-        if ui.button("New lesson").clicked() {
+        if ui.button(tr!("teacher-new-lesson")).clicked() {
             cmds.push(Command::Teacher(TeacherCmd::New(self.new_lesson_article.clone())));
         }
     }
