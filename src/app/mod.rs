@@ -37,6 +37,7 @@ use crate::grading::session::Session;
 use crate::lesson::library::{LessonFile, Library};
 use crate::records::progress::Store;
 use crate::records::results::Results;
+use crate::tr;
 
 use dialogs::{Dialog, Pending};
 use pin_gate::PinGate;
@@ -297,11 +298,7 @@ impl LateralApp {
         if let Some(p) = &self.player {
             match self.shared.store.save_progress(&Results::from_session(p.session())) {
                 Ok(_) => self.saves += 1,
-                Err(e) => {
-                    self.shared.notice = Some(format!(
-                        "Your work could not be saved: {e}. Keep the app open and tell your teacher."
-                    ))
-                }
+                Err(e) => self.shared.notice = Some(tr!("chrome-save-failed", error = e.to_string())),
             }
         }
     }
@@ -477,7 +474,7 @@ impl LateralApp {
                 self.screen = Screen::Library;
                 self.shared.notice = None;
             }
-            Err(e) => self.shared.notice = Some(e),
+            Err(e) => self.shared.notice = Some(screens::students::refusal(name, e)),
         }
     }
 

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use super::theme::Theme;
 use super::{Command, Screen, Shared};
 use crate::grading::score::Verdict;
+use crate::{i18n, tr};
 
 /// Draws the top bar over `screen` (`previewing`: a teacher's preview is playing; `zoom`: the
 /// window's zoom).
@@ -23,11 +24,12 @@ pub(crate) fn top_bar(
     let mut cmds = Vec::new();
     egui::Panel::top("top").show(ui, |ui| {
         ui.horizontal(|ui| {
+            // i18n: not text (the app's name)
             ui.label(RichText::new("Lateral").strong().size(18.0));
             if let Some(student) = &shared.student {
                 ui.separator();
-                ui.label(format!("Student: {student}"));
-                if ui.button("Switch student").clicked() {
+                ui.label(tr!("chrome-student", student = student.as_str()));
+                if ui.button(tr!("chrome-switch-student")).clicked() {
                     cmds.push(Command::SwitchStudent);
                 }
             }
@@ -37,8 +39,8 @@ pub(crate) fn top_bar(
             if !previewing
                 && matches!(screen, Screen::Students | Screen::Library)
                 && ui
-                    .button("Teacher view")
-                    .on_hover_text("Edit lessons and see the class (asks for the teacher PIN)")
+                    .button(tr!("chrome-teacher-view"))
+                    .on_hover_text(tr!("chrome-teacher-view.hover"))
                     .clicked()
             {
                 cmds.push(Command::TeacherView);
@@ -56,21 +58,25 @@ pub(crate) fn top_bar(
 fn back_ui(ui: &mut Ui, screen: Screen, previewing: bool, cmds: &mut Vec<Command>) {
     let (text, tip, cmd) = match screen {
         _ if previewing => (
-            "◀ Back to editing",
-            "Leave the preview (Escape)",
+            tr!("chrome-back-to-editing"),
+            tr!("chrome-back-to-editing.hover"),
             Command::BackToEditing,
         ),
-        Screen::Player | Screen::Summary => ("◀ Lessons", "Back to the lessons (Escape)", Command::ToLibrary),
+        Screen::Player | Screen::Summary => (
+            tr!("chrome-back-to-lessons"),
+            tr!("chrome-back-to-lessons.hover"),
+            Command::ToLibrary,
+        ),
         Screen::Teacher => (
-            "◀ Leave teacher view",
-            "Back to where you opened it from (Escape)",
+            tr!("chrome-leave-teacher"),
+            tr!("chrome-leave-teacher.hover"),
             Command::LeaveTeacher,
         ),
         _ => return,
     };
     if previewing {
         ui.separator();
-        ui.label(RichText::new("Preview as student").strong());
+        ui.label(RichText::new(tr!("chrome-preview-as-student")).strong());
     }
     if ui.button(text).on_hover_text(tip).clicked() {
         cmds.push(cmd);
@@ -92,21 +98,27 @@ fn right_aligned(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
 /// Keyboard help, zoom, text size, theme (left to right).
 fn settings_ui(ui: &mut Ui, theme: &Theme, zoom: f32, cmds: &mut Vec<Command>) {
     if ui
-        .button("Keyboard help")
-        .on_hover_text("Every keyboard shortcut (F1 or ?)")
+        .button(tr!("chrome-keyboard-help"))
+        .on_hover_text(tr!("chrome-keyboard-help.hover"))
         .clicked()
     {
         cmds.push(Command::Help(true));
     }
     ui.separator();
     if (zoom - 1.0).abs() > 0.01 {
-        ui.label(format!("Zoom {:.0}%", zoom * 100.0))
-            .on_hover_text("Ctrl + and Ctrl − zoom everything; Ctrl 0 goes back to 100%");
+        ui.label(tr!("chrome-zoom", percent = i18n::percent(f64::from(zoom))))
+            .on_hover_text(tr!("chrome-zoom.hover"));
     }
-    ui.label(format!("Text {:.0}", theme.font_size));
-    described_button(ui, "A−", "Smaller reading text", Command::FontSmaller, cmds);
-    described_button(ui, "A+", "Larger reading text", Command::FontBigger, cmds);
-    let theme_label = if theme.dark { "Light theme" } else { "Dark theme" };
+    ui.label(tr!("chrome-text-size", size = theme.font_size.round() as i64));
+    // i18n: not text (a symbol: smaller letters; its meaning is the tooltip)
+    described_button(ui, "A−", &tr!("chrome-smaller-text"), Command::FontSmaller, cmds);
+    // i18n: not text (a symbol: larger letters; its meaning is the tooltip)
+    described_button(ui, "A+", &tr!("chrome-larger-text"), Command::FontBigger, cmds);
+    let theme_label = if theme.dark {
+        tr!("chrome-light-theme")
+    } else {
+        tr!("chrome-dark-theme")
+    };
     if ui.button(theme_label).clicked() {
         cmds.push(Command::ToggleTheme);
     }
