@@ -46,7 +46,7 @@ fn the_student_picker_and_the_top_bar_speak_polish() {
     h.get_by_label_contains("Wpisz swoje imię, aby zacząć.");
     h.get_by_label_contains("Bez haseł");
     h.get_by_label("Widok nauczyciela");
-    h.get_by_label("Skróty klawiszowe");
+    h.get_by_label("Skróty");
     h.get_by_label("Ciemny motyw");
     // No English left on the screen's own widgets.
     assert!(h.query_by_label("Who is reading today?").is_none());
@@ -104,9 +104,10 @@ fn the_keyboard_help_speaks_ukrainian() {
     i18n::set_current(Locale::Uk);
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(&Store::new(dir.path()));
-    h.get_by_label("Гарячі клавіші").click();
+    h.get_by_label("Клавіші").click();
     h.run();
     assert!(h.state().help_open());
+    h.get_by_label("Гарячі клавіші");
     h.get_by_label("Усюди");
     assert_eq!(h.get_all_by_label("Enter або пробіл").count(), 2);
     h.get_by_label("Показати підказку");
@@ -216,4 +217,55 @@ fn counted_messages_take_each_languages_plural_forms() {
     let zoom = |locale| i18n::with_locale(locale, || tr!("chrome-zoom", percent = i18n::percent(1.25)));
     assert_eq!(zoom(Locale::En), "Zoom 125%");
     assert_eq!(zoom(Locale::Pl), "Powiększenie 125\u{a0}%");
+}
+
+/// The right end of the top bar's last control (the theme button) in `locale`.
+fn top_bar_end(h: &mut H, locale: Locale) -> f32 {
+    i18n::set_current(locale);
+    // Twice: the settings group is placed by the width it took the frame before.
+    h.run();
+    h.run();
+    let end = h.get_by_label(&tr!("chrome-dark-theme")).rect().max.x;
+    i18n::set_current(Locale::En);
+    h.run();
+    end
+}
+
+#[test]
+fn the_top_bar_fits_in_every_language_at_100_125_and_150_percent() {
+    // 1366×768 at 100 % and 125 %, 1366×768 at 150 % (911 wide) for the students' screens; the
+    // teacher's view is not laid out for 150 % (it does not fit in English either).
+    for w in [1366.0_f32, 1093.0, 911.0] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let app = LateralApp::new(LateralApp::bundled_library(), Source::Bundled, Store::new(dir.path()));
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, 768.0))
+            .with_step_dt(0.1)
+            .with_max_steps(12)
+            .with_context_setup(lateral::app::theme::install_fonts)
+            .build_ui_state(|ui, app: &mut LateralApp| app.ui_root(ui), app);
+        // A long name, as a class list has them.
+        h.state_mut()
+            .run_cmd(Command::PickStudent("Aleksandra Wiśniewska".into()), 0.0);
+        h.run();
+        for locale in Locale::ALL {
+            let end = top_bar_end(&mut h, locale);
+            assert!(end <= w, "{locale:?} at {w}: the library's top bar ends at {end}");
+        }
+        h.state_mut().run_cmd(Command::Library(LibraryCmd::Open(0)), 0.0);
+        for locale in Locale::ALL {
+            let end = top_bar_end(&mut h, locale);
+            assert!(end <= w, "{locale:?} at {w}: the player's top bar ends at {end}");
+        }
+        if w < 1000.0 {
+            continue;
+        }
+        h.state_mut().run_cmd(Command::ToLibrary, 0.0);
+        h.run();
+        ui_support::enter_teacher_view(&mut h);
+        for locale in Locale::ALL {
+            let end = top_bar_end(&mut h, locale);
+            assert!(end <= w, "{locale:?} at {w}: the teacher view's top bar ends at {end}");
+        }
+    }
 }
