@@ -248,6 +248,7 @@ const SILENT_MACROS: &[&str] = &[
 const SILENT_CALLS: &[&str] = &[
     "id_salt",
     "push_id",
+    "with",
     "expect",
     "id_source",
     "with_id",
@@ -403,7 +404,9 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         if let syn::Expr::Path(p) = &*c.func {
             let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            // `Id::new("…")`, and a panel's id: `Panel::left("steps")`.
             let silent = matches!(segs.as_slice(), [.., a, b] if a == "Id" && b == "new")
+                || matches!(segs.as_slice(), [.., a, _] if a.ends_with("Panel"))
                 || segs.last().is_some_and(|s| SILENT_CALLS.contains(&s.as_str()));
             if silent {
                 return;
@@ -526,4 +529,43 @@ mod tests { fn g() { let _ = "Test text"; } }
     assert_eq!(v.found.calls.len(), 1);
     assert_eq!(v.found.calls[0].id, "greeting");
     assert_eq!(v.found.calls[0].args, BTreeSet::from(["name".to_string()]));
+}
+
+#[test]
+fn built_in_labels_are_translated_and_their_english_matches_the_table() {
+    for l in lateral::lesson::builtin_labels() {
+        let name = lateral::i18n::lookup(Locale::En, &format!("label-{}", l.id), None);
+        let description = lateral::i18n::lookup(Locale::En, &format!("label-{}.description", l.id), None);
+        assert_eq!(
+            name.as_deref(),
+            Some(l.name.as_str()),
+            "label-{} in assets/i18n/en/labels.ftl",
+            l.id
+        );
+        assert_eq!(
+            description.as_deref(),
+            Some(l.description.as_str()),
+            "label-{}.description",
+            l.id
+        );
+        for locale in [Locale::Pl, Locale::Uk] {
+            let shown = lateral::i18n::with_locale(locale, || l.shown_name());
+            assert_ne!(shown, l.name, "label-{} is not translated in {}", l.id, locale.code());
+        }
+    }
+}
+
+#[test]
+fn every_step_kind_has_a_shown_name_in_every_locale() {
+    for kind in lateral::lesson::StepKind::ALL {
+        for locale in Locale::ALL {
+            let id = format!("step-kind-{}", kind.name());
+            assert!(
+                lateral::i18n::lookup(locale, &id, None).is_some(),
+                "{id} in {}",
+                locale.code()
+            );
+        }
+    }
+    assert_eq!(lateral::lesson::StepKind::shown_name_of("no-such-kind"), "no-such-kind");
 }

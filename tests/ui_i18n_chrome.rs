@@ -1,7 +1,7 @@
 //! The app's frame in Polish and Ukrainian (issue 17 §1): the student picker, the top bar, the
 //! keyboard help, the teacher PIN dialog, the name a student may not use, and what a screen
-//! reader hears after Check, driven through the real widgets by their (translated) labels. The
-//! locale is this test thread's own (`i18n::set_current`), so other tests keep English.
+//! reader hears after Check, driven through the real widgets by their (translated) labels. Each
+//! app starts in the language the test gives it (`LateralApp::with_locale`).
 #![cfg(feature = "gui")]
 
 use egui::accesskit::Role;
@@ -20,9 +20,9 @@ use ui_support::{harness_sized, type_into};
 
 type H = Harness<'static, LateralApp>;
 
-fn harness(store: &Store) -> H {
+fn harness(store: &Store, locale: Locale) -> H {
     harness_sized(
-        LateralApp::new(LateralApp::bundled_library(), Source::Bundled, store.clone()),
+        LateralApp::new(LateralApp::bundled_library(), Source::Bundled, store.clone()).with_locale(locale),
         2600.0,
     )
 }
@@ -39,9 +39,8 @@ fn sign_in_as(h: &mut H, label: &str, start: &str, name: &str) {
 
 #[test]
 fn the_student_picker_and_the_top_bar_speak_polish() {
-    i18n::set_current(Locale::Pl);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(&Store::new(dir.path()));
+    let mut h = harness(&Store::new(dir.path()), Locale::Pl);
     h.get_by_label("Kto dziś czyta?");
     h.get_by_label_contains("Wpisz swoje imię, aby zacząć.");
     h.get_by_label_contains("Bez haseł");
@@ -64,9 +63,8 @@ fn the_student_picker_and_the_top_bar_speak_polish() {
 
 #[test]
 fn a_name_the_store_refuses_is_explained_in_the_students_language() {
-    i18n::set_current(Locale::Pl);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(&Store::new(dir.path()));
+    let mut h = harness(&Store::new(dir.path()), Locale::Pl);
     h.get_by_label("Zacznij").click();
     h.run();
     assert_eq!(h.state().notice(), Some("Najpierw wpisz imię."));
@@ -77,7 +75,7 @@ fn a_name_the_store_refuses_is_explained_in_the_students_language() {
         notice.starts_with("Imię nie może zawierać niewidocznego znaku") && notice.contains("U+200B"),
         "{notice}"
     );
-    i18n::set_current(Locale::Uk);
+    h.state_mut().run_cmd(Command::SetLocale(Locale::Uk), 0.0);
     let long = "я".repeat(61);
     h.state_mut().run_cmd(Command::PickStudent(long), 0.0);
     assert_eq!(h.state().notice(), Some("Це ім’я задовге (щонайбільше 60 літер)."));
@@ -86,7 +84,7 @@ fn a_name_the_store_refuses_is_explained_in_the_students_language() {
 #[test]
 fn a_refused_name_reads_in_english_as_the_store_says_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(&Store::new(dir.path()));
+    let mut h = harness(&Store::new(dir.path()), Locale::En);
     h.get_by_label("Start").click();
     h.run();
     assert_eq!(h.state().notice(), Some("Type a name first."));
@@ -101,9 +99,8 @@ fn a_refused_name_reads_in_english_as_the_store_says_it() {
 
 #[test]
 fn the_keyboard_help_speaks_ukrainian() {
-    i18n::set_current(Locale::Uk);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(&Store::new(dir.path()));
+    let mut h = harness(&Store::new(dir.path()), Locale::Uk);
     h.get_by_label("Клавіші").click();
     h.run();
     assert!(h.state().help_open());
@@ -120,9 +117,8 @@ fn the_keyboard_help_speaks_ukrainian() {
 
 #[test]
 fn the_teacher_pin_dialog_speaks_polish() {
-    i18n::set_current(Locale::Pl);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(&Store::new(dir.path()));
+    let mut h = harness(&Store::new(dir.path()), Locale::Pl);
     h.get_by_label("Widok nauczyciela").click();
     h.run();
     h.get_by_label("Ustaw PIN nauczyciela");
@@ -160,9 +156,8 @@ fn open_first_lesson(h: &mut H, name: &str) {
 
 #[test]
 fn the_announcement_after_check_counts_extras_with_polish_plurals() {
-    i18n::set_current(Locale::Pl);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(&Store::new(dir.path()));
+    let mut h = harness(&Store::new(dir.path()), Locale::Pl);
     open_first_lesson(&mut h, "Ana");
     h.get_by_label("◀ Lekcje");
     let s = h.state().session().expect("session");
@@ -221,12 +216,16 @@ fn counted_messages_take_each_languages_plural_forms() {
 
 /// The right end of the top bar's last control (the theme button) in `locale`.
 fn top_bar_end(h: &mut H, locale: Locale) -> f32 {
-    i18n::set_current(locale);
+    h.state_mut().run_cmd(Command::SetLocale(locale), 0.0);
     // Twice: the settings group is placed by the width it took the frame before.
     h.run();
     h.run();
-    let end = h.get_by_label(&tr!("chrome-dark-theme")).rect().max.x;
-    i18n::set_current(Locale::En);
+    let end = h
+        .get_by_label(&i18n::with_locale(locale, || tr!("chrome-dark-theme")))
+        .rect()
+        .max
+        .x;
+    h.state_mut().run_cmd(Command::SetLocale(Locale::En), 0.0);
     h.run();
     end
 }

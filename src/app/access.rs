@@ -243,7 +243,7 @@ impl LateralApp {
         let names = match (self.screen, self.session()) {
             (Screen::Player, Some(s)) => super::screens::player::step_labels(s)
                 .iter()
-                .map(|id| s.lesson.label(id).map_or(id.to_string(), |l| l.name.clone()))
+                .map(|id| s.lesson.label(id).map_or(id.to_string(), |l| l.shown_name()))
                 .collect(),
             _ => Vec::new(),
         };

@@ -17,6 +17,8 @@ pub struct AppOptions {
     lessons: Option<PathBuf>,
     /// Take a screenshot and exit.
     screenshot: Option<screenshot::Plan>,
+    /// `--lang`: the UI's language for this run.
+    lang: Option<crate::i18n::Locale>,
 }
 
 /// The app's options, from the command line the CLI parsed.
@@ -42,6 +44,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
     AppOptions {
         lessons: args.lessons,
         screenshot,
+        lang: args.lang.as_deref().and_then(crate::i18n::Locale::from_tag),
     }
 }
 
@@ -65,6 +68,14 @@ fn build_app(opts: &AppOptions, probe: &mut Option<Probe>) -> Result<LateralApp,
         // Listed at once, checked in the background.
         Some(dir) => LateralApp::from_folder(dir, store).map_err(|e| e.to_string())?,
     };
+    // `--lang`, else the laptop's choice, else (on a real start) the system's language; a
+    // screenshot without `--lang` is in English, whatever the machine's language.
+    app = match opts.lang {
+        Some(l) => app.with_locale(l),
+        None if opts.screenshot.is_none() => app.with_system_locale(),
+        None => app,
+    };
+    crate::i18n::set_current(app.locale());
     // i18n: not text (a stage of the startup probe)
     mark(probe, "library");
     if let Some(plan) = opts.screenshot.clone() {

@@ -10,6 +10,7 @@ mod dialogs;
 mod handin;
 mod help;
 mod keys;
+mod language;
 mod launch;
 mod pin_gate;
 mod reload;
@@ -92,6 +93,8 @@ pub enum Command {
     Help(bool),
     /// Light/dark.
     ToggleTheme,
+    /// Speak this language (saved for the laptop and for the student using it).
+    SetLocale(crate::i18n::Locale),
     /// Open the teacher's view: asks for the teacher PIN (sets it on first use) first.
     TeacherView,
     /// Leave the teacher's view for where it was opened from.
@@ -330,6 +333,8 @@ impl LateralApp {
     /// Draws one frame. (Called by eframe through [`eframe::App::ui`], and by tests directly.)
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // Every string of this frame in the student's language (the locale is per thread).
+        crate::i18n::set_current(self.shared.locale);
         let theme = self.shared.theme();
         ctx.set_visuals(theme.visuals());
         self.apply_zoom(&ctx);
@@ -424,6 +429,7 @@ impl LateralApp {
             Command::Zoom(step) => self.change_zoom(step),
             Command::Help(open) => self.help.set_open(open),
             Command::LeaveTeacher => self.run_teacher_goto(Some(Goto::Close)),
+            Command::SetLocale(l) => self.set_locale(l),
             Command::ToggleTheme => {
                 self.shared.settings.dark = !self.shared.settings.dark;
                 self.shared.save_settings();
@@ -462,10 +468,48 @@ impl LateralApp {
         self.screen = Screen::Teacher;
     }
 
+    /// Speaks `locale` from the next frame on, and remembers it for the laptop and the student.
+    fn set_locale(&mut self, locale: crate::i18n::Locale) {
+        self.shared.locale = locale;
+        crate::i18n::set_current(locale);
+        self.shared.settings.locale = Some(locale.code().to_string());
+        self.shared.save_settings();
+        if let Some(student) = self.shared.student.clone()
+            && let Err(e) = self.shared.store.set_student_locale(&student, locale)
+        {
+            self.shared.notice = Some(e);
+        }
+        // Text the screens keep (the library's rows, notices) is made again in the new language.
+        self.library.refresh(&mut self.shared);
+    }
+
+    /// The language the system asks for, when no language was ever chosen on this laptop (the
+    /// app as started for real; tests start in English, or in the language they set).
+    pub fn with_system_locale(mut self) -> Self {
+        if self.shared.settings.locale().is_none() {
+            self.shared.locale = crate::i18n::Locale::from_system();
+        }
+        self
+    }
+
+    /// Speaks `locale` (for this run: not saved, and a student's own choice still wins).
+    pub fn with_locale(mut self, locale: crate::i18n::Locale) -> Self {
+        self.shared.locale = locale;
+        self
+    }
+
+    /// The language the UI speaks.
+    pub fn locale(&self) -> crate::i18n::Locale {
+        self.shared.locale
+    }
+
     fn pick_student(&mut self, name: &str) {
         match self.shared.store.add_student(name) {
             Ok(name) => {
                 self.zoom = self.shared.store.student_zoom(&name);
+                if let Some(l) = self.shared.store.student_locale(&name) {
+                    self.shared.locale = l;
+                }
                 self.shared.student = Some(name.clone());
                 self.shared.settings.last_student = Some(name);
                 self.shared.save_settings();

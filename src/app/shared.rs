@@ -37,6 +37,8 @@ pub(crate) struct Shared {
     pub(crate) notice: Option<String>,
     /// Where "Hand in" saves results files.
     pub(crate) handin_dir: PathBuf,
+    /// The language the UI speaks: the student's, else the laptop's, else English.
+    pub(crate) locale: crate::i18n::Locale,
 }
 
 impl Shared {
@@ -44,6 +46,7 @@ impl Shared {
     pub(crate) fn new(library: Library, source: Source, store: Store) -> Self {
         let settings = store.load_settings();
         Self {
+            locale: settings.locale().unwrap_or_default(),
             store,
             settings,
             library,

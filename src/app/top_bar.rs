@@ -45,7 +45,10 @@ pub(crate) fn top_bar(
             {
                 cmds.push(Command::TeacherView);
             }
-            right_aligned(ui, |ui| settings_ui(ui, theme, zoom, &mut cmds));
+            right_aligned(ui, |ui| {
+                super::language::menu(ui, shared.locale, &mut cmds);
+                settings_ui(ui, theme, zoom, &mut cmds);
+            });
         });
         if let Some(n) = &shared.notice {
             ui.colored_label(theme.verdict_color(Verdict::Partly), n);

@@ -55,6 +55,10 @@ pub struct AppArgs {
     /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
     #[arg(long, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
+    /// Speak this language (en, pl, uk) instead of the one chosen last on this laptop, or the
+    /// system's; not saved
+    #[arg(long, value_name = "LANG", value_parser = ["en", "pl", "uk"])]
+    pub lang: Option<String>,
     /// Render one screen in a real window, save it as a PNG and exit
     #[arg(long, value_name = "OUT.png", help_heading = "Screenshots")]
     pub screenshot: Option<PathBuf>,

@@ -101,6 +101,7 @@ fn read_labels(ctx: &Ctx<'_>, o: &Obj<'_, '_>) -> Vec<Label> {
                 name: name.value,
                 description: l.opt_str("description").map(|d| d.value).unwrap_or_default(),
                 task,
+                builtin: false,
             };
             match labels.iter_mut().find(|x| x.id == label.id) {
                 Some(existing) => *existing = label,

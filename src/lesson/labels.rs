@@ -1,4 +1,6 @@
-//! The labels every lesson has without declaring them.
+//! The labels every lesson has without declaring them. Their English names and descriptions are
+//! here; the UI shows them in its language from `assets/i18n/<locale>/labels.ftl`
+//! (`label-<id>` and its `.description`), which `tests/i18n.rs` keeps equal to this table.
 
 use crate::lesson::{Label, Task};
 
@@ -87,6 +89,12 @@ pub fn builtin_labels() -> Vec<Label> {
             name: name.into(),
             description: description.into(),
             task: Some(task),
+            builtin: true,
         })
         .collect()
+}
+
+/// True when `id` and `name` are a built-in label's (an exam pack carries names, not this flag).
+pub fn is_builtin(id: &str, name: &str) -> bool {
+    BUILTIN.iter().any(|&(i, n, _, _)| i == id && n == name)
 }

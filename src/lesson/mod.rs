@@ -36,7 +36,7 @@ mod step;
 
 pub use fields::{KEY_FIELDS, LABEL_FIELDS, LESSON_FIELDS, OPTION_FIELDS, SETTINGS_FIELDS, STEP_FIELDS};
 pub(crate) use fields::{KINDS, MAX_STEP_ARTICLES, MIN_CHOICE_OPTIONS};
-pub use labels::builtin_labels;
+pub use labels::{builtin_labels, is_builtin};
 pub use model::{CardRef, ChoiceOption, Extent, KeySpan, Label, Lesson, Settings, Step, StepBody, StepKind, Task};
 pub use read::parse_lesson;
 pub(crate) use skeleton::skeleton;

@@ -79,6 +79,30 @@ pub struct Label {
     pub description: String,
     /// The task it belongs to; `None` for a lesson label offered in every labelled step.
     pub task: Option<Task>,
+    /// One of Lateral's own labels, unchanged by the lesson: its name and description are shown
+    /// in the UI's language. A lesson's own labels are shown as the lesson writes them.
+    #[serde(skip)]
+    pub builtin: bool,
+}
+
+impl Label {
+    /// The name a student sees: a built-in label's in the current locale, else the lesson's.
+    pub fn shown_name(&self) -> String {
+        if self.builtin {
+            crate::i18n::message(&format!("label-{}", self.id), None)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// The description a student sees, as [`Label::shown_name`].
+    pub fn shown_description(&self) -> String {
+        if self.builtin {
+            crate::i18n::message(&format!("label-{}.description", self.id), None)
+        } else {
+            self.description.clone()
+        }
+    }
 }
 
 /// Per-lesson settings.
@@ -239,6 +263,21 @@ impl StepKind {
         match self {
             StepKind::Highlight(task) => task.name(),
             other => other.word(),
+        }
+    }
+
+    /// The kind as a student reads it, in the UI's language ("conflict" → "spot the conflict").
+    pub fn shown_name(self) -> String {
+        Self::shown_name_of(self.name())
+    }
+
+    /// [`StepKind::shown_name`] of a kind's short name as results files carry it; a name that
+    /// is no kind is shown as it is.
+    pub fn shown_name_of(name: &str) -> String {
+        if StepKind::ALL.iter().any(|k| k.name() == name) {
+            crate::i18n::message(&format!("step-kind-{name}"), None)
+        } else {
+            name.to_string()
         }
     }
 

@@ -97,7 +97,7 @@ fn step_html(h: &mut String, g: &Graded, i: usize, step: &Step, corpus: &Corpus)
                     Some(Verdict::Found) => ("found", verdict_words(Verdict::Found)),
                     Some(Verdict::Partly) => ("partly", verdict_words(Verdict::Partly)),
                     Some(Verdict::Missed) => ("missed", verdict_words(Verdict::Missed)),
-                    None => ("missed", "not scored"),
+                    None => ("missed", "not scored".to_string()),
                 };
                 let _ = writeln!(
                     h,

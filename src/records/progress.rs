@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::files::{MAX_META_BYTES, MAX_RESULTS_BYTES, create_private_dir, io_reason, read_text, write_private};
+use crate::i18n::Locale;
 use crate::records::pin::TeacherPin;
 use crate::records::results::{Results, parse_results};
 use crate::text::diag::SourceFile;
@@ -43,6 +44,11 @@ pub struct AppSettings {
     /// box to type one (so a name is not one click away for anyone at the laptop). Files
     /// written before it existed load with the list shown.
     pub hide_student_list: bool,
+    /// The UI's language on this laptop (`en`, `pl`, `uk`), once someone chose one; until then
+    /// the system's. Kept as written, so a file from a later version with another language
+    /// still loads (that language is then not used).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 impl Default for AppSettings {
@@ -54,6 +60,7 @@ impl Default for AppSettings {
             last_student: None,
             teacher_pin: None,
             hide_student_list: false,
+            locale: None,
         }
     }
 }
@@ -61,6 +68,11 @@ impl Default for AppSettings {
 impl AppSettings {
     /// Smallest and largest reading sizes.
     pub(crate) const FONT_RANGE: (f32, f32) = (12.0, 36.0);
+
+    /// The chosen language, if it is one the UI is written in.
+    pub fn locale(&self) -> Option<Locale> {
+        self.locale.as_deref().and_then(Locale::from_tag)
+    }
 
     /// The font size, kept in range.
     pub(crate) fn clamped_font(&self) -> f32 {
@@ -90,6 +102,9 @@ struct Profile {
     /// How much this student zooms the whole window (1.0: not at all); absent until they zoom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     zoom: Option<f32>,
+    /// The language this student chose (a tag, as [`AppSettings::locale`]); absent until they do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    locale: Option<String>,
 }
 
 /// Smallest and largest zoom of the whole window (egui's zoom factor), and the step of Ctrl + / −.
@@ -196,6 +211,7 @@ impl Store {
             let json = serde_json::to_string_pretty(&Profile {
                 name: name.clone(),
                 zoom: None,
+                locale: None,
             })
             .unwrap_or_default();
             write_private(&p, json.as_bytes())
@@ -204,24 +220,45 @@ impl Store {
         Ok(name)
     }
 
-    /// The zoom this student chose last (1.0 if none, or if their profile cannot be read).
-    pub fn student_zoom(&self, name: &str) -> f32 {
+    /// This student's profile, if it can be read.
+    fn profile(&self, name: &str) -> Option<Profile> {
         read_text(&self.student_dir(name).join("profile.json"), MAX_META_BYTES)
             .ok()
             .and_then(|t| serde_json::from_str::<Profile>(&t).ok())
-            .and_then(|p| p.zoom)
-            .map_or(1.0, clamp_zoom)
+    }
+
+    /// The zoom this student chose last (1.0 if none, or if their profile cannot be read).
+    pub fn student_zoom(&self, name: &str) -> f32 {
+        self.profile(name).and_then(|p| p.zoom).map_or(1.0, clamp_zoom)
+    }
+
+    /// The language this student chose last (`None` if none, or if it is not one the UI has).
+    pub fn student_locale(&self, name: &str) -> Option<Locale> {
+        self.profile(name)?.locale.as_deref().and_then(Locale::from_tag)
     }
 
     /// Saves the zoom this student chose (kept in range) in their profile.
     pub fn set_student_zoom(&self, name: &str, zoom: f32) -> Result<(), String> {
+        self.update_profile(name, |p| p.zoom = Some(clamp_zoom(zoom)))
+    }
+
+    /// Saves the language this student chose in their profile.
+    pub fn set_student_locale(&self, name: &str, locale: Locale) -> Result<(), String> {
+        self.update_profile(name, |p| p.locale = Some(locale.code().to_string()))
+    }
+
+    /// Changes this student's profile, keeping what else it holds (a profile that cannot be
+    /// read starts again from the name).
+    fn update_profile(&self, name: &str, change: impl FnOnce(&mut Profile)) -> Result<(), String> {
         let name = check_student_name(name)?;
+        let mut profile = self.profile(&name).filter(|p| p.name == name).unwrap_or(Profile {
+            name: name.clone(),
+            zoom: None,
+            locale: None,
+        });
+        change(&mut profile);
         let p = self.student_dir(&name).join("profile.json");
-        let json = serde_json::to_string_pretty(&Profile {
-            name,
-            zoom: Some(clamp_zoom(zoom)),
-        })
-        .unwrap_or_default();
+        let json = serde_json::to_string_pretty(&profile).unwrap_or_default();
         write_private(&p, json.as_bytes())
             .map_err(|e| format!("Could not save the profile in {}: {}", p.display(), io_reason(&e)))
     }
@@ -334,6 +371,39 @@ mod tests {
         // A profile from before zoom existed reads as 1.0.
         std::fs::write(store.student_dir("Ana").join("profile.json"), r#"{"name": "Ana"}"#).expect("write");
         assert_eq!(store.student_zoom("Ana"), 1.0);
+    }
+
+    #[test]
+    fn a_students_language_and_zoom_are_kept_together() {
+        let d = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(d.path());
+        store.add_student("Ana").expect("added");
+        assert_eq!(store.student_locale("Ana"), None);
+        store.set_student_zoom("Ana", 1.5).expect("saved");
+        store.set_student_locale("Ana", Locale::Uk).expect("saved");
+        // Saving one keeps the other.
+        assert_eq!(store.student_zoom("Ana"), 1.5);
+        assert_eq!(store.student_locale("Ana"), Some(Locale::Uk));
+        store.set_student_zoom("Ana", 2.0).expect("saved");
+        assert_eq!(store.student_locale("Ana"), Some(Locale::Uk));
+        // A language this version has no UI for (a later version's file) is not used, and the
+        // profile still reads.
+        let path = store.student_dir("Ana").join("profile.json");
+        std::fs::write(&path, r#"{"name": "Ana", "zoom": 2.0, "locale": "de"}"#).expect("write");
+        assert_eq!(store.student_locale("Ana"), None);
+        assert_eq!(store.student_zoom("Ana"), 2.0);
+        assert_eq!(store.students(), vec!["Ana"]);
+        // The laptop's choice: the same, and a settings file with another language loads.
+        store
+            .save_settings(&AppSettings {
+                locale: Some("pl".into()),
+                ..Default::default()
+            })
+            .expect("saved");
+        assert_eq!(store.load_settings().locale(), Some(Locale::Pl));
+        std::fs::write(d.path().join("settings.json"), r#"{"locale": "xx", "dark": true}"#).expect("write");
+        let s = store.load_settings();
+        assert_eq!((s.locale(), s.dark), (None, true));
     }
 
     #[test]

@@ -27,3 +27,11 @@ highlight-count = { $n ->
         [one] { $n } highlight
        *[other] { $n } highlights
     }
+
+step-kind-read = read
+step-kind-conflict = conflict
+step-kind-bias = bias
+step-kind-machine = machine
+step-kind-choice = choice
+step-kind-reflect = reflect
+step-kind-investigate = investigate

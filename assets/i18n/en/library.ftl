@@ -1,1 +1,36 @@
 ## library: English, the source language
+
+library-work-damaged = Saved work for “{ $title }” could not be read ({ $problem }). It was kept as { $file } and the lesson starts afresh.
+library-empty = There are no lessons here. Lessons are .md files that start with a line of +++ (see docs/lesson-format.md).
+library-article-problems = Problems with articles
+library-continue =
+    Continue
+    .hover = Continue “{ $title }”
+library-start =
+    Start
+    .hover = Start “{ $title }”
+library-minutes = { $n } min
+library-checking = checking…
+library-heading = Lessons
+library-open-folder = Open lesson folder…
+library-export-all = Export all my results…
+library-bundled = Bundled lessons
+library-from = from { $folder }
+library-exam-title = { $title }  (exam: hand in when done)
+library-steps =
+    { $n ->
+        [one] { $n } step
+       *[other] { $n } steps
+    } · { $kinds }
+library-progress = Your progress: { $done } of { $total } steps done
+library-lesson-problems =
+    { $n ->
+        [one] This lesson has { $n } problem and cannot be played yet:
+       *[other] This lesson has { $n } problems and cannot be played yet:
+    }
+library-line-column = { $file }line { $line }, column { $column }: 
+library-exported =
+    { $n ->
+        [one] Saved { $n } results file in { $folder }.
+       *[other] Saved { $n } results files in { $folder }.
+    }

@@ -25,3 +25,11 @@ highlight-count = { $n ->
         [few] { $n } podkreślenia
        *[many] { $n } podkreśleń
     }
+
+step-kind-read = czytanie
+step-kind-conflict = sprzeczność
+step-kind-bias = stronniczość
+step-kind-machine = tekst maszynowy
+step-kind-choice = wybór
+step-kind-reflect = refleksja
+step-kind-investigate = sprawdzanie źródeł

@@ -25,3 +25,11 @@ highlight-count = { $n ->
         [few] { $n } виділення
        *[many] { $n } виділень
     }
+
+step-kind-read = читання
+step-kind-conflict = суперечність
+step-kind-bias = упередженість
+step-kind-machine = машинний текст
+step-kind-choice = вибір
+step-kind-reflect = роздум
+step-kind-investigate = перевірка джерел

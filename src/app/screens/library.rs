@@ -7,13 +7,14 @@ use egui::{Align, Layout, RichText, Ui};
 
 use crate::app::theme::Theme;
 use crate::app::{Command, Shared, Source};
-use crate::grading::feedback::score_words;
+use crate::grading::feedback::score_line;
 use crate::grading::score::Verdict;
 use crate::lesson::Lesson;
 use crate::lesson::library::{LessonFile, Library};
 use crate::records::hand_in::results_file_name;
 use crate::records::progress::Loaded;
 use crate::records::results::restore_session;
+use crate::tr;
 
 /// Per-lesson progress shown in the library.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -64,15 +65,24 @@ impl LibraryScreen {
                 match store.load_progress(&student, &lesson.id) {
                     Loaded::Work(r) => {
                         let s = restore_session(Arc::new(lesson.clone()), corpus, &r);
-                        let done = s.steps.iter().zip(&lesson.steps).filter(|(st, step)| st.is_done(step)).count();
+                        let done = s
+                            .steps
+                            .iter()
+                            .zip(&lesson.steps)
+                            .filter(|(st, step)| st.is_done(step))
+                            .count();
                         let any_scored = s.steps.iter().any(|st| st.checked.is_some());
-                        LessonProgress { done, score: any_scored.then(|| s.lesson_score(corpus)) }
+                        LessonProgress {
+                            done,
+                            score: any_scored.then(|| s.lesson_score(corpus)),
+                        }
                     }
                     Loaded::Damaged { moved_to, problem } => {
-                        *notice = Some(format!(
-                            "Saved work for “{}” could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
-                            lesson.title,
-                            moved_to.display()
+                        *notice = Some(tr!(
+                            "library-work-damaged",
+                            title = lesson.title.as_str(),
+                            problem = problem,
+                            file = moved_to.display().to_string()
                         ));
                         LessonProgress::default()
                     }
@@ -101,19 +111,20 @@ impl LibraryScreen {
             header_ui(ui, &shared.source, theme, &mut cmds);
             ui.separator();
             if shared.library.lessons.is_empty() {
-                ui.label("There are no lessons here. Lessons are .md files that start with a line of +++ (see docs/lesson-format.md).");
+                ui.label(tr!("library-empty"));
             }
             let lessons = &shared.library.lessons;
             let problems = &shared.library.diagnostics;
             // One row per lesson, then the heading and one row per problem with an article.
             let count = lessons.len() + if problems.is_empty() { 0 } else { 1 + problems.len() };
             let progress = &self.progress;
+            // i18n: not text (the list's egui id)
             self.rows.show(ui, "library", count, 90.0, 6.0, |ui, i| {
                 if let Some(lf) = lessons.get(i) {
                     lesson_row(ui, i, lf, progress.get(i), theme, &mut cmds);
                 } else if i == lessons.len() {
                     ui.separator();
-                    ui.label(RichText::new("Problems with articles").strong());
+                    ui.label(RichText::new(tr!("library-article-problems")).strong());
                 } else if let Some(d) = problems.get(i - lessons.len() - 1) {
                     ui.label(RichText::new(format!("{}:{}: {}", d.file, d.line, d.message)).monospace());
                 }
@@ -172,10 +183,20 @@ fn lesson_card(
         ui.vertical(|ui| about_ui(ui, l, progress, theme));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let started = progress.is_some_and(|p| p.done > 0);
-            let text = if started { "Continue" } else { "Start" };
+            let (text, hover) = if started {
+                (
+                    tr!("library-continue"),
+                    tr!("library-continue.hover", title = l.title.as_str()),
+                )
+            } else {
+                (
+                    tr!("library-start"),
+                    tr!("library-start.hover", title = l.title.as_str()),
+                )
+            };
             let b = egui::Button::new(RichText::new(text).strong());
             let r = ui.add_enabled(lf.is_playable(), b);
-            let r = r.on_hover_text(format!("{text} “{}”", l.title));
+            let r = r.on_hover_text(hover);
             if r.clicked() {
                 cmds.push(Command::Library(LibraryCmd::Open(i)));
             }
@@ -201,17 +222,15 @@ fn unchecked_card(ui: &mut Ui, i: usize, lf: &LessonFile, theme: &Theme, cmds: &
             if let Some(s) = lf.preview.as_ref().and_then(|h| h.summary.as_ref()) {
                 ui.label(s);
             }
-            let minutes = lf
-                .preview
-                .as_ref()
-                .and_then(|h| h.minutes)
-                .map(|m| format!("{m} min · "))
-                .unwrap_or_default();
-            ui.label(RichText::new(format!("{minutes}checking…")).color(theme.muted()));
+            let checking = match lf.preview.as_ref().and_then(|h| h.minutes) {
+                Some(m) => format!("{} · {}", tr!("library-minutes", n = m), tr!("library-checking")),
+                None => tr!("library-checking"),
+            };
+            ui.label(RichText::new(checking).color(theme.muted()));
         });
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let r = ui.button(RichText::new("Start").strong());
-            let r = r.on_hover_text(format!("Start “{title}”"));
+            let r = ui.button(RichText::new(tr!("library-start")).strong());
+            let r = r.on_hover_text(tr!("library-start.hover", title = title));
             if r.clicked() {
                 cmds.push(Command::Library(LibraryCmd::Open(i)));
             }
@@ -222,19 +241,19 @@ fn unchecked_card(ui: &mut Ui, i: usize, lf: &LessonFile, theme: &Theme, cmds: &
 /// The heading and the buttons beside it.
 fn header_ui(ui: &mut Ui, source: &Source, theme: &Theme, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.heading("Lessons");
+        ui.heading(tr!("library-heading"));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button("Open lesson folder…").clicked() {
+            if ui.button(tr!("library-open-folder")).clicked() {
                 cmds.push(Command::Library(LibraryCmd::PickFolder));
             }
-            if ui.button("Export all my results…").clicked() {
+            if ui.button(tr!("library-export-all")).clicked() {
                 cmds.push(Command::Library(LibraryCmd::ExportAll));
             }
             if let Source::Folder(dir) = source {
-                if ui.button("Bundled lessons").clicked() {
+                if ui.button(tr!("library-bundled")).clicked() {
                     cmds.push(Command::Library(LibraryCmd::LoadBundled));
                 }
-                ui.label(RichText::new(format!("from {}", dir.display())).color(theme.muted()));
+                ui.label(RichText::new(tr!("library-from", folder = dir.display().to_string())).color(theme.muted()));
             }
         });
     });
@@ -242,39 +261,40 @@ fn header_ui(ui: &mut Ui, source: &Source, theme: &Theme, cmds: &mut Vec<Command
 
 /// A lesson's title, summary, length and kinds of step, and the student's progress.
 fn about_ui(ui: &mut Ui, l: &Lesson, progress: Option<&LessonProgress>, theme: &Theme) {
-    let exam = if l.exam { "  (exam: hand in when done)" } else { "" };
-    ui.label(
-        RichText::new(format!("{}{exam}", l.title))
-            .size(theme.font_size * 1.1)
-            .strong(),
-    );
+    let title = if l.exam {
+        tr!("library-exam-title", title = l.title.as_str())
+    } else {
+        l.title.clone()
+    };
+    ui.label(RichText::new(title).size(theme.font_size * 1.1).strong());
     if let Some(s) = &l.summary {
         ui.label(s);
     }
-    let mut kinds: Vec<&str> = Vec::new();
+    let mut kinds: Vec<String> = Vec::new();
     for k in l
         .steps
         .iter()
         .filter(|s| s.kind() != crate::lesson::StepKind::Read)
-        .map(|s| s.kind_name())
+        .map(|s| s.kind().shown_name())
     {
         if !kinds.contains(&k) {
             kinds.push(k);
         }
     }
-    let minutes = l.minutes.map_or(String::new(), |m| format!("{m} min · "));
-    ui.label(RichText::new(format!("{minutes}{} steps · {}", l.steps.len(), kinds.join(", "))).color(theme.muted()));
+    let steps = tr!("library-steps", n = l.steps.len(), kinds = kinds.join(", "));
+    let line = match l.minutes {
+        Some(m) => format!("{} · {steps}", tr!("library-minutes", n = m)),
+        None => steps,
+    };
+    ui.label(RichText::new(line).color(theme.muted()));
     if let Some(p) = progress
         && p.done > 0
     {
-        let score = p
-            .score
-            .map_or(String::new(), |s| format!(" · {}: {:.0}%", score_words(s), s * 100.0));
-        ui.label(format!(
-            "Your progress: {} of {} steps done{score}",
-            p.done,
-            l.steps.len()
-        ));
+        let done = tr!("library-progress", done = p.done, total = l.steps.len());
+        ui.label(match p.score {
+            Some(s) => format!("{done} · {}", score_line(s)),
+            None => done,
+        });
     }
 }
 
@@ -282,7 +302,7 @@ fn problems_ui(ui: &mut Ui, lf: &LessonFile, theme: &Theme) {
     let errors: Vec<_> = lf.errors().collect();
     ui.colored_label(
         theme.verdict_color(Verdict::Missed),
-        format!("This lesson has {} problem(s) and cannot be played yet:", errors.len()),
+        tr!("library-lesson-problems", n = errors.len()),
     );
     for d in errors.iter().take(8) {
         // An article's error is in the article's file, not the lesson's: name it.
@@ -292,7 +312,7 @@ fn problems_ui(ui: &mut Ui, lf: &LessonFile, theme: &Theme) {
             format!("{}: ", d.file)
         };
         let place = if d.line > 0 {
-            format!("{file}line {}, column {}: ", d.line, d.column)
+            tr!("library-line-column", file = file, line = d.line, column = d.column)
         } else {
             file
         };
@@ -317,5 +337,5 @@ pub(crate) fn export_all(shared: &mut Shared, dir: &std::path::Path) {
             n += 1;
         }
     }
-    shared.notice = Some(format!("Saved {n} results file(s) in {}.", dir.display()));
+    shared.notice = Some(tr!("library-exported", n = n, folder = dir.display().to_string()));
 }

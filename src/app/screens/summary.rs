@@ -1,5 +1,6 @@
 //! The end-of-lesson summary: score per step, what to review, and handing in.
 
+use crate::tr;
 use std::path::Path;
 
 use egui::{RichText, Ui};
@@ -51,9 +52,9 @@ impl SummaryScreen {
 
 /// The title and the lesson score (or, in an exam, who grades it).
 fn heading_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
-    ui.heading(format!("{}: summary", s.lesson.title));
+    ui.heading(tr!("summary-heading", title = s.lesson.title.as_str()));
     if s.lesson.exam {
-        ui.label(RichText::new("This is an exam: your teacher grades it from the file you hand in.").strong());
+        ui.label(RichText::new(tr!("summary-exam")).strong());
     } else {
         ui.label(
             RichText::new(summary_score_line(s))
@@ -67,7 +68,7 @@ fn heading_ui(ui: &mut Ui, s: &Session, theme: &Theme) {
 fn steps_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome) {
     for (i, o) in outcome.steps.iter().enumerate() {
         ui.label(format!("{}. {}", i + 1, o.title));
-        ui.label(&o.kind);
+        ui.label(crate::lesson::StepKind::shown_name_of(&o.kind));
         ui.label(step_result(s, i, o.score));
         ui.end_row();
     }
@@ -75,32 +76,32 @@ fn steps_ui(ui: &mut Ui, s: &Session, outcome: &LessonOutcome) {
 
 /// What to review, as `grading::feedback::summary_review` allows: no keys of steps not checked.
 fn review_ui(ui: &mut Ui, s: &Session) {
-    ui.heading("What to review");
+    ui.heading(tr!("summary-review"));
     let lines = summary_review(s);
     for l in &lines {
         ui.label(l);
     }
     if lines.is_empty() {
-        ui.label("Nothing: every key passage was found.");
+        ui.label(tr!("summary-nothing-to-review"));
     }
 }
 
 /// Hand in, Hand in as…, back to the lesson, back to the lessons.
 fn buttons_ui(ui: &mut Ui, s: &Session, handin_dir: &Path, cmds: &mut Vec<Command>) {
     if ui
-        .button(RichText::new("Hand in").strong())
-        .on_hover_text(format!("Save your results file in {}", handin_dir.display()))
+        .button(RichText::new(tr!("summary-hand-in")).strong())
+        .on_hover_text(tr!("summary-hand-in.hover", folder = handin_dir.display().to_string()))
         .clicked()
     {
         cmds.push(Command::HandIn);
     }
-    if ui.button("Hand in as…").clicked() {
+    if ui.button(tr!("summary-hand-in-as")).clicked() {
         cmds.push(Command::HandInAs);
     }
-    if ui.button("Back to the lesson").clicked() {
+    if ui.button(tr!("summary-back-to-lesson")).clicked() {
         cmds.push(Command::Player(PlayerCmd::GoToStep(s.current)));
     }
-    if ui.button("Back to lessons").clicked() {
+    if ui.button(tr!("summary-back-to-lessons")).clicked() {
         cmds.push(Command::ToLibrary);
     }
 }
@@ -109,10 +110,11 @@ fn buttons_ui(ui: &mut Ui, s: &Session, handin_dir: &Path, cmds: &mut Vec<Comman
 pub(crate) fn hand_in(shared: &mut Shared, s: &Session, dir: &Path, name: Option<String>) {
     let h = crate::records::hand_in::hand_in(&Results::from_session(s), dir, name);
     shared.notice = Some(match h.written {
-        Ok(()) => format!(
-            "Handed in: your results are saved as {}. Give this file to your teacher.",
-            h.path.display()
+        Ok(()) => tr!("summary-handed-in", file = h.path.display().to_string()),
+        Err(e) => tr!(
+            "summary-hand-in-failed",
+            file = h.path.display().to_string(),
+            reason = e.to_string()
         ),
-        Err(e) => format!("Could not hand in to {}: {e}", h.path.display()),
     });
 }

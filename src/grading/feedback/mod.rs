@@ -6,18 +6,34 @@ use serde::Serialize;
 
 use crate::grading::score::{KeyResult, PartlyWhy, StepScore, Verdict};
 use crate::grading::session::Session;
+use crate::i18n::percent;
 use crate::lesson::{KeySpan, StepBody};
 use crate::text::{Span, collapse_whitespace};
+use crate::tr;
 
-/// A score in words.
-pub fn score_words(score: f64) -> &'static str {
+/// A score in words, in the current locale.
+pub fn score_words(score: f64) -> String {
     match score {
-        s if s >= 0.95 => "Excellent",
-        s if s >= 0.75 => "Good",
-        s if s >= 0.5 => "Partly right",
-        s if s > 0.0 => "A start",
-        _ => "Not yet",
+        s if s >= 0.95 => tr!("grading-score-excellent"),
+        s if s >= 0.75 => tr!("grading-score-good"),
+        s if s >= 0.5 => tr!("grading-score-partly"),
+        s if s > 0.0 => tr!("grading-score-start"),
+        _ => tr!("grading-score-not-yet"),
     }
+}
+
+/// A score in words and as a percentage: "Partly right: 67%".
+pub fn score_line(score: f64) -> String {
+    tr!(
+        "grading-score-line",
+        words = score_words(score),
+        percent = percent(score)
+    )
+}
+
+/// A quote as the locale quotes it: “…” in English, „…” in Polish, «…» in Ukrainian.
+pub fn quoted(text: &str) -> String {
+    tr!("grading-quoted", text = text)
 }
 
 /// The mark shown with a verdict, readable without colour.
@@ -29,12 +45,12 @@ pub fn verdict_mark(v: Verdict) -> &'static str {
     }
 }
 
-/// A verdict in words.
-pub fn verdict_words(v: Verdict) -> &'static str {
+/// A verdict in words, in the current locale.
+pub fn verdict_words(v: Verdict) -> String {
     match v {
-        Verdict::Found => "found",
-        Verdict::Partly => "partly found",
-        Verdict::Missed => "missed",
+        Verdict::Found => tr!("grading-verdict-found"),
+        Verdict::Partly => tr!("grading-verdict-partly"),
+        Verdict::Missed => tr!("grading-verdict-missed"),
     }
 }
 
@@ -155,7 +171,7 @@ pub fn checked_view(s: &Session) -> Option<CheckedView> {
     let step = s.step();
     let c = st.checked.as_ref()?;
     let mut v = CheckedView {
-        score_line: format!("{}: {:.0}%", score_words(c.score), c.score * 100.0),
+        score_line: score_line(c.score),
         detail_line: None,
         detail_terms: None,
         flooding_line: None,
@@ -184,13 +200,14 @@ pub fn checked_view(s: &Session) -> Option<CheckedView> {
 
 /// The heading of key `n` (from 1): its verdict and why only partly.
 fn key_heading(n: usize, r: &KeyResult) -> String {
-    let why = match r.why {
-        Some(PartlyWhy::WrongLabel) => " (right place, wrong label)",
-        Some(PartlyWhy::PartnerMissing) => " (the other side of this conflict is missing)",
-        Some(PartlyWhy::PartOfCore) => " (only part of it)",
-        None => "",
+    let words = verdict_words(r.verdict);
+    let words = match r.why {
+        Some(PartlyWhy::WrongLabel) => tr!("grading-why-wrong-label", verdict = words),
+        Some(PartlyWhy::PartnerMissing) => tr!("grading-why-partner-missing", verdict = words),
+        Some(PartlyWhy::PartOfCore) => tr!("grading-why-part-of-core", verdict = words),
+        None => words,
     };
-    format!("{} {n}. {}{why}", verdict_mark(r.verdict), verdict_words(r.verdict))
+    format!("{} {n}. {words}", verdict_mark(r.verdict))
 }
 
 /// The key passage's quote, with its label's name.
@@ -199,9 +216,9 @@ pub(crate) fn key_quote(s: &Session, k: &KeySpan) -> String {
         .label
         .as_ref()
         .and_then(|l| s.lesson.label(l))
-        .map(|l| format!(" [{}]", l.name))
+        .map(|l| format!(" [{}]", l.shown_name()))
         .unwrap_or_default();
-    format!("“{}”{label}", k.anchor.quote)
+    format!("{}{label}", quoted(&k.anchor.quote))
 }
 
 /// The results of a checked highlight step. A flooded check says "too much highlighted" and
@@ -211,26 +228,24 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
     let st = s.state();
     let flooded = d.flooded();
     if flooded {
-        let hidden = if st.solution_shown {
-            ""
+        let (marked, cap) = (percent(d.flooding), percent(d.cap));
+        v.flooding_line = Some(if st.solution_shown {
+            tr!("grading-flooded", marked = marked, cap = cap)
         } else {
-            " and no key passage is shown"
-        };
-        v.flooding_line = Some(format!(
-            "Too much highlighted: you marked {:.0}% of the text that holds no answer, so the score is capped at {:.0}%{hidden}. Mark only what matters.",
-            d.flooding * 100.0,
-            d.cap * 100.0
-        ));
+            tr!("grading-flooded-hidden", marked = marked, cap = cap)
+        });
         if !st.solution_shown {
             return;
         }
     }
     if !flooded {
-        let (p, r) = (d.precision * 100.0, d.recall * 100.0);
-        v.detail_line = Some(format!(
-            "{p:.0}% of what you marked is in the key · you found {r:.0}% of the key"
+        let (precision, recall) = (percent(d.precision), percent(d.recall));
+        v.detail_line = Some(tr!(
+            "grading-detail",
+            precision = precision.clone(),
+            recall = recall.clone()
         ));
-        v.detail_terms = Some(format!("Precision {p:.0}% · recall {r:.0}%"));
+        v.detail_terms = Some(tr!("grading-detail-terms", precision = precision, recall = recall));
     }
     for (i, (k, r)) in s.step().keys().iter().zip(&d.keys).enumerate() {
         let shown = key_revealed(r.verdict, flooded, st.solution_shown);
@@ -238,9 +253,10 @@ fn highlight_view(s: &Session, d: &StepScore, v: &mut CheckedView) {
             verdict: if flooded { Verdict::Missed } else { r.verdict },
             heading: if flooded {
                 format!(
-                    "{} {}. not counted: too much highlighted",
+                    "{} {}. {}",
                     verdict_mark(Verdict::Missed),
-                    i + 1
+                    i + 1,
+                    tr!("grading-not-counted")
                 )
             } else {
                 key_heading(i + 1, r)

@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use crate::grading::session::Session;
+use crate::i18n::percent;
 use crate::lesson::StepBody;
+use crate::tr;
 
 /// How far a student got with one step, as the step list shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -30,27 +32,28 @@ impl StepProgress {
 /// What the step list says about step `i` of the session.
 pub fn step_progress(s: &Session, i: usize) -> StepProgress {
     let (Some(step), Some(st)) = (s.lesson.steps.get(i), s.steps.get(i)) else {
-        return StepProgress::new("○", "not started");
+        return StepProgress::new("○", tr!("grading-progress-not-started"));
     };
     let worked = !st.marks.is_empty() || !st.choices.is_empty() || !st.reflection.trim().is_empty();
     let untouched = || {
         if worked {
-            StepProgress::new("◐", "in progress")
+            StepProgress::new("◐", tr!("grading-progress-in-progress"))
         } else {
-            StepProgress::new("○", "not started")
+            StepProgress::new("○", tr!("grading-progress-not-started"))
         }
     };
     match &step.body {
-        StepBody::Read if st.visited => StepProgress::new("✓", "done"),
-        StepBody::Read => StepProgress::new("○", "not started"),
-        StepBody::Reflect { .. } if st.is_done(step) => StepProgress::new("✓", "answered"),
-        _ if s.lesson.exam && worked => StepProgress::new("✓", "answered"),
+        StepBody::Read if st.visited => StepProgress::new("✓", tr!("grading-progress-done")),
+        StepBody::Read => StepProgress::new("○", tr!("grading-progress-not-started")),
+        StepBody::Reflect { .. } if st.is_done(step) => StepProgress::new("✓", tr!("grading-progress-answered")),
+        _ if s.lesson.exam && worked => StepProgress::new("✓", tr!("grading-progress-answered")),
         _ => match &st.checked {
-            Some(c) if st.solution_shown => {
-                StepProgress::new("●", format!("solution shown (checked: {:.0}%)", c.score * 100.0))
-            }
-            Some(c) => StepProgress::new("●", format!("checked: {:.0}%", c.score * 100.0)),
-            None if st.solution_shown => StepProgress::new("●", "solution shown"),
+            Some(c) if st.solution_shown => StepProgress::new(
+                "●",
+                tr!("grading-progress-solution-checked", percent = percent(c.score)),
+            ),
+            Some(c) => StepProgress::new("●", tr!("grading-progress-checked", percent = percent(c.score))),
+            None if st.solution_shown => StepProgress::new("●", tr!("grading-progress-solution")),
             None => untouched(),
         },
     }

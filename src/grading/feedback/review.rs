@@ -3,9 +3,11 @@
 //! again) is "not checked", with no keys; a flooded check names no key; a missed key stays
 //! hidden until the solution is shown.
 
-use crate::grading::feedback::{key_revealed, score_words, verdict_words};
+use crate::grading::feedback::{key_revealed, quoted, score_words, verdict_words};
 use crate::grading::score::{StepScore, Verdict};
 use crate::grading::session::Session;
+use crate::i18n::percent;
+use crate::tr;
 
 /// What the summary's table says about step `i`, whose recomputed score is `score` (`None` for
 /// steps that are not scored).
@@ -16,11 +18,16 @@ pub fn step_result(s: &Session, i: usize, score: Option<f64>) -> String {
     let done = st.is_done(step);
     let answered = !st.marks.is_empty() || !st.choices.is_empty();
     match (score, &st.checked) {
-        _ if s.lesson.exam => if done || answered { "answered" } else { "to do" }.into(),
-        (Some(_), Some(c)) => format!("{:.0}% {}", c.score * 100.0, score_words(c.score)),
-        (Some(_), None) => "not checked yet".into(),
-        (None, _) if done => "done".into(),
-        (None, _) => "to do".into(),
+        _ if s.lesson.exam && (done || answered) => tr!("grading-result-answered"),
+        _ if s.lesson.exam => tr!("grading-result-to-do"),
+        (Some(_), Some(c)) => tr!(
+            "grading-result-score",
+            percent = percent(c.score),
+            words = score_words(c.score)
+        ),
+        (Some(_), None) => tr!("grading-result-not-checked"),
+        (None, _) if done => tr!("grading-result-done"),
+        (None, _) => tr!("grading-result-to-do"),
     }
 }
 
@@ -47,12 +54,18 @@ pub fn summary_score(s: &Session) -> (f64, usize, usize) {
 /// The summary's score line (not for exams, which show no score).
 pub fn summary_score_line(s: &Session) -> String {
     let (score, checked, total) = summary_score(s);
-    let pct = score * 100.0;
     if checked == total {
-        format!("Lesson score: {pct:.0}% ({})", score_words(score))
+        tr!(
+            "grading-lesson-score",
+            percent = percent(score),
+            words = score_words(score)
+        )
     } else {
-        format!(
-            "Lesson score so far: {pct:.0}% — {checked} of {total} steps checked; a step not checked counts 0 until you check it"
+        tr!(
+            "grading-lesson-score-so-far",
+            percent = percent(score),
+            checked = checked,
+            total = total
         )
     }
 }
@@ -70,18 +83,12 @@ pub fn summary_review(s: &Session) -> Vec<String> {
         }
         let n = i + 1;
         let Some(c) = &st.checked else {
-            out.push(format!(
-                "Step {n} — {}: not checked, so nothing about its answers is shown. Go back and press Check.",
-                step.title
-            ));
+            out.push(tr!("grading-review-not-checked", n = n, title = step.title.as_str()));
             continue;
         };
         match &c.detail {
             Some(d) => review_keys(s, i, d, &mut out),
-            None if c.score < 1.0 => out.push(format!(
-                "Step {n} — {}: look at the explanation of each answer.",
-                step.title
-            )),
+            None if c.score < 1.0 => out.push(tr!("grading-review-choice", n = n, title = step.title.as_str())),
             None => {}
         }
     }
@@ -95,10 +102,7 @@ fn review_keys(s: &Session, i: usize, d: &StepScore, out: &mut Vec<String>) {
     let n = i + 1;
     let flooded = d.flooded();
     if flooded && !st.solution_shown {
-        out.push(format!(
-            "Step {n} — {}: too much highlighted, so no key passage is shown.",
-            step.title
-        ));
+        out.push(tr!("grading-review-flooded", n = n, title = step.title.as_str()));
         return;
     }
     for (j, (k, r)) in step.keys().iter().zip(&d.keys).enumerate() {
@@ -106,17 +110,20 @@ fn review_keys(s: &Session, i: usize, d: &StepScore, out: &mut Vec<String>) {
             continue;
         }
         let words = if flooded {
-            "not counted (too much highlighted)"
+            tr!("grading-review-not-counted")
         } else {
             verdict_words(r.verdict)
         };
         if key_revealed(r.verdict, flooded, st.solution_shown) {
-            out.push(format!("Step {n} — {words} “{}”: {}", k.anchor.quote, k.explanation));
-        } else {
-            out.push(format!(
-                "Step {n} — key passage {} {words}: not shown yet, try again or show the solution.",
-                j + 1
+            out.push(tr!(
+                "grading-review-key",
+                n = n,
+                verdict = words,
+                quote = quoted(&k.anchor.quote),
+                explanation = k.explanation.as_str()
             ));
+        } else {
+            out.push(tr!("grading-review-key-hidden", n = n, key = j + 1, verdict = words));
         }
     }
 }

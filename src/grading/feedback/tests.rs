@@ -385,3 +385,43 @@ fn a_lesson_with_every_step_checked_has_a_plain_score_line() {
         format!("Lesson score: {:.0}% ({})", score * 100.0, score_words(score))
     );
 }
+
+#[test]
+fn a_checked_step_speaks_polish_and_ukrainian() {
+    use crate::i18n::{Locale, with_locale};
+    let mut s = session();
+    s.go_to(2);
+    let keys = s.step().keys().to_vec();
+    s.add_highlight(0, keys[0].core, Some("disclosure".into()));
+    s.add_highlight(0, keys[1].core, Some("template-residue".into()));
+    let w = s.articles()[0].words[1];
+    s.add_highlight(0, Span::new(w.start, w.end), Some("disclosure".into()));
+    s.check().expect("check");
+    let pl = with_locale(Locale::Pl, || checked_view(&s)).expect("checked");
+    assert_eq!(pl.score_line, "Częściowo dobrze: 50\u{a0}%");
+    assert_eq!(pl.keys[0].heading, "✓ 1. znaleziony");
+    assert_eq!(
+        pl.keys[1].heading,
+        "½ 2. znaleziony częściowo (dobre miejsce, zła etykieta)"
+    );
+    // Polish quotation marks, and the built-in label's Polish name.
+    assert_eq!(
+        pl.keys[0].quote.as_deref(),
+        Some("„This article was created by Artificial Intelligence” [Ujawnienie]")
+    );
+    let uk = with_locale(Locale::Uk, || checked_view(&s)).expect("checked");
+    assert_eq!(uk.score_line, "Частково правильно: 50\u{a0}%");
+    assert_eq!(
+        uk.detail_terms.as_deref(),
+        Some("Точність 50\u{a0}% · повнота 50\u{a0}%")
+    );
+    assert_eq!(
+        uk.keys[0].quote.as_deref(),
+        Some("«This article was created by Artificial Intelligence» [Розкриття]")
+    );
+    // The step list and the summary too; English is untouched on this thread.
+    let line = with_locale(Locale::Pl, || summary_score_line(&s));
+    assert!(line.starts_with("Wynik lekcji na razie: "), "{line}");
+    assert!(line.contains("sprawdzono 1 z "), "{line}");
+    assert_eq!(checked_view(&s).expect("checked").score_line, "Partly right: 50%");
+}

@@ -62,6 +62,7 @@ fn exam_lesson(l: PackLesson, name: &str) -> Lesson {
             name: p.name.clone(),
             description: p.description.clone(),
             task: None,
+            builtin: crate::lesson::is_builtin(&p.id, &p.name),
         })
         .collect();
     Lesson {

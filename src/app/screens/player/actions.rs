@@ -11,7 +11,9 @@ use crate::app::Command;
 use crate::app::theme::Theme;
 use crate::grading::feedback::score_words;
 use crate::grading::session::Session;
+use crate::i18n::percent;
 use crate::lesson::StepBody;
+use crate::tr;
 
 /// The narrowest the left group may be beside the right one; narrower, they take a row each.
 const MIN_LEFT: f32 = 260.0;
@@ -61,15 +63,18 @@ impl PlayerScreen {
         let scored = s.step().is_scored() && !s.lesson.exam;
         if s.lesson.exam
             && ui
-                .button(RichText::new("Hand in").strong())
-                .on_hover_text("Save your results file for your teacher")
+                .button(RichText::new(tr!("player-hand-in")).strong())
+                .on_hover_text(tr!("player-hand-in.hover"))
                 .clicked()
         {
             cmds.push(Command::HandIn);
         }
         if scored {
             let blocked = s.check_blocked();
-            let r = ui.add_enabled(blocked.is_none(), egui::Button::new(RichText::new("Check").strong()));
+            let r = ui.add_enabled(
+                blocked.is_none(),
+                egui::Button::new(RichText::new(tr!("player-check")).strong()),
+            );
             if r.clicked() {
                 cmds.push(player(PlayerCmd::Check));
             }
@@ -88,13 +93,13 @@ impl PlayerScreen {
         let s = &self.session;
         let labels = step_labels(s);
         let chip = |i: usize, id: &str| {
-            let name = s.lesson.label(id).map_or(id, |l| l.name.as_str());
-            theme.label_chip(i, name)
+            let name = s.lesson.label(id).map_or(id.to_string(), |l| l.shown_name());
+            theme.label_chip(i, &name)
         };
-        let tip = |id: &str| s.lesson.label(id).map_or(String::new(), |l| l.description.clone());
+        let tip = |id: &str| s.lesson.label(id).map_or(String::new(), |l| l.shown_description());
         ui.horizontal_wrapped(|ui| {
             if s.locked() {
-                ui.label(RichText::new("Labels:").strong());
+                ui.label(RichText::new(tr!("player-labels")).strong());
                 for (i, id) in labels.iter().enumerate() {
                     ui.label(chip(i, id)).on_hover_text(tip(id));
                 }
@@ -102,9 +107,9 @@ impl PlayerScreen {
             }
             if let Some(i) = self.active_label.filter(|i| *i < labels.len()) {
                 let what = if self.selected.is_some() {
-                    "Selected highlight:"
+                    tr!("player-label-selected")
                 } else {
-                    "New highlights get:"
+                    tr!("player-label-new")
                 };
                 // One label, so a screen reader reads "New highlights get: 2 Loaded word".
                 let mut job = egui::text::LayoutJob::default();
@@ -115,7 +120,7 @@ impl PlayerScreen {
                 ui.label(job);
                 ui.add_space(12.0);
             }
-            ui.label("Pick a label (keys 1–9):");
+            ui.label(tr!("player-pick-label"));
             for (i, id) in labels.iter().enumerate() {
                 let b = egui::Button::selectable(self.active_label == Some(i), chip(i, id));
                 if ui.add(b).on_hover_text(tip(id)).clicked() {
@@ -128,15 +133,18 @@ impl PlayerScreen {
     /// Remove highlight, Undo, Redo.
     fn editing_ui(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         if ui
-            .add_enabled(self.selected.is_some(), egui::Button::new("Remove highlight"))
+            .add_enabled(
+                self.selected.is_some(),
+                egui::Button::new(tr!("player-remove-highlight")),
+            )
             .clicked()
         {
             cmds.push(player(PlayerCmd::RemoveSelected));
         }
-        if ui.button("Undo").clicked() {
+        if ui.button(tr!("player-undo")).clicked() {
             cmds.push(player(PlayerCmd::Undo));
         }
-        if ui.button("Redo").clicked() {
+        if ui.button(tr!("player-redo")).clicked() {
             cmds.push(player(PlayerCmd::Redo));
         }
     }
@@ -147,22 +155,24 @@ fn help_ui(ui: &mut Ui, s: &Session, scored: bool, cmds: &mut Vec<Command>) {
     let step = s.step();
     if s.lesson.settings.hints
         && (!step.hints.is_empty() || step.keys().iter().any(|k| !k.hints.is_empty()))
-        && ui.add_enabled(s.hint_available(), egui::Button::new("Hint")).clicked()
+        && ui
+            .add_enabled(s.hint_available(), egui::Button::new(tr!("player-hint")))
+            .clicked()
     {
         cmds.push(player(PlayerCmd::Hint));
     }
     if s.can_retry() {
-        if ui.button("Retry (keep highlights)").clicked() {
+        if ui.button(tr!("player-retry-keep")).clicked() {
             cmds.push(player(PlayerCmd::Retry(true)));
         }
-        if ui.button("Retry (start over)").clicked() {
+        if ui.button(tr!("player-retry-over")).clicked() {
             cmds.push(player(PlayerCmd::Retry(false)));
         }
     }
     if s.lesson.settings.show_solution
         && scored
         && ui
-            .add_enabled(s.can_show_solution(), egui::Button::new("Show solution"))
+            .add_enabled(s.can_show_solution(), egui::Button::new(tr!("player-show-solution")))
             .clicked()
     {
         cmds.push(player(PlayerCmd::ShowSolution));
@@ -173,16 +183,16 @@ fn help_ui(ui: &mut Ui, s: &Session, scored: bool, cmds: &mut Vec<Command>) {
 fn moving_on_ui(ui: &mut Ui, s: &Session, cmds: &mut Vec<Command>) {
     let last = s.current + 1 >= s.lesson.steps.len();
     if last {
-        if ui.button(RichText::new("Finish lesson ▶").strong()).clicked() {
+        if ui.button(RichText::new(tr!("player-finish-next")).strong()).clicked() {
             cmds.push(Command::Finish);
         }
-    } else if ui.button(RichText::new("Next step ▶").strong()).clicked() {
+    } else if ui.button(RichText::new(tr!("player-next-step")).strong()).clicked() {
         cmds.push(player(PlayerCmd::GoToStep(s.current + 1)));
     }
-    if s.current > 0 && ui.button("◀ Previous step").clicked() {
+    if s.current > 0 && ui.button(tr!("player-previous-step")).clicked() {
         cmds.push(player(PlayerCmd::GoToStep(s.current - 1)));
     }
     if let Some(c) = &s.state().checked {
-        ui.label(RichText::new(format!("{} · {:.0}%", score_words(c.score), c.score * 100.0)).strong());
+        ui.label(RichText::new(format!("{} · {}", score_words(c.score), percent(c.score))).strong());
     }
 }

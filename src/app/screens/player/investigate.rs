@@ -3,6 +3,7 @@
 //! counts as open from the frame it was opened to the one it was closed (by opening another,
 //! clicking it again, going to another step or leaving the lesson).
 
+use crate::tr;
 use egui::{RichText, Ui};
 
 use super::PlayerScreen;
@@ -55,7 +56,7 @@ fn card(s: &Session, i: usize) -> Option<&SourceCard> {
 
 /// The step's cards: each title a button; the open one shows its facts and where they come from.
 pub(super) fn cards_ui(ui: &mut Ui, s: &Session, open: Option<usize>, theme: &Theme, cmds: &mut Vec<Command>) {
-    ui.label(RichText::new("Look it up: open the cards you need before you judge.").strong());
+    ui.label(RichText::new(tr!("player-cards-intro")).strong());
     ui.add_space(4.0);
     let several = s.articles().len() > 1;
     let mut last_article: Option<&str> = None;
@@ -65,7 +66,9 @@ pub(super) fn cards_ui(ui: &mut Ui, s: &Session, open: Option<usize>, theme: &Th
         if several && last_article != Some(article) {
             // Which page the next cards are about, when the step shows two.
             if let Some(a) = s.articles().iter().find(|a| a.id() == article) {
-                ui.label(RichText::new(format!("About {}", a.meta.outlet)).color(theme.muted()));
+                ui.label(
+                    RichText::new(tr!("player-cards-about", outlet = a.meta.outlet.as_str())).color(theme.muted()),
+                );
             }
             last_article = Some(article);
         }
@@ -78,9 +81,11 @@ pub(super) fn cards_ui(ui: &mut Ui, s: &Session, open: Option<usize>, theme: &Th
             "▶"
         };
         let b = egui::Button::selectable(is_open, RichText::new(format!("{mark} {}", c.title)).strong());
-        let r = ui
-            .add(b)
-            .on_hover_text(if is_open { "Close this card" } else { "Open this card" });
+        let r = ui.add(b).on_hover_text(if is_open {
+            tr!("player-card-close")
+        } else {
+            tr!("player-card-open")
+        });
         if r.clicked() {
             cmds.push(player(PlayerCmd::ToggleCard(i)));
         }
@@ -88,7 +93,7 @@ pub(super) fn cards_ui(ui: &mut Ui, s: &Session, open: Option<usize>, theme: &Th
             ui.indent(("card", i), |ui| {
                 ui.label(RichText::new(&c.text).size(theme.font_size * 0.95));
                 ui.label(
-                    RichText::new(format!("Source: {}", c.source))
+                    RichText::new(tr!("player-card-source", source = c.source.as_str()))
                         .italics()
                         .color(theme.muted()),
                 );

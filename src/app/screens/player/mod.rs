@@ -7,6 +7,7 @@ mod investigate;
 mod results;
 mod view;
 
+use crate::tr;
 use std::sync::Arc;
 
 use crate::app::Shared;
@@ -126,18 +127,18 @@ impl PlayerScreen {
     pub(crate) fn open(shared: &mut Shared, i: usize) -> Option<Self> {
         let lf = shared.library.lessons.get(i)?;
         let Some(lesson) = lf.lesson.clone().filter(|_| lf.is_playable()) else {
-            shared.notice =
-                Some("This lesson has problems and cannot be played; its errors are listed below it.".into());
+            shared.notice = Some(tr!("player-cannot-play"));
             return None;
         };
-        let student = shared.student.clone().unwrap_or_else(|| "Student".into());
+        let student = shared.student.clone().unwrap_or_else(|| tr!("player-default-student"));
         let lesson: Arc<Lesson> = Arc::new(lesson);
         let session = match shared.store.load_progress(&student, &lesson.id) {
             Loaded::Work(r) => restore_session(lesson, &shared.library.corpus, &r),
             Loaded::Damaged { moved_to, problem } => {
-                shared.notice = Some(format!(
-                    "Your saved work on this lesson could not be read ({problem}). It was kept as {} and the lesson starts afresh.",
-                    moved_to.display()
+                shared.notice = Some(tr!(
+                    "player-work-damaged",
+                    problem = problem,
+                    file = moved_to.display().to_string()
                 ));
                 Session::new(lesson, &shared.library.corpus, &student)
             }
@@ -273,10 +274,10 @@ impl PlayerScreen {
             return false;
         };
         if s.locked() {
-            self.message = Some("This step is checked, so its highlights keep their labels.".into());
+            self.message = Some(tr!("player-checked-labels-kept"));
             return false;
         }
-        let name = s.lesson.label(&id).map_or(id.clone(), |l| l.name.clone());
+        let name = s.lesson.label(&id).map_or(id.clone(), |l| l.shown_name());
         self.active_label = Some(i);
         match self.selected {
             Some(sel) => {
@@ -284,10 +285,7 @@ impl PlayerScreen {
                 self.session.set_label(sel, Some(id))
             }
             None => {
-                self.message = Some(format!(
-                    "No highlight is selected: the next highlights will be labelled “{} {name}”.",
-                    i + 1
-                ));
+                self.message = Some(tr!("player-next-label", key = i + 1, name = name));
                 false
             }
         }
@@ -359,20 +357,18 @@ impl PlayerScreen {
                 let lesson = Arc::new(lf.lesson.clone().expect("playable lessons parsed"));
                 let work = Results::from_session(&self.session);
                 self.session = restore_session(lesson, &library.corpus, &work);
-                "The lesson changed on disk and was reloaded; your work is kept.".into()
+                tr!("player-reloaded")
             }
             Some(lf) => {
                 let first = lf
                     .diagnostics
                     .iter()
                     .find(|d| d.is_error())
-                    .map(|d| format!("line {}: {}", d.line, d.message))
+                    .map(|d| tr!("player-line-message", line = d.line, message = d.message.as_str()))
                     .unwrap_or_default();
-                format!(
-                    "The lesson file changed on disk and now has errors ({first}). You can keep working; the lesson reloads when the file is fixed."
-                )
+                tr!("player-reload-errors", first = first)
             }
-            None => "The lesson file was removed or renamed on disk. You can keep working on what is open.".into(),
+            None => tr!("player-reload-gone"),
         }
     }
 }

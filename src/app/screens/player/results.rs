@@ -4,6 +4,7 @@
 //! as a tooltip over the article; what may be seen is `grading::feedback`'s call, never this
 //! module's.
 
+use crate::tr;
 use egui::{RichText, Ui};
 
 use super::step_labels;
@@ -69,20 +70,21 @@ pub(super) fn overlays_for(s: &Session, n: usize) -> Vec<Vec<Overlay>> {
 pub(super) fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) -> Option<(usize, Span)> {
     let hints = s.hints_shown();
     if !hints.is_empty() {
-        ui.heading("Hints");
+        ui.heading(tr!("player-hints"));
         for (i, h) in hints.iter().enumerate() {
             ui.label(format!("{}. {h}", i + 1));
         }
         ui.separator();
     }
     let v = checked_view(s)?;
-    ui.heading("Results");
+    ui.heading(tr!("player-results"));
     ui.label(RichText::new(&v.score_line).size(theme.font_size).strong());
     if v.solution_shown {
-        ui.label(RichText::new("The solution is shown.").italics());
+        ui.label(RichText::new(tr!("player-solution-shown")).italics());
     }
     if let (Some(d), Some(terms)) = (&v.detail_line, &v.detail_terms) {
-        ui.label(d).on_hover_text(format!("For teachers: {terms}"));
+        ui.label(d)
+            .on_hover_text(tr!("player-for-teachers", terms = terms.as_str()));
     }
     if let Some(f) = &v.flooding_line {
         ui.colored_label(theme.verdict_color(Verdict::Missed), f);
@@ -96,7 +98,7 @@ pub(super) fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) -> Option<(usi
         match marks.keys.iter().find(|m| m.number == i + 1) {
             Some(m) => {
                 let b = egui::Button::new(heading).frame(false);
-                if ui.add(b).on_hover_text("Show this passage in the article").clicked() {
+                if ui.add(b).on_hover_text(tr!("player-show-passage")).clicked() {
                     clicked = Some((m.article, m.span));
                 }
             }
@@ -110,7 +112,7 @@ pub(super) fn results_ui(ui: &mut Ui, s: &Session, theme: &Theme) -> Option<(usi
                 ui.label(e);
             }
             _ => {
-                ui.label(RichText::new("Not shown yet: try again or show the solution.").italics());
+                ui.label(RichText::new(tr!("player-not-shown")).italics());
             }
         }
         ui.add_space(6.0);
@@ -133,16 +135,16 @@ fn extras_ui(ui: &mut Ui, extras: &[(String, bool)], theme: &Theme) {
     }
     ui.separator();
     ui.label(
-        RichText::new(format!("? Not in the key ({})", extras.len()))
+        RichText::new(tr!("player-not-in-key", n = extras.len()))
             .color(theme.extra_color())
             .strong(),
     );
     for (text, near) in extras {
-        let near = if *near {
-            " — close: it is in the same sentence as a key passage"
+        let text = crate::grading::feedback::quoted(text);
+        ui.label(if *near {
+            tr!("player-extra-near", quote = text)
         } else {
-            ""
-        };
-        ui.label(format!("“{text}”{near}"));
+            text
+        });
     }
 }

@@ -7,6 +7,7 @@
 //! two groups of buttons overlap ([`super::actions`]). Each step has its own egui ids, so a
 //! step opens scrolled to the top and comes back where the student left it.
 
+use crate::tr;
 use egui::{RichText, Ui};
 
 use super::results::{marks_for, overlays_for, results_ui};
@@ -210,7 +211,7 @@ fn intro_ui(ui: &mut Ui, s: &Session, roomy: bool, theme: &Theme) {
     if s.lesson.intro.trim().is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(RichText::new("About this lesson").strong())
+    egui::CollapsingHeader::new(RichText::new(tr!("player-about-lesson")).strong())
         .id_salt("about-this-lesson")
         .default_open(s.current == 0 && roomy)
         .show(ui, |ui| markdown_ui(ui, &s.lesson.intro, theme));
@@ -242,14 +243,19 @@ fn steps_ui(ui: &mut Ui, s: &Session, width: f32, cmds: &mut Vec<Command>) {
                 .wrap()
                 .min_size(egui::vec2(width, 26.0)),
         );
-        let label = format!("Step {}: {} — {}", i + 1, step.title, p.words);
+        let label = tr!(
+            "player-step-label",
+            n = i + 1,
+            title = step.title.as_str(),
+            state = p.words.as_str()
+        );
         b.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, current, &label));
         if b.clicked() && !current {
             cmds.push(player(PlayerCmd::GoToStep(i)));
         }
     }
     ui.add_space(10.0);
-    if ui.button("Finish lesson").clicked() {
+    if ui.button(tr!("player-finish")).clicked() {
         cmds.push(Command::Finish);
     }
 }
@@ -264,9 +270,9 @@ fn choice_ui(
 ) {
     let st = s.state();
     ui.label(match (s.locked(), multiple) {
-        (true, _) => "Your answer is checked: the results say why. Retry to change it.",
-        (false, true) => "Pick every answer that fits:",
-        (false, false) => "Pick one answer:",
+        (true, _) => tr!("player-choice-checked"),
+        (false, true) => tr!("player-choice-many"),
+        (false, false) => tr!("player-choice-one"),
     });
     ui.add_space(6.0);
     // Once checked the options take no clicks, but stay as readable as before: they are what
@@ -292,12 +298,12 @@ fn choice_ui(
 
 fn reflect_ui(ui: &mut Ui, s: &Session, min_words: u32, has_articles: bool, cmds: &mut Vec<Command>) {
     let mut text = s.state().reflection.clone();
-    let label = ui.label("Your answer:");
+    let label = ui.label(tr!("player-your-answer"));
     let r = ui.add(
         egui::TextEdit::multiline(&mut text)
             .desired_rows(if has_articles { 4 } else { 8 })
             .desired_width(f32::INFINITY)
-            .hint_text("Write your answer here. It is saved as you type and handed in with your results."),
+            .hint_text(tr!("player-answer-hint")),
     );
     let r = r.labelled_by(label.id);
     if r.changed() {
@@ -305,8 +311,8 @@ fn reflect_ui(ui: &mut Ui, s: &Session, min_words: u32, has_articles: bool, cmds
     }
     let words = text.split_whitespace().count();
     if min_words > 0 {
-        ui.label(format!("{words} words (at least {min_words} asked for)"));
+        ui.label(tr!("player-words-min", words = words, min_words = min_words));
     } else {
-        ui.label(format!("{words} words"));
+        ui.label(tr!("player-words", words = words));
     }
 }

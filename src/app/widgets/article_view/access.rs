@@ -7,6 +7,7 @@
 //! highlight that starts in it: "highlight 2 of 5: loaded word, 'ignored'". The pane's own node
 //! describes where the caret is. Nothing is added when AccessKit is off.
 
+use crate::tr;
 use egui::accesskit::{Rect as AkRect, Role};
 use egui::{Context, Id, Rect, Response, Sense, StrokeKind, Ui, UiBuilder, vec2};
 
@@ -98,7 +99,7 @@ pub(super) fn expose_text(ui: &mut Ui, state: &ArticleViewState, input: &Article
     let on = ctx
         .accesskit_node_builder(response.id, |n| {
             if let Some(w) = &caret {
-                n.set_description(format!("Keyboard caret on “{w}”"));
+                n.set_description(tr!("article-caret", word = w.as_str()));
             }
         })
         .is_some();
@@ -123,12 +124,19 @@ pub(super) fn expose_text(ui: &mut Ui, state: &ArticleViewState, input: &Article
             next_mark += 1;
             let label = m
                 .label
-                .map(|l| names.get(l).cloned().unwrap_or_else(|| format!("label {}", l + 1)))
-                .unwrap_or_else(|| "no label".into());
-            let text = format!(
-                "highlight {next_mark} of {}: {label}, '{}'",
-                marks.len(),
-                article.slice(m.span)
+                .map(|l| {
+                    names
+                        .get(l)
+                        .cloned()
+                        .unwrap_or_else(|| tr!("article-label-n", n = l + 1))
+                })
+                .unwrap_or_else(|| tr!("article-no-label"));
+            let text = tr!(
+                "article-highlight",
+                n = next_mark,
+                total = marks.len(),
+                label = label,
+                text = article.slice(m.span)
             );
             let id = response.id.with(("highlight", next_mark));
             child.interact(Rect::NOTHING, id, Sense::hover());

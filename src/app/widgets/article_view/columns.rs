@@ -1,6 +1,7 @@
 //! A step's articles (at most two): side by side when there is room, else as tabs, one article
 //! at a time.
 
+use crate::tr;
 use std::sync::Arc;
 
 use egui::{RichText, Ui};
@@ -32,7 +33,7 @@ fn shows_tabs(ui: &Ui, articles: usize) -> bool {
 
 /// The name of article `n`'s tab.
 fn tab_name(n: usize, article: &Article) -> String {
-    format!("Article {} · {}", n + 1, article.meta.outlet)
+    tr!("article-tab", n = n + 1, outlet = article.meta.outlet.as_str())
 }
 
 /// The step's articles (at most two), each with its own view state, marks and overlays

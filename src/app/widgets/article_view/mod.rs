@@ -13,6 +13,7 @@ mod input;
 mod paint;
 mod reveal;
 
+use crate::tr;
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
@@ -445,7 +446,7 @@ pub fn article_ui(
                 egui::WidgetInfo::labeled(
                     egui::Role::Document,
                     input.editable,
-                    format!("Article: {}", article.meta.headline),
+                    tr!("article-accessible", headline = article.meta.headline.as_str()),
                 )
             });
             handle_pointer(ui, state, &response, input, &mut events);
@@ -484,15 +485,15 @@ fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {
     );
     let mut line = Vec::new();
     if let Some(d) = &m.date {
-        line.push(d.clone());
+        line.push(crate::i18n::date(d));
     } else {
-        line.push("no date on the page".into());
+        line.push(tr!("article-no-date"));
     }
     if let Some(b) = &m.byline {
-        line.push(format!("by {b}"));
+        line.push(tr!("article-byline", byline = b.as_str()));
     }
     if m.fictional {
-        line.push("fictional text, written for teaching".into());
+        line.push(tr!("article-fictional"));
     }
     ui.label(
         egui::RichText::new(line.join(" · "))
@@ -507,14 +508,14 @@ fn header_ui(ui: &mut Ui, article: &Article, for_teacher: bool, theme: &Theme) {
     );
     if for_teacher && let Some(note) = &m.note {
         ui.label(
-            egui::RichText::new(format!("Teachers' note (students do not see it): {note}"))
+            egui::RichText::new(tr!("article-teacher-note", note = note.as_str()))
                 .font(theme.small_font())
                 .color(theme.muted()),
         );
     }
     if for_teacher && let Some(file) = &m.imported_from {
         ui.label(
-            egui::RichText::new(format!("Imported from the file {file}"))
+            egui::RichText::new(tr!("article-imported-from", file = file.as_str()))
                 .font(theme.small_font())
                 .color(theme.muted()),
         );
