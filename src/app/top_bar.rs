@@ -2,7 +2,8 @@
 //! size, theme, and the notice.
 //!
 //! Its controls are added left to right, so Tab and a screen reader meet them in reading order;
-//! the settings group is pushed to the right edge by the width it took last frame.
+//! the settings group is pushed to the right edge by the width it took last frame, on a second
+//! row when the first has no room for it.
 
 use egui::{RichText, Ui};
 
@@ -12,7 +13,8 @@ use crate::grading::score::Verdict;
 use crate::{i18n, tr};
 
 /// Draws the top bar over `screen` (`previewing`: a teacher's preview is playing; `zoom`: the
-/// window's zoom).
+/// window's zoom). The settings go on a row of their own when the bar is too narrow for one
+/// row (a long name, a long language, display scaling of 150 %), so none is cut off.
 pub(crate) fn top_bar(
     ui: &mut Ui,
     shared: &Shared,
@@ -22,39 +24,60 @@ pub(crate) fn top_bar(
     theme: &Theme,
 ) -> Vec<Command> {
     let mut cmds = Vec::new();
+    let settings = |ui: &mut Ui, cmds: &mut Vec<Command>| {
+        super::language::menu(ui, shared.locale, cmds);
+        settings_ui(ui, theme, zoom, cmds);
+    };
     egui::Panel::top("top").show(ui, |ui| {
+        // The widths the two groups took last frame: together on one row if they fit.
+        let id = ui.id().with("top-bar-widths");
+        let (left_was, right_was): (f32, f32) = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let one_row = left_was + right_was + 2.0 * ui.spacing().item_spacing.x <= ui.available_width();
+        let (mut left, mut right) = (0.0, 0.0);
         ui.horizontal(|ui| {
-            // i18n: not text (the app's name)
-            ui.label(RichText::new("Lateral").strong().size(18.0));
-            if let Some(student) = &shared.student {
-                ui.separator();
-                ui.label(tr!("chrome-student", student = student.as_str()));
-                if ui.button(tr!("chrome-switch-student")).clicked() {
-                    cmds.push(Command::SwitchStudent);
-                }
+            left_ui(ui, shared, screen, previewing, &mut cmds);
+            left = ui.min_rect().width();
+            if one_row {
+                right = right_aligned(ui, right_was, |ui| settings(ui, &mut cmds));
             }
-            back_ui(ui, screen, previewing, &mut cmds);
-            // Only where no lesson is open: never two clicks from a student's lesson. The PIN
-            // dialog comes first.
-            if !previewing
-                && matches!(screen, Screen::Students | Screen::Library)
-                && ui
-                    .button(tr!("chrome-teacher-view"))
-                    .on_hover_text(tr!("chrome-teacher-view.hover"))
-                    .clicked()
-            {
-                cmds.push(Command::TeacherView);
-            }
-            right_aligned(ui, |ui| {
-                super::language::menu(ui, shared.locale, &mut cmds);
-                settings_ui(ui, theme, zoom, &mut cmds);
-            });
         });
+        if !one_row {
+            ui.horizontal(|ui| right = right_aligned(ui, right_was, |ui| settings(ui, &mut cmds)));
+        }
+        if (left - left_was).abs() > 0.5 || (right - right_was).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(id, (left, right)));
+            ui.ctx().request_repaint();
+        }
         if let Some(n) = &shared.notice {
             ui.colored_label(theme.verdict_color(Verdict::Partly), n);
         }
     });
     cmds
+}
+
+/// The left of the bar: the app, who is reading, the way back, the teacher's view.
+fn left_ui(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: bool, cmds: &mut Vec<Command>) {
+    // i18n: not text (the app's name)
+    ui.label(RichText::new("Lateral").strong().size(18.0));
+    if let Some(student) = &shared.student {
+        ui.separator();
+        ui.label(tr!("chrome-student", student = student.as_str()));
+        if ui.button(tr!("chrome-switch-student")).clicked() {
+            cmds.push(Command::SwitchStudent);
+        }
+    }
+    back_ui(ui, screen, previewing, cmds);
+    // Only where no lesson is open: never two clicks from a student's lesson. The PIN dialog
+    // comes first.
+    if !previewing
+        && matches!(screen, Screen::Students | Screen::Library)
+        && ui
+            .button(tr!("chrome-teacher-view"))
+            .on_hover_text(tr!("chrome-teacher-view.hover"))
+            .clicked()
+    {
+        cmds.push(Command::TeacherView);
+    }
 }
 
 /// The way back from a lesson, a preview or the teacher's view (Escape does the same).
@@ -86,16 +109,11 @@ fn back_ui(ui: &mut Ui, screen: Screen, previewing: bool, cmds: &mut Vec<Command
     }
 }
 
-/// Draws `add` left to right against the right edge, using the width it took last frame.
-fn right_aligned(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
-    let id = ui.scope_id().with("right-aligned-width");
-    let width: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
-    ui.add_space((ui.available_width() - width).max(0.0));
-    let used = ui.horizontal(add).response.rect.width();
-    if (used - width).abs() > 0.5 {
-        ui.data_mut(|d| d.insert_temp(id, used));
-        ui.ctx().request_repaint();
-    }
+/// Draws `add` left to right against the right edge, by the width it took last frame (`was`);
+/// returns the width it took.
+fn right_aligned(ui: &mut Ui, was: f32, add: impl FnOnce(&mut Ui)) -> f32 {
+    ui.add_space((ui.available_width() - was).max(0.0));
+    ui.horizontal(add).response.rect.width()
 }
 
 /// Keyboard help, zoom, text size, theme (left to right).
