@@ -30,7 +30,7 @@ pub(crate) fn top_bar(
     };
     egui::Panel::top("top").show(ui, |ui| {
         // The widths the two groups took last frame: together on one row if they fit.
-        let id = ui.id().with("top-bar-widths");
+        let id = ui.scope_id().with("top-bar-widths");
         let (left_was, right_was): (f32, f32) = ui.data(|d| d.get_temp(id)).unwrap_or_default();
         let one_row = left_was + right_was + 2.0 * ui.spacing().item_spacing.x <= ui.available_width();
         let (mut left, mut right) = (0.0, 0.0);
