@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
+use super::{ClassCmd, LateralApp, Source};
+use crate::records::hand_in::results_file_name;
 use crate::tr;
 
 /// What a file dialog that is open was opened for.
@@ -52,6 +54,32 @@ impl Dialog {
         let what = d.what;
         *slot = None;
         picked.map(|p| (what, p))
+    }
+}
+
+impl LateralApp {
+    /// Opens a file dialog on its own thread (it must never block the UI).
+    pub(super) fn open_dialog(&mut self, what: Pending) {
+        let default_name = self
+            .session()
+            .map(|s| results_file_name(&s.student, &s.lesson.id))
+            .unwrap_or_default();
+        self.dialog = Some(Dialog::open(what, default_name));
+    }
+
+    pub(super) fn dialog_answered(&mut self, what: Pending, path: PathBuf) {
+        match what {
+            Pending::OpenLessons => self.load_library(Source::Folder(path)),
+            Pending::HandInAs => {
+                let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                self.hand_in(&dir, name);
+            }
+            Pending::ExportAll => self.export_all(&path),
+            Pending::ClassFolder => self.class.apply(ClassCmd::SetFolder(path), &self.shared),
+            // The teacher's view opens and polls its own.
+            Pending::ImportFile => {}
+        }
     }
 }
 
