@@ -16,6 +16,7 @@ use egui::{Context, Event, Id, Key, LayerId, Rect, Ui, WidgetRect};
 use super::widgets::article_view;
 use super::{LateralApp, Screen};
 use crate::grading::feedback::checked_view;
+use crate::tr;
 
 /// Tab in reading order: the focused widget and the direction when a Tab was pressed, and the
 /// widget Tab moved the focus to (asked for again at the start of the next frame, in case egui
@@ -274,17 +275,20 @@ impl LateralApp {
 /// reader announces the verdicts after Check.
 fn announce_ui(ui: &mut Ui, s: &crate::grading::session::Session) {
     let Some(v) = checked_view(s) else { return };
-    let mut text = format!("Check results. {}.", v.score_line);
+    // One sentence after another, each a whole message.
+    let mut text = tr!("chrome-announce-results", score = v.score_line.as_str());
     for k in &v.keys {
         // "½ 2. partly found (…)" is read as "Key passage 2: partly found (…)".
         let h = k.heading.trim_start_matches(|c: char| !c.is_ascii_digit());
-        text.push_str(&format!(" Key passage {}.", h.replacen(". ", ": ", 1)));
+        text.push(' ');
+        text.push_str(&tr!("chrome-announce-key", heading = h.replacen(". ", ": ", 1)));
     }
     for o in &v.options {
         text.push_str(&format!(" {}.", o.heading));
     }
     if !v.extras.is_empty() {
-        text.push_str(&format!(" {} highlights not in the key.", v.extras.len()));
+        text.push(' ');
+        text.push_str(&tr!("chrome-announce-extras", n = v.extras.len()));
     }
     let id = Id::unique("lateral-check-announcement");
     let r = ui.interact(Rect::NOTHING, id, egui::Sense::hover());

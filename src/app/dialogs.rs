@@ -4,6 +4,10 @@
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
+use super::{ClassCmd, LateralApp, Source};
+use crate::records::hand_in::results_file_name;
+use crate::tr;
+
 /// What a file dialog that is open was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Pending {
@@ -29,13 +33,15 @@ impl Dialog {
     /// Opens a dialog for `what` on its own thread; `default_name` is offered when saving a file.
     pub(crate) fn open(what: Pending, default_name: String) -> Self {
         let (tx, rx) = std::sync::mpsc::channel();
+        // Worked out here: the dialog's thread speaks English (the locale is the UI thread's).
+        let words = Words::new(what);
         #[cfg(not(test))]
         std::thread::spawn(move || {
-            let _ = tx.send(show(what, &default_name));
+            let _ = tx.send(show(what, &words, &default_name));
         });
         #[cfg(test)]
         {
-            let _ = default_name;
+            let _ = (default_name, words);
             let _ = tx.send(TEST_ANSWER.with(|a| a.borrow_mut().take()));
         }
         Self { what, rx }
@@ -51,25 +57,72 @@ impl Dialog {
     }
 }
 
+impl LateralApp {
+    /// Opens a file dialog on its own thread (it must never block the UI).
+    pub(super) fn open_dialog(&mut self, what: Pending) {
+        let default_name = self
+            .session()
+            .map(|s| results_file_name(&s.student, &s.lesson.id))
+            .unwrap_or_default();
+        self.dialog = Some(Dialog::open(what, default_name));
+    }
+
+    pub(super) fn dialog_answered(&mut self, what: Pending, path: PathBuf) {
+        match what {
+            Pending::OpenLessons => self.load_library(Source::Folder(path)),
+            Pending::HandInAs => {
+                let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                self.hand_in(&dir, name);
+            }
+            Pending::ExportAll => self.export_all(&path),
+            Pending::ClassFolder => self.class.apply(ClassCmd::SetFolder(path), &self.shared),
+            // The teacher's view opens and polls its own.
+            Pending::ImportFile => {}
+        }
+    }
+}
+
+/// What a dialog says: its title and, when it picks a file, the names of its filters.
+#[cfg_attr(test, allow(dead_code))] // unit tests never show a dialog
+struct Words {
+    title: String,
+    articles: String,
+    all_files: String,
+}
+
+impl Words {
+    /// The words of the dialog for `what`, in the UI's language.
+    fn new(what: Pending) -> Self {
+        let title = match what {
+            Pending::OpenLessons => tr!("chrome-dialog-open-lessons"),
+            Pending::HandInAs => tr!("chrome-dialog-hand-in"),
+            Pending::ExportAll => tr!("chrome-dialog-export-all"),
+            Pending::ClassFolder => tr!("chrome-dialog-class-folder"),
+            Pending::ImportFile => tr!("chrome-dialog-import"),
+        };
+        Self {
+            title,
+            articles: tr!("chrome-dialog-filter-articles"),
+            all_files: tr!("chrome-dialog-filter-all"),
+        }
+    }
+}
+
 /// Shows the native dialog for `what` and waits for the answer (on the dialog's own thread).
 #[cfg(not(test))]
-fn show(what: Pending, default_name: &str) -> Option<PathBuf> {
-    let d = rfd::FileDialog::new();
+fn show(what: Pending, words: &Words, default_name: &str) -> Option<PathBuf> {
+    let d = rfd::FileDialog::new().set_title(&words.title);
     match what {
-        Pending::OpenLessons => d.set_title("Open a lesson folder").pick_folder(),
-        Pending::HandInAs => d
-            .set_title("Hand in: save your results")
-            .set_file_name(default_name)
-            .save_file(),
-        Pending::ExportAll => d.set_title("Save all your results into a folder").pick_folder(),
-        Pending::ClassFolder => d.set_title("Folder of results files").pick_folder(),
+        Pending::OpenLessons | Pending::ExportAll | Pending::ClassFolder => d.pick_folder(),
+        Pending::HandInAs => d.set_file_name(default_name).save_file(),
         Pending::ImportFile => d
-            .set_title("Import an article")
             .add_filter(
-                "Articles and H5P tasks",
+                &words.articles,
+                // i18n: not text (file extensions)
                 &["txt", "md", "markdown", "html", "htm", "h5p", "json"],
             )
-            .add_filter("All files", &["*"])
+            .add_filter(&words.all_files, &["*"])
             .pick_file(),
     }
 }

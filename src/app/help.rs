@@ -4,47 +4,54 @@
 use egui::{Context, RichText};
 
 use super::{Command, LateralApp};
+use crate::tr;
 
-/// The shortcuts, as shown: (keys, what they do), in groups.
-pub(crate) const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Everywhere",
-        &[
-            ("Tab / Shift+Tab", "Next / previous control, in reading order"),
-            ("Enter or Space", "Press the focused button"),
-            (
-                "Escape",
-                "Back one level; in a text box, first leaves the box; closes a dialog",
-            ),
-            (
-                "Ctrl + / Ctrl − / Ctrl 0",
-                "Zoom the whole window in / out / back to 100% (saved for you)",
-            ),
-            ("F1 or ?", "This help"),
-        ],
-    ),
-    (
-        "In an article (Tab to it; it has a ring when focused)",
-        &[
-            ("← →", "Move the caret word by word"),
-            ("↑ ↓", "Move the caret sentence by sentence"),
-            ("Shift + arrows", "Extend the selection from the caret"),
-            ("Enter or Space", "Highlight the selection, or the word under the caret"),
-            ("Delete or Backspace", "Remove the highlight under the caret"),
-            ("Escape", "Cancel the Shift selection (without one: back one level)"),
-        ],
-    ),
-    (
-        "In a lesson (not while typing in a text box)",
-        &[
-            ("1 – 9", "Pick a label; the selected highlight gets it"),
-            ("Ctrl+Enter", "Check the step"),
-            ("H", "Show a hint"),
-            ("N / P", "Next / previous step (N on the last step: the summary)"),
-            ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-        ],
-    ),
-];
+/// The shortcuts, as shown in the UI's language: (keys, what they do), in groups. Key names
+/// are written as on the keyboard; only those with words in them are translated.
+pub(crate) fn shortcuts() -> [(String, Vec<(String, String)>); 3] {
+    let row = |keys: &str, what: String| (keys.to_string(), what);
+    [
+        (
+            tr!("chrome-help-everywhere"),
+            vec![
+                // i18n: not text (key names)
+                row("Tab / Shift+Tab", tr!("chrome-help-tab")),
+                (tr!("chrome-help-key-enter-or-space"), tr!("chrome-help-press")),
+                // i18n: not text (a key name)
+                row("Escape", tr!("chrome-help-escape")),
+                // i18n: not text (key names)
+                row("Ctrl + / Ctrl − / Ctrl 0", tr!("chrome-help-zoom")),
+                (tr!("chrome-help-key-f1"), tr!("chrome-help-this-help")),
+            ],
+        ),
+        (
+            tr!("chrome-help-in-article"),
+            vec![
+                row("← →", tr!("chrome-help-word")),
+                row("↑ ↓", tr!("chrome-help-sentence")),
+                (tr!("chrome-help-key-shift-arrows"), tr!("chrome-help-extend")),
+                (tr!("chrome-help-key-enter-or-space"), tr!("chrome-help-highlight")),
+                (tr!("chrome-help-key-delete"), tr!("chrome-help-remove")),
+                // i18n: not text (a key name)
+                row("Escape", tr!("chrome-help-cancel-selection")),
+            ],
+        ),
+        (
+            tr!("chrome-help-in-lesson"),
+            vec![
+                row("1 – 9", tr!("chrome-help-label")),
+                // i18n: not text (key names)
+                row("Ctrl+Enter", tr!("chrome-help-check")),
+                // i18n: not text (a key name)
+                row("H", tr!("chrome-help-hint")),
+                // i18n: not text (key names)
+                row("N / P", tr!("chrome-help-steps")),
+                // i18n: not text (key names)
+                row("Ctrl+Z / Ctrl+Shift+Z", tr!("chrome-help-undo")),
+            ],
+        ),
+    ]
+}
 
 /// Is the keyboard help open?
 #[derive(Default)]
@@ -69,24 +76,26 @@ impl Help {
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("keyboard-help")).show(ctx, |ui| {
             ui.set_max_width(620.0);
-            ui.heading("Keyboard help");
-            for (group, keys) in SHORTCUTS {
+            ui.heading(tr!("chrome-help-title"));
+            for (i, (group, keys)) in shortcuts().iter().enumerate() {
                 ui.add_space(8.0);
-                ui.label(RichText::new(*group).strong());
-                egui::Grid::new(("help", *group))
+                ui.label(RichText::new(group).strong());
+                egui::Grid::new(("help", i))
                     .num_columns(2)
                     .min_col_width(200.0)
                     .striped(true)
                     .show(ui, |ui| {
-                        for (k, what) in *keys {
-                            ui.label(RichText::new(*k).monospace());
-                            ui.label(*what);
+                        for (k, what) in keys {
+                            ui.label(RichText::new(k).monospace());
+                            ui.label(what);
                             ui.end_row();
                         }
                     });
             }
             ui.add_space(10.0);
-            let b = ui.button("Close").on_hover_text("Close the help (Escape)");
+            let b = ui
+                .button(tr!("chrome-help-close"))
+                .on_hover_text(tr!("chrome-help-close.hover"));
             close = b.clicked();
             if !b.has_focus() && ui.memory(|m| m.focused().is_none()) {
                 b.request_focus();

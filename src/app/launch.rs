@@ -77,10 +77,12 @@ fn build_app(opts: &AppOptions, probe: &mut Option<Probe>) -> Result<LateralApp,
         None => app,
     };
     crate::i18n::set_current(app.locale());
+    // i18n: not text (a stage of the startup probe)
     mark(probe, "library");
     if let Some(plan) = opts.screenshot.clone() {
         screenshot::prepare(&mut app, &plan)?;
         app.take_screenshot(plan);
+        // i18n: not text (a stage of the startup probe)
         mark(probe, "screen");
     }
     Ok(app)
@@ -107,6 +109,7 @@ pub fn run(opts: AppOptions) -> i32 {
     let mut failed: Option<String> = None;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            // i18n: not text (the app's name)
             .with_title("Lateral")
             .with_inner_size([size.0 as f32, size.1 as f32])
             .with_min_inner_size([640.0, 420.0]),
@@ -114,6 +117,7 @@ pub fn run(opts: AppOptions) -> i32 {
         ..Default::default()
     };
     let result = eframe::run_native(
+        // i18n: not text (the app's name)
         "Lateral",
         native,
         Box::new(|cc| {
@@ -123,7 +127,9 @@ pub fn run(opts: AppOptions) -> i32 {
             theme::install_fonts(&cc.egui_ctx);
             Ok(match probe {
                 Some(mut probe) => {
+                    // i18n: not text (a stage of the startup probe)
                     probe.mark_at("window", window);
+                    // i18n: not text (a stage of the startup probe)
                     probe.mark("fonts");
                     Box::new(Probed { app, probe, passes: 0 })
                 }
@@ -158,6 +164,7 @@ fn join(worker: Option<std::thread::JoinHandle<Built>>) -> Built {
     match worker.map(std::thread::JoinHandle::join) {
         Some(Ok(built)) => built,
         Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // i18n: not text (developer output: printed on stderr)
         None => (Err("the app was already started".into()), None),
     }
 }

@@ -22,7 +22,6 @@ pub mod theme;
 mod top_bar;
 pub mod widgets;
 
-use crate::records::hand_in::results_file_name;
 pub use launch::{AppOptions, app_options, run};
 pub use pin_gate::PinCmd;
 pub use screens::class::{ClassCmd, ClassScreen};
@@ -38,6 +37,7 @@ use crate::grading::session::Session;
 use crate::lesson::library::{LessonFile, Library};
 use crate::records::progress::Store;
 use crate::records::results::Results;
+use crate::tr;
 
 use dialogs::{Dialog, Pending};
 use pin_gate::PinGate;
@@ -300,11 +300,7 @@ impl LateralApp {
         if let Some(p) = &self.player {
             match self.shared.store.save_progress(&Results::from_session(p.session())) {
                 Ok(_) => self.saves += 1,
-                Err(e) => {
-                    self.shared.notice = Some(format!(
-                        "Your work could not be saved: {e}. Keep the app open and tell your teacher."
-                    ))
-                }
+                Err(e) => self.shared.notice = Some(tr!("chrome-save-failed", error = e.to_string())),
             }
         }
     }
@@ -521,7 +517,7 @@ impl LateralApp {
                 self.screen = Screen::Library;
                 self.shared.notice = None;
             }
-            Err(e) => self.shared.notice = Some(e),
+            Err(e) => self.shared.notice = Some(screens::students::refusal(name, e)),
         }
     }
 
@@ -584,30 +580,6 @@ impl LateralApp {
                 self.screen = self.home();
             }
             None => {}
-        }
-    }
-
-    /// Opens a file dialog on its own thread (it must never block the UI).
-    fn open_dialog(&mut self, what: Pending) {
-        let default_name = self
-            .session()
-            .map(|s| results_file_name(&s.student, &s.lesson.id))
-            .unwrap_or_default();
-        self.dialog = Some(Dialog::open(what, default_name));
-    }
-
-    fn dialog_answered(&mut self, what: Pending, path: PathBuf) {
-        match what {
-            Pending::OpenLessons => self.load_library(Source::Folder(path)),
-            Pending::HandInAs => {
-                let dir = path.parent().map(PathBuf::from).unwrap_or_default();
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                self.hand_in(&dir, name);
-            }
-            Pending::ExportAll => self.export_all(&path),
-            Pending::ClassFolder => self.class.apply(ClassCmd::SetFolder(path), &self.shared),
-            // The teacher's view opens and polls its own.
-            Pending::ImportFile => {}
         }
     }
 }

@@ -12,6 +12,7 @@ use super::theme::Theme;
 use super::{Command, Shared};
 use crate::grading::score::Verdict;
 use crate::records::pin::{PIN_DIGITS, TeacherPin, check_pin};
+use crate::tr;
 
 /// The dialog's state (closed unless the teacher view was asked for).
 #[derive(Default)]
@@ -67,7 +68,7 @@ impl PinGate {
             PinCmd::Submit => {
                 let outcome = match &shared.settings.teacher_pin {
                     Some(stored) if stored.verify(&self.pin) => Ok(()),
-                    Some(_) => Err("Wrong PIN: the teacher view stays closed. Try again.".to_string()),
+                    Some(_) => Err(tr!("chrome-pin-wrong")),
                     None => self.set_pin(shared),
                 };
                 match outcome {
@@ -89,11 +90,11 @@ impl PinGate {
 
     /// First use: the two PINs typed must be one valid PIN; it is saved as a salted hash.
     fn set_pin(&self, shared: &mut Shared) -> Result<(), String> {
-        let pin = check_pin(&self.pin)?;
+        let pin = check_pin(&self.pin).map_err(|_| not_a_pin(&self.pin))?;
         if pin != self.again.trim() {
-            return Err("The two PINs are not the same. Type the same PIN twice.".into());
+            return Err(tr!("chrome-pin-mismatch"));
         }
-        shared.set_teacher_pin(TeacherPin::new(pin)?);
+        shared.set_teacher_pin(TeacherPin::new(pin).map_err(|_| not_a_pin(pin))?);
         Ok(())
     }
 
@@ -113,12 +114,7 @@ impl PinGate {
             ui.add_space(8.0);
             let settings = shared.store.root().join("settings.json");
             ui.label(
-                RichText::new(format!(
-                    "Forgot the PIN? Close the app, delete the settings file {} and set a new PIN \
-                     the next time. (Text size and theme go back to their defaults; students' work is kept.)",
-                    settings.display()
-                ))
-                .color(theme.muted()),
+                RichText::new(tr!("chrome-pin-forgot", file = settings.display().to_string())).color(theme.muted()),
             );
         });
         if modal.should_close() && !out.contains(&PinCmd::Submit) {
@@ -131,27 +127,29 @@ impl PinGate {
     fn form_ui(&mut self, ui: &mut Ui, first_use: bool, out: &mut Vec<PinCmd>) {
         let (min, max) = PIN_DIGITS;
         if first_use {
-            ui.heading("Set a teacher PIN");
-            ui.label(format!(
-                "The teacher view shows every answer key. Choose a PIN of {min} to {max} digits: \
-                 it will be asked for each time the teacher view is opened."
-            ));
+            ui.heading(tr!("chrome-pin-set-title"));
+            ui.label(tr!("chrome-pin-set-intro", min = min, max = max));
         } else {
-            ui.heading("Teacher PIN");
-            ui.label("Type the teacher PIN to open the teacher view.");
+            ui.heading(tr!("chrome-pin-title"));
+            ui.label(tr!("chrome-pin-prompt"));
         }
         ui.add_space(6.0);
         let enter = |r: &egui::Response, ui: &Ui| r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         let mut submit = false;
         egui::Grid::new("pin-boxes").num_columns(2).show(ui, |ui| {
-            let first = pin_box(ui, if first_use { "New PIN:" } else { "PIN:" }, &mut self.pin);
+            let label = if first_use {
+                tr!("chrome-pin-new-label")
+            } else {
+                tr!("chrome-pin-label")
+            };
+            let first = pin_box(ui, &label, &mut self.pin);
             if std::mem::take(&mut self.focus) {
                 first.request_focus();
             }
             ui.end_row();
             submit |= enter(&first, ui) && !first_use;
             if first_use {
-                let again = pin_box(ui, "PIN again:", &mut self.again);
+                let again = pin_box(ui, &tr!("chrome-pin-again-label"), &mut self.again);
                 if enter(&first, ui) {
                     again.request_focus();
                 }
@@ -162,17 +160,33 @@ impl PinGate {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let text = if first_use {
-                "Set PIN and open"
+                tr!("chrome-pin-set-and-open")
             } else {
-                "Open teacher view"
+                tr!("chrome-pin-open")
             };
             if ui.button(RichText::new(text).strong()).clicked() || submit {
                 out.push(PinCmd::Submit);
             }
-            if ui.button("Cancel").on_hover_text("Back (Escape)").clicked() {
+            if ui
+                .button(tr!("chrome-pin-cancel"))
+                .on_hover_text(tr!("chrome-pin-cancel.hover"))
+                .clicked()
+            {
                 out.push(PinCmd::Cancel);
             }
         });
+    }
+}
+
+/// Why `typed` is not a PIN, in the UI's language (what [`check_pin`] refused: not digits only,
+/// or too few or too many of them).
+fn not_a_pin(typed: &str) -> String {
+    let typed = typed.trim();
+    let (min, max) = PIN_DIGITS;
+    if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_digit()) {
+        tr!("chrome-pin-not-digits", min = min, max = max)
+    } else {
+        tr!("chrome-pin-wrong-length", min = min, max = max, n = typed.len())
     }
 }
 

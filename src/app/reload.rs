@@ -15,6 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::{LateralApp, Source};
 use crate::lesson::library::{self, Catalogue, Library, LoadError};
+use crate::tr;
 
 /// What the app keeps about the folder its lessons come from.
 #[derive(Default)]
@@ -174,7 +175,7 @@ impl LateralApp {
                 true
             }
             Err(e) => {
-                self.shared.notice = Some(format!("Could not open lessons: {e}"));
+                self.shared.notice = Some(tr!("chrome-open-lessons-failed", error = e.to_string()));
                 false
             }
         }
@@ -224,7 +225,7 @@ impl LateralApp {
             // like): say so rather than list unchecked lessons for ever.
             Err(TryRecvError::Disconnected) => {
                 self.folder.check = None;
-                self.shared.notice = Some("The lessons could not all be checked; open the folder again.".into());
+                self.shared.notice = Some(tr!("chrome-check-died"));
                 return;
             }
         };
@@ -259,9 +260,10 @@ impl LateralApp {
         match crate::files::watch::FolderWatch::new(dir, move || c.request_repaint()) {
             Ok(w) => self.folder.watch = Some(w),
             Err(e) => {
-                self.shared.notice = Some(format!(
-                    "Changes to {} will not show until you reopen it: {e}",
-                    dir.display()
+                self.shared.notice = Some(tr!(
+                    "chrome-watch-failed",
+                    folder = dir.display().to_string(),
+                    error = e.to_string()
                 ))
             }
         }
@@ -275,7 +277,7 @@ impl LateralApp {
         };
         self.save_now();
         if let Err(e) = self.folder.start(&dir, true, true) {
-            self.shared.notice = Some(format!("Could not reload lessons: {e}"));
+            self.shared.notice = Some(tr!("chrome-reload-failed", error = e.to_string()));
         }
     }
 }

@@ -57,11 +57,13 @@ fn lesson_index(app: &LateralApp, id: &str) -> Result<usize, String> {
     app.lessons()
         .iter()
         .position(|l| l.lesson.as_ref().is_some_and(|x| x.id == id))
+        // i18n: not text (developer output: --screenshot errors go to stderr)
         .ok_or_else(|| format!("there is no lesson `{id}`"))
 }
 
 /// Puts the app in the state the plan asks for.
 pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
+    // i18n: not text (a sample name)
     let student = plan.student.clone().unwrap_or_else(|| "Ana".into());
     app.set_dark(plan.dark);
     app.run_cmd(Command::PickStudent(student), 0.0);
@@ -87,6 +89,7 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
         return Ok(());
     }
     if let Some(dir) = &plan.class {
+        // i18n: not text (developer output: --screenshot errors go to stderr)
         let id = plan.lesson.as_deref().ok_or("--class needs --lesson ID")?;
         let i = lesson_index(app, id)?;
         app.run_cmd(Command::ClassView, 0.0);
@@ -118,6 +121,7 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
     let i = lesson_index(app, id)?;
     app.run_cmd(Command::Library(LibraryCmd::Open(i)), 0.0);
     if app.screen() != Screen::Player {
+        // i18n: not text (developer output: --screenshot errors go to stderr)
         return Err(format!("lesson `{id}` cannot be played"));
     }
     if let Some(n) = plan.step {
@@ -141,6 +145,7 @@ fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
     if how == "all" {
         return fill_all(app);
     }
+    // i18n: not text (developer output: --screenshot errors go to stderr)
     let s = app.session().ok_or("no lesson is open")?;
     let step = s.step().clone();
     let labels: Vec<String> = super::screens::player::step_labels(s)
@@ -161,7 +166,9 @@ fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
     let keys = step.keys().to_vec();
     let take = match how {
         "key" => keys.len(),
+        // i18n: not text (a value of --answer)
         "partial" => keys.len().div_ceil(2),
+        // i18n: not text (developer output: --screenshot errors go to stderr)
         other => return Err(format!("--answer takes key, partial or all, not `{other}`")),
     };
     for (n, k) in keys.iter().enumerate().take(take) {
@@ -185,8 +192,10 @@ fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
             0.0,
         );
     }
+    // i18n: not text (a value of --answer)
     if how == "partial" {
         // One highlight that is in no key: the article's second word.
+        // i18n: not text (developer output: --screenshot errors go to stderr)
         let s = app.session().ok_or("no lesson is open")?;
         if let Some(w) = s.articles().first().and_then(|a| a.words.get(1).copied()) {
             app.run_cmd(
@@ -204,6 +213,7 @@ fn fill(app: &mut LateralApp, how: &str) -> Result<(), String> {
 /// Highlights every article of the current step from its first char to its last, with the
 /// step's first label.
 fn fill_all(app: &mut LateralApp) -> Result<(), String> {
+    // i18n: not text (developer output: --screenshot errors go to stderr)
     let s = app.session().ok_or("no lesson is open")?;
     let lens: Vec<usize> = s.articles().iter().map(|a| a.len()).collect();
     let labelled = !super::screens::player::step_labels(s).is_empty();

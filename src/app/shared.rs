@@ -8,6 +8,7 @@ use crate::records::pin::TeacherPin;
 use crate::records::progress::{AppSettings, Store};
 
 use super::theme::Theme;
+use crate::tr;
 
 /// Where the lessons come from.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,7 +77,7 @@ impl Shared {
 
     fn write_settings(&mut self) {
         if let Err(e) = self.store.save_settings(&self.settings) {
-            self.notice = Some(format!("Settings could not be saved: {e}"));
+            self.notice = Some(tr!("chrome-settings-not-saved", error = e.to_string()));
         }
     }
 
@@ -84,9 +85,12 @@ impl Shared {
     pub(crate) fn corpus_dir(&self) -> PathBuf {
         match &self.source {
             Source::Folder(dir) => {
+                // i18n: not text (a folder name)
                 let up = dir.join("..").join("corpus");
+                // i18n: not text (a folder name)
                 if up.is_dir() { up } else { dir.join("corpus") }
             }
+            // i18n: not text (a folder name)
             Source::Bundled | Source::Pack(_) => PathBuf::from("corpus"),
         }
     }
@@ -136,10 +140,15 @@ pub fn open_pack_file(p: &Path) -> Result<Library, String> {
 /// Where "Hand in" saves: `LATERAL_HANDIN_DIR`, else a "Lateral hand-in" folder in the user's
 /// documents (or home) folder.
 pub(crate) fn default_handin_dir() -> PathBuf {
+    // i18n: not text (an environment variable)
     if let Some(d) = std::env::var_os("LATERAL_HANDIN_DIR") {
         return PathBuf::from(d);
     }
+    // The folder's name stays the same in every language: the class view and the teacher's guide
+    // look for it.
+    // i18n: not text (a folder name on disk, the same in every language)
+    let name = "Lateral hand-in";
     directories::UserDirs::new()
-        .map(|u| u.document_dir().unwrap_or(u.home_dir()).join("Lateral hand-in"))
-        .unwrap_or_else(|| PathBuf::from("Lateral hand-in"))
+        .map(|u| u.document_dir().unwrap_or(u.home_dir()).join(name))
+        .unwrap_or_else(|| PathBuf::from(name))
 }

@@ -18,6 +18,7 @@
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// The variable that turns the probe on.
+// i18n: not text (an environment variable)
 pub const ENV: &str = "LATERAL_STARTUP_PROBE";
 
 /// The probe of one start: the times the stages ended.
@@ -100,9 +101,12 @@ impl Probe {
             .map(|(name, t)| format!("{name}:{:.1}", ms(*t)))
             .collect();
         format!(
+            // i18n: not text (developer output: the startup probe line on stderr)
             "startup-probe first_frame_ms={:.1} pss_kb={} hwm_kb={} stages={}",
             ms(first_frame),
+            // i18n: not text (a field of /proc)
             proc_kb("/proc/self/smaps_rollup", "Pss:").unwrap_or(0),
+            // i18n: not text (a field of /proc)
             proc_kb("/proc/self/status", "VmHWM:").unwrap_or(0),
             stages.join(",")
         )

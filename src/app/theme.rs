@@ -65,11 +65,13 @@ pub struct Theme {
 
 /// Font family of article text.
 pub(crate) fn reading_family() -> FontFamily {
+    // i18n: not text (a font family's name)
     FontFamily::Name("reading".into())
 }
 
 /// Font family of headlines.
 pub(crate) fn headline_family() -> FontFamily {
+    // i18n: not text (a font family's name)
     FontFamily::Name("headline".into())
 }
 
@@ -93,31 +95,37 @@ pub(crate) fn font_definitions() -> FontDefinitions {
     };
     add(
         &mut fonts,
+        // i18n: not text (a font's name)
         "NotoSerif",
         include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf"),
     );
     add(
         &mut fonts,
+        // i18n: not text (a font's name)
         "NotoSerifBold",
         include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf"),
     );
     add(
         &mut fonts,
+        // i18n: not text (a font's name)
         "NotoSans",
         include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
     );
     add(
         &mut fonts,
+        // i18n: not text (a font's name)
         "NotoSansBold",
         include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
     );
     add(
         &mut fonts,
+        // i18n: not text (a font's name)
         "NotoSansSymbols",
         include_bytes!("../../assets/fonts/NotoSansSymbols-Regular.ttf"),
     );
     add(
         &mut fonts,
+        // i18n: not text (a font's name)
         "NotoSansSymbols2",
         include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf"),
     );
@@ -129,21 +137,28 @@ pub(crate) fn font_definitions() -> FontDefinitions {
     let family = |first: &str| {
         let mut v = vec![
             first.to_string(),
+            // i18n: not text (a font's name)
             "NotoSansSymbols".to_string(),
+            // i18n: not text (a font's name)
             "NotoSansSymbols2".to_string(),
         ];
         v.extend(fallbacks.iter().cloned());
         v
     };
+    // i18n: not text (a font's name)
     fonts.families.insert(FontFamily::Proportional, family("NotoSans"));
     // egui's monospace face (diagnostics, file names) lacks some letters (ẞ) and the marks ✓ ✗.
     if let Some(mono) = fonts.families.get_mut(&FontFamily::Monospace) {
+        // i18n: not text (fonts' names)
         mono.extend(["NotoSans", "NotoSansSymbols", "NotoSansSymbols2"].map(String::from));
     }
+    // i18n: not text (a font's name)
     fonts.families.insert(reading_family(), family("NotoSerif"));
+    // i18n: not text (a font's name)
     fonts.families.insert(headline_family(), family("NotoSerifBold"));
     fonts
         .families
+        // i18n: not text (a font family's name)
         .insert(FontFamily::Name("ui-bold".into()), family("NotoSansBold"));
     fonts
 }

@@ -2,16 +2,19 @@
 //! size, theme, and the notice.
 //!
 //! Its controls are added left to right, so Tab and a screen reader meet them in reading order;
-//! the settings group is pushed to the right edge by the width it took last frame.
+//! the settings group is pushed to the right edge by the width it took last frame, on a second
+//! row when the first has no room for it.
 
 use egui::{RichText, Ui};
 
 use super::theme::Theme;
 use super::{Command, Screen, Shared};
 use crate::grading::score::Verdict;
+use crate::{i18n, tr};
 
 /// Draws the top bar over `screen` (`previewing`: a teacher's preview is playing; `zoom`: the
-/// window's zoom).
+/// window's zoom). The settings go on a row of their own when the bar is too narrow for one
+/// row (a long name, a long language, display scaling of 150 %), so none is cut off.
 pub(crate) fn top_bar(
     ui: &mut Ui,
     shared: &Shared,
@@ -21,33 +24,30 @@ pub(crate) fn top_bar(
     theme: &Theme,
 ) -> Vec<Command> {
     let mut cmds = Vec::new();
+    let settings = |ui: &mut Ui, cmds: &mut Vec<Command>| {
+        super::language::menu(ui, shared.locale, cmds);
+        settings_ui(ui, theme, zoom, cmds);
+    };
     egui::Panel::top("top").show(ui, |ui| {
+        // The widths the two groups took last frame: together on one row if they fit.
+        let id = ui.scope_id().with("top-bar-widths");
+        let (left_was, right_was): (f32, f32) = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let one_row = left_was + right_was + 2.0 * ui.spacing().item_spacing.x <= ui.available_width();
+        let (mut left, mut right) = (0.0, 0.0);
         ui.horizontal(|ui| {
-            ui.label(RichText::new("Lateral").strong().size(18.0));
-            if let Some(student) = &shared.student {
-                ui.separator();
-                ui.label(format!("Student: {student}"));
-                if ui.button("Switch student").clicked() {
-                    cmds.push(Command::SwitchStudent);
-                }
+            left_ui(ui, shared, screen, previewing, &mut cmds);
+            left = ui.min_rect().width();
+            if one_row {
+                right = right_aligned(ui, right_was, |ui| settings(ui, &mut cmds));
             }
-            back_ui(ui, screen, previewing, &mut cmds);
-            // Only where no lesson is open: never two clicks from a student's lesson. The PIN
-            // dialog comes first.
-            if !previewing
-                && matches!(screen, Screen::Students | Screen::Library)
-                && ui
-                    .button("Teacher view")
-                    .on_hover_text("Edit lessons and see the class (asks for the teacher PIN)")
-                    .clicked()
-            {
-                cmds.push(Command::TeacherView);
-            }
-            right_aligned(ui, |ui| {
-                super::language::menu(ui, shared.locale, &mut cmds);
-                settings_ui(ui, theme, zoom, &mut cmds);
-            });
         });
+        if !one_row {
+            ui.horizontal(|ui| right = right_aligned(ui, right_was, |ui| settings(ui, &mut cmds)));
+        }
+        if (left - left_was).abs() > 0.5 || (right - right_was).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(id, (left, right)));
+            ui.ctx().request_repaint();
+        }
         if let Some(n) = &shared.notice {
             ui.colored_label(theme.verdict_color(Verdict::Partly), n);
         }
@@ -55,61 +55,91 @@ pub(crate) fn top_bar(
     cmds
 }
 
+/// The left of the bar: the app, who is reading, the way back, the teacher's view.
+fn left_ui(ui: &mut Ui, shared: &Shared, screen: Screen, previewing: bool, cmds: &mut Vec<Command>) {
+    // i18n: not text (the app's name)
+    ui.label(RichText::new("Lateral").strong().size(18.0));
+    if let Some(student) = &shared.student {
+        ui.separator();
+        ui.label(tr!("chrome-student", student = student.as_str()));
+        if ui.button(tr!("chrome-switch-student")).clicked() {
+            cmds.push(Command::SwitchStudent);
+        }
+    }
+    back_ui(ui, screen, previewing, cmds);
+    // Only where no lesson is open: never two clicks from a student's lesson. The PIN dialog
+    // comes first.
+    if !previewing
+        && matches!(screen, Screen::Students | Screen::Library)
+        && ui
+            .button(tr!("chrome-teacher-view"))
+            .on_hover_text(tr!("chrome-teacher-view.hover"))
+            .clicked()
+    {
+        cmds.push(Command::TeacherView);
+    }
+}
+
 /// The way back from a lesson, a preview or the teacher's view (Escape does the same).
 fn back_ui(ui: &mut Ui, screen: Screen, previewing: bool, cmds: &mut Vec<Command>) {
     let (text, tip, cmd) = match screen {
         _ if previewing => (
-            "◀ Back to editing",
-            "Leave the preview (Escape)",
+            tr!("chrome-back-to-editing"),
+            tr!("chrome-back-to-editing.hover"),
             Command::BackToEditing,
         ),
-        Screen::Player | Screen::Summary => ("◀ Lessons", "Back to the lessons (Escape)", Command::ToLibrary),
+        Screen::Player | Screen::Summary => (
+            tr!("chrome-back-to-lessons"),
+            tr!("chrome-back-to-lessons.hover"),
+            Command::ToLibrary,
+        ),
         Screen::Teacher => (
-            "◀ Leave teacher view",
-            "Back to where you opened it from (Escape)",
+            tr!("chrome-leave-teacher"),
+            tr!("chrome-leave-teacher.hover"),
             Command::LeaveTeacher,
         ),
         _ => return,
     };
     if previewing {
         ui.separator();
-        ui.label(RichText::new("Preview as student").strong());
+        ui.label(RichText::new(tr!("chrome-preview-as-student")).strong());
     }
     if ui.button(text).on_hover_text(tip).clicked() {
         cmds.push(cmd);
     }
 }
 
-/// Draws `add` left to right against the right edge, using the width it took last frame.
-fn right_aligned(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
-    let id = ui.scope_id().with("right-aligned-width");
-    let width: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
-    ui.add_space((ui.available_width() - width).max(0.0));
-    let used = ui.horizontal(add).response.rect.width();
-    if (used - width).abs() > 0.5 {
-        ui.data_mut(|d| d.insert_temp(id, used));
-        ui.ctx().request_repaint();
-    }
+/// Draws `add` left to right against the right edge, by the width it took last frame (`was`);
+/// returns the width it took.
+fn right_aligned(ui: &mut Ui, was: f32, add: impl FnOnce(&mut Ui)) -> f32 {
+    ui.add_space((ui.available_width() - was).max(0.0));
+    ui.horizontal(add).response.rect.width()
 }
 
 /// Keyboard help, zoom, text size, theme (left to right).
 fn settings_ui(ui: &mut Ui, theme: &Theme, zoom: f32, cmds: &mut Vec<Command>) {
     if ui
-        .button("Keyboard help")
-        .on_hover_text("Every keyboard shortcut (F1 or ?)")
+        .button(tr!("chrome-keyboard-help"))
+        .on_hover_text(tr!("chrome-keyboard-help.hover"))
         .clicked()
     {
         cmds.push(Command::Help(true));
     }
     ui.separator();
     if (zoom - 1.0).abs() > 0.01 {
-        ui.label(format!("Zoom {:.0}%", zoom * 100.0))
-            .on_hover_text("Ctrl + and Ctrl − zoom everything; Ctrl 0 goes back to 100%");
+        ui.label(tr!("chrome-zoom", percent = i18n::percent(f64::from(zoom))))
+            .on_hover_text(tr!("chrome-zoom.hover"));
     }
-    ui.label(format!("Text {:.0}", theme.font_size));
-    described_button(ui, "A−", "Smaller reading text", Command::FontSmaller, cmds);
-    described_button(ui, "A+", "Larger reading text", Command::FontBigger, cmds);
-    let theme_label = if theme.dark { "Light theme" } else { "Dark theme" };
+    ui.label(tr!("chrome-text-size", size = theme.font_size.round() as i64));
+    // i18n: not text (a symbol: smaller letters; its meaning is the tooltip)
+    described_button(ui, "A−", &tr!("chrome-smaller-text"), Command::FontSmaller, cmds);
+    // i18n: not text (a symbol: larger letters; its meaning is the tooltip)
+    described_button(ui, "A+", &tr!("chrome-larger-text"), Command::FontBigger, cmds);
+    let theme_label = if theme.dark {
+        tr!("chrome-light-theme")
+    } else {
+        tr!("chrome-dark-theme")
+    };
     if ui.button(theme_label).clicked() {
         cmds.push(Command::ToggleTheme);
     }

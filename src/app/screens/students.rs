@@ -4,6 +4,8 @@ use egui::{RichText, Ui};
 
 use crate::app::theme::Theme;
 use crate::app::{Command, Shared};
+use crate::text::ids::{MAX_NAME_CHARS, check_student_name};
+use crate::tr;
 
 /// The student picker's state.
 pub(crate) struct StudentsScreen {
@@ -45,10 +47,10 @@ impl StudentsScreen {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(40.0);
-                ui.heading(RichText::new("Who is reading today?").size(theme.font_size * 1.5));
+                ui.heading(RichText::new(tr!("students-title")).size(theme.font_size * 1.5));
                 ui.add_space(16.0);
                 if list {
-                    ui.label("Pick your name:");
+                    ui.label(tr!("students-pick"));
                     ui.add_space(6.0);
                     for name in &self.students {
                         if ui.add_sized([260.0, 32.0], egui::Button::new(name)).clicked() {
@@ -56,14 +58,14 @@ impl StudentsScreen {
                         }
                     }
                     ui.add_space(16.0);
-                    ui.label("Or type a new name:");
+                    ui.label(tr!("students-or-type"));
                 } else {
-                    ui.label("Type your name to start. Your work is saved on this computer under it.");
+                    ui.label(tr!("students-type-to-start"));
                 }
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     ui.add_space((ui.available_width() - 360.0).max(0.0) / 2.0);
-                    let label = ui.label("Name:");
+                    let label = ui.label(tr!("students-name-label"));
                     let r = ui
                         .add(egui::TextEdit::singleline(&mut self.new_name).desired_width(200.0))
                         .labelled_by(label.id);
@@ -71,19 +73,36 @@ impl StudentsScreen {
                         r.request_focus();
                     }
                     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if ui.button("Start").clicked() || enter {
+                    if ui.button(tr!("students-start")).clicked() || enter {
                         cmds.push(Command::PickStudent(self.new_name.clone()));
                     }
                 });
                 ui.add_space(20.0);
-                ui.label(
-                    RichText::new(
-                        "No passwords: on a shared laptop, pick your own name. Nothing leaves this computer.",
-                    )
-                    .color(theme.muted()),
-                );
+                ui.label(RichText::new(tr!("students-privacy")).color(theme.muted()));
             });
         });
         cmds
+    }
+}
+
+/// Why the store refused `typed` as a student's name (`error`, in English), in the UI's
+/// language: the name's own problem as [`check_student_name`] found it, or else (the data
+/// folder could not be written) the store's message as it is.
+pub(crate) fn refusal(typed: &str, error: String) -> String {
+    if check_student_name(typed).is_ok() {
+        return error;
+    }
+    let name = typed.trim();
+    if name.is_empty() {
+        return tr!("students-name-empty");
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return tr!("students-name-too-long", max = MAX_NAME_CHARS);
+    }
+    // The first character the check refuses, tried on its own between two letters (so that it
+    // is not trimmed away).
+    match name.chars().find(|c| check_student_name(&format!("a{c}a")).is_err()) {
+        Some(c) => tr!("students-name-invisible", char = crate::text::ids::describe_char(c)),
+        None => error,
     }
 }
