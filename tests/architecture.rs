@@ -468,16 +468,31 @@ fn the_checks_see_through_comments_strings_and_groups() {
 fn regression_merge_conflict_markers_left_in_a_doc() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["src", "docs", "tests", "lessons", "corpus", "assets/i18n", "scripts", ".ci"] {
+    for dir in [
+        "src",
+        "docs",
+        "tests",
+        "lessons",
+        "corpus",
+        "assets/i18n",
+        "scripts",
+        ".ci",
+    ] {
         collect_text(&root.join(dir), &mut files);
     }
     files.push(root.join("README.md"));
     let mut found = Vec::new();
     for f in files {
-        let Ok(text) = std::fs::read_to_string(&f) else { continue };
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
         for (i, line) in text.lines().enumerate() {
             if ["<<<<<<< ", ">>>>>>> "].iter().any(|m| line.starts_with(m)) || line == "=======" {
-                found.push(format!("{}:{}: {line}", f.strip_prefix(root).unwrap_or(&f).display(), i + 1));
+                found.push(format!(
+                    "{}:{}: {line}",
+                    f.strip_prefix(root).unwrap_or(&f).display(),
+                    i + 1
+                ));
             }
         }
     }
