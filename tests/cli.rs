@@ -10,7 +10,7 @@ fn check_passes_on_the_bundled_lessons_and_corpus() {
     let o = lateral(&["check", "lessons", "corpus"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stderr(&o).contains("0 errors"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("5 article(s)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("6 article(s)"), "{}", stderr(&o));
 }
 
 #[test]
