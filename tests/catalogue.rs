@@ -8,33 +8,26 @@ use std::path::{Path, PathBuf};
 
 use lateral::lesson::library::{self, Library};
 
+/// How many bundled files of this kind `dir` holds: lessons (`md`) or articles (`txt`). The
+/// school folder adds four broken lessons and one article.
+fn bundled(dir: &str, ext: &str) -> usize {
+    fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .expect("bundled files")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == ext)))
+        .count()
+}
+
+fn bundled_lessons() -> usize {
+    bundled("lessons", "md")
+}
+
+fn bundled_articles() -> usize {
+    bundled("corpus", "txt")
+}
+
 /// The bundled lessons and articles, with a lesson of broken TOML, one naming an article that
 /// is not there, one whose `minutes` is not a number, and an article whose metadata has an
 /// impossible date (and a lesson on it), all in one folder.
-/// How many lessons the bundled folder holds (the school folder adds four broken ones).
-fn bundled_lessons() -> usize {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
-    fs::read_dir(root)
-        .expect("bundled lessons")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "md"))
-        })
-        .count()
-}
-
-/// How many articles the bundled corpus holds (the school folder adds one).
-fn bundled_articles() -> usize {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    fs::read_dir(root)
-        .expect("bundled articles")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        })
-        .count()
-}
-
 fn school_folder() -> tempfile::TempDir {
     let d = tempfile::tempdir().expect("a temporary folder");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -12,17 +12,23 @@ fn session() -> Session {
     Session::new(Arc::new(lesson), &corpus, "Ana")
 }
 
-#[test]
-fn a_checked_machine_step_reads_as_expected() {
+/// The first lesson's machine step, checked with key 1 right, key 2 with the wrong label, key 3
+/// missed and one word outside the key; and its keys.
+fn checked_machine_step() -> (Session, Vec<KeySpan>) {
     let mut s = session();
     s.go_to(2);
     let keys = s.step().keys().to_vec();
-    // Key 1 right, key 2 with the wrong label, key 3 missed, one word outside the key.
     s.add_highlight(0, keys[0].core, Some("disclosure".into()));
     s.add_highlight(0, keys[1].core, Some("template-residue".into()));
     let w = s.articles()[0].words[1];
     s.add_highlight(0, Span::new(w.start, w.end), Some("disclosure".into()));
     s.check().expect("check");
+    (s, keys)
+}
+
+#[test]
+fn a_checked_machine_step_reads_as_expected() {
+    let (mut s, keys) = checked_machine_step();
     let v = checked_view(&s).expect("checked");
     let expected = CheckedView {
         score_line: v.score_line.clone(),
@@ -389,14 +395,7 @@ fn a_lesson_with_every_step_checked_has_a_plain_score_line() {
 #[test]
 fn a_checked_step_speaks_polish_and_ukrainian() {
     use crate::i18n::{Locale, with_locale};
-    let mut s = session();
-    s.go_to(2);
-    let keys = s.step().keys().to_vec();
-    s.add_highlight(0, keys[0].core, Some("disclosure".into()));
-    s.add_highlight(0, keys[1].core, Some("template-residue".into()));
-    let w = s.articles()[0].words[1];
-    s.add_highlight(0, Span::new(w.start, w.end), Some("disclosure".into()));
-    s.check().expect("check");
+    let (s, _) = checked_machine_step();
     let pl = with_locale(Locale::Pl, || checked_view(&s)).expect("checked");
     assert_eq!(pl.score_line, "Częściowo dobrze: 50\u{a0}%");
     assert_eq!(pl.keys[0].heading, "✓ 1. znaleziony");
