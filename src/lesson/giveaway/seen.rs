@@ -55,7 +55,7 @@ fn word_hash(w: &str) -> u64 {
     mix(w.bytes().fold(FNV_OFFSET, fnv))
 }
 
-/// [`word_hash`] of the word being read, a char at a time.
+/// `word_hash` of the word being read, a char at a time.
 struct WordHash {
     h: u64,
     empty: bool,
@@ -131,7 +131,7 @@ impl WordBits {
     }
 }
 
-/// A text students read before checking, with the set of its words ([`word_runs`] of its
+/// A text students read before checking, with the set of its words (`word_runs` of its
 /// fold, lower-cased), made in one pass; the text is folded only when a search needs it.
 pub(super) struct Seen<'a> {
     text: &'a str,
@@ -264,7 +264,7 @@ impl HintGiveaway {
 }
 
 /// One word of a quote split at spaces: where it is in [`Wanted::spaced`], and which of
-/// [`Wanted::hashes`] are its [`word_runs`].
+/// [`Wanted::hashes`] are its `word_runs`.
 struct QuoteWord {
     bytes: std::ops::Range<usize>,
     hashes: std::ops::Range<usize>,
@@ -278,7 +278,7 @@ pub(super) struct Wanted {
     /// collapses whitespace); a run of them is a slice of it.
     spaced: String,
     words: Vec<QuoteWord>,
-    /// The hashes of each word's [`word_runs`], word after word.
+    /// The hashes of each word's `word_runs`, word after word.
     hashes: Vec<u64>,
     /// Its words and distinct content words, made the first time a hint is checked against it
     /// (most texts are checked by [`Wanted::in_text`], which needs neither).
