@@ -8,21 +8,14 @@ use std::path::{Path, PathBuf};
 
 use lateral::lesson::library::{self, Library};
 
-/// How many bundled files of this kind `dir` holds: lessons (`md`) or articles (`txt`). The
-/// school folder adds four broken lessons and one article.
-fn bundled(dir: &str, ext: &str) -> usize {
-    fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-        .expect("bundled files")
-        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == ext)))
-        .count()
-}
+mod support;
 
 fn bundled_lessons() -> usize {
-    bundled("lessons", "md")
+    support::bundled_files("lessons", "md")
 }
 
 fn bundled_articles() -> usize {
-    bundled("corpus", "txt")
+    support::bundled_files("corpus", "txt")
 }
 
 /// The bundled lessons and articles, with a lesson of broken TOML, one naming an article that

@@ -37,15 +37,11 @@ fn folder() -> tempfile::TempDir {
     d
 }
 
+mod support;
+
 /// How many lessons the bundled folder holds.
 fn bundled_lessons() -> usize {
-    fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"))
-        .expect("bundled lessons")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "md"))
-        })
-        .count()
+    support::bundled_files("lessons", "md")
 }
 
 fn app(d: &Path) -> LateralApp {

@@ -52,3 +52,14 @@ pub fn shared(name: &str, needs: &[&str], what: &str) -> Option<PathBuf> {
     let _ = writeln!(std::io::stderr(), "skipped: {why}");
     None
 }
+
+/// How many files with extension `ext` the repository's folder `dir` holds: the bundled lessons
+/// (`bundled_files("lessons", "md")`) or articles (`bundled_files("corpus", "txt")`), so tests
+/// do not assume how many there are.
+#[allow(dead_code)]
+pub fn bundled_files(dir: &str, ext: &str) -> usize {
+    std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .expect("a bundled folder")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == ext)))
+        .count()
+}
