@@ -11,6 +11,7 @@ mod handin;
 mod help;
 mod keys;
 mod language;
+#[cfg(not(target_arch = "wasm32"))]
 mod launch;
 mod pin_gate;
 mod reload;
@@ -21,7 +22,10 @@ pub mod startup_probe;
 pub mod theme;
 mod top_bar;
 pub mod widgets;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use launch::{AppOptions, app_options, run};
 pub use pin_gate::PinCmd;
 pub use screens::class::{ClassCmd, ClassScreen};

@@ -1,0 +1,159 @@
+// The web build's end-to-end test, run by scripts/test-web.sh (which serves dist/web/ and
+// installs playwright-core): headless Chromium loads the page, a student types a name, opens a
+// lesson, drags a highlight and presses Check; the score is read the way a screen reader would
+// get it (the page's accessibility hook, `?lateral-test`); a reload keeps the work; offline, a
+// reload still works. Prints one line per check, and "N passed, N failed".
+//
+//   node scripts/web-e2e.cjs http://127.0.0.1:PORT/ OUT_DIR
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const { chromium } = require('playwright-core');
+
+const [base, out] = process.argv.slice(2);
+const origin = new URL(base).origin;
+const results = [];
+function check(ok, what, detail) {
+  results.push(ok);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ` (${detail})` : ''}`);
+}
+
+// Distinct colours in a PNG (8-bit RGB or RGBA, not interlaced): how much was drawn.
+function distinctColours(png) {
+  let pos = 8, width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (pos < png.length) {
+    const len = png.readUInt32BE(pos);
+    const type = png.toString('ascii', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); channels = data[9] === 6 ? 4 : 3; }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  let prev = Buffer.alloc(stride);
+  const colours = new Set();
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    const row = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? row[i - channels] : 0, b = prev[i], c = i >= channels ? prev[i - channels] : 0;
+      let p = 0;
+      if (f === 1) p = a; else if (f === 2) p = b; else if (f === 3) p = (a + b) >> 1;
+      else if (f === 4) { const q = a + b - c, pa = Math.abs(q - a), pb = Math.abs(q - b), pc = Math.abs(q - c); p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      row[i] = (row[i] + p) & 255;
+    }
+    for (let x = 0; x < width; x += 3) colours.add(row.readUIntBE(x * channels, 3));
+    prev = row;
+  }
+  return colours.size;
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  const foreign = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  context.on('request', (r) => { const u = r.url(); if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u); });
+
+  const tree = async () => JSON.parse((await page.evaluate(() => window.__lateralAccess)) || '[]');
+  // The first node `pred` accepts, waiting up to `ms` for it.
+  async function find(pred, what, ms = 15000) {
+    const end = Date.now() + ms;
+    for (;;) {
+      const n = (await tree()).find(pred);
+      if (n) return n;
+      if (Date.now() > end) throw new Error(`not on screen: ${what}`);
+      await page.waitForTimeout(100);
+    }
+  }
+  const named = (s) => (n) => (n.label || '') === s;
+  const centre = (n) => [(n.rect[0] + n.rect[2]) / 2, (n.rect[1] + n.rect[3]) / 2];
+  async function click(n) { const [x, y] = centre(n); await page.mouse.click(x, y); await page.waitForTimeout(150); }
+  // Loads the page and waits for the app's first frame (the accessibility tree appears).
+  async function load(how) {
+    const t = Date.now();
+    await how();
+    await page.waitForFunction(() => window.__lateralAccess, null, { timeout: 60000 });
+    return Date.now() - t;
+  }
+
+  const first = await load(() => page.goto(`${base}?lateral-test`));
+  console.log(`first frame after ${first} ms`);
+  await find(named('Who is reading today?'), 'the student picker');
+  const shot = await page.screenshot({ path: path.join(out, 'web-students.png') });
+  const colours = distinctColours(shot);
+  check(colours > 20, 'the canvas draws the student picker', `${colours} colours in the screenshot`);
+
+  // A name typed into the name box (egui's text agent takes the keys), then Start.
+  await click(await find((n) => n.role === 'TextInput', 'the name box'));
+  await page.keyboard.type('Ana Web');
+  await page.keyboard.press('Enter');
+  const lesson = await find((n) => /conflict/i.test(n.label || '') && n.role === 'Button', 'a lesson of the library');
+  await page.screenshot({ path: path.join(out, 'web-library.png') });
+  check(true, 'a name typed: the library shows', lesson.label);
+  await click(lesson);
+  const check_ = await find(named('Check'), 'the Check button');
+
+  // A drag across the first words of the first article paragraph.
+  const run = await find((n) => n.role === 'TextRun' && (n.value || '').length > 40, 'the article text');
+  const y = (run.rect[1] + run.rect[3]) / 2;
+  await page.mouse.move(run.rect[0] + 2, y);
+  await page.mouse.down();
+  await page.mouse.move(run.rect[0] + 120, y, { steps: 8 });
+  await page.mouse.move(run.rect[0] + 240, y, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  await click(check_);
+  const announced = await find((n) => /^Check results\./.test(n.label || n.value || ''), 'the check results');
+  const score = (announced.label || announced.value).split('.').slice(0, 2).join('.');
+  await page.screenshot({ path: path.join(out, 'web-checked.png') });
+  check(/\d/.test(score), 'a highlight dragged and checked: the score is shown', score);
+
+  // Saved in the browser's storage, in the desktop's format.
+  await page.waitForTimeout(1200);
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lateral/students/')));
+  const work = saved.find((k) => k.endsWith('.json') && !k.endsWith('profile.json') && !k.endsWith('.bak'));
+  const text = work ? await page.evaluate((k) => localStorage.getItem(k), work) : '';
+  check(work && /"format"/.test(text) && /TextQuoteSelector|TextPositionSelector/.test(text), 'the work is saved in localStorage as a results file', work);
+
+  // A reload keeps the student and the work.
+  await load(() => page.reload());
+  const ana = await find((n) => n.role === 'Button' && n.label === 'Ana Web', 'the saved student');
+  await click(ana);
+  await click(await find((n) => /conflict/i.test(n.label || '') && n.role === 'Button', 'the lesson again'));
+  const again = await find((n) => /^Check results\./.test(n.label || n.value || ''), 'the check results after a reload');
+  const scoreAgain = (again.label || again.value).split('.').slice(0, 2).join('.');
+  check(scoreAgain === score, 'a reload keeps the highlight and its check', scoreAgain);
+
+  // Offline: the service worker serves everything.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  const offline = await load(() => page.reload());
+  await find((n) => n.label === 'Ana Web', 'the student picker offline');
+  await page.screenshot({ path: path.join(out, 'web-offline.png') });
+  check(true, 'offline, a reload still works', `${offline} ms`);
+  await context.setOffline(false);
+
+  check(errors.length === 0, 'no console errors', errors.join(' | '));
+  check(foreign.length === 0, 'no request but to its own origin', foreign.join(' '));
+  await browser.close();
+}
+
+main()
+  .catch((e) => { check(false, 'the test ran to its end', e.message); })
+  .finally(() => {
+    const failed = results.filter((r) => !r).length;
+    console.log(`web: ${results.length - failed} passed, ${failed} failed`);
+    process.exitCode = failed ? 1 : 0;
+  });
