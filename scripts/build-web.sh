@@ -36,7 +36,8 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$want" ]; then
   echo "== cargo install wasm-bindgen-cli --version $want"
   # Not --locked: one of the CLI's locked dependencies is not served by crates.io.
-  cargo install wasm-bindgen-cli --version "$want"
+  # Only the one program, without the TLS stack its test runner downloads with (faster to build).
+  cargo install wasm-bindgen-cli --version "$want" --no-default-features --bin wasm-bindgen
 fi
 
 echo "== cargo build --profile $profile --target wasm32-unknown-unknown"

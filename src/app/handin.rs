@@ -25,9 +25,8 @@ impl LateralApp {
         self.save_now();
         let Some(p) = &self.player else { return };
         let results = Results::from_session(p.session());
-        let name = name.unwrap_or_else(|| {
-            crate::records::hand_in::results_file_name(&results.student, &results.lesson.id)
-        });
+        let name =
+            name.unwrap_or_else(|| crate::records::hand_in::results_file_name(&results.student, &results.lesson.id));
         // i18n: not text (a media type)
         let done = super::web::download(&name, &results.to_json(), "application/json");
         self.shared.notice = Some(match done {

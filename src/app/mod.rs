@@ -11,7 +11,6 @@ mod handin;
 mod help;
 mod keys;
 mod language;
-#[cfg(not(target_arch = "wasm32"))]
 mod launch;
 mod pin_gate;
 mod reload;
@@ -21,9 +20,8 @@ mod shared;
 pub mod startup_probe;
 pub mod theme;
 mod top_bar;
-pub mod widgets;
-#[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod widgets;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use launch::{AppOptions, app_options, run};
@@ -201,8 +199,7 @@ impl LateralApp {
         shared::bundled_library()
     }
 
-    /// Hands in to `dir` instead of the default folder (`LATERAL_HANDIN_DIR`, or a folder in the
-    /// user's documents).
+    /// Hands in to `dir` instead of the default folder (`LATERAL_HANDIN_DIR`, or in Documents).
     pub fn with_handin_dir(mut self, dir: PathBuf) -> Self {
         self.shared.handin_dir = dir;
         self

@@ -103,7 +103,11 @@ impl Backend {
             return Err(Diagnostic::file(&name, Severity::Error, "there is no such file"));
         };
         if value.len() as u64 > max {
-            let msg = format!("this file is {}, more than the {} allowed", super::human(value.len() as u64), super::human(max));
+            let msg = format!(
+                "this file is {}, more than the {} allowed",
+                super::human(value.len() as u64),
+                super::human(max)
+            );
             return Err(Diagnostic::file(&name, Severity::Error, msg));
         }
         super::decode_text(&name, value.into_bytes())
@@ -121,7 +125,8 @@ impl Backend {
             .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))?;
         let key = key_of(path);
         if let Some(previous) = kv.get(&key) {
-            kv.set(&key_of(&super::backup_path(path)), &previous).map_err(storage_error)?;
+            kv.set(&key_of(&super::backup_path(path)), &previous)
+                .map_err(storage_error)?;
         }
         kv.set(&key, text).map_err(storage_error)
     }
@@ -169,7 +174,11 @@ impl Backend {
                     .collect();
                 names.sort();
                 names.dedup();
-                names.into_iter().take(super::MAX_FOLDER_FILES).map(|n| dir.join(n)).collect()
+                names
+                    .into_iter()
+                    .take(super::MAX_FOLDER_FILES)
+                    .map(|n| dir.join(n))
+                    .collect()
             }
         }
     }
@@ -201,7 +210,10 @@ mod tests {
 
     #[test]
     fn a_key_is_the_path_with_slashes() {
-        assert_eq!(key_of(&Path::new("lateral").join("students").join("ana-1")), "lateral/students/ana-1");
+        assert_eq!(
+            key_of(&Path::new("lateral").join("students").join("ana-1")),
+            "lateral/students/ana-1"
+        );
     }
 
     #[test]
@@ -209,10 +221,18 @@ mod tests {
         let (kv, b) = keys();
         let p = Path::new("root/students/ana/first.json");
         b.write_private(p, b"one").expect("written");
-        assert_eq!(kv.get("root/students/ana/first.json.bak"), None, "no previous value yet");
+        assert_eq!(
+            kv.get("root/students/ana/first.json.bak"),
+            None,
+            "no previous value yet"
+        );
         b.write_private(p, b"two\r\n").expect("written");
         assert_eq!(kv.get("root/students/ana/first.json.bak").as_deref(), Some("one"));
-        assert_eq!(b.read_text(p, 100).expect("read"), "two\n", "decoded like a file: LF endings");
+        assert_eq!(
+            b.read_text(p, 100).expect("read"),
+            "two\n",
+            "decoded like a file: LF endings"
+        );
         let too_big = b.read_text(p, 2).expect_err("over the limit");
         assert!(too_big.message.contains("more than"), "{}", too_big.message);
         assert!(b.read_text(Path::new("root/none.json"), 100).is_err());
@@ -222,17 +242,31 @@ mod tests {
     #[test]
     fn folders_are_key_prefixes() {
         let (_, b) = keys();
-        for f in ["root/students/ana/profile.json", "root/students/ben/profile.json", "root/settings.json"] {
+        for f in [
+            "root/students/ana/profile.json",
+            "root/students/ben/profile.json",
+            "root/settings.json",
+        ] {
             b.write_private(Path::new(f), b"{}").expect("written");
         }
         let mut dirs = b.subfolders(Path::new("root/students"));
         dirs.sort();
-        assert_eq!(dirs, vec![PathBuf::from("root/students/ana"), PathBuf::from("root/students/ben")]);
-        assert!(b.subfolders(Path::new("root/stud")).is_empty(), "a prefix of a name is not a folder");
+        assert_eq!(
+            dirs,
+            vec![PathBuf::from("root/students/ana"), PathBuf::from("root/students/ben")]
+        );
+        assert!(
+            b.subfolders(Path::new("root/stud")).is_empty(),
+            "a prefix of a name is not a folder"
+        );
         assert!(b.exists(Path::new("root/students")) && b.exists(Path::new("root/settings.json")));
         assert!(!b.exists(Path::new("root/students/an")));
-        b.rename(Path::new("root/settings.json"), Path::new("root/old.json")).expect("moved");
+        b.rename(Path::new("root/settings.json"), Path::new("root/old.json"))
+            .expect("moved");
         assert!(!b.exists(Path::new("root/settings.json")) && b.exists(Path::new("root/old.json")));
-        assert!(b.rename(Path::new("root/settings.json"), Path::new("root/x.json")).is_err());
+        assert!(
+            b.rename(Path::new("root/settings.json"), Path::new("root/x.json"))
+                .is_err()
+        );
     }
 }

@@ -294,7 +294,10 @@ fn the_browsers_store_holds_the_same_files_as_the_disk() {
     }
     assert_eq!(web.students(), disk.students());
     assert_eq!(web.students(), vec!["Ana", "Ben"]);
-    assert_eq!((web.student_zoom("Ana"), web.load_settings()), (1.5, disk.load_settings()));
+    assert_eq!(
+        (web.student_zoom("Ana"), web.load_settings()),
+        (1.5, disk.load_settings())
+    );
     assert!(matches!(web.load_progress("Ana", &lesson.id), Loaded::Work(w) if w.student == "Ana"));
     // The same names and the same JSON, except the time of the save.
     let strip_updated = |t: &str| {

@@ -40,7 +40,9 @@ impl egui::Plugin for AccessHook {
     }
 
     fn output_hook(&mut self, ctx: &egui::Context, output: &mut egui::FullOutput) {
-        let Some(update) = &output.platform_output.accesskit_update else { return };
+        let Some(update) = &output.platform_output.accesskit_update else {
+            return;
+        };
         let zoom = f64::from(ctx.zoom_factor());
         let nodes: Vec<Node> = update
             .nodes

@@ -10,6 +10,7 @@
 //! With `?lateral-test` in the address the page also publishes what a screen reader would be told
 //! (`window.__lateralAccess`, [`hook`]) so `scripts/test-web.sh` can find widgets and read the
 //! score as a student would see it.
+#![cfg(target_arch = "wasm32")]
 
 mod hook;
 mod storage;
@@ -25,9 +26,11 @@ use crate::records::progress::Store;
 pub(crate) use storage::download;
 
 /// The id of the page's canvas (see `web/index.html`).
+// i18n: not text (an element id)
 const CANVAS_ID: &str = "lateral";
 
 /// The folder the store's keys start with (`lateral/settings.json`, `lateral/students/…`).
+// i18n: not text (a storage key)
 const STORE_ROOT: &str = "lateral";
 
 /// Starts the app on the page's canvas (the page's `main`).
@@ -51,9 +54,11 @@ fn store() -> Store {
 async fn run() -> Result<(), wasm_bindgen::JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
+        // i18n: not text (shown only when the app itself cannot start, before any locale)
         .ok_or("no document")?;
     let canvas: web_sys::HtmlCanvasElement = document
         .get_element_by_id(CANVAS_ID)
+        // i18n: not text (shown only when the app itself cannot start, before any locale)
         .ok_or("no canvas")?
         .dyn_into()?;
     let app = LateralApp::new(super::shared::bundled_library(), Source::Bundled, store()).with_system_locale();
@@ -80,6 +85,7 @@ async fn run() -> Result<(), wasm_bindgen::JsValue> {
 fn hide_loading() {
     if let Some(e) = web_sys::window()
         .and_then(|w| w.document())
+        // i18n: not text (an element id)
         .and_then(|d| d.get_element_by_id("loading"))
     {
         e.remove();
@@ -90,6 +96,7 @@ fn hide_loading() {
 fn show_failure(why: &str) {
     if let Some(e) = web_sys::window()
         .and_then(|w| w.document())
+        // i18n: not text (an element id)
         .and_then(|d| d.get_element_by_id("loading"))
     {
         // i18n: not text (shown only when the app itself cannot start, before any locale)

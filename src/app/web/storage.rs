@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast as _;
 
 use crate::files::backend::KeyValue;
+use crate::tr;
 
 /// The page's `localStorage` (kept per origin, until the user clears the site's data).
 pub(super) struct LocalStorage;
@@ -25,9 +26,8 @@ impl KeyValue for LocalStorage {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        let s = storage().ok_or_else(|| "the browser's storage is off".to_string())?;
-        s.set_item(key, value)
-            .map_err(|_| "the browser's storage for this page is full".to_string())
+        let s = storage().ok_or_else(|| tr!("chrome-web-storage-off"))?;
+        s.set_item(key, value).map_err(|_| tr!("chrome-web-storage-full"))
     }
 
     fn remove(&self, key: &str) {
@@ -46,10 +46,10 @@ impl KeyValue for LocalStorage {
 /// Offers `text` as a download named `name` (the browser saves it in its downloads folder, or
 /// asks where).
 pub(crate) fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| "the browser refused the download".to_string();
+    let fail = |_| tr!("chrome-web-download-refused");
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| "no page".to_string())?;
+        .ok_or_else(|| tr!("chrome-web-download-refused"))?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -59,7 +59,7 @@ pub(crate) fn download(name: &str, text: &str, mime: &str) -> Result<(), String>
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| "no link".to_string())?;
+        .map_err(|_| tr!("chrome-web-download-refused"))?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
