@@ -141,6 +141,18 @@ async function main() {
   check(/\d/.test(score), 'a highlight dragged and checked: the score is shown', `${text(mark)}; ${score}`);
   const stepLabel = text(await find((n) => n.role === 'Button' && /^Step 1: .*checked/.test(text(n)), 'the step checked'));
 
+  // Steady frames: the pointer moved over the article, one frame per move; eframe's CPU time of
+  // each frame (laying out and painting the step), published by the hook.
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.move(para.rect[0] + 20 + 5 * i, para.rect[1] + 40 + (i % 7));
+    await page.waitForTimeout(20);
+  }
+  const frames = JSON.parse((await page.evaluate(() => window.__lateralFrameMs)) || '[]').slice(-60).sort((a, b) => a - b);
+  if (frames.length) {
+    const q = (p) => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))].toFixed(1);
+    console.log(`steady frames on the checked step: ${frames.length} frames, median ${q(0.5)} ms, 95th percentile ${q(0.95)} ms, max ${q(1)} ms`);
+  }
+
   // Saved in the browser's storage, in the desktop's format.
   await page.waitForTimeout(1200);
   const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lateral/students/')));
@@ -167,7 +179,8 @@ async function main() {
   const offline = await load(() => page.reload());
   await find((n) => text(n) === 'Ana Web', 'the student picker offline');
   await page.screenshot({ path: path.join(out, 'web-offline.png') });
-  check(true, 'offline, a reload still works', `${offline} ms`);
+  const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
+  check(controlled, 'offline, a reload still works (served by the service worker)', `${offline} ms`);
   await context.setOffline(false);
 
   check(errors.length === 0, 'no console errors', errors.join(' | '));

@@ -3,7 +3,9 @@
 //! published as JSON in `window.__lateralAccess` after each frame that changed it. eframe draws
 //! on a canvas and gives a browser no such tree, so this is how `scripts/test-web.sh` finds the
 //! name box, a lesson, the article and Check, and reads the score the student is shown.
-//! It shows nothing the screen does not.
+//! It shows nothing the screen does not. [`Timed`] adds the time each of the last frames took
+//! (`window.__lateralFrameMs`: eframe's CPU time of a frame, laying out and painting), for the
+//! frame budget in docs/benchmarks.md.
 
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -66,5 +68,45 @@ impl egui::Plugin for AccessHook {
             let _ = js_sys::Reflect::set(&w, &JsValue::from_str("__lateralAccess"), &JsValue::from_str(&json));
             self.last = json;
         }
+    }
+}
+
+/// How many of the last frames' times [`Timed`] publishes.
+const FRAMES_KEPT: usize = 240;
+
+/// The app, publishing how long each frame took.
+pub(super) struct Timed {
+    app: super::LateralApp,
+    /// The last frames' CPU times, in milliseconds, oldest first.
+    frames: std::collections::VecDeque<f32>,
+}
+
+impl Timed {
+    pub(super) fn new(app: super::LateralApp) -> Self {
+        Self {
+            app,
+            frames: std::collections::VecDeque::new(),
+        }
+    }
+}
+
+impl eframe::App for Timed {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let Some(s) = frame.info().cpu_usage {
+            if self.frames.len() == FRAMES_KEPT {
+                self.frames.pop_front();
+            }
+            self.frames.push_back(s * 1000.0);
+            if let Some(w) = web_sys::window() {
+                let json = serde_json::to_string(&self.frames).unwrap_or_default();
+                // i18n: not text (a property name)
+                let _ = js_sys::Reflect::set(&w, &JsValue::from_str("__lateralFrameMs"), &JsValue::from_str(&json));
+            }
+        }
+        self.app.ui_root(ui);
+    }
+
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        eframe::App::on_exit(&mut self.app, gl);
     }
 }

@@ -75,7 +75,11 @@ async fn run() -> Result<(), wasm_bindgen::JsValue> {
                     cc.egui_ctx.add_plugin(hook::AccessHook::default());
                 }
                 hide_loading();
-                Ok(Box::new(app))
+                Ok(if testing {
+                    Box::new(hook::Timed::new(app))
+                } else {
+                    Box::new(app)
+                })
             }),
         )
         .await
