@@ -407,6 +407,29 @@ fn app_options_go_to_the_app() {
     }
 }
 
+/// `lateral FILE`, as the desktop opens a double-clicked exam pack (the `.deb`'s `Exec=lateral
+/// %f`, the Windows installer's `"lateral.exe" "%1"`), is `--lessons FILE`. Anything but a pack
+/// is refused, so a mistyped command is not taken for a file to open.
+#[test]
+fn a_file_to_open_is_an_exam_pack_and_a_mistyped_command_is_not_one() {
+    let o = lateral(&["chek", "lessons"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("`chek` is neither a command"), "{}", stderr(&o));
+    let o = lateral(&["exam.lateral-exam", "--lessons", "lessons"]);
+    assert_eq!(o.status.code(), Some(2), "one or the other: {}", stderr(&o));
+    match lateral::cli::parse_args(vec!["Exam.LATERAL-EXAM".into()]) {
+        Ok(lateral::cli::Invocation::App(a)) => {
+            assert_eq!(a.file.as_deref(), Some(Path::new("Exam.LATERAL-EXAM")));
+        }
+        other => panic!("not the app with a file: {other:?}"),
+    }
+    // The commands still win over a file of the same name.
+    assert!(matches!(
+        lateral::cli::parse_args(vec!["check".into(), "lessons".into()]),
+        Ok(lateral::cli::Invocation::Command(_))
+    ));
+}
+
 #[test]
 fn export_writes_web_annotations_and_survives_an_empty_file() {
     let d = tempfile::tempdir().unwrap();

@@ -72,7 +72,7 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
         app.zoom = z;
     }
     if plan.keyboard_help {
-        app.run_cmd(Command::Help(true), 0.0);
+        app.run_cmd(Command::Help(super::help::Shown::Keys), 0.0);
     }
     if plan.pin {
         // The teacher PIN dialog over the library (first use: the data folder is a fresh one).

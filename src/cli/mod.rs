@@ -52,6 +52,10 @@ pub(crate) struct Cli {
 /// The app's options: which lessons it opens, and a screenshot to take (for the docs and tests).
 #[derive(Clone, Debug, Default, clap::Args)]
 pub struct AppArgs {
+    /// An exam pack to open (NAME.lateral-exam), as a double-click on one does: the same as
+    /// `--lessons FILE`
+    #[arg(value_name = "FILE", conflicts_with = "lessons", value_parser = parse_pack_path)]
+    pub file: Option<PathBuf>,
     /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
     #[arg(long, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
@@ -112,6 +116,19 @@ pub struct AppArgs {
     /// Open the teacher's import window on this file, read
     #[arg(long, value_name = "FILE", help_heading = "Screenshots", requires = "screenshot", conflicts_with_all = ["lesson", "edit", "class", "pin"])]
     pub import: Option<PathBuf>,
+}
+
+/// The file a desktop opens Lateral with (`lateral FILE`): an exam pack, by its name. Anything
+/// else is refused, so a mistyped command (`lateral chek`) is an error, not a file to open.
+fn parse_pack_path(s: &str) -> Result<PathBuf, String> {
+    let p = PathBuf::from(s);
+    if crate::records::pack::is_pack_path(&p) {
+        Ok(p)
+    } else {
+        Err(format!(
+            "`{s}` is neither a command (`lateral --help` lists them) nor an exam pack (NAME.lateral-exam)"
+        ))
+    }
 }
 
 /// `WIDTHxHEIGHT`, e.g. `1366x768`.
