@@ -39,6 +39,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         class: args.class,
         pin: args.pin,
         keyboard_help: args.keyboard_help,
+        about: args.about,
         import: args.import,
         ..screenshot::Plan::default()
     });
