@@ -41,7 +41,7 @@ win=x86_64-pc-windows-gnu
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 export CARGO_INCREMENTAL=0
 
-step() { printf '\n=== release: %s\n' "$*"; }
+step() { printf '\n=== release (%ss): %s\n' "$SECONDS" "$*"; }
 
 # --- tools ---------------------------------------------------------------------------------
 # Debian package -> a file it installs, to tell whether it is there.
@@ -108,6 +108,14 @@ licences() { # TARGET [cargo metadata flags]: the third-party licence list of th
 licences x86_64-unknown-linux-gnu >"$stage/THIRD-PARTY-LICENSES.txt"
 licences "$win" >"$stage/win/THIRD-PARTY-LICENSES.txt"
 
+# A debug build is packaged for the tests only: compressed fast (CI's time), never shipped.
+level=9
+compressor=lzma
+if [ "$profile" = dev ]; then
+  level=1
+  compressor=zlib
+fi
+
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 rm -f "$out"/lateral[-_]* "$out/SHA256SUMS"
@@ -120,7 +128,7 @@ cp "$stage/lateral" "$tdir/"
 cp README.md LICENSE-MIT LICENSE-APACHE "$stage/THIRD-PARTY-LICENSES.txt" "$tdir/"
 cp docs/install.md "$tdir/INSTALL.md"
 cp assets/fonts/LICENSE-Noto.txt "$tdir/"
-tar -C "$stage" --owner=0 --group=0 --sort=name -czf "$out/lateral-$version-x86_64-linux.tar.gz" "$(basename "$tdir")"
+tar -C "$stage" --owner=0 --group=0 --sort=name -cf - "$(basename "$tdir")" | gzip -"$level" >"$out/lateral-$version-x86_64-linux.tar.gz"
 
 # --- Linux: .deb ---------------------------------------------------------------------------
 step "lateral_${version}_amd64.deb"
@@ -176,8 +184,6 @@ Description: media-literacy lessons on real news text
  Also the teachers' command line: lateral check, score, grade, pack.
 EOF
 find "$pkg" -type d -exec chmod 755 {} +
-level=9
-[ "$profile" = dev ] && level=1
 dpkg-deb --root-owner-group -Zxz -z"$level" --build "$pkg" "$out/lateral_${version}_amd64.deb" >/dev/null
 
 # --- Windows: zip --------------------------------------------------------------------------
@@ -196,7 +202,7 @@ cp "$w"/{lateral.exe,lateral-cli.exe,README.txt,INSTALL.txt,LICENSE-MIT.txt,LICE
 
 # --- Windows: installer --------------------------------------------------------------------
 step "lateral-$version-windows-x64-setup.exe"
-makensis -V2 -DVERSION="$version" -DSRCDIR="$w" -DOUTFILE="$out/lateral-$version-windows-x64-setup.exe" \
+makensis -V2 -DCOMPRESSOR="$compressor" -DVERSION="$version" -DSRCDIR="$w" -DOUTFILE="$out/lateral-$version-windows-x64-setup.exe" \
   assets/installer/lateral.nsi
 
 # --- checksums -----------------------------------------------------------------------------

@@ -23,9 +23,10 @@ version=$(cargo metadata --no-deps --format-version 1 --locked |
   python3 -c 'import json, sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "lateral"))')
 
 tmp=$(mktemp -d)
+installed_here=0
 cleanup() {
-  # Never leave the package installed, whatever failed.
-  if dpkg-query -W -f='${Status}' lateral 2>/dev/null | grep -q 'install ok'; then
+  # Never leave the package this test installed behind, whatever failed.
+  if [ "$installed_here" = 1 ] && dpkg-query -W -f='${Status}' lateral 2>/dev/null | grep -q 'install ok'; then
     dpkg -r lateral >/dev/null || true
   fi
   rm -rf "$tmp"
@@ -54,7 +55,10 @@ setup="$dir/lateral-$version-windows-x64-setup.exe"
 licences=(LICENSE-MIT LICENSE-APACHE LICENSE-Noto.txt THIRD-PARTY-LICENSES.txt)
 win_licences=(LICENSE-MIT.txt LICENSE-APACHE.txt LICENSE-Noto.txt THIRD-PARTY-LICENSES.txt)
 
-packages=(p7zip-full xvfb xauth file binutils-mingw-w64-x86-64 desktop-file-utils shared-mime-info)
+# Xvfb and a software OpenGL (Mesa) for the window; the menu-entry and file-type tools whose
+# dpkg triggers register what the .deb installs.
+packages=(p7zip-full xvfb xauth file binutils-mingw-w64-x86-64 desktop-file-utils shared-mime-info
+  libegl-mesa0 libgl1-mesa-dri)
 # The .deb's own dependencies, so that `dpkg -i` (which installs none) can succeed.
 deps=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/|[^,]*//g; s/,/ /g')
 # shellcheck disable=SC2206
@@ -86,6 +90,7 @@ if dpkg-query -W -f='${Status}' lateral 2>/dev/null | grep -q 'install ok'; then
   echo "error: a lateral package is installed already; remove it first (dpkg -r lateral)" >&2
   exit 2
 fi
+installed_here=1
 check "dpkg -i installs the .deb" dpkg -i "$deb"
 dpkg -L lateral >"$tmp/deb.list" 2>/dev/null || true
 check ".deb installs the program, menu entry, icons, file type and licences" has_all "$tmp/deb.list" \
@@ -112,7 +117,11 @@ check "the app starts under Xvfb from the menu entry's command on an exam pack a
   env -u WAYLAND_DISPLAY LIBGL_ALWAYS_SOFTWARE=1 timeout 120 xvfb-run -a -s '-screen 0 1280x800x24' \
   "${cmd[@]}" "$pack" --screenshot "$shot" --size 1280x800
 check "the screenshot is a 1280x800 PNG" bash -c "file '$shot' | grep -q 'PNG image data, 1280 x 800'"
-cp "$shot" "$dir/../test-release-screenshot.png" 2>/dev/null || true
+# The same screen without the pack is the bundled library: the two differ, so the pack was opened.
+env -u WAYLAND_DISPLAY LIBGL_ALWAYS_SOFTWARE=1 timeout 120 xvfb-run -a -s '-screen 0 1280x800x24' \
+  "${cmd[@]}" --screenshot "$tmp/bundled.png" --size 1280x800 >/dev/null 2>&1 || true
+check "it opened the exam pack, not the bundled lessons (the two screens differ)" \
+  bash -c "[ -s '$tmp/bundled.png' ] && ! cmp -s '$shot' '$tmp/bundled.png'"
 check "dpkg -r removes it" dpkg -r lateral
 left=()
 while read -r f; do

@@ -13,7 +13,11 @@ Unicode true
 ; A 64-bit installer (PE32+), like the program it installs.
 Target amd64-unicode
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+; lzma for the release; scripts/release.sh --profile dev (CI's tests) passes zlib, faster.
+!ifndef COMPRESSOR
+  !define COMPRESSOR lzma
+!endif
+SetCompressor /SOLID ${COMPRESSOR}
 
 !ifndef VERSION | SRCDIR | OUTFILE
   !error "define VERSION, SRCDIR and OUTFILE (scripts/release.sh does)"

@@ -223,7 +223,10 @@ mod tests {
     #[test]
     fn a_file_given_alone_is_the_lessons_to_open() {
         let pack = PathBuf::from("exam.lateral-exam");
-        let o = app_options(AppArgs { file: Some(pack.clone()), ..AppArgs::default() });
+        let o = app_options(AppArgs {
+            file: Some(pack.clone()),
+            ..AppArgs::default()
+        });
         assert_eq!(o.lessons, Some(pack));
     }
 

@@ -145,7 +145,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         strict,
     } = args;
     // Exam packs are checked on their own (they carry their articles); the rest is a library.
-    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = paths.iter().cloned().partition(|p| crate::records::pack::is_pack_path(p));
+    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|p| crate::records::pack::is_pack_path(p));
     let mut diags = Vec::new();
     for p in &packs {
         match crate::files::read_text(p, crate::files::MAX_PACK_BYTES) {
@@ -220,4 +223,3 @@ fn write_json(lib: &Library, diags: &[Diagnostic], out: &mut dyn Write) -> std::
     )?;
     writeln!(out)
 }
-

@@ -114,7 +114,12 @@ pub struct AppArgs {
     #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
     pub keyboard_help: bool,
     /// Show the About box over the screen
-    #[arg(long, help_heading = "Screenshots", requires = "screenshot", conflicts_with = "keyboard_help")]
+    #[arg(
+        long,
+        help_heading = "Screenshots",
+        requires = "screenshot",
+        conflicts_with = "keyboard_help"
+    )]
     pub about: bool,
     /// Open the teacher's import window on this file, read
     #[arg(long, value_name = "FILE", help_heading = "Screenshots", requires = "screenshot", conflicts_with_all = ["lesson", "edit", "class", "pin"])]
