@@ -407,27 +407,26 @@ fn app_options_go_to_the_app() {
     }
 }
 
-/// `lateral FILE`, as the desktop opens a double-clicked exam pack (the `.deb`'s `Exec=lateral
-/// %f`, the Windows installer's `"lateral.exe" "%1"`), is `--lessons FILE`. Anything but a pack
-/// is refused, so a mistyped command is not taken for a file to open.
+/// `lateral FILE.lateral-exam`, as the desktop opens a double-clicked exam pack (the `.deb`'s
+/// `Exec=lateral %f`, the Windows installer's `"lateral.exe" "%1"`), is `--lessons FILE`; a
+/// mistyped command is still one (clap's suggestion), and a pack next to `--lessons` is refused.
 #[test]
-fn a_file_to_open_is_an_exam_pack_and_a_mistyped_command_is_not_one() {
+fn a_double_clicked_exam_pack_opens_in_the_app_and_a_mistyped_command_is_still_one() {
+    match lateral::cli::parse_args(vec!["Class 7b.LATERAL-EXAM".into()]) {
+        Ok(lateral::cli::Invocation::App(a)) => {
+            assert_eq!(a.lessons.as_deref(), Some(Path::new("Class 7b.LATERAL-EXAM")));
+        }
+        other => panic!("not the app on the pack: {other:?}"),
+    }
     let o = lateral(&["chek", "lessons"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("`chek` is neither a command"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("'check'"), "the suggestion: {}", stderr(&o));
     let o = lateral(&["exam.lateral-exam", "--lessons", "lessons"]);
     assert_eq!(o.status.code(), Some(2), "one or the other: {}", stderr(&o));
-    match lateral::cli::parse_args(vec!["Exam.LATERAL-EXAM".into()]) {
-        Ok(lateral::cli::Invocation::App(a)) => {
-            assert_eq!(a.file.as_deref(), Some(Path::new("Exam.LATERAL-EXAM")));
-        }
-        other => panic!("not the app with a file: {other:?}"),
-    }
-    // The commands still win over a file of the same name.
-    assert!(matches!(
-        lateral::cli::parse_args(vec!["check".into(), "lessons".into()]),
-        Ok(lateral::cli::Invocation::Command(_))
-    ));
+    assert!(stderr(&o).contains("exam.lateral-exam"), "{}", stderr(&o));
+    // A lesson folder or any other file is not opened so: `--lessons` says which.
+    let o = lateral(&["lessons"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
 #[test]

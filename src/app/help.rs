@@ -140,7 +140,9 @@ fn keys_ui(ui: &mut Ui) {
 
 /// The version, what Lateral promises, its licences and the data folder (for the school's IT).
 fn about_ui(ui: &mut Ui, data: &Path) {
-    ui.label(RichText::new(tr!("chrome-about-version", version = env!("CARGO_PKG_VERSION"))).strong());
+    // i18n: not text (the name of an environment variable)
+    let version = env!("CARGO_PKG_VERSION");
+    ui.label(RichText::new(tr!("chrome-about-version", version = version)).strong());
     ui.add_space(6.0);
     ui.label(tr!("chrome-about-what"));
     ui.add_space(6.0);

@@ -44,8 +44,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         ..screenshot::Plan::default()
     });
     AppOptions {
-        // `lateral FILE` (a double-click on an exam pack) is `--lessons FILE`.
-        lessons: args.lessons.or(args.file),
+        lessons: args.lessons,
         screenshot,
         lang: args.lang.as_deref().and_then(crate::i18n::Locale::from_tag),
     }
@@ -219,16 +218,6 @@ impl eframe::App for Probed {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_file_given_alone_is_the_lessons_to_open() {
-        let pack = PathBuf::from("exam.lateral-exam");
-        let o = app_options(AppArgs {
-            file: Some(pack.clone()),
-            ..AppArgs::default()
-        });
-        assert_eq!(o.lessons, Some(pack));
-    }
 
     #[test]
     fn the_window_shows_the_version_and_the_icon() {

@@ -28,7 +28,8 @@ pub mod score;
 /// What follows the help of `lateral --help`.
 const AFTER_HELP: &str = "\
 Without a command, lateral starts the desktop app: on the bundled lessons, or with --lessons DIR on
-the lessons in DIR (or an exam pack, NAME.lateral-exam).
+the lessons in DIR (or an exam pack, NAME.lateral-exam). `lateral NAME.lateral-exam` (what a
+double-click on an exam pack runs) is `lateral --lessons NAME.lateral-exam`.
 
 Every command exits 0 when all is well, 1 when it found problems, 2 when it could not run.
 `lateral COMMAND --help` tells more about each.
@@ -52,10 +53,6 @@ pub(crate) struct Cli {
 /// The app's options: which lessons it opens, and a screenshot to take (for the docs and tests).
 #[derive(Clone, Debug, Default, clap::Args)]
 pub struct AppArgs {
-    /// An exam pack to open (NAME.lateral-exam), as a double-click on one does: the same as
-    /// `--lessons FILE`
-    #[arg(value_name = "FILE", conflicts_with = "lessons", value_parser = parse_pack_path)]
-    pub file: Option<PathBuf>,
     /// Start the app on the lessons in DIR (or an exam pack) instead of the bundled lessons
     #[arg(long, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
@@ -126,19 +123,6 @@ pub struct AppArgs {
     pub import: Option<PathBuf>,
 }
 
-/// The file a desktop opens Lateral with (`lateral FILE`): an exam pack, by its name. Anything
-/// else is refused, so a mistyped command (`lateral chek`) is an error, not a file to open.
-fn parse_pack_path(s: &str) -> Result<PathBuf, String> {
-    let p = PathBuf::from(s);
-    if crate::records::pack::is_pack_path(&p) {
-        Ok(p)
-    } else {
-        Err(format!(
-            "`{s}` is neither a command (`lateral --help` lists them) nor an exam pack (NAME.lateral-exam)"
-        ))
-    }
-}
-
 /// `WIDTHxHEIGHT`, e.g. `1366x768`.
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
     let bad = || format!("`{s}` is not WIDTHxHEIGHT, e.g. 1366x768");
@@ -204,11 +188,25 @@ pub enum Format {
 /// Parses the arguments after the program name. An `Err` is also what `--help` and `--version`
 /// give: print it with [`print_parse_error`].
 pub fn parse_args(args: Vec<String>) -> Result<Invocation, clap::Error> {
-    let cli = Cli::try_parse_from(std::iter::once("lateral".to_string()).chain(args))?;
+    let cli = Cli::try_parse_from(std::iter::once("lateral".to_string()).chain(open_file_args(args)))?;
     Ok(match cli.command {
         Some(c) => Invocation::Command(c),
         None => Invocation::App(cli.app),
     })
+}
+
+/// `lateral FILE.lateral-exam`, what a double-click on an exam pack runs (the `.deb`'s
+/// `Exec=lateral %f`, the Windows installer's `"lateral.exe" "%1"`), is `lateral --lessons FILE`.
+/// Only a first argument named as a pack is taken so, and not next to `--lessons`: anything else
+/// reaches clap as given, so a mistyped command (`lateral chek`) still gets clap's suggestion.
+fn open_file_args(mut args: Vec<String>) -> Vec<String> {
+    let is_file = args
+        .first()
+        .is_some_and(|a| !a.starts_with('-') && crate::records::pack::is_pack_path(Path::new(a)));
+    if is_file && !args.iter().any(|a| a == "--lessons" || a.starts_with("--lessons=")) {
+        args.insert(0, "--lessons".into());
+    }
+    args
 }
 
 /// Prints what [`parse_args`] returned instead of a command line: help and the version on `out`
