@@ -75,30 +75,39 @@ version=$(cargo metadata --no-deps --format-version 1 --locked |
   python3 -c 'import json, sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "lateral"))')
 step "Lateral $version, profile $profile, into $out"
 
-# --- build ---------------------------------------------------------------------------------
-step "cargo build (Linux app)"
-cargo build --locked --profile "$profile"
-step "cargo build --target $win (Windows app: GUI subsystem)"
-cargo build --locked --profile "$profile" --target "$win"
+# --- icons ----------------------------------------------------------------------------------
+step "icons"
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
-mkdir -p "$stage/win"
-cp "$target_dir/$win/$profile_dir/lateral.exe" "$stage/win/lateral.exe"
-step "cargo build --target $win --no-default-features (Windows teachers' commands: console)"
-cargo build --locked --profile "$profile" --target "$win" --no-default-features
-cp "$target_dir/$win/$profile_dir/lateral.exe" "$stage/win/lateral-cli.exe"
-x86_64-w64-mingw32-strip "$stage/win/lateral.exe" "$stage/win/lateral-cli.exe"
-cp "$target_dir/$profile_dir/lateral" "$stage/lateral"
-strip "$stage/lateral"
-
-# --- icons, licences -----------------------------------------------------------------------
-step "icons and licence lists"
-mkdir -p "$stage/icons"
+mkdir -p "$stage/icons" "$stage/win"
 for s in 16 24 32 48 64 128 256; do
   rsvg-convert -w $s -h $s assets/icon/lateral.svg -o "$stage/icons/$s.png"
 done
 # Windows shows the 256 px picture as PNG inside the ICO (--raw), the small ones as bitmaps.
 icotool -c -o "$stage/win/lateral.ico" "$stage"/icons/{16,24,32,48,64,128}.png --raw="$stage/icons/256.png"
+# build.rs compiles it into the Windows programs (their icon in Explorer). A fixed path, so that
+# an unchanged icon does not make cargo build again.
+mkdir -p "$target_dir/release-icon"
+cmp -s "$stage/win/lateral.ico" "$target_dir/release-icon/lateral.ico" ||
+  cp "$stage/win/lateral.ico" "$target_dir/release-icon/lateral.ico"
+# Only for the Windows builds: the host's build would run its build script again for nothing.
+icon="$target_dir/release-icon/lateral.ico"
+
+# --- build ---------------------------------------------------------------------------------
+step "cargo build (Linux app)"
+cargo build --locked --profile "$profile"
+step "cargo build --target $win (Windows app: GUI subsystem)"
+LATERAL_WINDOWS_ICON=$icon cargo build --locked --profile "$profile" --target "$win"
+cp "$target_dir/$win/$profile_dir/lateral.exe" "$stage/win/lateral.exe"
+step "cargo build --target $win --no-default-features (Windows teachers' commands: console)"
+LATERAL_WINDOWS_ICON=$icon cargo build --locked --profile "$profile" --target "$win" --no-default-features
+cp "$target_dir/$win/$profile_dir/lateral.exe" "$stage/win/lateral-cli.exe"
+x86_64-w64-mingw32-strip "$stage/win/lateral.exe" "$stage/win/lateral-cli.exe"
+cp "$target_dir/$profile_dir/lateral" "$stage/lateral"
+strip "$stage/lateral"
+
+# --- licences --------------------------------------------------------------------------------
+step "licence lists"
 licences() { # TARGET [cargo metadata flags]: the third-party licence list of that build
   local t=$1
   shift

@@ -11,7 +11,8 @@
 #   --screenshot, and `dpkg -r` removes every file it installed;
 # - the Windows programs are PE32+ x86-64, lateral.exe for the GUI subsystem (no console
 #   window) and lateral-cli.exe for the console, linking no MinGW runtime DLL; the installer is
-#   one too, and unpacks with 7z into the programs, the licences and the uninstaller.
+#   one too, and unpacks with 7z into the programs, the licences and the uninstaller; the
+#   programs carry the icon.
 #
 # Needs root (dpkg -i); installs what it needs with apt-get. CI runs it after
 # `scripts/release.sh --profile dev` (.ci/run).
@@ -57,8 +58,8 @@ win_licences=(LICENSE-MIT.txt LICENSE-APACHE.txt LICENSE-Noto.txt THIRD-PARTY-LI
 
 # Xvfb and a software OpenGL (Mesa) for the window; the menu-entry and file-type tools whose
 # dpkg triggers register what the .deb installs.
-packages=(p7zip-full xvfb xauth file binutils-mingw-w64-x86-64 desktop-file-utils shared-mime-info
-  libegl-mesa0 libgl1-mesa-dri)
+packages=(p7zip-full xvfb xauth file binutils-mingw-w64-x86-64 icoutils desktop-file-utils
+  shared-mime-info libegl-mesa0 libgl1-mesa-dri)
 # The .deb's own dependencies, so that `dpkg -i` (which installs none) can succeed.
 deps=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/|[^,]*//g; s/,/ /g')
 # shellcheck disable=SC2206
@@ -152,6 +153,10 @@ for exe in lateral.exe lateral-cli.exe; do
   x86_64-w64-mingw32-objdump -p "$zdir/$exe" | sed -n 's/^\s*DLL Name: //p' | sort -u >"$tmp/$exe.dlls"
   check "$exe needs no MinGW runtime DLL, only Windows' own ($(tr '\n' ' ' <"$tmp/$exe.dlls"))" \
     bash -c "[ -s '$tmp/$exe.dlls' ] && ! grep -Ei '^(libgcc|libwinpthread|libstdc|libssp|libatomic|libunwind)' '$tmp/$exe.dlls'"
+done
+for exe in lateral.exe lateral-cli.exe; do
+  check "$exe carries the icon and the version that Explorer shows (build.rs)" \
+    bash -c "wrestool -l '$zdir/$exe' >'$tmp/res' && grep -q 'type=group_icon' '$tmp/res' && grep -q 'type=version' '$tmp/res'"
 done
 mkdir -p "$tmp/setup" && (cd "$tmp/setup" && 7z x -y "$setup" >/dev/null)
 (cd "$tmp/setup" && find . -type f) >"$tmp/setup.list"
