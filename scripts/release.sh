@@ -85,7 +85,7 @@ for s in 16 24 32 48 64 128 256; do
 done
 # Windows shows the 256 px picture as PNG inside the ICO (--raw), the small ones as bitmaps.
 icotool -c -o "$stage/win/lateral.ico" "$stage"/icons/{16,24,32,48,64,128}.png --raw="$stage/icons/256.png"
-# build.rs compiles it into the Windows programs (their icon in Explorer). A fixed path, so that
+# scripts/windows-resources.rs (the build script) compiles it into the Windows programs (their icon in Explorer). A fixed path, so that
 # an unchanged icon does not make cargo build again.
 mkdir -p "$target_dir/release-icon"
 cmp -s "$stage/win/lateral.ico" "$target_dir/release-icon/lateral.ico" ||

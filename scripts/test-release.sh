@@ -155,7 +155,7 @@ for exe in lateral.exe lateral-cli.exe; do
     bash -c "[ -s '$tmp/$exe.dlls' ] && ! grep -Ei '^(libgcc|libwinpthread|libstdc|libssp|libatomic|libunwind)' '$tmp/$exe.dlls'"
 done
 for exe in lateral.exe lateral-cli.exe; do
-  check "$exe carries the icon and the version that Explorer shows (build.rs)" \
+  check "$exe carries the icon and the version that Explorer shows (scripts/windows-resources.rs)" \
     bash -c "wrestool -l '$zdir/$exe' >'$tmp/res' && grep -q 'type=group_icon' '$tmp/res' && grep -q 'type=version' '$tmp/res'"
 done
 mkdir -p "$tmp/setup" && (cd "$tmp/setup" && 7z x -y "$setup" >/dev/null)
