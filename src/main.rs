@@ -1,4 +1,12 @@
 //! The `lateral` program: the app, or a teachers' command.
+//!
+//! On Windows the app build (feature `gui`) is a GUI-subsystem program, so starting Lateral from
+//! the Start menu or a double-click opens no console window. Windows gives such a program no
+//! console to print to, so the teachers' commands ship as a second program, `lateral-cli.exe`:
+//! this same `main` built without the `gui` feature, a console-subsystem program
+//! (docs/install.md, "Windows: two programs"). Attaching to the parent's console instead would
+//! need `unsafe` (the crate forbids it) and still races the shell's prompt.
+#![cfg_attr(all(windows, feature = "gui"), windows_subsystem = "windows")]
 
 #[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;

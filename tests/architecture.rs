@@ -514,3 +514,43 @@ fn collect_text(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// What outside material (`../shared`) a test uses goes through `tests/support::shared`, which
+/// skips without it. `.ci/run` relies on this: it runs the README's test command with
+/// `../shared` beside the checkout, then again, without it, only the test files that call
+/// `support::shared` (every other test cannot tell the difference).
+#[test]
+fn only_tests_support_reaches_outside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches", "examples", "fuzz"] {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            collect(&dir, &mut files);
+        }
+    }
+    let allowed = root.join("tests/support/mod.rs");
+    let outward = ["../shared", "\"shared\"", "shared/", "LATERAL_SHARED"];
+    let mut found = Vec::new();
+    for f in files
+        .iter()
+        .filter(|f| **f != allowed && !f.ends_with("tests/architecture.rs"))
+    {
+        let text = std::fs::read_to_string(f).expect("readable");
+        for (i, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            if let Some(p) = outward.iter().find(|p| code.contains(*p)) {
+                let rel = f.strip_prefix(root).unwrap_or(f).display().to_string();
+                found.push(format!("{rel}:{}: {p} in `{}`", i + 1, code.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "reach outside the repository only through tests/support::shared:\n{}",
+        found.join("\n")
+    );
+}

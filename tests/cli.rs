@@ -407,6 +407,28 @@ fn app_options_go_to_the_app() {
     }
 }
 
+/// `lateral FILE.lateral-exam`, as the desktop opens a double-clicked exam pack (the `.deb`'s
+/// `Exec=lateral %f`, the Windows installer's `"lateral.exe" "%1"`), is `--lessons FILE`; a
+/// mistyped command is still one (clap's suggestion), and a pack next to `--lessons` is refused.
+#[test]
+fn a_double_clicked_exam_pack_opens_in_the_app_and_a_mistyped_command_is_still_one() {
+    match lateral::cli::parse_args(vec!["Class 7b.LATERAL-EXAM".into()]) {
+        Ok(lateral::cli::Invocation::App(a)) => {
+            assert_eq!(a.lessons.as_deref(), Some(Path::new("Class 7b.LATERAL-EXAM")));
+        }
+        other => panic!("not the app on the pack: {other:?}"),
+    }
+    let o = lateral(&["chek", "lessons"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("'check'"), "the suggestion: {}", stderr(&o));
+    let o = lateral(&["exam.lateral-exam", "--lessons", "lessons"]);
+    assert_eq!(o.status.code(), Some(2), "one or the other: {}", stderr(&o));
+    assert!(stderr(&o).contains("exam.lateral-exam"), "{}", stderr(&o));
+    // A lesson folder or any other file is not opened so: `--lessons` says which.
+    let o = lateral(&["lessons"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
 #[test]
 fn export_writes_web_annotations_and_survives_an_empty_file() {
     let d = tempfile::tempdir().unwrap();

@@ -342,6 +342,31 @@ fn keyboard_help_opens_with_f1_question_mark_or_the_top_bar_and_closes_with_esca
 }
 
 #[test]
+fn the_about_box_shows_the_version_and_the_data_folder_and_closes_with_escape() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(&Store::new(dir.path()));
+    open_first_lesson(&mut h, "Ana");
+    h.get_by_label("About").click();
+    h.run();
+    assert!(h.state().about_open());
+    assert!(!h.state().help_open(), "one dialog at a time");
+    h.get_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")));
+    // Where the school's IT finds (and backs up) the students' work.
+    h.get_by_label(&dir.path().display().to_string());
+    h.query_by_label_contains("THIRD-PARTY-LICENSES.txt")
+        .expect("the licences are named");
+    // F1 swaps it for the keyboard help; Escape closes that, and leaves the lesson open.
+    press(&mut h, Key::F1);
+    assert!(h.state().help_open() && !h.state().about_open());
+    press(&mut h, Key::Escape);
+    h.get_by_label("About").click();
+    h.run();
+    press(&mut h, Key::Escape);
+    assert!(!h.state().about_open());
+    assert_eq!(h.state().screen(), Screen::Player, "Escape closed the About box only");
+}
+
+#[test]
 fn focus_starts_on_the_work_and_tab_follows_reading_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(&Store::new(dir.path()));
@@ -349,7 +374,7 @@ fn focus_starts_on_the_work_and_tab_follows_reading_order() {
     sign_in(&mut h, "Ana");
     // The top bar, left to right.
     let mut order = Vec::new();
-    for _ in 0..8 {
+    for _ in 0..9 {
         press(&mut h, Key::Tab);
         order.push(focused(&h).unwrap_or_default());
     }
@@ -360,6 +385,7 @@ fn focus_starts_on_the_work_and_tab_follows_reading_order() {
             "Teacher view",
             "Language",
             "Keyboard help",
+            "About",
             "A−",
             "A+",
             "Dark theme",

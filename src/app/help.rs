@@ -1,7 +1,10 @@
 //! The keyboard help: every shortcut of the app, in a dialog opened with F1 or ?, or with
-//! "Keyboard help" in the top bar; Escape, a click outside or Close closes it.
+//! "Keyboard help" in the top bar; and the About box ("About" in the top bar): the version, the
+//! licences, where student work is saved. Escape, a click outside or Close closes either.
 
-use egui::{Context, RichText};
+use std::path::Path;
+
+use egui::{Context, RichText, Ui};
 
 use super::{Command, LateralApp};
 use crate::tr;
@@ -53,45 +56,52 @@ pub(crate) fn shortcuts() -> [(String, Vec<(String, String)>); 3] {
     ]
 }
 
-/// Is the keyboard help open?
+/// Which of the two dialogs is shown, if any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shown {
+    /// Neither.
+    #[default]
+    Nothing,
+    /// The keyboard help.
+    Keys,
+    /// The About box.
+    About,
+}
+
+/// The keyboard help and the About box (one at a time).
 #[derive(Default)]
 pub(crate) struct Help {
-    open: bool,
+    shown: Shown,
 }
 
 impl Help {
+    /// Is one of the two dialogs open?
     pub(crate) fn is_open(&self) -> bool {
-        self.open
+        self.shown != Shown::Nothing
     }
 
-    pub(crate) fn set_open(&mut self, open: bool) {
-        self.open = open;
+    /// Which dialog is open.
+    pub(crate) fn shown(&self) -> Shown {
+        self.shown
     }
 
-    /// Draws the help if it is open; returns `Help(false)` when it is closed.
-    pub(crate) fn ui(&self, ctx: &Context) -> Vec<Command> {
-        if !self.open {
-            return Vec::new();
-        }
+    pub(crate) fn set_shown(&mut self, shown: Shown) {
+        self.shown = shown;
+    }
+
+    /// Draws the dialog that is open, if any (`data`: where student work is saved); returns
+    /// `Help(Nothing)` when it is closed.
+    pub(crate) fn ui(&self, ctx: &Context, data: &Path) -> Vec<Command> {
+        let (title, body): (String, &dyn Fn(&mut Ui)) = match self.shown {
+            Shown::Nothing => return Vec::new(),
+            Shown::Keys => (tr!("chrome-help-title"), &keys_ui),
+            Shown::About => (tr!("chrome-about-title"), &|ui: &mut Ui| about_ui(ui, data)),
+        };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("keyboard-help")).show(ctx, |ui| {
             ui.set_max_width(620.0);
-            ui.heading(tr!("chrome-help-title"));
-            for (i, (group, keys)) in shortcuts().iter().enumerate() {
-                ui.add_space(8.0);
-                ui.label(RichText::new(group).strong());
-                egui::Grid::new(("help", i))
-                    .num_columns(2)
-                    .min_col_width(200.0)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for (k, what) in keys {
-                            ui.label(RichText::new(k).monospace());
-                            ui.label(what);
-                            ui.end_row();
-                        }
-                    });
-            }
+            ui.heading(title);
+            body(ui);
             ui.add_space(10.0);
             let b = ui
                 .button(tr!("chrome-help-close"))
@@ -102,16 +112,54 @@ impl Help {
             }
         });
         if close || modal.should_close() {
-            vec![Command::Help(false)]
+            vec![Command::Help(Shown::Nothing)]
         } else {
             Vec::new()
         }
     }
 }
 
+/// The shortcuts, group by group.
+fn keys_ui(ui: &mut Ui) {
+    for (i, (group, keys)) in shortcuts().iter().enumerate() {
+        ui.add_space(8.0);
+        ui.label(RichText::new(group).strong());
+        egui::Grid::new(("help", i))
+            .num_columns(2)
+            .min_col_width(200.0)
+            .striped(true)
+            .show(ui, |ui| {
+                for (k, what) in keys {
+                    ui.label(RichText::new(k).monospace());
+                    ui.label(what);
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+/// The version, what Lateral promises, its licences and the data folder (for the school's IT).
+fn about_ui(ui: &mut Ui, data: &Path) {
+    // i18n: not text (the name of an environment variable)
+    let version = env!("CARGO_PKG_VERSION");
+    ui.label(RichText::new(tr!("chrome-about-version", version = version)).strong());
+    ui.add_space(6.0);
+    ui.label(tr!("chrome-about-what"));
+    ui.add_space(6.0);
+    ui.label(tr!("chrome-about-data"));
+    ui.label(RichText::new(data.display().to_string()).monospace());
+    ui.add_space(6.0);
+    ui.label(tr!("chrome-about-licence"));
+}
+
 impl LateralApp {
     /// Is the keyboard help shown?
     pub fn help_open(&self) -> bool {
-        self.help.is_open()
+        self.help.shown() == Shown::Keys
+    }
+
+    /// Is the About box shown?
+    pub fn about_open(&self) -> bool {
+        self.help.shown() == Shown::About
     }
 }

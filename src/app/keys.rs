@@ -7,6 +7,7 @@
 
 use egui::{Context, Event, Key, KeyboardShortcut, Modifiers};
 
+use super::help::Shown;
 use super::{Command, LateralApp, PlayerCmd, Screen};
 use crate::lesson::StepBody;
 use crate::records::progress::AppSettings;
@@ -56,7 +57,10 @@ impl LateralApp {
             return cmds;
         }
         if plain(ctx, Key::F1) || ctx.input(|i| i.events.iter().any(|e| matches!(e, Event::Text(t) if t == "?"))) {
-            cmds.push(Command::Help(!self.help.is_open()));
+            cmds.push(Command::Help(match self.help.shown() {
+                Shown::Keys => Shown::Nothing,
+                _ => Shown::Keys,
+            }));
         }
         // The focused article extending a keyboard selection: its Escape cancels the selection.
         let selecting = ctx
@@ -111,7 +115,7 @@ impl LateralApp {
     /// class → teacher, preview → editing).
     fn back(&mut self) -> Option<Command> {
         if self.help.is_open() {
-            return Some(Command::Help(false));
+            return Some(Command::Help(Shown::Nothing));
         }
         // The PIN dialog closes itself on Escape (egui's modal); a popup closes itself too.
         if self.pin.is_open() || self.dialog.is_some() {

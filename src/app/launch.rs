@@ -40,6 +40,7 @@ pub fn app_options(args: AppArgs) -> AppOptions {
         class: args.class,
         pin: args.pin,
         keyboard_help: args.keyboard_help,
+        about: args.about,
         import: args.import,
         ..screenshot::Plan::default()
     });
@@ -89,6 +90,18 @@ fn build_app(opts: &AppOptions, probe: &mut Option<Probe>) -> Result<LateralApp,
     Ok(app)
 }
 
+/// The window's title: the app and its version (as in the About box and `lateral --version`).
+pub(crate) fn window_title() -> String {
+    // i18n: not text (the app's name and version)
+    format!("Lateral {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The window's icon: `assets/icon/lateral-256.png`, rendered from `assets/icon/lateral.svg`
+/// (the same picture as the installed icons; `scripts/release.sh` renders them all).
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/lateral-256.png")).unwrap_or_default()
+}
+
 /// What the worker thread hands back: the app (or why there is none) and the probe.
 type Built = (Result<LateralApp, String>, Option<Probe>);
 
@@ -110,8 +123,11 @@ pub fn run(opts: AppOptions) -> i32 {
     let mut failed: Option<String> = None;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            // i18n: not text (the app's name)
-            .with_title("Lateral")
+            .with_title(window_title())
+            // The desktop entry's name (`lateral.desktop`), so the dock groups the window under it.
+            // i18n: not text (an identifier)
+            .with_app_id("lateral")
+            .with_icon(window_icon())
             .with_inner_size([size.0 as f32, size.1 as f32])
             .with_min_inner_size([640.0, 420.0]),
         renderer: eframe::Renderer::Glow,
@@ -197,5 +213,18 @@ impl eframe::App for Probed {
 
     fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
         eframe::App::on_exit(&mut self.app, gl);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_shows_the_version_and_the_icon() {
+        assert_eq!(window_title(), format!("Lateral {}", env!("CARGO_PKG_VERSION")));
+        let icon = window_icon();
+        assert_eq!((icon.width, icon.height), (256, 256), "the embedded PNG decodes");
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     }
 }

@@ -8,7 +8,7 @@
 mod access;
 mod dialogs;
 mod handin;
-mod help;
+pub mod help;
 mod keys;
 mod language;
 mod launch;
@@ -90,8 +90,8 @@ pub enum Command {
     FontSmaller,
     /// Zoom the whole window in (`1`), out (`-1`), or back to 100% (`0`); saved per student.
     Zoom(i8),
-    /// Show (`true`) or hide the keyboard help.
-    Help(bool),
+    /// Show the keyboard help or the About box, or neither.
+    Help(help::Shown),
     /// Light/dark.
     ToggleTheme,
     /// Speak this language (saved for the laptop and for the student using it).
@@ -361,7 +361,7 @@ impl LateralApp {
         cmds.extend(self.screen_ui(ui, &theme));
         self.after_screen(ui);
         cmds.extend(self.pin.ui(&ctx, &self.shared, &theme));
-        cmds.extend(self.help.ui(&ctx));
+        cmds.extend(self.help.ui(&ctx, self.shared.store.root()));
         for c in cmds {
             self.run_cmd(c, now);
         }
@@ -427,7 +427,7 @@ impl LateralApp {
             Command::FontBigger => self.change_font(2.0),
             Command::FontSmaller => self.change_font(-2.0),
             Command::Zoom(step) => self.change_zoom(step),
-            Command::Help(open) => self.help.set_open(open),
+            Command::Help(shown) => self.help.set_shown(shown),
             Command::LeaveTeacher => self.run_teacher_goto(Some(Goto::Close)),
             Command::SetLocale(l) => self.set_locale(l),
             Command::ToggleTheme => {

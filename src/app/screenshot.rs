@@ -45,6 +45,8 @@ pub(crate) struct Plan {
     pub(crate) pin: bool,
     /// Show the keyboard help over the screen (`--keyboard-help`).
     pub(crate) keyboard_help: bool,
+    /// Show the About box.
+    pub(crate) about: bool,
     /// Open the teacher's import window on this file, read (`--import FILE`).
     pub(crate) import: Option<PathBuf>,
     /// Progress: 0 waiting, 1 requested, 2 saved, 3 failed.
@@ -72,7 +74,10 @@ pub(crate) fn prepare(app: &mut LateralApp, plan: &Plan) -> Result<(), String> {
         app.zoom = z;
     }
     if plan.keyboard_help {
-        app.run_cmd(Command::Help(true), 0.0);
+        app.run_cmd(Command::Help(super::help::Shown::Keys), 0.0);
+    }
+    if plan.about {
+        app.run_cmd(Command::Help(super::help::Shown::About), 0.0);
     }
     if plan.pin {
         // The teacher PIN dialog over the library (first use: the data folder is a fresh one).

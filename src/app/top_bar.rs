@@ -1,5 +1,5 @@
-//! The bar at the top of every screen: who is reading, the way back, keyboard help, zoom, text
-//! size, theme, and the notice.
+//! The bar at the top of every screen: who is reading, the way back, keyboard help, About, zoom,
+//! text size, theme, and the notice.
 //!
 //! Its controls are added left to right, so Tab and a screen reader meet them in reading order;
 //! the settings group is pushed to the right edge by the width it took last frame, on a second
@@ -7,6 +7,7 @@
 
 use egui::{RichText, Ui};
 
+use super::help::Shown;
 use super::theme::Theme;
 use super::{Command, Screen, Shared};
 use crate::grading::score::Verdict;
@@ -116,14 +117,21 @@ fn right_aligned(ui: &mut Ui, was: f32, add: impl FnOnce(&mut Ui)) -> f32 {
     ui.horizontal(add).response.rect.width()
 }
 
-/// Keyboard help, zoom, text size, theme (left to right).
+/// Keyboard help, About, zoom, text size, theme (left to right).
 fn settings_ui(ui: &mut Ui, theme: &Theme, zoom: f32, cmds: &mut Vec<Command>) {
     if ui
         .button(tr!("chrome-keyboard-help"))
         .on_hover_text(tr!("chrome-keyboard-help.hover"))
         .clicked()
     {
-        cmds.push(Command::Help(true));
+        cmds.push(Command::Help(Shown::Keys));
+    }
+    if ui
+        .button(tr!("chrome-about"))
+        .on_hover_text(tr!("chrome-about.hover"))
+        .clicked()
+    {
+        cmds.push(Command::Help(Shown::About));
     }
     ui.separator();
     if (zoom - 1.0).abs() > 0.01 {

@@ -1,7 +1,7 @@
 //! `lateral check`: every problem in every lesson, article and exam pack.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -145,7 +145,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         strict,
     } = args;
     // Exam packs are checked on their own (they carry their articles); the rest is a library.
-    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = paths.iter().cloned().partition(|p| is_pack_path(p));
+    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|p| crate::records::pack::is_pack_path(p));
     let mut diags = Vec::new();
     for p in &packs {
         match crate::files::read_text(p, crate::files::MAX_PACK_BYTES) {
@@ -219,9 +222,4 @@ fn write_json(lib: &Library, diags: &[Diagnostic], out: &mut dyn Write) -> std::
         },
     )?;
     writeln!(out)
-}
-
-/// Is `p` an exam pack, by its name (`NAME.lateral-exam`)?
-fn is_pack_path(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("lateral-exam"))
 }

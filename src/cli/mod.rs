@@ -28,7 +28,8 @@ pub mod score;
 /// What follows the help of `lateral --help`.
 const AFTER_HELP: &str = "\
 Without a command, lateral starts the desktop app: on the bundled lessons, or with --lessons DIR on
-the lessons in DIR (or an exam pack, NAME.lateral-exam).
+the lessons in DIR (or an exam pack, NAME.lateral-exam). `lateral NAME.lateral-exam` (what a
+double-click on an exam pack runs) is `lateral --lessons NAME.lateral-exam`.
 
 Every command exits 0 when all is well, 1 when it found problems, 2 when it could not run.
 `lateral COMMAND --help` tells more about each.
@@ -109,6 +110,14 @@ pub struct AppArgs {
     /// Show the keyboard help (F1) over the screen
     #[arg(long, help_heading = "Screenshots", requires = "screenshot")]
     pub keyboard_help: bool,
+    /// Show the About box over the screen
+    #[arg(
+        long,
+        help_heading = "Screenshots",
+        requires = "screenshot",
+        conflicts_with = "keyboard_help"
+    )]
+    pub about: bool,
     /// Open the teacher's import window on this file, read
     #[arg(long, value_name = "FILE", help_heading = "Screenshots", requires = "screenshot", conflicts_with_all = ["lesson", "edit", "class", "pin"])]
     pub import: Option<PathBuf>,
@@ -179,11 +188,25 @@ pub enum Format {
 /// Parses the arguments after the program name. An `Err` is also what `--help` and `--version`
 /// give: print it with [`print_parse_error`].
 pub fn parse_args(args: Vec<String>) -> Result<Invocation, clap::Error> {
-    let cli = Cli::try_parse_from(std::iter::once("lateral".to_string()).chain(args))?;
+    let cli = Cli::try_parse_from(std::iter::once("lateral".to_string()).chain(open_file_args(args)))?;
     Ok(match cli.command {
         Some(c) => Invocation::Command(c),
         None => Invocation::App(cli.app),
     })
+}
+
+/// `lateral FILE.lateral-exam`, what a double-click on an exam pack runs (the `.deb`'s
+/// `Exec=lateral %f`, the Windows installer's `"lateral.exe" "%1"`), is `lateral --lessons FILE`.
+/// Only a first argument named as a pack is taken so, and not next to `--lessons`: anything else
+/// reaches clap as given, so a mistyped command (`lateral chek`) still gets clap's suggestion.
+fn open_file_args(mut args: Vec<String>) -> Vec<String> {
+    let is_file = args
+        .first()
+        .is_some_and(|a| !a.starts_with('-') && crate::records::pack::is_pack_path(Path::new(a)));
+    if is_file && !args.iter().any(|a| a == "--lessons" || a.starts_with("--lessons=")) {
+        args.insert(0, "--lessons".into());
+    }
+    args
 }
 
 /// Prints what [`parse_args`] returned instead of a command line: help and the version on `out`

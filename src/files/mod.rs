@@ -265,6 +265,7 @@ pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum FileId {
     /// Device and inode.
+    #[cfg(unix)]
     Inode(u64, u64),
     /// The path with links and `..` resolved, or as given.
     Path(PathBuf),
@@ -468,6 +469,7 @@ fn write_with(path: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()
     // and `commit` fsyncs it, renames it over `path` (replacing a link planted there, never
     // writing through it) and fsyncs the folder. A file being replaced keeps its permissions,
     // unless it is student data, which is always the owner's only.
+    #[cfg_attr(not(unix), expect(unused_mut, reason = "only Unix sets a mode"))]
     let mut opts = atomic_write_file::OpenOptions::new();
     #[cfg(unix)]
     if privacy == Privacy::Owner {

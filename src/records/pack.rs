@@ -20,6 +20,15 @@ use crate::lesson::{CardRef, Lesson, Step, StepBody, StepKind, Task};
 /// The value of `format` in a pack.
 pub const FORMAT: &str = "lateral-exam-pack";
 
+/// The file name extension of a pack (`NAME.lateral-exam`), also registered with the desktop
+/// (the `.deb`'s MIME type, the Windows installer's file association: `tests/packaging.rs`).
+pub const EXTENSION: &str = "lateral-exam";
+
+/// Is `p` an exam pack, by its name (`NAME.lateral-exam`, any case)?
+pub fn is_pack_path(p: &std::path::Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION))
+}
+
 /// A pack file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

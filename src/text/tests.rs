@@ -110,11 +110,48 @@ fn words_join_inner_apostrophes_and_hyphens() {
     );
 }
 
+#[test]
+fn folding_takes_ascii_as_the_general_rule_does() {
+    for c in (0u8..128).map(char::from) {
+        let general = if c == '`' {
+            '\''
+        } else if c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        assert_eq!(fold_char(c), Some(general), "{c:?}");
+    }
+}
+
 proptest::proptest! {
     /// `lowercase` takes a shortcut for ASCII text: the same as lower-casing char by char.
     #[test]
     fn lowercase_of_ascii_is_char_by_char(s in "[\\x00-\\x7F]{0,40}|\\PC{0,20}") {
         let by_char: String = s.chars().flat_map(char::to_lowercase).collect();
         proptest::prop_assert_eq!(lowercase(&s), by_char);
+    }
+
+    /// `Folded::quote` folds without building the map back to the original chars: the same text
+    /// as folding the trimmed quote with the map and trimming the result.
+    #[test]
+    fn folding_a_quote_without_its_map_gives_the_same_text(
+        s in "[ a\u{AD}\u{200B}\u{A0}\t\n\u{2019}\u{2014}\u{3000}\u{FEFF}]{0,24}|\\PC{0,24}"
+    ) {
+        let with_map = Folded::new(s.trim()).text.trim().to_string();
+        proptest::prop_assert_eq!(Folded::quote(&s), with_map);
+    }
+
+    /// `CharIndex::new` finds chars byte by byte: the same offsets and line starts as walking
+    /// the decoded chars.
+    #[test]
+    fn char_index_built_from_bytes_is_the_char_walk(s in r"[a\n\u{E9}\u{2014}\u{1F600}]{0,30}|\PC{0,30}") {
+        let idx = CharIndex::new(s.clone());
+        let mut bytes: Vec<u32> = s.char_indices().map(|(b, _)| b as u32).collect();
+        bytes.push(s.len() as u32);
+        let mut lines = vec![0];
+        lines.extend(s.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(i, _)| i + 1));
+        proptest::prop_assert_eq!(&idx.char_bytes, &bytes);
+        proptest::prop_assert_eq!(&idx.line_starts, &lines);
     }
 }

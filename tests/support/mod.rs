@@ -29,11 +29,23 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// `../shared/NAME` beside the repository when every one of `needs` (paths inside it) exists;
-/// `None` (after printing why) when it is missing outside CI; a panic when it is missing in CI.
+/// The folder of outside material: `../shared` beside the repository, or the folder named by
+/// `LATERAL_SHARED` when that is set. `.ci/run` sets it to an empty folder to run the tests as a
+/// bare clone would, with the binaries it has already built.
+#[allow(dead_code)]
+pub fn shared_root() -> PathBuf {
+    match std::env::var_os("LATERAL_SHARED") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    }
+}
+
+/// `NAME` in the outside material ([`shared_root`]) when every one of `needs` (paths inside it)
+/// exists; `None` (after printing why) when it is missing outside CI; a panic when it is missing
+/// in CI.
 #[allow(dead_code)]
 pub fn shared(name: &str, needs: &[&str], what: &str) -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(name);
+    let root = shared_root().join(name);
     let missing: Vec<&str> = needs.iter().copied().filter(|n| !root.join(n).exists()).collect();
     if missing.is_empty() {
         return Some(root);

@@ -18,6 +18,8 @@ chrome-leave-teacher = ◀ Leave teacher view
 chrome-preview-as-student = Preview as student
 chrome-keyboard-help = Keyboard help
     .hover = Every keyboard shortcut (F1 or ?)
+chrome-about = About
+    .hover = The version, the licences, and where student work is saved
 # The whole window's zoom; $percent is written as the language writes percentages ("125%").
 chrome-zoom = Zoom { $percent }
     .hover = Ctrl + and Ctrl − zoom everything; Ctrl 0 goes back to 100%
@@ -58,6 +60,15 @@ chrome-help-steps = Next / previous step (N on the last step: the summary)
 chrome-help-undo = Undo / redo
 chrome-help-close = Close
     .hover = Close the help (Escape)
+
+## The About box ("About" in the top bar). $version: the version number, e.g. 0.1.0.
+
+chrome-about-title = About Lateral
+chrome-about-version = Version { $version }
+chrome-about-what = Media-literacy lessons on real news text. Lateral works offline and never touches the network.
+# Followed by the folder, on a line of its own.
+chrome-about-data = Student work and settings are saved on this computer, in:
+chrome-about-licence = Free software under the MIT or Apache-2.0 licence (LICENSE-MIT, LICENSE-APACHE). The licences of the libraries it is built from are in THIRD-PARTY-LICENSES.txt, installed with the program.
 
 ## The teacher PIN dialog. $min and $max: the shortest and longest PIN, in digits.
 

@@ -17,6 +17,8 @@ chrome-leave-teacher = ◀ Zamknij widok nauczyciela
 chrome-preview-as-student = Podgląd jako uczeń
 chrome-keyboard-help = Skróty
     .hover = Wszystkie skróty klawiszowe (F1 lub ?)
+chrome-about = O programie
+    .hover = Wersja, licencje i miejsce, w którym zapisywane są prace uczniów
 chrome-zoom = Powiększenie { $percent }
     .hover = Ctrl + i Ctrl − powiększają lub pomniejszają wszystko; Ctrl 0 przywraca 100 %
 chrome-text-size = Tekst { $size }
@@ -53,6 +55,14 @@ chrome-help-steps = Następny / poprzedni krok (N na ostatnim kroku: podsumowani
 chrome-help-undo = Cofnij / ponów
 chrome-help-close = Zamknij
     .hover = Zamknij pomoc (Escape)
+
+## Okno „O programie”.
+
+chrome-about-title = O programie Lateral
+chrome-about-version = Wersja { $version }
+chrome-about-what = Lekcje edukacji medialnej na prawdziwych tekstach prasowych. Lateral działa bez internetu i nigdy nie łączy się z siecią.
+chrome-about-data = Prace uczniów i ustawienia są zapisywane na tym komputerze, w folderze:
+chrome-about-licence = Wolne oprogramowanie na licencji MIT lub Apache-2.0 (LICENSE-MIT, LICENSE-APACHE). Licencje bibliotek, z których jest zbudowany, są w pliku THIRD-PARTY-LICENSES.txt, instalowanym razem z programem.
 
 ## The teacher PIN dialog
 

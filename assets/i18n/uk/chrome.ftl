@@ -17,6 +17,8 @@ chrome-leave-teacher = ◀ Вийти з режиму вчителя
 chrome-preview-as-student = Перегляд очима учня
 chrome-keyboard-help = Клавіші
     .hover = Усі гарячі клавіші (F1 або ?)
+chrome-about = Про програму
+    .hover = Версія, ліцензії та місце, де зберігаються роботи учнів
 chrome-zoom = Масштаб { $percent }
     .hover = Ctrl + і Ctrl − збільшують або зменшують усе; Ctrl 0 повертає 100 %
 chrome-text-size = Текст { $size }
@@ -53,6 +55,14 @@ chrome-help-steps = Наступний / попередній крок (N на �
 chrome-help-undo = Скасувати / повторити
 chrome-help-close = Закрити
     .hover = Закрити довідку (Escape)
+
+## Вікно «Про програму».
+
+chrome-about-title = Про Lateral
+chrome-about-version = Версія { $version }
+chrome-about-what = Уроки медіаграмотності на справжніх новинних текстах. Lateral працює без інтернету й ніколи не звертається до мережі.
+chrome-about-data = Роботи учнів і налаштування зберігаються на цьому комп’ютері, у теці:
+chrome-about-licence = Вільне програмне забезпечення за ліцензією MIT або Apache-2.0 (LICENSE-MIT, LICENSE-APACHE). Ліцензії бібліотек, з яких його зібрано, — у файлі THIRD-PARTY-LICENSES.txt, що встановлюється разом із програмою.
 
 ## The teacher PIN dialog
 
