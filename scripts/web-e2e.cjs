@@ -160,6 +160,14 @@ async function main() {
   const json = work ? await page.evaluate((k) => localStorage.getItem(k), work) : '';
   check(work && /"format"/.test(json) && /TextQuoteSelector|TextPositionSelector/.test(json), 'the work is saved in localStorage as a results file', work);
 
+  // Hand in: the results file is downloaded (a browser has no hand-in folder).
+  await click(await find(named('Finish lesson'), 'Finish lesson'));
+  const handIn = await find((n) => n.role === 'Button' && /^Hand in/.test(text(n)) && !/…$/.test(text(n)), 'Hand in');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), click(handIn)]);
+  const handed = fs.readFileSync(await download.path(), 'utf8');
+  check(/"format": "lateral-results"/.test(handed) && /Milley tried to speak/.test(handed), 'Hand in downloads the results file',
+    download.suggestedFilename());
+
   // A reload keeps the student and the work.
   await load(() => page.reload());
   const ana = await find((n) => n.role === 'Button' && text(n) === 'Ana Web', 'the saved student');
