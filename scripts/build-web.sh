@@ -5,8 +5,7 @@
 #
 #   scripts/build-web.sh [--serve] [--port N] [--profile NAME]
 #
-# --profile: the cargo profile (default `release`, the one to publish; CI uses `web-ci`, which
-# builds faster and makes a larger wasm: docs/benchmarks.md "Web build").
+# --profile: the cargo profile (default `release`, the one to publish and the one CI tests).
 # Installs what it needs: the wasm32 target, and wasm-bindgen-cli at the version Cargo.lock pins.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The web build's end-to-end test (issue 19): builds dist/web/ (scripts/build-web.sh, profile
-# `web-ci` unless LATERAL_WEB_PROFILE says otherwise), serves it on localhost, and drives
-# Debian's Chromium headless with playwright-core (scripts/web-e2e.cjs). Installs what it needs:
-# chromium (apt), playwright-core (npm, into a cache folder outside the checkout).
+# The web build's end-to-end test (issue 19): builds dist/web/ (scripts/build-web.sh, the
+# release build that is published, unless LATERAL_WEB_PROFILE names another cargo profile),
+# serves it on localhost, and drives Debian's Chromium headless with playwright-core
+# (scripts/web-e2e.cjs). Installs what it needs: chromium (apt), playwright-core (npm, into a
+# cache folder outside the checkout).
 # Screenshots go to target/web-test/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profile=${LATERAL_WEB_PROFILE:-web-ci}
+profile=${LATERAL_WEB_PROFILE:-release}
 PLAYWRIGHT_VERSION=1.65.1
 
 scripts/build-web.sh --profile "$profile"
