@@ -8,14 +8,24 @@
 //! need `unsafe` (the crate forbids it) and still races the shell's prompt.
 #![cfg_attr(all(windows, feature = "gui"), windows_subsystem = "windows")]
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use lateral::cli;
 
+/// In a browser (the web build, `scripts/build-web.sh`): the app on the page's canvas.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    lateral::app::web::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn exit(code: i32) -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     // `std::env::args` panics on an argument that is not Unicode (a file name in an old
     // encoding): refuse it with a message instead.

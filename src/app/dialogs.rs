@@ -35,10 +35,17 @@ impl Dialog {
         let (tx, rx) = std::sync::mpsc::channel();
         // Worked out here: the dialog's thread speaks English (the locale is the UI thread's).
         let words = Words::new(what);
-        #[cfg(not(test))]
+        #[cfg(not(any(test, target_arch = "wasm32")))]
         std::thread::spawn(move || {
             let _ = tx.send(show(what, &words, &default_name));
         });
+        // A browser has neither threads nor folders: the web build downloads a hand-in instead
+        // (`LateralApp::open_dialog`), and a folder cannot be picked.
+        #[cfg(all(target_arch = "wasm32", not(test)))]
+        {
+            let _ = (default_name, words);
+            let _ = tx.send(None);
+        }
         #[cfg(test)]
         {
             let _ = (default_name, words);
@@ -60,6 +67,12 @@ impl Dialog {
 impl LateralApp {
     /// Opens a file dialog on its own thread (it must never block the UI).
     pub(super) fn open_dialog(&mut self, what: Pending) {
+        // In a browser, "Hand in as…" is a download the browser asks where to save.
+        #[cfg(target_arch = "wasm32")]
+        if what == Pending::HandInAs {
+            self.hand_in(std::path::Path::new(""), None);
+            return;
+        }
         let default_name = self
             .session()
             .map(|s| results_file_name(&s.student, &s.lesson.id))
@@ -84,7 +97,7 @@ impl LateralApp {
 }
 
 /// What a dialog says: its title and, when it picks a file, the names of its filters.
-#[cfg_attr(test, allow(dead_code))] // unit tests never show a dialog
+#[cfg_attr(any(test, target_arch = "wasm32"), allow(dead_code))] // unit tests and browsers show none
 struct Words {
     title: String,
     articles: String,
@@ -110,7 +123,7 @@ impl Words {
 }
 
 /// Shows the native dialog for `what` and waits for the answer (on the dialog's own thread).
-#[cfg(not(test))]
+#[cfg(not(any(test, target_arch = "wasm32")))]
 fn show(what: Pending, words: &Words, default_name: &str) -> Option<PathBuf> {
     let d = rfd::FileDialog::new().set_title(&words.title);
     match what {

@@ -1,5 +1,6 @@
 //! Starting the app: its options (`--screenshot` and friends), the library it opens, and the
-//! window.
+//! window. (The desktop's: the web build starts in `app::web`.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

@@ -20,8 +20,10 @@ mod shared;
 pub mod startup_probe;
 pub mod theme;
 mod top_bar;
+pub mod web;
 pub mod widgets;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use launch::{AppOptions, app_options, run};
 pub use pin_gate::PinCmd;
 pub use screens::class::{ClassCmd, ClassScreen};
@@ -197,8 +199,7 @@ impl LateralApp {
         shared::bundled_library()
     }
 
-    /// Hands in to `dir` instead of the default folder (`LATERAL_HANDIN_DIR`, or a folder in the
-    /// user's documents).
+    /// Hands in to `dir` instead of the default folder (`LATERAL_HANDIN_DIR`, or in Documents).
     pub fn with_handin_dir(mut self, dir: PathBuf) -> Self {
         self.shared.handin_dir = dir;
         self

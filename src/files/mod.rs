@@ -15,6 +15,7 @@
 //! previous version as `NAME.bak`, rename, and fsync the folder. [`write_private`] and
 //! [`create_private_dir`] make files only their owner may read (0600 in 0700 folders on Unix).
 
+pub mod backend;
 pub mod watch;
 
 use std::collections::HashSet;

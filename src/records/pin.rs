@@ -107,11 +107,14 @@ fn random_salt() -> [u8; 16] {
         s.write_u8(0);
         h.update(s.finish().to_le_bytes());
     }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    // `web_time`: std's clock panics in a browser (wasm32); the same clock elsewhere.
+    let now = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or_default();
     h.update(now.to_le_bytes());
+    // A browser has no process id (std panics there).
+    #[cfg(not(target_arch = "wasm32"))]
     h.update(std::process::id().to_le_bytes());
     let d = h.finalize();
     let mut out = [0u8; 16];

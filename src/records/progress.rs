@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::files::{MAX_META_BYTES, MAX_RESULTS_BYTES, create_private_dir, io_reason, read_text, write_private};
+use crate::files::backend::{Backend, KeyValue};
+use crate::files::{MAX_META_BYTES, MAX_RESULTS_BYTES, io_reason};
 use crate::i18n::Locale;
 use crate::records::pin::TeacherPin;
 use crate::records::results::{Results, parse_results};
@@ -135,10 +136,12 @@ pub enum Loaded {
     },
 }
 
-/// The data folder.
+/// The data folder (on disk, or in a key-value store: see [`crate::files::backend`]).
 #[derive(Clone, Debug)]
 pub struct Store {
     root: PathBuf,
+    /// Where its files are kept.
+    backend: Backend,
 }
 
 /// The folder name for a student's files (see [`crate::text::ids::student_folder_name`]).
@@ -149,7 +152,24 @@ pub(crate) fn slug(name: &str) -> String {
 impl Store {
     /// A store in `root`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            backend: Backend::Disk,
+        }
+    }
+
+    /// A store whose files are entries of `kv` (the browser's storage in the web build), keyed
+    /// by their paths under `root`: the same files, in the same format, as on disk.
+    pub fn in_key_value(root: impl Into<PathBuf>, kv: std::sync::Arc<dyn KeyValue>) -> Self {
+        Self {
+            root: root.into(),
+            backend: Backend::Keys(kv),
+        }
+    }
+
+    /// Whether the files are on disk (not in the browser's storage).
+    pub fn on_disk(&self) -> bool {
+        matches!(self.backend, Backend::Disk)
     }
 
     /// The platform's data folder for Lateral (`~/.local/share/lateral` on Linux), or the folder
@@ -183,15 +203,11 @@ impl Store {
     /// Every student with a profile, sorted by name. Profiles that cannot be read, or whose name
     /// is not one the app would accept, are passed over.
     pub fn students(&self) -> Vec<String> {
-        let dir = self.root.join("students");
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            return Vec::new();
-        };
-        let mut names: Vec<String> = rd
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .take(crate::files::MAX_FOLDER_FILES)
-            .filter_map(|e| read_text(&e.path().join("profile.json"), MAX_META_BYTES).ok())
+        let mut names: Vec<String> = self
+            .backend
+            .subfolders(&self.root.join("students"))
+            .into_iter()
+            .filter_map(|d| self.backend.read_text(&d.join("profile.json"), MAX_META_BYTES).ok())
             .filter_map(|t| serde_json::from_str::<Profile>(&t).ok())
             .filter_map(|p| check_student_name(&p.name).ok())
             .collect();
@@ -207,14 +223,15 @@ impl Store {
         self.ensure_root()
             .map_err(|e| format!("Could not create the data folder: {e}"))?;
         let p = self.student_dir(&name).join("profile.json");
-        if !p.exists() {
+        if !self.backend.exists(&p) {
             let json = serde_json::to_string_pretty(&Profile {
                 name: name.clone(),
                 zoom: None,
                 locale: None,
             })
             .unwrap_or_default();
-            write_private(&p, json.as_bytes())
+            self.backend
+                .write_private(&p, json.as_bytes())
                 .map_err(|e| format!("Could not save the profile in {}: {}", p.display(), io_reason(&e)))?;
         }
         Ok(name)
@@ -222,7 +239,8 @@ impl Store {
 
     /// This student's profile, if it can be read.
     fn profile(&self, name: &str) -> Option<Profile> {
-        read_text(&self.student_dir(name).join("profile.json"), MAX_META_BYTES)
+        self.backend
+            .read_text(&self.student_dir(name).join("profile.json"), MAX_META_BYTES)
             .ok()
             .and_then(|t| serde_json::from_str::<Profile>(&t).ok())
     }
@@ -259,15 +277,16 @@ impl Store {
         change(&mut profile);
         let p = self.student_dir(&name).join("profile.json");
         let json = serde_json::to_string_pretty(&profile).unwrap_or_default();
-        write_private(&p, json.as_bytes())
+        self.backend
+            .write_private(&p, json.as_bytes())
             .map_err(|e| format!("Could not save the profile in {}: {}", p.display(), io_reason(&e)))
     }
 
     /// Creates the data folder readable by this user only (0700), and tightens one created
     /// by an older version.
     fn ensure_root(&self) -> std::io::Result<()> {
-        create_private_dir(&self.root)?;
-        create_private_dir(&self.root.join("students"))
+        self.backend.create_private_dir(&self.root)?;
+        self.backend.create_private_dir(&self.root.join("students"))
     }
 
     /// Loads a student's saved work on a lesson. An unreadable file is moved aside, never lost.
@@ -275,10 +294,10 @@ impl Store {
         let Some(p) = self.progress_path(student, lesson_id) else {
             return Loaded::Nothing;
         };
-        if std::fs::symlink_metadata(&p).is_err() {
+        if !self.backend.exists(&p) {
             return Loaded::Nothing;
         }
-        let problem = match read_text(&p, MAX_RESULTS_BYTES) {
+        let problem = match self.backend.read_text(&p, MAX_RESULTS_BYTES) {
             Ok(text) => match parse_results(&SourceFile::new(p.display().to_string(), text)) {
                 Ok(r) if r.lesson.id == lesson_id => return Loaded::Work(Box::new(r)),
                 Ok(r) => format!("it holds work for lesson `{}`", r.lesson.id),
@@ -293,7 +312,7 @@ impl Store {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let moved_to = p.with_file_name(format!("{stem}.damaged-{stamp}.json"));
-        match std::fs::rename(&p, &moved_to) {
+        match self.backend.rename(&p, &moved_to) {
             Ok(()) => Loaded::Damaged { moved_to, problem },
             Err(e) => Loaded::Damaged {
                 moved_to: p,
@@ -318,13 +337,14 @@ impl Store {
         self.ensure_root()?;
         let mut r = results.clone();
         r.updated = Some(crate::records::results::now());
-        write_private(&p, r.to_json().as_bytes())?;
+        self.backend.write_private(&p, r.to_json().as_bytes())?;
         Ok(p)
     }
 
     /// The app's settings; defaults when there are none or they cannot be read.
     pub fn load_settings(&self) -> AppSettings {
-        read_text(&self.root.join("settings.json"), MAX_META_BYTES)
+        self.backend
+            .read_text(&self.root.join("settings.json"), MAX_META_BYTES)
             .ok()
             .and_then(|t| serde_json::from_str::<AppSettings>(&t).ok())
             .unwrap_or_default()
@@ -335,254 +355,11 @@ impl Store {
     pub fn save_settings(&self, s: &AppSettings) -> std::io::Result<()> {
         let json = serde_json::to_string_pretty(s).unwrap_or_default();
         self.ensure_root()?;
-        write_private(&self.root.join("settings.json"), json.as_bytes())
+        self.backend
+            .write_private(&self.root.join("settings.json"), json.as_bytes())
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lesson::bundled;
-
-    #[test]
-    fn slugs_are_safe_and_distinct() {
-        assert!(slug("Ana María").starts_with("ana-maría-"), "{}", slug("Ana María"));
-        assert_ne!(slug("Ana"), slug("ana"));
-        assert!(slug("../../etc").starts_with("etc-"));
-        assert!(slug("   ").starts_with("student-"));
-        assert!(!slug("a/b\\c").contains(['/', '\\']));
-    }
-
-    #[test]
-    fn each_student_keeps_their_own_zoom() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        store.add_student("Ana").expect("added");
-        store.add_student("Ben").expect("added");
-        assert_eq!(store.student_zoom("Ana"), 1.0);
-        store.set_student_zoom("Ana", 1.4).expect("saved");
-        assert_eq!((store.student_zoom("Ana"), store.student_zoom("Ben")), (1.4, 1.0));
-        // Out of range or not a number: kept in range; the name is still readable.
-        store.set_student_zoom("Ben", 40.0).expect("saved");
-        assert_eq!(store.student_zoom("Ben"), ZOOM_RANGE.1);
-        store.set_student_zoom("Ben", f32::NAN).expect("saved");
-        assert_eq!(store.student_zoom("Ben"), 1.0);
-        assert_eq!(store.students(), vec!["Ana", "Ben"]);
-        // A profile from before zoom existed reads as 1.0.
-        std::fs::write(store.student_dir("Ana").join("profile.json"), r#"{"name": "Ana"}"#).expect("write");
-        assert_eq!(store.student_zoom("Ana"), 1.0);
-    }
-
-    #[test]
-    fn a_students_language_and_zoom_are_kept_together() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        store.add_student("Ana").expect("added");
-        assert_eq!(store.student_locale("Ana"), None);
-        store.set_student_zoom("Ana", 1.5).expect("saved");
-        store.set_student_locale("Ana", Locale::Uk).expect("saved");
-        // Saving one keeps the other.
-        assert_eq!(store.student_zoom("Ana"), 1.5);
-        assert_eq!(store.student_locale("Ana"), Some(Locale::Uk));
-        store.set_student_zoom("Ana", 2.0).expect("saved");
-        assert_eq!(store.student_locale("Ana"), Some(Locale::Uk));
-        // A language this version has no UI for (a later version's file) is not used, and the
-        // profile still reads.
-        let path = store.student_dir("Ana").join("profile.json");
-        std::fs::write(&path, r#"{"name": "Ana", "zoom": 2.0, "locale": "de"}"#).expect("write");
-        assert_eq!(store.student_locale("Ana"), None);
-        assert_eq!(store.student_zoom("Ana"), 2.0);
-        assert_eq!(store.students(), vec!["Ana"]);
-        // The laptop's choice: the same, and a settings file with another language loads.
-        store
-            .save_settings(&AppSettings {
-                locale: Some("pl".into()),
-                ..Default::default()
-            })
-            .expect("saved");
-        assert_eq!(store.load_settings().locale(), Some(Locale::Pl));
-        std::fs::write(d.path().join("settings.json"), r#"{"locale": "xx", "dark": true}"#).expect("write");
-        let s = store.load_settings();
-        assert_eq!((s.locale(), s.dark), (None, true));
-    }
-
-    #[test]
-    fn profiles_progress_and_settings_round_trip() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        store.add_student("Ben").expect("added");
-        store.add_student("ana").expect("added");
-        store.add_student("Ben").expect("again is fine");
-        assert_eq!(store.students(), vec!["ana", "Ben"]);
-        assert!(store.add_student("  ").is_err());
-
-        let corpus = bundled::corpus();
-        let lesson = bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
-        assert!(matches!(store.load_progress("Ben", &lesson.id), Loaded::Nothing));
-        let r = Results::new("Ben", &lesson);
-        store.save_progress(&r).expect("saved");
-        match store.load_progress("Ben", &lesson.id) {
-            Loaded::Work(back) => assert_eq!(back.student, "Ben"),
-            other => panic!("{other:?}"),
-        }
-
-        let s = AppSettings {
-            font_size: 22.0,
-            dark: true,
-            last_student: Some("Ben".into()),
-            ..Default::default()
-        };
-        store.save_settings(&s).expect("saved");
-        assert_eq!(store.load_settings(), s);
-    }
-
-    #[test]
-    fn a_settings_file_from_before_the_hidden_student_list_still_loads() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        let old = r#"{"version": 1, "font_size": 22.0, "dark": true, "last_student": "Ben"}"#;
-        std::fs::write(d.path().join("settings.json"), old).expect("write");
-        let s = store.load_settings();
-        assert_eq!((s.font_size, s.hide_student_list), (22.0, false));
-        let s = AppSettings {
-            hide_student_list: true,
-            ..s
-        };
-        store.save_settings(&s).expect("saved");
-        assert_eq!(store.load_settings(), s);
-    }
-
-    #[test]
-    fn a_settings_file_from_before_the_teacher_pin_still_loads() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        // Written by version 1, before the PIN existed.
-        let old = r#"{"version": 1, "font_size": 22.0, "dark": true, "last_student": "Ben"}"#;
-        std::fs::write(d.path().join("settings.json"), old).expect("write");
-        let s = store.load_settings();
-        assert_eq!(
-            (s.font_size, s.dark, s.last_student.as_deref()),
-            (22.0, true, Some("Ben"))
-        );
-        assert_eq!(s.teacher_pin, None, "no PIN yet: the teacher sets one on first use");
-        // Saved with a PIN, it loads with the same one; the PIN itself is not in the file.
-        let s = AppSettings {
-            teacher_pin: Some(TeacherPin::new("73915284").expect("pin")),
-            ..s
-        };
-        store.save_settings(&s).expect("saved");
-        let text = std::fs::read_to_string(d.path().join("settings.json")).expect("read");
-        assert!(!text.contains("73915284"), "{text}");
-        let back = store.load_settings();
-        assert_eq!(back, s);
-        assert!(back.teacher_pin.is_some_and(|p| p.verify("73915284")));
-        // A PIN spoiled by hand is dropped (as if the file had been deleted), not a locked door.
-        let spoiled = text.replace("\"rounds\": 10000", "\"rounds\": 4000000000");
-        assert_ne!(spoiled, text);
-        std::fs::write(d.path().join("settings.json"), spoiled).expect("write");
-        assert_eq!(store.load_settings().teacher_pin, None);
-    }
-
-    #[test]
-    fn a_damaged_progress_file_is_moved_aside_not_wiped() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        let p = store.progress_path("Ana", "first-look").expect("a safe id");
-        std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
-        std::fs::write(&p, b"{ this is not json").expect("written");
-        match store.load_progress("Ana", "first-look") {
-            Loaded::Damaged { moved_to, problem } => {
-                assert!(problem.contains("not a readable results file"), "{problem}");
-                assert_eq!(std::fs::read(&moved_to).expect("kept"), b"{ this is not json");
-                assert!(!p.exists());
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(store.load_progress("Ana", "first-look"), Loaded::Nothing));
-    }
-
-    #[test]
-    fn regression_pack_lesson_id_renames_files_outside_the_data_folder() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let data = d.path().join("data");
-        let victim = d.path().join("victim.json");
-        std::fs::write(&victim, b"precious").expect("write");
-        let store = Store::new(&data);
-        store.add_student("Ana").expect("added");
-        for id in ["../../../victim", "../../victim", "/tmp/x", "..", "CON"] {
-            assert!(store.progress_path("Ana", id).is_none(), "{id}");
-            assert!(matches!(store.load_progress("Ana", id), Loaded::Nothing), "{id}");
-            let corpus = bundled::corpus();
-            let mut lesson = bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
-            lesson.id = id.into();
-            assert!(store.save_progress(&Results::new("Ana", &lesson)).is_err(), "{id}");
-        }
-        assert_eq!(std::fs::read(&victim).expect("still there"), b"precious");
-        let outside: Vec<_> = std::fs::read_dir(d.path())
-            .expect("dir")
-            .filter_map(Result::ok)
-            .collect();
-        assert_eq!(outside.len(), 2, "only data/ and victim.json: {outside:?}");
-    }
-
-    #[test]
-    fn regression_settings_with_an_impossible_font_size_reach_the_screen() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        for (json, want) in [
-            (r#"{"font_size": 1e39}"#, 18.0),
-            (r#"{"font_size": 1e30}"#, 36.0),
-            (r#"{"font_size": -5}"#, 12.0),
-            (r#"{"font_size": "big"}"#, 18.0),
-        ] {
-            std::fs::write(d.path().join("settings.json"), json).expect("write");
-            assert_eq!(store.load_settings().font_size, want, "{json}");
-        }
-        assert_eq!(
-            AppSettings {
-                font_size: f32::NAN,
-                ..Default::default()
-            }
-            .clamped_font(),
-            18.0
-        );
-        std::fs::write(d.path().join("settings.json"), "{\"last_student\": \"a\\u001b[2J\"}").expect("write");
-        assert_eq!(store.load_settings().last_student, None);
-    }
-
-    #[test]
-    fn regression_two_lesson_ids_that_differ_by_case_merge_work() {
-        let d = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(d.path());
-        let a = store.progress_path("Ana", "quiz").expect("ok");
-        let b = store.progress_path("Ana", "Quiz").expect("ok");
-        assert_ne!(a.to_string_lossy().to_lowercase(), b.to_string_lossy().to_lowercase());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn regression_progress_files_are_readable_by_every_account() {
-        use std::os::unix::fs::PermissionsExt;
-        let d = tempfile::tempdir().expect("tempdir");
-        let root = d.path().join("lateral");
-        // An older version made the folder 0755.
-        std::fs::create_dir_all(root.join("students")).expect("dir");
-        std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        let store = Store::new(&root);
-        store.add_student("Ana").expect("added");
-        let corpus = bundled::corpus();
-        let lesson = bundled::lessons(&corpus)[0].lesson.clone().expect("lesson");
-        let p = store.save_progress(&Results::new("Ana", &lesson)).expect("saved");
-        store.save_progress(&Results::new("Ana", &lesson)).expect("saved again");
-        store.save_settings(&AppSettings::default()).expect("saved");
-        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
-        assert_eq!(mode(&root), 0o700);
-        assert_eq!(mode(&root.join("students")), 0o700);
-        assert_eq!(mode(p.parent().expect("student dir")), 0o700);
-        assert_eq!(mode(&p), 0o600);
-        assert_eq!(mode(&crate::files::backup_path(&p)), 0o600);
-        assert_eq!(mode(&root.join("settings.json")), 0o600);
-        let profile = p.parent().expect("dir").join("profile.json");
-        assert_eq!(mode(&profile), 0o600);
-    }
-}
+#[path = "progress_tests.rs"]
+mod tests;

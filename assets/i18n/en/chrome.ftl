@@ -122,3 +122,8 @@ chrome-announce-extras = { $n ->
         [one] { $n } highlight not in the key.
        *[other] { $n } highlights not in the key.
     }
+
+## The web version (in a browser tab)
+chrome-web-storage-off = the browser does not let this page keep anything
+chrome-web-storage-full = the browser's storage for this page is full
+chrome-web-download-refused = the browser refused the download

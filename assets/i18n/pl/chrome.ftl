@@ -111,3 +111,8 @@ chrome-announce-extras = { $n ->
         [few] { $n } podkreślenia spoza klucza.
        *[many] { $n } podkreśleń spoza klucza.
     }
+
+## The web version (in a browser tab)
+chrome-web-storage-off = przeglądarka nie pozwala tej stronie niczego zachować
+chrome-web-storage-full = miejsce przeglądarki na dane tej strony jest pełne
+chrome-web-download-refused = przeglądarka nie pozwoliła pobrać pliku

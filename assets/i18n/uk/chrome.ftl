@@ -111,3 +111,8 @@ chrome-announce-extras = { $n ->
         [few] { $n } виділення поза ключем.
        *[many] { $n } виділень поза ключем.
     }
+
+## The web version (in a browser tab)
+chrome-web-storage-off = браузер не дозволяє цій сторінці нічого зберігати
+chrome-web-storage-full = сховище браузера для цієї сторінки заповнене
+chrome-web-download-refused = браузер не дозволив завантажити файл

@@ -243,10 +243,12 @@ fn header_ui(ui: &mut Ui, source: &Source, theme: &Theme, cmds: &mut Vec<Command
     ui.horizontal(|ui| {
         ui.heading(tr!("library-heading"));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button(tr!("library-open-folder")).clicked() {
+            // A browser tab has no folders to open or save into (docs/web.md).
+            let folders = cfg!(not(target_arch = "wasm32"));
+            if folders && ui.button(tr!("library-open-folder")).clicked() {
                 cmds.push(Command::Library(LibraryCmd::PickFolder));
             }
-            if ui.button(tr!("library-export-all")).clicked() {
+            if folders && ui.button(tr!("library-export-all")).clicked() {
                 cmds.push(Command::Library(LibraryCmd::ExportAll));
             }
             if let Source::Folder(dir) = source {

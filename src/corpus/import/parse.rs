@@ -6,7 +6,10 @@
 //! what was read so far kept, and a warning) once the tree nests deeper than [`MAX_DEPTH`] or the
 //! parse has taken [`MAX_PARSE_TIME`]. Real news pages nest 20–60 deep and parse in milliseconds.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+// std's `Instant::now` panics in a browser (wasm32): the same clock there.
+use web_time::Instant;
 
 use dom_query::{Document, NodeRef};
 use html5ever::tendril::{StrTendril, TendrilSink};
