@@ -47,13 +47,14 @@ out=dist/web
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
-cp web/index.html web/style.css web/start.js web/manifest.webmanifest web/icon.svg "$out/"
+cp assets/web/index.html assets/web/style.css assets/web/start.js assets/web/manifest.webmanifest "$out/"
+cp assets/icon/lateral.svg "$out/icon.svg"  # the app icon (issue 18), also the web app's
 
 # The service worker caches every file of the page; its version is a hash of them, so a new
 # build replaces the old cache.
 version=$(cd "$out" && cat $(ls | sort) | sha256sum | cut -c1-16)
 files=$(cd "$out" && ls | sort | awk 'BEGIN { printf "[\"./\"" } { printf ", \"%s\"", $0 } END { printf "]" }')
-sed -e "s|__VERSION__|$version|" -e "s|__FILES__|$files|" web/sw.js > "$out/sw.js"
+sed -e "s|__VERSION__|$version|" -e "s|__FILES__|$files|" assets/web/sw.js > "$out/sw.js"
 
 echo "== dist/web/ ($version):"
 (cd "$out" && ls -l | awk 'NR > 1 { printf "  %-24s %9d bytes\n", $9, $5 }')

@@ -25,7 +25,7 @@ use crate::records::progress::Store;
 
 pub(crate) use storage::download;
 
-/// The id of the page's canvas (see `web/index.html`).
+/// The id of the page's canvas (see `assets/web/index.html`).
 // i18n: not text (an element id)
 const CANVAS_ID: &str = "lateral";
 
