@@ -3,6 +3,10 @@
 //! [--keyboard-help]`: render one
 //! screen in a real window, save it as PNG, exit. For docs, bug reports and tests. It uses a
 //! throw-away data folder, never a student's.
+//!
+//! The web build has no command line: only the per-frame part ([`tick`]) is reached there, so
+//! the rest is unused in a browser.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
 use std::path::PathBuf;
 use std::sync::Arc;

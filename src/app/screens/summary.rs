@@ -107,6 +107,10 @@ fn buttons_ui(ui: &mut Ui, s: &Session, handin_dir: &Path, cmds: &mut Vec<Comman
 }
 
 /// Saves the open lesson's results in `dir` (as `name`, or `<student>-<lesson>.json`).
+#[cfg_attr(
+    target_arch = "wasm32",
+    allow(dead_code, reason = "the web build hands in by download")
+)]
 pub(crate) fn hand_in(shared: &mut Shared, s: &Session, dir: &Path, name: Option<String>) {
     let h = crate::records::hand_in::hand_in(&Results::from_session(s), dir, name);
     shared.notice = Some(match h.written {
