@@ -240,6 +240,21 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// The chars of `s` folded ([`fold_char`]), each with its char offset in `s`, and every run of
+/// spaces they make collapsed to its first; with `trim_start`, no space at the start either.
+fn folded_chars(s: &str, trim_start: bool) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut last_space = trim_start;
+    s.chars().enumerate().filter_map(move |(i, c)| {
+        let f = fold_char(c)?;
+        let space = f == ' ';
+        if space && last_space {
+            return None;
+        }
+        last_space = space;
+        Some((i, f))
+    })
+}
+
 /// A text folded for matching (see [`fold_char`]), with runs of whitespace collapsed to one space,
 /// and a map from every folded byte back to the original char offset.
 ///
@@ -265,23 +280,11 @@ impl Folded {
     pub fn new(s: &str) -> Self {
         let mut text = String::with_capacity(s.len());
         let mut origin = Vec::with_capacity(s.len() + 1);
-        let mut last_space = false;
-        let mut n = 0;
-        for (i, c) in s.chars().enumerate() {
-            n = i + 1;
-            let Some(f) = fold_char(c) else { continue };
-            if f == ' ' {
-                if last_space {
-                    continue;
-                }
-                last_space = true;
-            } else {
-                last_space = false;
-            }
+        for (i, f) in folded_chars(s, false) {
             text.push(f);
             origin.resize(text.len(), narrow(i));
         }
-        origin.push(narrow(n));
+        origin.push(narrow(s.chars().count()));
         Self {
             text,
             origin: Arc::new(origin),
@@ -292,19 +295,7 @@ impl Folded {
     /// Folds a quote as typed by a teacher: like [`Folded::new`]'s text, trimmed, and without the
     /// map back to the original chars (nobody asks a quote where its chars came from).
     pub fn quote(s: &str) -> String {
-        let mut text = String::with_capacity(s.len());
-        let mut last_space = true; // drops leading spaces
-        for f in s.chars().filter_map(fold_char) {
-            if f == ' ' {
-                if last_space {
-                    continue;
-                }
-                last_space = true;
-            } else {
-                last_space = false;
-            }
-            text.push(f);
-        }
+        let mut text: String = folded_chars(s, true).map(|(_, f)| f).collect();
         if text.ends_with(' ') {
             text.pop();
         }
