@@ -275,34 +275,6 @@ impl LateralApp {
         self.pin.is_open()
     }
 
-    /// Lets the teacher's view in without the PIN: for `--screenshot` (docs) and tests of the
-    /// run loop, never from a widget.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        allow(dead_code, reason = "for --screenshot, a desktop option")
-    )]
-    pub(crate) fn unlock_teacher(&mut self) {
-        self.teacher_unlocked = true;
-    }
-
-    /// Uses the dark theme or not (for `--screenshot --dark`; not saved).
-    #[cfg_attr(
-        target_arch = "wasm32",
-        allow(dead_code, reason = "for --screenshot, a desktop option")
-    )]
-    pub(crate) fn set_dark(&mut self, dark: bool) {
-        self.shared.settings.dark = dark;
-    }
-
-    /// Takes a screenshot as `plan` says once the window has drawn a few frames, then closes.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        allow(dead_code, reason = "for --screenshot, a desktop option")
-    )]
-    pub(crate) fn take_screenshot(&mut self, plan: screenshot::Plan) {
-        self.screenshot = Some(plan);
-    }
-
     fn mark_dirty(&mut self, now: f64) {
         if self.dirty_since.is_none() {
             self.dirty_since = Some(now);

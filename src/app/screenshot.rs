@@ -290,3 +290,22 @@ fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), Stri
     w.write_image_data(&bytes).map_err(|e| e.to_string())?;
     w.finish().map_err(|e| e.to_string())
 }
+
+/// What `--screenshot` sets up (the web build has no command line).
+impl LateralApp {
+    /// Lets the teacher's view in without the PIN: for `--screenshot` (docs) and tests of the
+    /// run loop, never from a widget.
+    pub(crate) fn unlock_teacher(&mut self) {
+        self.teacher_unlocked = true;
+    }
+
+    /// Uses the dark theme or not (for `--screenshot --dark`; not saved).
+    pub(crate) fn set_dark(&mut self, dark: bool) {
+        self.shared.settings.dark = dark;
+    }
+
+    /// Takes a screenshot as `plan` says once the window has drawn a few frames, then closes.
+    pub(crate) fn take_screenshot(&mut self, plan: Plan) {
+        self.screenshot = Some(plan);
+    }
+}
