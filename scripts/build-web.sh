@@ -3,7 +3,7 @@
 # web app manifest and a service worker (docs/web.md). Copy the folder to any static web host,
 # or serve it from a laptop with --serve.
 #
-#   scripts/build-web.sh [--serve] [--port N] [--profile NAME]
+#   scripts/build-web.sh [--serve] [--port N] [--profile NAME] [--tools]
 #
 # --profile: the cargo profile (default `release`, the one to publish and the one CI tests).
 # Installs what it needs: the wasm32 target, and wasm-bindgen-cli at the version Cargo.lock pins.
@@ -14,12 +14,14 @@ export CARGO_INCREMENTAL=0
 serve=false
 port=8080
 profile=release
+tools_only=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --serve) serve=true ;;
     --port) port=$2; shift ;;
     --profile) profile=$2; shift ;;
-    *) echo "usage: scripts/build-web.sh [--serve] [--port N] [--profile NAME]" >&2; exit 2 ;;
+    --tools) tools_only=true ;;
+    *) echo "usage: scripts/build-web.sh [--serve] [--port N] [--profile NAME] [--tools]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -38,6 +40,8 @@ if [ "$have" != "$want" ]; then
   # Only the one program, without the TLS stack its test runner downloads with (faster to build).
   cargo install wasm-bindgen-cli --version "$want" --no-default-features --bin wasm-bindgen
 fi
+# --tools: only the tools above (.ci/run installs them in the background meanwhile).
+if $tools_only; then exit 0; fi
 
 echo "== cargo build --profile $profile --target wasm32-unknown-unknown"
 cargo build --profile "$profile" --target wasm32-unknown-unknown --bin lateral
