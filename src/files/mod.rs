@@ -16,6 +16,7 @@
 //! [`create_private_dir`] make files only their owner may read (0600 in 0700 folders on Unix).
 
 pub mod backend;
+pub mod given;
 pub mod watch;
 
 use std::collections::HashSet;
@@ -52,7 +53,7 @@ pub(crate) fn human(bytes: u64) -> String {
     }
 }
 
-fn too_large(name: &str, len: u64, max: u64) -> Diagnostic {
+pub(crate) fn too_large(name: &str, len: u64, max: u64) -> Diagnostic {
     Diagnostic::file(
         name,
         Severity::Error,

@@ -156,7 +156,7 @@ pub(crate) fn check_student_name(name: &str) -> Result<String, String> {
 }
 
 /// Format characters that make two names look alike or reorder text on screen.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 

@@ -82,14 +82,30 @@ pub(crate) fn as_text(name: &str, bytes: Vec<u8>) -> Result<String, ImportError>
 
 /// Imports an article from a file: `.html`/`.htm`, `.md`/`.markdown`, or anything else as text.
 pub fn import_article(path: &Path) -> Result<Imported, ImportError> {
-    let name = path.display().to_string();
     let bytes = read_for_import(path)?;
+    article_from_bytes(&path.display().to_string(), bytes)
+}
+
+/// The extension of a file's name, lower case (`""` when it has none).
+fn extension_of(name: &str) -> String {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.rsplit_once('.')
+        .filter(|(stem, _)| !stem.is_empty())
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Imports an article from the bytes of a file named `name` (a file handed over whole, as a
+/// browser uploads it): what [`import_article`] does once the file is read, by the extension of
+/// `name`. Over [`crate::files::MAX_IMPORT_BYTES`] is refused, as on disk.
+pub fn article_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Imported, ImportError> {
+    use crate::files::MAX_IMPORT_BYTES;
+    let name = name.to_string();
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(name, bytes.len() as u64, MAX_IMPORT_BYTES));
+    }
     let text = as_text(&name, bytes)?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let ext = extension_of(&name);
     let imported = match ext.as_str() {
         "html" | "htm" | "xhtml" => html_to_article(&text),
         "md" | "markdown" => Imported {
@@ -289,10 +305,25 @@ pub(crate) fn is_h5p(path: &Path) -> bool {
 
 /// Reads a file to import: an H5P task when [`is_h5p`], else an article ([`import_article`]).
 pub(crate) fn read_source(path: &Path) -> Result<Source, ImportError> {
-    if !is_h5p(path) {
-        return import_article(path).map(Source::Article);
+    let bytes = read_for_import(path)?;
+    source_from_bytes(&path.display().to_string(), bytes)
+}
+
+/// Reads a file to import from its bytes (a file handed over whole, as a browser uploads it):
+/// what [`read_source`] does once the file is read, by the name of the file.
+pub(crate) fn source_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Source, ImportError> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if !(extension_of(name) == "h5p" || file == "content.json") {
+        return article_from_bytes(name, bytes).map(Source::Article);
     }
-    let task = read_h5p(path)?;
+    if bytes.len() as u64 > crate::files::MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(
+            name.into(),
+            bytes.len() as u64,
+            crate::files::MAX_IMPORT_BYTES,
+        ));
+    }
+    let task = h5p::h5p_from_bytes(name, bytes)?;
     let first: String = task.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
     let suggested = ArticleMeta {
         headline: first,

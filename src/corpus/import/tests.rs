@@ -394,3 +394,34 @@ fn read_source_reads_an_article_by_its_extension() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn source_from_bytes_reads_what_read_source_reads_from_the_same_file() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let page = "<html><head><title>Library closed</title></head><body><article><h1>Library closed</h1>\
+        <p>The council closed the library without warning, residents said on Tuesday evening.</p>\
+        <p>The decision was taken at a meeting that few people knew about in advance.</p></article></body></html>";
+    let content = r#"{"taskDescription":"Find the loaded words.","textField":"The council *slammed* the door."}"#;
+    for (name, bytes) in [
+        ("page.html", page.as_bytes()),
+        ("content.json", content.as_bytes()),
+        ("a.txt", b"Plain words.\n"),
+    ] {
+        let file = d.path().join(name);
+        std::fs::write(&file, bytes).expect("write");
+        let from_disk = read_source(&file).expect("read from disk");
+        let uploaded = source_from_bytes(&format!("Downloads/{name}"), bytes.to_vec()).expect("read from bytes");
+        assert_eq!(
+            format!("{uploaded:?}"),
+            format!("{from_disk:?}").replace(&file.display().to_string(), &format!("Downloads/{name}")),
+            "{name}"
+        );
+    }
+    let err = source_from_bytes("x.html", b"<p>\0</p>".to_vec()).expect_err("binary");
+    assert!(err.to_string().contains("x.html"), "{err}");
+    let huge = vec![b'a'; crate::files::MAX_IMPORT_BYTES as usize + 1];
+    assert!(matches!(
+        source_from_bytes("big.txt", huge),
+        Err(ImportError::TooLarge(..))
+    ));
+}

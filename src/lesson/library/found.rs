@@ -8,7 +8,7 @@ use crate::text::diag::{Diagnostic, Severity};
 
 /// What a file is, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     ArticleText,
     ArticleMeta,
     Lesson,
@@ -16,12 +16,17 @@ enum Kind {
 }
 
 fn kind_of(p: &Path) -> Kind {
-    match p
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
+    p.file_name().and_then(|n| n.to_str()).map_or(Kind::Other, kind_of_name)
+}
+
+/// What a file is, by its name (a file name, or a `/`-separated name of a file handed over).
+pub(super) fn kind_of_name(name: &str) -> Kind {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let ext = file
+        .rsplit_once('.')
+        .filter(|(stem, _)| !stem.is_empty())
+        .map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
         Some("txt") => Kind::ArticleText,
         Some("toml") => Kind::ArticleMeta,
         Some("md") | Some("markdown") => Kind::Lesson,
@@ -35,7 +40,12 @@ fn looks_like_lesson(p: &Path) -> bool {
     let mut buf = [0u8; 512];
     // Only regular files reach here (see `fsutil::walk_folder`), so opening cannot block.
     let n = std::fs::File::open(p).and_then(|mut f| f.read(&mut buf)).unwrap_or(0);
-    let head = String::from_utf8_lossy(&buf[..n]);
+    starts_like_lesson(&buf[..n])
+}
+
+/// Do these first bytes of a file start with a `+++` line (after blank lines)?
+pub(super) fn starts_like_lesson(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(512)]);
     let head = head.trim_start_matches('\u{FEFF}');
     head.lines()
         .find(|l| !l.trim().is_empty())

@@ -8,6 +8,7 @@
 
 mod catalogue;
 mod found;
+mod given;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use catalogue::Wanted;
 pub use catalogue::{Catalogue, LessonHeader, find};
 use found::{Found, display};
+pub use given::load_given;
 
 use crate::corpus::{Article, Corpus, load_article};
 use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, file_id, read_text};
@@ -161,10 +163,12 @@ fn is_wanted(text: &Path, meta_id: Option<&str>, wanted: &HashSet<String>) -> bo
 
 /// The `id` written in an article's metadata file, when it can be read that far.
 fn meta_id_of(meta: &Path) -> Option<String> {
-    let doc = read_text(meta, MAX_META_BYTES)
-        .ok()?
-        .parse::<toml_edit::DocumentMut>()
-        .ok()?;
+    id_in(&read_text(meta, MAX_META_BYTES).ok()?)
+}
+
+/// The `id` an article's metadata text gives, when it can be read that far.
+fn id_in(meta: &str) -> Option<String> {
+    let doc = meta.parse::<toml_edit::DocumentMut>().ok()?;
     doc.get("id").and_then(|i| i.as_str()).map(str::to_string)
 }
 
@@ -178,12 +182,7 @@ fn load_wanted(
 ) -> Library {
     let mut corpus = load_corpus(found, wanted, &mut diags);
     let articles_from_disk = corpus.articles().len();
-    for a in bundled::corpus_articles() {
-        // A broken article on disk is not replaced by a bundled one of the same id unseen.
-        if corpus.get(a.id()).is_none() && corpus.unusable(a.id()).is_none() {
-            let _ = corpus.add(a);
-        }
-    }
+    add_bundled(&mut corpus);
     let lessons = match only_lesson {
         Some(i) => found.lessons.get(i..=i).unwrap_or_default(),
         None => &found.lessons[..],
@@ -195,6 +194,16 @@ fn load_wanted(
         diagnostics: diags,
         articles_from_disk,
         checking: false,
+    }
+}
+
+/// Adds the bundled articles whose ids `corpus` does not have yet.
+fn add_bundled(corpus: &mut Corpus) {
+    for a in bundled::corpus_articles() {
+        // A broken article on disk is not replaced by a bundled one of the same id unseen.
+        if corpus.get(a.id()).is_none() && corpus.unusable(a.id()).is_none() {
+            let _ = corpus.add(a);
+        }
     }
 }
 
@@ -246,16 +255,9 @@ fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagno
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     let mut paired_metas: HashSet<PathBuf> = HashSet::new();
     for ((t, _), pairing) in found.texts.iter().zip(pairings) {
-        let (meta, article, mut found_diags) = match pairing {
+        let (meta, article, found_diags) = match pairing {
             Pairing::NoMeta(meta) => {
-                diags.push(
-                    Diagnostic::file(display(t), Severity::Error, "this article has no metadata file").with_suggestion(
-                        format!(
-                            "create {} with id, outlet, headline and outlet_kind (see docs/lesson-format.md, \"Articles\")",
-                            display(&meta)
-                        ),
-                    ),
-                );
+                diags.push(no_meta(&display(t), &display(&meta)));
                 continue;
             }
             Pairing::Unwanted(meta) => {
@@ -265,25 +267,86 @@ fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagno
             Pairing::Loaded { meta, article, diags } => (meta, article, diags),
         };
         paired_metas.insert(meta.clone());
-        let Some(a) = article else {
-            // Its problems are reported; a lesson naming it is told to fix them (in the file
-            // they are in), not that it does not exist.
-            let file = found_diags
+        let stem = t.file_stem().and_then(|s| s.to_str());
+        let read = ReadArticle {
+            text: display(t),
+            meta: display(&meta),
+            stem,
+            article,
+            diags: found_diags,
+        };
+        read.add_to(&mut corpus, &mut seen_ids, || meta_id_of(&meta), diags);
+    }
+    // A metadata file no text was paired with, and with no text beside it (one reached by
+    // another path, through a link, has its text beside it).
+    for m in found.meta_files.iter().filter(|m| !paired_metas.contains(*m)) {
+        let txt = m.with_extension("txt");
+        if !txt.is_file() {
+            diags.push(no_text(&display(m), &display(&txt)));
+        }
+    }
+    corpus
+}
+
+/// An article text with no metadata file beside it (`meta`, its expected name).
+fn no_meta(text: &str, meta: &str) -> Diagnostic {
+    Diagnostic::file(text, Severity::Error, "this article has no metadata file").with_suggestion(format!(
+        "create {meta} with id, outlet, headline and outlet_kind (see docs/lesson-format.md, \"Articles\")"
+    ))
+}
+
+/// An article metadata file with no text file beside it (`text`, its expected name).
+fn no_text(meta: &str, text: &str) -> Diagnostic {
+    Diagnostic::file(
+        meta,
+        Severity::Error,
+        "this article metadata has no text file beside it",
+    )
+    .with_suggestion(format!("put the article's text in {text}"))
+}
+
+/// One article's two files, read (from a folder or handed over), and what reading them gave.
+struct ReadArticle<'a> {
+    /// The text file, as shown.
+    text: String,
+    /// The metadata file, as shown.
+    meta: String,
+    /// The text file's name without folder and extension (a lesson may name the article by it).
+    stem: Option<&'a str>,
+    /// The article, when its files could be read.
+    article: Option<Box<Article>>,
+    /// The problems found in its files.
+    diags: Vec<Diagnostic>,
+}
+
+impl ReadArticle<'_> {
+    /// Puts the article into `corpus`, unless its id is taken (`seen_ids`: id → text file) or it
+    /// could not be read: then a lesson naming it (by its stem or by `meta_id`, the id its
+    /// metadata gives) is told to fix its files, not that it does not exist.
+    fn add_to(
+        mut self,
+        corpus: &mut Corpus,
+        seen_ids: &mut HashMap<String, String>,
+        meta_id: impl FnOnce() -> Option<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let Some(a) = self.article else {
+            let file = self
+                .diags
                 .iter()
                 .find(|d| d.is_error())
-                .map_or_else(|| display(&meta), |d| d.file.clone());
-            diags.append(&mut found_diags);
-            let stem = t.file_stem().and_then(|s| s.to_str()).map(str::to_string);
-            for name in stem.into_iter().chain(meta_id_of(&meta)) {
+                .map_or_else(|| self.meta.clone(), |d| d.file.clone());
+            diags.append(&mut self.diags);
+            for name in self.stem.map(str::to_string).into_iter().chain(meta_id()) {
                 corpus.add_unusable(name, file.clone());
             }
-            continue;
+            return;
         };
-        diags.append(&mut found_diags);
-        if let Some(prev) = seen_ids.insert(a.meta.id.clone(), display(t)) {
+        diags.append(&mut self.diags);
+        if let Some(prev) = seen_ids.insert(a.meta.id.clone(), self.text) {
             diags.push(
                 Diagnostic::file(
-                    display(&meta),
+                    self.meta,
                     Severity::Error,
                     format!("article id `{}` is already used by {prev}", a.meta.id),
                 )
@@ -293,22 +356,6 @@ fn load_corpus(found: &Found, wanted: Option<Wanted<'_>>, diags: &mut Vec<Diagno
             diags.push(d);
         }
     }
-    // A metadata file no text was paired with, and with no text beside it (one reached by
-    // another path, through a link, has its text beside it).
-    for m in found.meta_files.iter().filter(|m| !paired_metas.contains(*m)) {
-        let txt = m.with_extension("txt");
-        if !txt.is_file() {
-            diags.push(
-                Diagnostic::file(
-                    display(m),
-                    Severity::Error,
-                    "this article metadata has no text file beside it",
-                )
-                .with_suggestion(format!("put the article's text in {}", display(&txt))),
-            );
-        }
-    }
-    corpus
 }
 
 /// Each lesson file read and parsed against `corpus` (on every core); a lesson id used twice
@@ -321,18 +368,18 @@ fn load_lessons(lessons: &[PathBuf], corpus: &Corpus) -> Vec<LessonFile> {
             let name = display(p);
             match read_text(p, MAX_LESSON_BYTES) {
                 Ok(text) => parse_lesson_text(&name, text, corpus),
-                Err(d) => LessonFile {
-                    path: name,
-                    lesson: None,
-                    diagnostics: vec![d],
-                    article_errors: Vec::new(),
-                    preview: None,
-                },
+                Err(d) => LessonFile::unread(name, d),
             }
         })
         .collect();
+    reject_reused_lesson_ids(&mut out);
+    out
+}
+
+/// A lesson id used twice is an error, on the later file.
+fn reject_reused_lesson_ids(out: &mut [LessonFile]) {
     let mut lesson_ids: HashMap<String, String> = HashMap::new();
-    for lf in &mut out {
+    for lf in out {
         if let Some(l) = &lf.lesson
             && let Some(prev) = lesson_ids.insert(l.id.clone(), lf.path.clone())
         {
@@ -346,7 +393,19 @@ fn load_lessons(lessons: &[PathBuf], corpus: &Corpus) -> Vec<LessonFile> {
             );
         }
     }
-    out
+}
+
+impl LessonFile {
+    /// A lesson file that could not be read (`why`).
+    fn unread(path: String, why: Diagnostic) -> Self {
+        LessonFile {
+            path,
+            lesson: None,
+            diagnostics: vec![why],
+            article_errors: Vec::new(),
+            preview: None,
+        }
+    }
 }
 
 /// Parses one lesson's text against a corpus.

@@ -1,0 +1,132 @@
+//! A library from files handed over whole ([`GivenFile`]): the lesson files, or the folder, a
+//! teacher or student picks in a browser tab, where there is no file system to walk.
+//!
+//! The rules are a folder's (see the module above), by name instead of path: `NAME.md` is a
+//! lesson, `NAME.txt` an article whose metadata is `NAME.toml` (the same name but for the
+//! extension, in the same folder of the pick); in a folder picked, `.md` files without a `+++`
+//! block and files of other kinds are passed over, while a file picked by itself that is neither
+//! is reported. Every file is checked as a file on disk is ([`GivenFile::text`]: size limits,
+//! encodings), every problem reported with the file's name, and the rest still loads. The
+//! bundled articles are there too, as for a folder.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::found::{Kind, kind_of_name, starts_like_lesson};
+use super::{
+    LessonFile, Library, ReadArticle, add_bundled, id_in, no_meta, no_text, parse_lesson_text, reject_reused_lesson_ids,
+};
+use crate::corpus::{Corpus, load_article};
+use crate::files::given::{GivenFile, within_limits};
+use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES};
+use crate::text::diag::{Diagnostic, Severity, SourceFile};
+
+/// The library of `files`: the lessons and articles among them, checked, plus the bundled
+/// articles. `from_folder`: they are the files of a folder picked (so other files are passed
+/// over in silence), not files picked one by one.
+pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
+    let (files, mut diags) = within_limits(files);
+    let mut names = HashSet::new();
+    let mut lessons: Vec<&GivenFile> = Vec::new();
+    // By name without the extension, so that a text finds its metadata.
+    let mut texts: BTreeMap<&str, &GivenFile> = BTreeMap::new();
+    let mut metas: BTreeMap<&str, &GivenFile> = BTreeMap::new();
+    for f in &files {
+        if !names.insert(f.name()) {
+            diags.push(
+                Diagnostic::file(
+                    f.name(),
+                    Severity::Warning,
+                    "a file of this name was picked twice; the first one is used",
+                )
+                .with_suggestion("pick each file once"),
+            );
+            continue;
+        }
+        let stem = without_extension(f.name());
+        match kind_of_name(f.name()) {
+            Kind::ArticleText => {
+                texts.insert(stem, f);
+            }
+            Kind::ArticleMeta => {
+                metas.insert(stem, f);
+            }
+            Kind::Lesson if !from_folder || starts_like_lesson(f.bytes()) => lessons.push(f),
+            Kind::Lesson => {}
+            Kind::Other if from_folder => {}
+            Kind::Other => diags.push(Diagnostic::file(
+                f.name(),
+                Severity::Error,
+                "this is not a lesson (.md) or an article (.txt with a .toml beside it)",
+            )),
+        }
+    }
+
+    let mut corpus = Corpus::new();
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    for (stem, text) in &texts {
+        let Some(meta) = metas.get(stem) else {
+            diags.push(no_meta(text.name(), &format!("{stem}.toml")));
+            continue;
+        };
+        let mut found = Vec::new();
+        let meta_text = meta.text(MAX_META_BYTES);
+        let article = match (&meta_text, text.text(MAX_ARTICLE_BYTES)) {
+            (Ok(m), Ok(raw)) => load_article(&SourceFile::new(meta.name(), m.clone()), text.name(), &raw, &mut found),
+            (m, raw) => {
+                found.extend(m.as_ref().err().cloned());
+                found.extend(raw.err());
+                None
+            }
+        };
+        let read = ReadArticle {
+            text: text.name().to_string(),
+            meta: meta.name().to_string(),
+            stem: stem.rsplit('/').next(),
+            article: article.map(Box::new),
+            diags: found,
+        };
+        read.add_to(
+            &mut corpus,
+            &mut seen_ids,
+            || meta_text.ok().and_then(|t| id_in(&t)),
+            &mut diags,
+        );
+    }
+    for (stem, meta) in &metas {
+        if !texts.contains_key(stem) {
+            diags.push(no_text(meta.name(), &format!("{stem}.txt")));
+        }
+    }
+    let articles_from_disk = corpus.articles().len();
+    add_bundled(&mut corpus);
+
+    lessons.sort_by_key(|f| f.name());
+    let mut lesson_files: Vec<LessonFile> = lessons
+        .iter()
+        .map(|f| match f.text(MAX_LESSON_BYTES) {
+            Ok(text) => parse_lesson_text(f.name(), text, &corpus),
+            Err(d) => LessonFile::unread(f.name().to_string(), d),
+        })
+        .collect();
+    reject_reused_lesson_ids(&mut lesson_files);
+    Library {
+        corpus,
+        lessons: lesson_files,
+        diagnostics: diags,
+        articles_from_disk,
+        checking: false,
+    }
+}
+
+/// `name` without its extension: `corpus/a.b.txt` → `corpus/a.b`.
+fn without_extension(name: &str) -> &str {
+    let file_start = name.rfind('/').map_or(0, |i| i + 1);
+    match name[file_start..].rfind('.') {
+        Some(dot) if dot > 0 => &name[..file_start + dot],
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+#[path = "given_tests.rs"]
+mod tests;
