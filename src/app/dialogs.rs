@@ -1,10 +1,13 @@
 //! File dialogs, each on its own thread: a blocking dialog must never stop the UI (an XDG
-//! portal may wait indefinitely once it has accepted the request).
+//! portal may wait indefinitely once it has accepted the request). In a browser, where there are
+//! neither threads nor paths, the page's file chooser hands the files over whole
+//! ([`super::web::picker`]): a dialog's answer is a path on the desktop, files in a browser.
 
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
 use super::{ClassCmd, LateralApp, Source};
+use crate::files::given::GivenFile;
 use crate::records::hand_in::results_file_name;
 use crate::tr;
 
@@ -13,6 +16,8 @@ use crate::tr;
 pub(crate) enum Pending {
     /// A lesson folder to open.
     OpenLessons,
+    /// Lesson and article files, or an exam pack, to open (in a browser).
+    OpenLessonFiles,
     /// Where to hand in.
     HandInAs,
     /// A folder for all results.
@@ -23,10 +28,33 @@ pub(crate) enum Pending {
     ImportFile,
 }
 
+/// What a dialog answered.
+#[derive(Debug)]
+pub(crate) enum Answer {
+    /// The path picked (on the desktop).
+    #[cfg_attr(all(target_arch = "wasm32", not(test)), allow(dead_code))] // browsers have no paths
+    Path(PathBuf),
+    /// The files picked, read whole (in a browser), and those refused before they were read
+    /// (too large), with why.
+    #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))] // only browsers pick so
+    Given(Given),
+}
+
+/// Files a browser's file chooser handed over.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Given {
+    /// The files, read.
+    pub(crate) files: Vec<GivenFile>,
+    /// The files not read, with why.
+    pub(crate) refused: Vec<crate::text::diag::Diagnostic>,
+    /// They are the files of a folder picked (not files picked one by one).
+    pub(crate) folder: bool,
+}
+
 /// An open file dialog.
 pub(crate) struct Dialog {
     what: Pending,
-    rx: Receiver<Option<PathBuf>>,
+    rx: Receiver<Option<Answer>>,
 }
 
 impl Dialog {
@@ -37,14 +65,14 @@ impl Dialog {
         let words = Words::new(what);
         #[cfg(not(any(test, target_arch = "wasm32")))]
         std::thread::spawn(move || {
-            let _ = tx.send(show(what, &words, &default_name));
+            let _ = tx.send(show(what, &words, &default_name).map(Answer::Path));
         });
-        // A browser has neither threads nor folders: the web build downloads a hand-in instead
-        // (`LateralApp::open_dialog`), and a folder cannot be picked.
+        // A browser has neither threads nor paths: its file chooser hands the files over
+        // whole, and the web build downloads a hand-in instead (`LateralApp::open_dialog`).
         #[cfg(all(target_arch = "wasm32", not(test)))]
         {
             let _ = (default_name, words);
-            let _ = tx.send(None);
+            super::web::picker::pick(what, tx);
         }
         #[cfg(test)]
         {
@@ -54,8 +82,8 @@ impl Dialog {
         Self { what, rx }
     }
 
-    /// If the dialog in `slot` has closed, empties the slot and returns the path picked (if any).
-    pub(crate) fn poll(slot: &mut Option<Dialog>) -> Option<(Pending, PathBuf)> {
+    /// If the dialog in `slot` has closed, empties the slot and returns what was picked (if any).
+    pub(crate) fn poll(slot: &mut Option<Dialog>) -> Option<(Pending, Answer)> {
         let d = slot.as_ref()?;
         let picked = d.rx.try_recv().ok()?;
         let what = d.what;
@@ -80,9 +108,18 @@ impl LateralApp {
         self.dialog = Some(Dialog::open(what, default_name));
     }
 
-    pub(super) fn dialog_answered(&mut self, what: Pending, path: PathBuf) {
+    pub(super) fn dialog_answered(&mut self, what: Pending, answer: Answer) {
+        let path = match answer {
+            Answer::Path(path) => path,
+            Answer::Given(given) => {
+                if matches!(what, Pending::OpenLessons | Pending::OpenLessonFiles) {
+                    self.open_given(given);
+                }
+                return;
+            }
+        };
         match what {
-            Pending::OpenLessons => self.load_library(Source::Folder(path)),
+            Pending::OpenLessons | Pending::OpenLessonFiles => self.load_library(Source::Folder(path)),
             Pending::HandInAs => {
                 let dir = path.parent().map(PathBuf::from).unwrap_or_default();
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -109,6 +146,7 @@ impl Words {
     fn new(what: Pending) -> Self {
         let title = match what {
             Pending::OpenLessons => tr!("chrome-dialog-open-lessons"),
+            Pending::OpenLessonFiles => tr!("chrome-dialog-open-lesson-files"),
             Pending::HandInAs => tr!("chrome-dialog-hand-in"),
             Pending::ExportAll => tr!("chrome-dialog-export-all"),
             Pending::ClassFolder => tr!("chrome-dialog-class-folder"),
@@ -128,6 +166,8 @@ fn show(what: Pending, words: &Words, default_name: &str) -> Option<PathBuf> {
     let d = rfd::FileDialog::new().set_title(&words.title);
     match what {
         Pending::OpenLessons | Pending::ExportAll | Pending::ClassFolder => d.pick_folder(),
+        // Not offered on the desktop (a folder is); a lesson file's folder if it were.
+        Pending::OpenLessonFiles => d.pick_file().and_then(|f| f.parent().map(PathBuf::from)),
         Pending::HandInAs => d.set_file_name(default_name).save_file(),
         Pending::ImportFile => d
             .add_filter(
@@ -144,5 +184,5 @@ fn show(what: Pending, words: &Words, default_name: &str) -> Option<PathBuf> {
 thread_local! {
     /// What the next dialog opened by this test thread answers, at once: unit tests never open
     /// a real dialog (kittest cannot drive one, and a developer's desktop would show it).
-    pub(crate) static TEST_ANSWER: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
+    pub(crate) static TEST_ANSWER: std::cell::RefCell<Option<Answer>> = const { std::cell::RefCell::new(None) };
 }

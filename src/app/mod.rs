@@ -533,6 +533,7 @@ impl LateralApp {
                 }
             }
             LibraryCmd::PickFolder => self.open_dialog(Pending::OpenLessons),
+            LibraryCmd::PickFiles => self.open_dialog(Pending::OpenLessonFiles),
             LibraryCmd::LoadBundled => self.load_library(Source::Bundled),
             LibraryCmd::ExportAll => self.open_dialog(Pending::ExportAll),
         }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, OnceLock};
 
+use super::dialogs::Given;
 use super::{LateralApp, Source};
 use crate::lesson::library::{self, Catalogue, Library, LoadError};
 use crate::tr;
@@ -149,6 +150,8 @@ impl LateralApp {
                     .show(&mut self.shared, super::shared::bundled_library(), Source::Bundled);
                 true
             }
+            // Files handed over are gone once shown: the browser must be asked for them again.
+            Source::Given(_) => false,
             Source::Pack(p) => match super::open_pack_file(&p) {
                 Ok(lib) => {
                     self.library.show(&mut self.shared, lib, Source::Pack(p));
@@ -163,6 +166,48 @@ impl LateralApp {
         if loaded {
             self.screen = self.home();
         }
+    }
+
+    /// Shows the lessons among the files a browser's file chooser handed over, checked at once
+    /// (as a folder is, by name: `lesson::library::load_given`), or the exam pack among them.
+    /// The files refused before they were read are reported with the library's problems.
+    pub(super) fn open_given(&mut self, given: Given) {
+        let count = given.files.len() + given.refused.len();
+        let pack = given.files.iter().position(|f| {
+            f.name()
+                .rsplit_once('.')
+                .is_some_and(|(_, e)| e.eq_ignore_ascii_case(crate::records::pack::EXTENSION))
+        });
+        let (library, label) = match pack {
+            Some(i) => {
+                let f = &given.files[i];
+                let opened = f
+                    .text(crate::files::MAX_PACK_BYTES)
+                    .map_err(|d| format!("{}: {}", d.file, d.message))
+                    .and_then(|text| crate::records::pack::pack_library(&text, f.name()));
+                match opened {
+                    Ok(lib) => (lib, f.name().to_string()),
+                    Err(e) => {
+                        self.shared.notice = Some(e);
+                        return;
+                    }
+                }
+            }
+            None => {
+                let mut lib = library::load_given(given.files, given.folder);
+                let mut diags = given.refused;
+                diags.append(&mut lib.diagnostics);
+                lib.diagnostics = diags;
+                (lib, tr!("library-picked-files", n = count))
+            }
+        };
+        if library.lessons.is_empty() && library.diagnostics.is_empty() {
+            self.shared.notice = Some(tr!("library-no-lessons-picked", n = count));
+            return;
+        }
+        self.folder = Folder::default();
+        self.library.show(&mut self.shared, library, Source::Given(label));
+        self.screen = self.home();
     }
 
     /// Shows the lessons of `dir`, listed at once and checked in the background; `false` (with

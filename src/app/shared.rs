@@ -19,6 +19,9 @@ pub enum Source {
     Folder(PathBuf),
     /// An exam pack (lessons without keys).
     Pack(PathBuf),
+    /// Files a browser's file chooser handed over (lessons and articles, or an exam pack), as
+    /// the library names them ("3 files", the pack's name): in a browser there are no paths.
+    Given(String),
 }
 
 /// The state the screens share.
@@ -91,7 +94,7 @@ impl Shared {
                 if up.is_dir() { up } else { dir.join("corpus") }
             }
             // i18n: not text (a folder name)
-            Source::Bundled | Source::Pack(_) => PathBuf::from("corpus"),
+            Source::Bundled | Source::Pack(_) | Source::Given(_) => PathBuf::from("corpus"),
         }
     }
 

@@ -104,16 +104,7 @@ pub fn within_limits(files: Vec<GivenFile>) -> (Vec<GivenFile>, Vec<Diagnostic>)
     let count = files.len();
     for f in files {
         if kept.len() == MAX_GIVEN_FILES {
-            diags.push(
-                Diagnostic::file(
-                    f.name(),
-                    Severity::Warning,
-                    format!(
-                        "only the first {MAX_GIVEN_FILES} of the {count} files picked were opened; this one and the rest were not"
-                    ),
-                )
-                .with_suggestion("pick a smaller folder, or fewer files"),
-            );
+            diags.push(too_many(f.name(), count));
             break;
         }
         let len = f.bytes.len() as u64;
@@ -125,6 +116,19 @@ pub fn within_limits(files: Vec<GivenFile>) -> (Vec<GivenFile>, Vec<Diagnostic>)
         kept.push(f);
     }
     (kept, diags)
+}
+
+/// Why a file and the ones after it were left out of a pick of `count` files: the pick is over
+/// [`MAX_GIVEN_FILES`] files with it.
+pub fn too_many(name: &str, count: usize) -> Diagnostic {
+    Diagnostic::file(
+        name,
+        Severity::Warning,
+        format!(
+            "only the first {MAX_GIVEN_FILES} of the {count} files picked were opened; this one and the rest were not"
+        ),
+    )
+    .with_suggestion("pick a smaller folder, or fewer files")
 }
 
 /// Why a file was left out of a pick: the pick is over [`MAX_GIVEN_BYTES`] with it.

@@ -94,6 +94,7 @@ chrome-pin-forgot = Forgot the PIN? Close the app, delete the settings file { $f
 ## File dialogs (their window titles, and the kinds of file they offer)
 
 chrome-dialog-open-lessons = Open a lesson folder
+chrome-dialog-open-lesson-files = Open lesson files, their articles, or an exam pack
 chrome-dialog-hand-in = Hand in: save your results
 chrome-dialog-export-all = Save all your results into a folder
 chrome-dialog-class-folder = Folder of results files

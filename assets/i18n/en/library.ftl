@@ -13,6 +13,15 @@ library-minutes = { $n } min
 library-checking = checking…
 library-heading = Lessons
 library-open-folder = Open lesson folder…
+library-open-files = Open lesson files…
+library-picked-files = { $n ->
+    [one] the file you picked
+   *[other] the { $n } files you picked
+}
+library-no-lessons-picked = { $n ->
+    [one] The file you picked is not a lesson, an article or an exam pack.
+   *[other] None of the { $n } files you picked is a lesson, an article or an exam pack.
+} Pick the lesson files (.md) with their articles (.txt and .toml), or an exam pack (.lateral-exam).
 library-export-all = Export all my results…
 library-bundled = Bundled lessons
 library-from = from { $folder }

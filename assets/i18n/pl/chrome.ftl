@@ -86,6 +86,7 @@ chrome-pin-forgot = Zapomniany PIN? Proszę zamknąć aplikację, usunąć plik 
 ## File dialogs
 
 chrome-dialog-open-lessons = Otwórz folder lekcji
+chrome-dialog-open-lesson-files = Otwórz pliki lekcji, ich artykuły albo pakiet egzaminacyjny
 chrome-dialog-hand-in = Oddaj: zapisz swoje wyniki
 chrome-dialog-export-all = Zapisz wszystkie swoje wyniki w folderze
 chrome-dialog-class-folder = Folder z plikami wyników

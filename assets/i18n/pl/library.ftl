@@ -13,6 +13,15 @@ library-minutes = { $n } min
 library-checking = sprawdzanie…
 library-heading = Lekcje
 library-open-folder = Otwórz folder lekcji…
+library-open-files = Otwórz pliki lekcji…
+library-picked-files = { $n ->
+    [one] wybranego pliku
+   *[other] { $n } wybranych plików
+}
+library-no-lessons-picked = { $n ->
+    [one] Wybrany plik nie jest lekcją, artykułem ani pakietem egzaminacyjnym.
+   *[other] Żaden z wybranych plików ({ $n }) nie jest lekcją, artykułem ani pakietem egzaminacyjnym.
+} Wybierz pliki lekcji (.md) razem z artykułami (.txt i .toml) albo pakiet egzaminacyjny (.lateral-exam).
 library-export-all = Eksportuj wszystkie moje wyniki…
 library-bundled = Lekcje wbudowane
 library-from = z { $folder }

@@ -86,6 +86,7 @@ chrome-pin-forgot = Забули PIN? Закрийте застосунок, в�
 ## File dialogs
 
 chrome-dialog-open-lessons = Відкрити папку уроків
+chrome-dialog-open-lesson-files = Відкрити файли уроків, їхні статті або екзаменаційний пакет
 chrome-dialog-hand-in = Здати: збережи свої результати
 chrome-dialog-export-all = Збережи всі свої результати в папку
 chrome-dialog-class-folder = Папка з файлами результатів

@@ -13,6 +13,15 @@ library-minutes = { $n } хв
 library-checking = перевірка…
 library-heading = Уроки
 library-open-folder = Відкрити папку уроків…
+library-open-files = Відкрити файли уроків…
+library-picked-files = { $n ->
+    [one] вибраного файлу
+   *[other] { $n } вибраних файлів
+}
+library-no-lessons-picked = { $n ->
+    [one] Вибраний файл не є уроком, статтею чи екзаменаційним пакетом.
+   *[other] Жоден із вибраних файлів ({ $n }) не є уроком, статтею чи екзаменаційним пакетом.
+} Виберіть файли уроків (.md) разом зі статтями (.txt і .toml) або екзаменаційний пакет (.lateral-exam).
 library-export-all = Експортувати всі мої результати…
 library-bundled = Вбудовані уроки
 library-from = з { $folder }

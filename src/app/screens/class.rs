@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use crate::app::dialogs::{Dialog, Pending};
+use crate::app::dialogs::{Answer, Dialog, Pending};
 use crate::app::theme::Theme;
 use crate::app::widgets::article_view::{ArticleViewState, MarkView, Overlay, PaneMode, article_columns};
 use crate::app::widgets::dropped_path;
@@ -84,7 +84,7 @@ impl ClassScreen {
 
     /// Takes the folder picked in the dialog, if it has closed; is a dialog still open?
     pub(crate) fn poll_dialog(&mut self) -> bool {
-        if let Some((_, p)) = Dialog::poll(&mut self.dialog) {
+        if let Some((_, Answer::Path(p))) = Dialog::poll(&mut self.dialog) {
             self.path_text = p.display().to_string();
         }
         self.dialog.is_some()

@@ -41,6 +41,8 @@ pub enum LibraryCmd {
     Open(usize),
     /// Ask for a lesson folder (file dialog).
     PickFolder,
+    /// Ask for lesson and article files, or an exam pack (a browser's file chooser).
+    PickFiles,
     /// Back to the bundled lessons.
     LoadBundled,
     /// Save all this student's results files into a folder (folder dialog).
@@ -243,19 +245,28 @@ fn header_ui(ui: &mut Ui, source: &Source, theme: &Theme, cmds: &mut Vec<Command
     ui.horizontal(|ui| {
         ui.heading(tr!("library-heading"));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            // A browser tab has no folders to open or save into (docs/web.md).
-            let folders = cfg!(not(target_arch = "wasm32"));
-            if folders && ui.button(tr!("library-open-folder")).clicked() {
+            // A browser tab has no folder to save into, and its file chooser also takes files
+            // (docs/web.md); the unit tests see the browser's buttons too.
+            let browser = cfg!(any(target_arch = "wasm32", test));
+            if ui.button(tr!("library-open-folder")).clicked() {
                 cmds.push(Command::Library(LibraryCmd::PickFolder));
             }
-            if folders && ui.button(tr!("library-export-all")).clicked() {
+            if browser && ui.button(tr!("library-open-files")).clicked() {
+                cmds.push(Command::Library(LibraryCmd::PickFiles));
+            }
+            if cfg!(not(target_arch = "wasm32")) && ui.button(tr!("library-export-all")).clicked() {
                 cmds.push(Command::Library(LibraryCmd::ExportAll));
             }
-            if let Source::Folder(dir) = source {
+            let from = match source {
+                Source::Folder(dir) => Some(dir.display().to_string()),
+                Source::Given(label) => Some(label.clone()),
+                Source::Bundled | Source::Pack(_) => None,
+            };
+            if let Some(from) = from {
                 if ui.button(tr!("library-bundled")).clicked() {
                     cmds.push(Command::Library(LibraryCmd::LoadBundled));
                 }
-                ui.label(RichText::new(tr!("library-from", folder = dir.display().to_string())).color(theme.muted()));
+                ui.label(RichText::new(tr!("library-from", folder = from)).color(theme.muted()));
             }
         });
     });

@@ -13,6 +13,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod hook;
+pub(crate) mod picker;
 mod storage;
 
 use std::sync::Arc;

@@ -118,6 +118,18 @@ pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
     }
 }
 
+/// The most bytes a file named `name` is read with ([`load_given`] reads it), by its kind:
+/// `None` for a file it passes over by name (a photo in a folder picked), which need not be
+/// read at all.
+pub fn read_limit(name: &str) -> Option<u64> {
+    match kind_of_name(name) {
+        Kind::Lesson => Some(MAX_LESSON_BYTES),
+        Kind::ArticleText => Some(MAX_ARTICLE_BYTES),
+        Kind::ArticleMeta => Some(MAX_META_BYTES),
+        Kind::Other => None,
+    }
+}
+
 /// `name` without its extension: `corpus/a.b.txt` → `corpus/a.b`.
 fn without_extension(name: &str) -> &str {
     let file_start = name.rfind('/').map_or(0, |i| i + 1);

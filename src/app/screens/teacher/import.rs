@@ -1,12 +1,13 @@
 //! "Import an article" in the teacher's view: the form, and reading a file (txt, md, html, or an
 //! H5P "Mark the Words" task) into the corpus folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
 use super::editor::Editor;
 use super::{TeacherCmd, TeacherScreen};
+use crate::app::dialogs::Given;
 use crate::app::widgets::dropped_path;
 use crate::app::{Command, Shared, Source};
 use crate::corpus::ArticleMeta;
@@ -214,15 +215,45 @@ pub(super) fn found_and_missing(m: &ArticleMeta) -> Vec<String> {
 impl TeacherScreen {
     /// Reads the import form's file (or pasted text) and suggests metadata.
     pub(crate) fn import_read(&mut self, shared: &mut Shared) {
-        let path = PathBuf::from(self.import.file.trim());
-        let result = if self.import.file.trim().is_empty() {
-            crate::corpus::import::import_pasted(&self.import.pasted)
-        } else {
-            match crate::corpus::import::read_source(&path) {
-                Ok(crate::corpus::import::Source::H5p(t)) => return self.import_h5p(shared, &path, t),
-                Ok(crate::corpus::import::Source::Article(a)) => Ok(a),
-                Err(e) => Err(e),
+        let typed = self.import.file.trim().to_string();
+        if typed.is_empty() {
+            let pasted = crate::corpus::import::import_pasted(&self.import.pasted);
+            return self.import_source(shared, pasted.map(crate::corpus::import::Source::Article), None);
+        }
+        let path = PathBuf::from(&typed);
+        // Provenance: the file's name, never the folders above it.
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        self.import_source(shared, crate::corpus::import::read_source(&path), name);
+    }
+
+    /// Reads the file a browser's file chooser handed over into the form.
+    pub(crate) fn import_uploaded(&mut self, shared: &mut Shared, given: Given) {
+        if let Some(d) = given.refused.first() {
+            self.import.message = Some(format!("{}: {}", d.file, d.message));
+            return;
+        }
+        let Some(file) = given.files.into_iter().next() else {
+            return;
+        };
+        let name = file.name().rsplit('/').next().unwrap_or_default().to_string();
+        let read = crate::corpus::import::source_from_bytes(&name, file.into_bytes());
+        self.import_source(shared, read, Some(name));
+    }
+
+    /// Puts what was read (from the file named `file_name`, or pasted when `None`) into the
+    /// form, or, for an H5P task, imports it.
+    fn import_source(
+        &mut self,
+        shared: &mut Shared,
+        read: Result<crate::corpus::import::Source, crate::corpus::import::ImportError>,
+        file_name: Option<String>,
+    ) {
+        let result = match read {
+            Ok(crate::corpus::import::Source::H5p(t)) => {
+                return self.import_h5p(shared, file_name.as_deref().unwrap_or_default(), t);
             }
+            Ok(crate::corpus::import::Source::Article(a)) => Ok(a),
+            Err(e) => Err(e),
         };
         let f = &mut self.import;
         match result {
@@ -238,15 +269,13 @@ impl TeacherScreen {
                 f.meta.date = f.meta.date.take().or(s.date);
                 f.meta.url = f.meta.url.take().or(s.url);
                 f.meta.language = f.meta.language.take().or(s.language);
-                if !f.file.trim().is_empty() {
-                    // Provenance: the saved file's name, never the folders above it.
-                    f.meta.imported_from = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                if file_name.is_some() {
+                    f.meta.imported_from.clone_from(&file_name);
                 }
                 if f.meta.id.is_empty() {
-                    let stem = path
-                        .file_stem()
-                        .and_then(|s| s.to_str())
-                        .filter(|_| !f.file.trim().is_empty());
+                    let stem = file_name
+                        .as_deref()
+                        .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem));
                     f.meta.id = crate::corpus::import::article_id(&f.meta.headline, stem);
                 }
                 let words = imp.text.split_whitespace().count();
@@ -268,8 +297,14 @@ impl TeacherScreen {
 
     /// Imports an H5P "Mark the Words" task: its text becomes an article in the corpus folder and
     /// its marked words a one-step lesson in the lesson folder, opened for editing.
-    fn import_h5p(&mut self, shared: &mut Shared, path: &Path, t: crate::corpus::import::H5pTask) {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("h5p-task");
+    fn import_h5p(&mut self, shared: &mut Shared, file_name: &str, t: crate::corpus::import::H5pTask) {
+        let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
+        // i18n: not text (a file name; H5P's own is `content.json`)
+        let stem = if stem.is_empty() || stem == "content" {
+            "h5p-task"
+        } else {
+            stem
+        };
         let stem = if stem == "content" { "h5p-task" } else { stem }; // i18n: not text (H5P's file name)
         let id = crate::corpus::import::suggest_id(stem);
         let meta = crate::corpus::ArticleMeta { id, ..t.suggested };

@@ -18,7 +18,7 @@ pub(crate) use editor::Goto;
 pub use editor::{EditCmd, Editor};
 pub use import::ImportForm;
 
-use crate::app::dialogs::{Dialog, Pending};
+use crate::app::dialogs::{Answer, Dialog, Given, Pending};
 use crate::app::theme::Theme;
 use crate::app::{Command, Shared, Source};
 use crate::grading::score::Verdict;
@@ -53,6 +53,8 @@ pub enum TeacherCmd {
     ChooseImportFile,
     /// The file dialog chose this file: put it in the form and read it.
     ImportChosen(PathBuf),
+    /// The browser's file chooser handed over this file: read it into the form.
+    ImportUploaded(Given),
     /// The teacher's setting: hide the list of students' names on the student screen.
     HideStudentList(bool),
     /// A command of the lesson editor.
@@ -110,6 +112,11 @@ impl TeacherScreen {
                 self.import_read(shared);
                 None
             }
+            TeacherCmd::ImportUploaded(given) => {
+                self.import.open = true;
+                self.import_uploaded(shared, given);
+                None
+            }
             TeacherCmd::HideStudentList(hide) => {
                 shared.settings.hide_student_list = hide;
                 shared.save_settings();
@@ -165,7 +172,7 @@ impl TeacherScreen {
         let mut st = Editor::new(draft, None, &shared.library.corpus);
         st.path_text = match &shared.source {
             Source::Folder(dir) => dir.join(&name).display().to_string(),
-            Source::Bundled | Source::Pack(_) => std::env::current_dir()
+            Source::Bundled | Source::Pack(_) | Source::Given(_) => std::env::current_dir()
                 .unwrap_or_default()
                 .join("lessons") // i18n: not text (the lesson folder's name on disk)
                 .join(&name)
@@ -181,8 +188,10 @@ impl TeacherScreen {
     /// The teacher's view.
     pub(crate) fn ui(&mut self, ui: &mut Ui, shared: &Shared, theme: &Theme) -> Vec<Command> {
         let mut cmds = Vec::new();
-        if let Some((_, path)) = Dialog::poll(&mut self.import_dialog) {
-            cmds.push(Command::Teacher(TeacherCmd::ImportChosen(path)));
+        match Dialog::poll(&mut self.import_dialog) {
+            Some((_, Answer::Path(path))) => cmds.push(Command::Teacher(TeacherCmd::ImportChosen(path))),
+            Some((_, Answer::Given(given))) => cmds.push(Command::Teacher(TeacherCmd::ImportUploaded(given))),
+            None => {}
         }
         if self.import_dialog.is_some() {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(200));

@@ -1,0 +1,162 @@
+//! The page's own file chooser: what a file dialog is in a browser. A hidden
+//! `<input type="file">` is clicked (a folder picked through `webkitdirectory`); the files
+//! chosen are read whole, as [`GivenFile`]s, and sent to the dialog's channel, as a dialog on
+//! the desktop sends a path.
+//!
+//! Every file is checked against the limit for its kind from the size the browser reports,
+//! before a byte is read ([`check_size`]); a file Lateral would not read at all (a photo in the
+//! folder picked) is handed over empty, by name; a pick stops at [`MAX_GIVEN_FILES`] files and
+//! [`MAX_GIVEN_BYTES`] bytes. (rfd's web dialog is not used: it draws a second, unstyled card
+//! with inline styles, which the page's Content-Security-Policy refuses, asks for two clicks
+//! more, and cannot pick a folder.)
+
+use std::sync::mpsc::Sender;
+
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::closure::Closure;
+
+use crate::app::dialogs::{Answer, Given, Pending};
+use crate::files::given::{GivenFile, MAX_GIVEN_BYTES, MAX_GIVEN_FILES, check_size, too_many, too_much};
+use crate::text::diag::Diagnostic;
+
+/// What the chooser offers for `what`: a folder?, several files?, the extensions shown.
+fn chooser_for(what: Pending) -> Option<(bool, bool, String)> {
+    let pack = format!(".{}", crate::records::pack::EXTENSION);
+    match what {
+        Pending::OpenLessons => Some((true, true, String::new())),
+        // i18n: not text (file extensions)
+        Pending::OpenLessonFiles => Some((false, true, format!(".md,.markdown,.txt,.toml,{pack}"))),
+        // i18n: not text (file extensions)
+        Pending::ImportFile => Some((false, false, ".txt,.md,.markdown,.html,.htm,.h5p,.json".into())),
+        Pending::HandInAs | Pending::ExportAll | Pending::ClassFolder => None,
+    }
+}
+
+/// The most bytes a file named `name` may have for `what`; `None`: it is not read at all.
+fn limit_for(what: Pending, name: &str) -> Option<u64> {
+    if what == Pending::ImportFile {
+        return Some(crate::files::MAX_IMPORT_BYTES);
+    }
+    let is_pack = name
+        .rsplit_once('.')
+        .is_some_and(|(_, e)| e.eq_ignore_ascii_case(crate::records::pack::EXTENSION));
+    if is_pack {
+        return Some(crate::files::MAX_PACK_BYTES);
+    }
+    crate::lesson::library::read_limit(name)
+}
+
+/// Opens the page's file chooser for `what`, and sends what was picked (or `None`) to `tx`.
+pub(crate) fn pick(what: Pending, tx: Sender<Option<Answer>>) {
+    let Some((folder, multiple, accept)) = chooser_for(what) else {
+        let _ = tx.send(None);
+        return;
+    };
+    if let Err(e) = open_chooser(what, folder, multiple, &accept, tx.clone()) {
+        web_sys::console::warn_1(&e);
+        let _ = tx.send(None);
+    }
+}
+
+fn open_chooser(
+    what: Pending,
+    folder: bool,
+    multiple: bool,
+    accept: &str,
+    tx: Sender<Option<Answer>>,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        // i18n: not text (a developer's console message)
+        .ok_or("no document")?;
+    let input: web_sys::HtmlInputElement = document.create_element("input")?.dyn_into()?;
+    input.set_type("file");
+    input.set_multiple(multiple);
+    if !accept.is_empty() {
+        input.set_accept(accept);
+    }
+    input.set_webkitdirectory(folder);
+    input.set_hidden(true);
+    // i18n: not text (an element id, for the end-to-end test)
+    input.set_id("lateral-file-chooser");
+    if let Some(body) = document.body() {
+        body.append_child(&input)?;
+    }
+    let chosen = input.clone();
+    let tx_cancel = tx.clone();
+    let on_change = Closure::once_into_js(move || {
+        let files = chosen.files();
+        chosen.remove();
+        wasm_bindgen_futures::spawn_local(async move {
+            let given = match files {
+                Some(list) => read_all(what, folder, &list).await,
+                None => Given::default(),
+            };
+            let _ = tx.send(Some(Answer::Given(given)));
+        });
+    });
+    let cancelled = input.clone();
+    let on_cancel = Closure::once_into_js(move || {
+        cancelled.remove();
+        let _ = tx_cancel.send(None);
+    });
+    input.add_event_listener_with_callback("change", on_change.unchecked_ref())?;
+    input.add_event_listener_with_callback("cancel", on_cancel.unchecked_ref())?;
+    input.click();
+    Ok(())
+}
+
+/// Reads the files of `list` (within the limits), in the order the browser lists them.
+async fn read_all(what: Pending, folder: bool, list: &web_sys::FileList) -> Given {
+    let mut given = Given {
+        folder,
+        ..Given::default()
+    };
+    let count = list.length() as usize;
+    let mut total = 0u64;
+    for i in 0..list.length() {
+        let Some(file) = list.get(i) else { continue };
+        // The path inside the folder picked (web-sys does not name `webkitRelativePath`).
+        // i18n: not text (a JavaScript property)
+        let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|r| !r.is_empty());
+        let raw_name = relative.unwrap_or_else(|| file.name());
+        let name = crate::files::given::clean_name(&raw_name);
+        if given.files.len() == MAX_GIVEN_FILES {
+            given.refused.push(too_many(&name, count));
+            break;
+        }
+        let Some(max) = limit_for(what, &name) else {
+            given.files.push(GivenFile::new(&name, Vec::new()));
+            continue;
+        };
+        // The browser's size, in whole bytes (a JavaScript number).
+        let size = file.size().max(0.0) as u64;
+        if let Err(d) = check_size(&name, size, max) {
+            given.refused.push(d);
+            continue;
+        }
+        if total.saturating_add(size) > MAX_GIVEN_BYTES {
+            given.refused.push(too_much(&name));
+            continue;
+        }
+        total += size;
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                given.files.push(GivenFile::new(&name, bytes));
+            }
+            Err(_) => given.refused.push(
+                Diagnostic::file(
+                    &name,
+                    crate::text::diag::Severity::Error,
+                    "the browser could not read this file",
+                )
+                .with_suggestion("check that the file is still there, and pick it again"),
+            ),
+        }
+    }
+    given
+}
