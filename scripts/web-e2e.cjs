@@ -2,7 +2,9 @@
 // installs playwright-core): headless Chromium loads the page, a student types a name, opens a
 // lesson, drags a highlight and presses Check; the score is read the way a screen reader would
 // get it (the page's accessibility hook, `?lateral-test`); a reload keeps the work; offline, a
-// reload still works. Prints one line per check, and "N passed, N failed".
+// reload still works; a teacher's lesson files, and a folder, picked in the page's file chooser,
+// open; the page's Content-Security-Policy refuses a connection to another origin. Prints one
+// line per check, and "N passed, N failed".
 //
 //   node scripts/web-e2e.cjs http://127.0.0.1:PORT/ OUT_DIR
 'use strict';
@@ -191,8 +193,50 @@ async function main() {
   check(controlled, 'offline, a reload still works (served by the service worker)', `${offline} ms`);
   await context.setOffline(false);
 
+  // A teacher's lesson, opened from files the page's file chooser hands over: a lesson and its
+  // article (its text and metadata), written for this test.
+  const files = fs.mkdtempSync(path.join(out, 'picked-'));
+  const lessonText = '+++\nid = "web-bridge"\ntitle = "The bridge, from a teacher"\n+++\nIntro.\n\n' +
+    '+++ step\nkind = "read"\narticles = ["web-bridge-news"]\n+++\nRead the article.\n';
+  fs.mkdirSync(path.join(files, 'class', 'corpus'), { recursive: true });
+  fs.writeFileSync(path.join(files, 'class', 'bridge.md'), lessonText);
+  fs.writeFileSync(path.join(files, 'class', 'README.md'), '# Notes for the class\n');
+  fs.writeFileSync(path.join(files, 'class', 'corpus', 'web-bridge-news.txt'),
+    'The old bridge will close for six weeks, the council said on Monday.\n');
+  fs.writeFileSync(path.join(files, 'class', 'corpus', 'web-bridge-news.toml'),
+    'id = "web-bridge-news"\noutlet = "Test Gazette"\nheadline = "Bridge closes"\noutlet_kind = "A made-up local paper"\n');
+  await click(await find((n) => text(n) === 'Ana Web', 'the saved student'));
+  async function pick(button, what) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15000 }),
+      click(await find(named(button), button))]);
+    await chooser.setFiles(what);
+  }
+  await pick('Open lesson files…', ['bridge.md', 'corpus/web-bridge-news.txt', 'corpus/web-bridge-news.toml']
+    .map((f) => path.join(files, 'class', f)));
+  await find(named('from the 3 files you picked'), 'the library of the files picked');
+  await openLesson('The bridge, from a teacher');
+  await find((n) => /close for six weeks/.test(text(n)), 'the picked article in the player');
+  await page.screenshot({ path: path.join(out, 'web-picked-files.png') });
+  check(true, 'lesson files picked: their lesson opens on their article');
+  await click(await find((n) => n.role === 'Button' && /Lessons$/.test(text(n)), 'back to the lessons'));
+  // A folder: its README is passed over, its corpus/ found.
+  await pick('Open lesson folder…', path.join(files, 'class'));
+  const picked = await find((n) => /^from the \d+ files you picked$/.test(text(n)), 'the library of the folder picked');
+  const lessons = (await tree()).filter((n) => n.role === 'Button' && /^(Start|Continue)$/.test(text(n))).length;
+  await page.screenshot({ path: path.join(out, 'web-picked-folder.png') });
+  check(lessons === 1 && text(picked) === 'from the 4 files you picked', 'a folder picked: its one lesson is listed',
+    `${text(picked)}, ${lessons} lesson`);
+
   check(errors.length === 0, 'no console errors', errors.join(' | '));
   check(foreign.length === 0, 'no request but to its own origin', foreign.join(' '));
+
+  // The Content-Security-Policy refuses a connection to any other origin, whoever asks.
+  const refused = await page.evaluate(async () => {
+    const seen = new Promise((res) => document.addEventListener('securitypolicyviolation', (e) => res(e.effectiveDirective), { once: true }));
+    const fetched = await fetch('http://127.0.0.2:9/').then(() => 'fetched', (e) => `refused: ${e}`);
+    return `${fetched}; ${await Promise.race([seen, new Promise((res) => setTimeout(() => res('no violation'), 2000))])}`;
+  });
+  check(/^refused: .*; connect-src$/.test(refused), 'the page\'s Content-Security-Policy refuses a connection elsewhere', refused);
   await browser.close();
 }
 

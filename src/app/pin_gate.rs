@@ -113,9 +113,13 @@ impl PinGate {
             }
             ui.add_space(8.0);
             let settings = shared.store.root().join("settings.json");
-            ui.label(
-                RichText::new(tr!("chrome-pin-forgot", file = settings.display().to_string())).color(theme.muted()),
-            );
+            // In a browser the settings are an entry of the page's local storage, of that name.
+            let forgot = if cfg!(target_arch = "wasm32") {
+                tr!("chrome-pin-forgot-web", entry = settings.display().to_string())
+            } else {
+                tr!("chrome-pin-forgot", file = settings.display().to_string())
+            };
+            ui.label(RichText::new(forgot).color(theme.muted()));
         });
         if modal.should_close() && !out.contains(&PinCmd::Submit) {
             out.push(PinCmd::Cancel);

@@ -46,7 +46,7 @@ impl TeacherPin {
     /// Stores `pin` (checked with [`check_pin`]) under a new random salt.
     pub fn new(pin: &str) -> Result<Self, String> {
         let pin = check_pin(pin)?;
-        let salt = hex(&random_salt());
+        let salt = hex(&random_salt()?);
         let hash = hash(&salt, pin, ROUNDS);
         Ok(Self {
             salt,
@@ -97,29 +97,13 @@ fn hash(salt: &str, pin: &str, rounds: u32) -> String {
     hex(&digest)
 }
 
-/// 16 bytes nobody can predict: the standard library's per-process random hash keys (seeded
-/// from the operating system), mixed with the time and the process id.
-fn random_salt() -> [u8; 16] {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = Sha256::new();
-    for _ in 0..4 {
-        let mut s = std::collections::hash_map::RandomState::new().build_hasher();
-        s.write_u8(0);
-        h.update(s.finish().to_le_bytes());
-    }
-    // `web_time`: std's clock panics in a browser (wasm32); the same clock elsewhere.
-    let now = web_time::SystemTime::now()
-        .duration_since(web_time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    h.update(now.to_le_bytes());
-    // A browser has no process id (std panics there).
-    #[cfg(not(target_arch = "wasm32"))]
-    h.update(std::process::id().to_le_bytes());
-    let d = h.finalize();
+/// 16 bytes nobody can predict, from the system's random source (`getrandom`: the operating
+/// system's on the desktop, `crypto.getRandomValues` in a browser).
+fn random_salt() -> Result<[u8; 16], String> {
     let mut out = [0u8; 16];
-    out.copy_from_slice(&d[..16]);
-    out
+    getrandom::fill(&mut out)
+        .map_err(|e| format!("The system gave no random numbers for the PIN's salt ({e}); try again."))?;
+    Ok(out)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -90,6 +90,7 @@ chrome-pin-not-digits = A PIN is { $min } to { $max } digits (0–9), nothing el
 chrome-pin-wrong-length = A PIN is { $min } to { $max } digits; this one has { $n }.
 # $file: where the settings file is.
 chrome-pin-forgot = Forgot the PIN? Close the app, delete the settings file { $file } and set a new PIN the next time. (Text size and theme go back to their defaults; students' work is kept.)
+chrome-pin-forgot-web = Forgot the PIN? Open the browser's developer tools (F12), then Application → Local storage → this page, delete the entry { $entry } and reload the page to set a new PIN. (Text size and theme go back to their defaults; students' work is kept.)
 
 ## File dialogs (their window titles, and the kinds of file they offer)
 

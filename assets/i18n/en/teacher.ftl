@@ -181,6 +181,7 @@ teacher-import-check = Check the text, then add it.
 teacher-import-bad-date = `{ $date }` is not a real date: write it like 2024-03-02
 # $path: the article's new text file.
 teacher-import-added = Added { $path } to the corpus.
+teacher-import-downloaded = Downloaded { $txt } and { $toml }: put both in the corpus folder beside your lessons. Until the page is reloaded the article is also in this tab's library, for a new lesson.
 teacher-import-not-added = Not added: { $error }
 teacher-import-failed = Not imported: { $error }
 teacher-import-h5p-done = Imported from H5P: write the explanations, then Save.

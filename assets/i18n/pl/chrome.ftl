@@ -82,6 +82,7 @@ chrome-pin-mismatch = Wpisane PIN-y się różnią. Proszę dwa razy wpisać ten
 chrome-pin-not-digits = PIN to od { $min } do { $max } cyfr (0–9) i nic poza nimi.
 chrome-pin-wrong-length = PIN ma od { $min } do { $max } cyfr, a wpisany ma { $n }.
 chrome-pin-forgot = Zapomniany PIN? Proszę zamknąć aplikację, usunąć plik ustawień { $file } i przy następnym uruchomieniu ustawić nowy PIN. (Rozmiar tekstu i motyw wrócą do domyślnych; praca uczniów zostanie zachowana.)
+chrome-pin-forgot-web = Zapomniany PIN? Proszę otworzyć narzędzia dla programistów w przeglądarce (F12), potem Aplikacja → Pamięć lokalna → ta strona, usunąć wpis { $entry } i odświeżyć stronę, aby ustawić nowy PIN. (Rozmiar tekstu i motyw wrócą do domyślnych; praca uczniów zostanie zachowana.)
 
 ## File dialogs
 

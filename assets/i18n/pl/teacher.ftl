@@ -159,6 +159,7 @@ teacher-import-still-missing = Do uzupełnienia: { $fields }.
 teacher-import-check = Sprawdź tekst, a potem go dodaj.
 teacher-import-bad-date = `{ $date }` to nie jest prawdziwa data: wpisz ją np. tak: 2024-03-02
 teacher-import-added = Dodano { $path } do korpusu.
+teacher-import-downloaded = Pobrano { $txt } i { $toml }: proszę umieścić oba pliki w folderze corpus obok lekcji. Do odświeżenia strony artykuł jest też w bibliotece tej karty, do nowej lekcji.
 teacher-import-not-added = Nie dodano: { $error }
 teacher-import-failed = Nie zaimportowano: { $error }
 teacher-import-h5p-done = Zaimportowano z H5P: napisz wyjaśnienia, a potem kliknij Zapisz.

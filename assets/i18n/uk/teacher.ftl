@@ -160,6 +160,7 @@ teacher-import-still-missing = Ще треба заповнити: { $fields }.
 teacher-import-check = Перевірте текст, а потім додайте його.
 teacher-import-bad-date = `{ $date }` — не справжня дата: напишіть її, наприклад, так: 2024-03-02
 teacher-import-added = { $path } додано до корпусу.
+teacher-import-downloaded = Завантажено { $txt } і { $toml }: покладіть обидва файли в теку corpus поруч з уроками. До перезавантаження сторінки стаття є й у бібліотеці цієї вкладки, для нового уроку.
 teacher-import-not-added = Не додано: { $error }
 teacher-import-failed = Не імпортовано: { $error }
 teacher-import-h5p-done = Імпортовано з H5P: напишіть пояснення, а потім натисніть «Зберегти».

@@ -232,11 +232,49 @@ pub(crate) fn write_article(
     meta: &ArticleMeta,
     text: &str,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
+    check_required(meta)?;
+    write_article_marking_blanks(dir, meta, text)
+}
+
+/// Refuses an article with a required field left blank, saying how to fill it in.
+fn check_required(meta: &ArticleMeta) -> Result<(), String> {
     if let Some(field) = blank_fields(meta).first() {
         let what = required_field_help(field).unwrap_or_default();
         return Err(format!("the {} is missing: fill in {what}", field.replace('_', " ")));
     }
-    write_article_marking_blanks(dir, meta, text)
+    Ok(())
+}
+
+/// An article's two files, as [`write_article`] writes them: `ID.txt` (the text, ending in a
+/// newline) and `ID.toml` (its metadata), each as (file name, contents). Refused as
+/// [`write_article`] refuses: a required field blank, an id that cannot be a file name. (The
+/// web build downloads them: a browser has no corpus folder.)
+pub fn article_files(meta: &ArticleMeta, text: &str) -> Result<[(String, String); 2], String> {
+    check_required(meta)?;
+    check_article_id(meta)?;
+    Ok(files_of(meta, text))
+}
+
+fn check_article_id(meta: &ArticleMeta) -> Result<(), String> {
+    crate::text::ids::check_id(&meta.id).map_err(|e| {
+        format!(
+            "`{}` cannot be an article id: {e}; {}",
+            crate::text::ids::shown(&meta.id),
+            crate::text::ids::ID_HELP
+        )
+    })
+}
+
+/// The two files of an article whose id is checked.
+fn files_of(meta: &ArticleMeta, text: &str) -> [(String, String); 2] {
+    let mut body = text.to_string();
+    if !body.ends_with('\n') {
+        body.push('\n');
+    }
+    [
+        (format!("{}.txt", meta.id), body),
+        (format!("{}.toml", meta.id), meta_toml(meta)),
+    ]
 }
 
 /// Writes an article as [`write_article`] does, but with blank required fields written as marked
@@ -246,28 +284,19 @@ pub(crate) fn write_article_marking_blanks(
     meta: &ArticleMeta,
     text: &str,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
-    if let Err(e) = crate::text::ids::check_id(&meta.id) {
-        return Err(format!(
-            "`{}` cannot be an article id: {e}; {}",
-            crate::text::ids::shown(&meta.id),
-            crate::text::ids::ID_HELP
-        ));
-    }
-    let txt = dir.join(format!("{}.txt", meta.id));
-    let toml = dir.join(format!("{}.toml", meta.id));
+    check_article_id(meta)?;
+    let [(txt_name, body), (toml_name, toml_text)] = files_of(meta, text);
+    let txt = dir.join(txt_name);
+    let toml = dir.join(toml_name);
     if txt.exists() || toml.exists() {
         return Err(format!("{} already exists; choose another id", txt.display()));
-    }
-    let mut body = text.to_string();
-    if !body.ends_with('\n') {
-        body.push('\n');
     }
     let failed = |p: &Path, e: std::io::Error| {
         let (msg, help) = crate::text::diag::describe_write_error(p, &e);
         format!("{msg}; {help}")
     };
     crate::files::write_atomic(&txt, body.as_bytes()).map_err(|e| failed(&txt, e))?;
-    if let Err(e) = crate::files::write_atomic(&toml, meta_toml(meta).as_bytes()) {
+    if let Err(e) = crate::files::write_atomic(&toml, toml_text.as_bytes()) {
         // An article is its two files or nothing: a text without metadata is an error in
         // every later check.
         let _ = std::fs::remove_file(&txt);

@@ -425,3 +425,38 @@ fn source_from_bytes_reads_what_read_source_reads_from_the_same_file() {
         Err(ImportError::TooLarge(..))
     ));
 }
+
+#[test]
+fn article_files_are_what_write_article_writes() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let meta = ArticleMeta {
+        id: "bridge".into(),
+        outlet: "Test Gazette".into(),
+        headline: "Bridge closes".into(),
+        outlet_kind: "A made-up local paper".into(),
+        ..Default::default()
+    };
+    let [(txt, body), (toml, meta_text)] = article_files(&meta, "The bridge closes.").expect("the files");
+    let (txt_path, toml_path) = write_article(d.path(), &meta, "The bridge closes.").expect("written");
+    assert_eq!((txt.as_str(), toml.as_str()), ("bridge.txt", "bridge.toml"));
+    assert_eq!(std::fs::read_to_string(txt_path).expect("read"), body);
+    assert_eq!(std::fs::read_to_string(toml_path).expect("read"), meta_text);
+    let blank = ArticleMeta {
+        outlet: String::new(),
+        ..meta.clone()
+    };
+    assert!(
+        article_files(&blank, "x")
+            .expect_err("a field is blank")
+            .contains("outlet")
+    );
+    let bad = ArticleMeta {
+        id: "../up".into(),
+        ..meta
+    };
+    assert!(
+        article_files(&bad, "x")
+            .expect_err("not an id")
+            .contains("cannot be an article id")
+    );
+}

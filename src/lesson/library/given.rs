@@ -25,12 +25,44 @@ use crate::text::diag::{Diagnostic, Severity, SourceFile};
 /// over in silence), not files picked one by one.
 pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
     let (files, mut diags) = within_limits(files);
+    let mut sorted = sort_files(&files, from_folder, &mut diags);
+    let mut corpus = load_articles(&sorted, &mut diags);
+    let articles_from_disk = corpus.articles().len();
+    add_bundled(&mut corpus);
+    sorted.lessons.sort_by_key(|f| f.name());
+    let mut lessons: Vec<LessonFile> = sorted
+        .lessons
+        .iter()
+        .map(|f| match f.text(MAX_LESSON_BYTES) {
+            Ok(text) => parse_lesson_text(f.name(), text, &corpus),
+            Err(d) => LessonFile::unread(f.name().to_string(), d),
+        })
+        .collect();
+    reject_reused_lesson_ids(&mut lessons);
+    Library {
+        corpus,
+        lessons,
+        diagnostics: diags,
+        articles_from_disk,
+        checking: false,
+    }
+}
+
+/// The files of a pick, by kind: articles by their name without the extension, so that a text
+/// finds its metadata.
+#[derive(Default)]
+struct Sorted<'a> {
+    lessons: Vec<&'a GivenFile>,
+    texts: BTreeMap<&'a str, &'a GivenFile>,
+    metas: BTreeMap<&'a str, &'a GivenFile>,
+}
+
+/// Sorts `files` by kind, each name once, reporting what is neither a lesson nor an article
+/// when it was picked by itself.
+fn sort_files<'a>(files: &'a [GivenFile], from_folder: bool, diags: &mut Vec<Diagnostic>) -> Sorted<'a> {
+    let mut sorted = Sorted::default();
     let mut names = HashSet::new();
-    let mut lessons: Vec<&GivenFile> = Vec::new();
-    // By name without the extension, so that a text finds its metadata.
-    let mut texts: BTreeMap<&str, &GivenFile> = BTreeMap::new();
-    let mut metas: BTreeMap<&str, &GivenFile> = BTreeMap::new();
-    for f in &files {
+    for f in files {
         if !names.insert(f.name()) {
             diags.push(
                 Diagnostic::file(
@@ -45,12 +77,12 @@ pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
         let stem = without_extension(f.name());
         match kind_of_name(f.name()) {
             Kind::ArticleText => {
-                texts.insert(stem, f);
+                sorted.texts.insert(stem, f);
             }
             Kind::ArticleMeta => {
-                metas.insert(stem, f);
+                sorted.metas.insert(stem, f);
             }
-            Kind::Lesson if !from_folder || starts_like_lesson(f.bytes()) => lessons.push(f),
+            Kind::Lesson if !from_folder || starts_like_lesson(f.bytes()) => sorted.lessons.push(f),
             Kind::Lesson => {}
             Kind::Other if from_folder => {}
             Kind::Other => diags.push(Diagnostic::file(
@@ -60,11 +92,16 @@ pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
             )),
         }
     }
+    sorted
+}
 
+/// The articles of a pick: each text with the metadata of the same name, in name order;
+/// reports texts without metadata, metadata without text and ids used twice.
+fn load_articles(sorted: &Sorted<'_>, diags: &mut Vec<Diagnostic>) -> Corpus {
     let mut corpus = Corpus::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
-    for (stem, text) in &texts {
-        let Some(meta) = metas.get(stem) else {
+    for (stem, text) in &sorted.texts {
+        let Some(meta) = sorted.metas.get(stem) else {
             diags.push(no_meta(text.name(), &format!("{stem}.toml")));
             continue;
         };
@@ -89,33 +126,15 @@ pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
             &mut corpus,
             &mut seen_ids,
             || meta_text.ok().and_then(|t| id_in(&t)),
-            &mut diags,
+            diags,
         );
     }
-    for (stem, meta) in &metas {
-        if !texts.contains_key(stem) {
+    for (stem, meta) in &sorted.metas {
+        if !sorted.texts.contains_key(stem) {
             diags.push(no_text(meta.name(), &format!("{stem}.txt")));
         }
     }
-    let articles_from_disk = corpus.articles().len();
-    add_bundled(&mut corpus);
-
-    lessons.sort_by_key(|f| f.name());
-    let mut lesson_files: Vec<LessonFile> = lessons
-        .iter()
-        .map(|f| match f.text(MAX_LESSON_BYTES) {
-            Ok(text) => parse_lesson_text(f.name(), text, &corpus),
-            Err(d) => LessonFile::unread(f.name().to_string(), d),
-        })
-        .collect();
-    reject_reused_lesson_ids(&mut lesson_files);
-    Library {
-        corpus,
-        lessons: lesson_files,
-        diagnostics: diags,
-        articles_from_disk,
-        checking: false,
-    }
+    corpus
 }
 
 /// The most bytes a file named `name` is read with ([`load_given`] reads it), by its kind:

@@ -367,6 +367,13 @@ impl TeacherScreen {
             f.message = Some(tr!("teacher-import-bad-date", date = crate::text::ids::shown(d)));
             return;
         }
+        // A browser has no corpus folder: the two files are downloaded.
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = dir;
+            self.import_download(shared, &text)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
         match crate::corpus::import::write_article(&dir, &f.meta, &text) {
             Ok((txt, _)) => {
                 let id = f.meta.id.clone();
@@ -379,5 +386,42 @@ impl TeacherScreen {
             }
             Err(e) => f.message = Some(tr!("teacher-import-not-added", error = e.to_string())),
         }
+    }
+
+    /// In a browser, "Add to the library": the article's two files are downloaded (there is no
+    /// corpus folder to write into), and the article is put into this tab's library, so that a
+    /// new lesson can be started on it.
+    #[cfg(target_arch = "wasm32")]
+    fn import_download(&mut self, shared: &mut Shared, text: &str) {
+        let f = &mut self.import;
+        let [(txt, body), (toml, meta)] = match crate::corpus::import::article_files(&f.meta, text) {
+            Ok(files) => files,
+            Err(e) => {
+                f.message = Some(tr!("teacher-import-not-added", error = e));
+                return;
+            }
+        };
+        for (name, contents) in [(&txt, &body), (&toml, &meta)] {
+            // i18n: not text (a MIME type)
+            if let Err(e) = crate::app::web::download(name, contents, "text/plain") {
+                f.message = Some(tr!("teacher-import-not-added", error = e));
+                return;
+            }
+        }
+        let mut problems = Vec::new();
+        let source = crate::text::diag::SourceFile::new(&toml, meta);
+        if let Some(a) = crate::corpus::load_article(&source, &txt, &body, &mut problems) {
+            let _ = shared.library.corpus.add(a);
+        }
+        let id = f.meta.id.clone();
+        *f = ImportForm {
+            message: Some(tr!(
+                "teacher-import-downloaded",
+                txt = txt.as_str(),
+                toml = toml.as_str()
+            )),
+            ..Default::default()
+        };
+        self.new_lesson_article = id;
     }
 }
