@@ -194,11 +194,19 @@ impl LateralApp {
                 }
             }
             None => {
+                // A folder picked is named as the browser names it (`class/…`: "from class").
+                let top = |f: &crate::files::given::GivenFile| f.name().split_once('/').map(|(top, _)| top.to_string());
+                let folder = given
+                    .files
+                    .first()
+                    .and_then(top)
+                    .filter(|t| given.folder && given.files.iter().all(|f| top(f).as_ref() == Some(t)));
+                let label = folder.unwrap_or_else(|| tr!("library-picked-files", n = count));
                 let mut lib = library::load_given(given.files, given.folder);
                 let mut diags = given.refused;
                 diags.append(&mut lib.diagnostics);
                 lib.diagnostics = diags;
-                (lib, tr!("library-picked-files", n = count))
+                (lib, label)
             }
         };
         if library.lessons.is_empty() && library.diagnostics.is_empty() {

@@ -189,6 +189,8 @@ fn lesson_files_picked_in_a_browser_open_as_a_library_and_play() {
         .collect();
     assert_eq!(titles, ["The bridge"]);
     h.get_by_label("from the 3 files you picked");
+    // Regression: a lesson of reading steps only was listed as "1 step · ".
+    h.get_by_label("1 step");
     h.get_by_label("The bridge").click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Player);
@@ -221,6 +223,7 @@ fn a_folder_picked_in_a_browser_passes_over_notes_and_reports_broken_files() {
     });
     h.get_by_label("Open lesson folder…").click();
     h.run();
+    h.get_by_label("from class");
     let lib = &h.state().shared.library;
     assert_eq!(lib.lessons.len(), 1, "README.md is not a lesson");
     assert!(lib.lessons[0].is_playable());

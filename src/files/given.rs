@@ -131,6 +131,12 @@ pub fn too_many(name: &str, count: usize) -> Diagnostic {
     .with_suggestion("pick a smaller folder, or fewer files")
 }
 
+/// A file picked that the browser could not read (moved or deleted since it was picked).
+pub fn unreadable(name: &str) -> Diagnostic {
+    Diagnostic::file(name, Severity::Error, "the browser could not read this file")
+        .with_suggestion("check that the file is still there, and pick it again")
+}
+
 /// Why a file was left out of a pick: the pick is over [`MAX_GIVEN_BYTES`] with it.
 pub fn too_much(name: &str) -> Diagnostic {
     Diagnostic::file(

@@ -31,6 +31,11 @@ library-steps =
         [one] { $n } step
        *[other] { $n } steps
     } · { $kinds }
+library-steps-only =
+    { $n ->
+        [one] { $n } step
+       *[other] { $n } steps
+    }
 library-progress = Your progress: { $done } of { $total } steps done
 library-lesson-problems =
     { $n ->

@@ -32,6 +32,12 @@ library-steps =
         [few] { $n } kroki
        *[many] { $n } kroków
     } · { $kinds }
+library-steps-only =
+    { $n ->
+        [one] { $n } krok
+        [few] { $n } kroki
+       *[many] { $n } kroków
+    }
 library-progress =
     Twoje postępy: { $done } z { $total ->
         [one] { $total } kroku

@@ -32,6 +32,12 @@ library-steps =
         [few] { $n } кроки
        *[many] { $n } кроків
     } · { $kinds }
+library-steps-only =
+    { $n ->
+        [one] { $n } крок
+        [few] { $n } кроки
+       *[many] { $n } кроків
+    }
 library-progress =
     Твій поступ: виконано { $done } з { $total ->
         [one] { $total } кроку

@@ -294,7 +294,12 @@ fn about_ui(ui: &mut Ui, l: &Lesson, progress: Option<&LessonProgress>, theme: &
             kinds.push(k);
         }
     }
-    let steps = tr!("library-steps", n = l.steps.len(), kinds = kinds.join(", "));
+    // A lesson of reading steps only has no kinds to list (no trailing "·").
+    let steps = if kinds.is_empty() {
+        tr!("library-steps-only", n = l.steps.len())
+    } else {
+        tr!("library-steps", n = l.steps.len(), kinds = kinds.join(", "))
+    };
     let line = match l.minutes {
         Some(m) => format!("{} · {steps}", tr!("library-minutes", n = m)),
         None => steps,

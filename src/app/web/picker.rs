@@ -16,8 +16,7 @@ use wasm_bindgen::JsCast as _;
 use wasm_bindgen::closure::Closure;
 
 use crate::app::dialogs::{Answer, Given, Pending};
-use crate::files::given::{GivenFile, MAX_GIVEN_BYTES, MAX_GIVEN_FILES, check_size, too_many, too_much};
-use crate::text::diag::Diagnostic;
+use crate::files::given::{GivenFile, MAX_GIVEN_BYTES, MAX_GIVEN_FILES, check_size, too_many, too_much, unreadable};
 
 /// What the chooser offers for `what`: a folder?, several files?, the extensions shown.
 fn chooser_for(what: Pending) -> Option<(bool, bool, String)> {
@@ -69,6 +68,7 @@ fn open_chooser(
         .and_then(|w| w.document())
         // i18n: not text (a developer's console message)
         .ok_or("no document")?;
+    // i18n: not text (an element name)
     let input: web_sys::HtmlInputElement = document.create_element("input")?.dyn_into()?;
     input.set_type("file");
     input.set_multiple(multiple);
@@ -100,7 +100,9 @@ fn open_chooser(
         cancelled.remove();
         let _ = tx_cancel.send(None);
     });
+    // i18n: not text (event names)
     input.add_event_listener_with_callback("change", on_change.unchecked_ref())?;
+    // i18n: not text (event names)
     input.add_event_listener_with_callback("cancel", on_cancel.unchecked_ref())?;
     input.click();
     Ok(())
@@ -148,14 +150,7 @@ async fn read_all(what: Pending, folder: bool, list: &web_sys::FileList) -> Give
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 given.files.push(GivenFile::new(&name, bytes));
             }
-            Err(_) => given.refused.push(
-                Diagnostic::file(
-                    &name,
-                    crate::text::diag::Severity::Error,
-                    "the browser could not read this file",
-                )
-                .with_suggestion("check that the file is still there, and pick it again"),
-            ),
+            Err(_) => given.refused.push(unreadable(&name)),
         }
     }
     given
