@@ -202,6 +202,12 @@ impl LateralApp {
                     .and_then(top)
                     .filter(|t| given.folder && given.files.iter().all(|f| top(f).as_ref() == Some(t)));
                 let label = folder.unwrap_or_else(|| tr!("library-picked-files", n = count));
+                self.shared.given_lessons = given
+                    .files
+                    .iter()
+                    .filter(|f| library::is_lesson_name(f.name()))
+                    .filter_map(|f| Some((f.name().to_string(), f.text(crate::files::MAX_LESSON_BYTES).ok()?)))
+                    .collect();
                 let mut lib = library::load_given(given.files, given.folder);
                 let mut diags = given.refused;
                 diags.append(&mut lib.diagnostics);

@@ -40,6 +40,9 @@ pub(crate) struct Shared {
     pub(crate) notice: Option<String>,
     /// Where "Hand in" saves results files.
     pub(crate) handin_dir: PathBuf,
+    /// The texts of the lessons a browser's file chooser handed over (by the name the library
+    /// gives them), for the teacher's editor: a browser cannot read them again.
+    pub(crate) given_lessons: std::collections::HashMap<String, String>,
     /// The language the UI speaks: the student's, else the laptop's, else English.
     pub(crate) locale: crate::i18n::Locale,
 }
@@ -57,6 +60,7 @@ impl Shared {
             student: None,
             notice: None,
             handin_dir: default_handin_dir(),
+            given_lessons: Default::default(),
         }
     }
 

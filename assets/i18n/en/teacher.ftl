@@ -86,6 +86,11 @@ teacher-problem-line = { $kind ->
     }
 teacher-save-where = Type where to save the lesson (a path ending in .md) first.
 teacher-saved = Saved { $path }. It passes lateral check.
+teacher-saved-download = Downloaded { $name }: put it in your lesson folder. { $n ->
+    [0] It passes lateral check.
+    [one] It has 1 problem still to fix (listed on the right).
+   *[other] It has { $n } problems still to fix (listed on the right).
+}
 # $n: how many errors are left.
 teacher-saved-with-errors = { $n ->
         [one] Saved { $path }, with { $n } problem still to fix (listed on the right).

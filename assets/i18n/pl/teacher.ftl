@@ -80,6 +80,12 @@ teacher-problem-line = { $kind ->
     }
 teacher-save-where = Najpierw wpisz, gdzie zapisać lekcję (ścieżka zakończona na .md).
 teacher-saved = Zapisano { $path }. Lekcja przechodzi lateral check.
+teacher-saved-download = Pobrano { $name }: proszę umieścić plik w folderze lekcji. { $n ->
+    [0] Lekcja przechodzi lateral check.
+    [one] Zostaje 1 problem do poprawienia (lista po prawej).
+    [few] Zostają { $n } problemy do poprawienia (lista po prawej).
+   *[many] Zostaje { $n } problemów do poprawienia (lista po prawej).
+}
 teacher-saved-with-errors = { $n ->
         [one] Zapisano { $path }, ale pozostał { $n } problem do poprawienia (lista po prawej).
         [few] Zapisano { $path }, ale pozostały { $n } problemy do poprawienia (lista po prawej).

@@ -149,6 +149,11 @@ pub fn read_limit(name: &str) -> Option<u64> {
     }
 }
 
+/// Is a file named `name` a lesson, by its name (`.md`, `.markdown`)?
+pub fn is_lesson_name(name: &str) -> bool {
+    kind_of_name(name) == Kind::Lesson
+}
+
 /// `name` without its extension: `corpus/a.b.txt` → `corpus/a.b`.
 fn without_extension(name: &str) -> &str {
     let file_start = name.rfind('/').map_or(0, |i| i + 1);

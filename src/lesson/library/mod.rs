@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use catalogue::Wanted;
 pub use catalogue::{Catalogue, LessonHeader, find};
 use found::{Found, display};
-pub use given::{load_given, read_limit};
+pub use given::{is_lesson_name, load_given, read_limit};
 
 use crate::corpus::{Article, Corpus, load_article};
 use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, file_id, read_text};

@@ -18,6 +18,7 @@ pub struct Editor {
     /// The file being edited.
     pub(crate) draft: Draft,
     /// Where it is saved (`None` until "Save as").
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // a browser never reads it back
     pub(crate) path: Option<PathBuf>,
     /// The typed path for saving.
     pub(crate) path_text: String,
@@ -294,6 +295,13 @@ impl Editor {
             return Edit::Unchanged;
         }
         let text = self.draft.to_text();
+        self.write_lesson(path, &text);
+        Edit::Unchanged
+    }
+
+    /// Writes the lesson `text` to `path` (atomically, the previous file kept).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn write_lesson(&mut self, path: PathBuf, text: &str) {
         match crate::files::write_atomic(&path, text.as_bytes()) {
             Ok(()) => {
                 self.dirty = false;
@@ -314,7 +322,25 @@ impl Editor {
                 ))
             }
         }
-        Edit::Unchanged
+    }
+
+    /// In a browser, which has no lesson folder: downloads the lesson `text` under the name of
+    /// `path`'s file.
+    #[cfg(target_arch = "wasm32")]
+    fn write_lesson(&mut self, path: PathBuf, text: &str) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // i18n: not text (a MIME type)
+        self.message = Some(match crate::app::web::download(&name, text, "text/markdown") {
+            Ok(()) => {
+                self.dirty = false;
+                self.path = Some(path);
+                tr!("teacher-saved-download", name = name.as_str(), n = self.error_count())
+            }
+            Err(e) => tr!("teacher-save-failed", path = name.as_str(), error = e),
+        });
     }
 
     /// A session on the draft at the selected step, if the draft has no errors.

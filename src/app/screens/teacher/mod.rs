@@ -130,8 +130,12 @@ impl TeacherScreen {
     fn open(&mut self, shared: &mut Shared, i: usize) -> Option<Goto> {
         let lf = shared.library.lessons.get(i)?;
         let from_disk = matches!(shared.source, Source::Folder(_));
+        let picked = matches!(shared.source, Source::Given(_));
         let text = if from_disk {
             crate::files::read_text(std::path::Path::new(&lf.path), crate::files::MAX_LESSON_BYTES).ok()
+        } else if picked {
+            // Picked in a browser: the text as it was handed over.
+            shared.given_lessons.get(&lf.path).cloned()
         } else {
             let name = lf.path.rsplit('/').next().unwrap_or(&lf.path);
             crate::lesson::bundled::LESSONS
@@ -147,7 +151,10 @@ impl TeacherScreen {
             Ok(draft) => {
                 let path = from_disk.then(|| PathBuf::from(&lf.path));
                 let mut st = Editor::new(draft, path, &shared.library.corpus);
-                if !from_disk {
+                if picked {
+                    // Saved (downloaded) under the name it was picked by.
+                    st.path_text = lf.path.rsplit('/').next().unwrap_or_default().to_string();
+                } else if !from_disk {
                     st.message = Some(tr!("teacher-bundled-copy"));
                 }
                 self.editor = Some(st);
