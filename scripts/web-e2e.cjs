@@ -228,6 +228,44 @@ async function main() {
   check(lessons === 1, 'a folder picked: its one lesson is listed',
     `${text(picked)}, ${lessons} lesson`);
 
+  // A teacher: the PIN set on first use, a saved web page uploaded for import, and the article's
+  // two files downloaded (a browser has no corpus folder).
+  // The text box on the same row as the label `label`, the nearest to its right.
+  async function inputBeside(label) {
+    const l = await find(named(label), `the label "${label}"`);
+    const [, ly] = centre(l);
+    const boxes = (await tree()).filter((n) => n.role === 'TextInput' && Math.abs(centre(n)[1] - ly) < 14 && n.rect[0] >= l.rect[2] - 2)
+      .sort((a, b) => a.rect[0] - b.rect[0]);
+    if (!boxes.length) throw new Error(`no text box beside "${label}"`);
+    return boxes[0];
+  }
+  await click(await find(named('Teacher view'), 'Teacher view'));
+  await click(await inputBeside('New PIN:'));
+  await page.keyboard.type('2468');
+  await click(await inputBeside('PIN again:'));
+  await page.keyboard.type('2468');
+  await click(await find(named('Set PIN and open'), 'Set PIN and open'));
+  await click(await find(named('Import an article…'), 'Import an article…'));
+  fs.writeFileSync(path.join(files, 'bridge.html'), '<html><head><title>Bridge closes</title></head><body><article>' +
+    '<h1>Bridge closes for repairs</h1><p>The old bridge will close for six weeks, the council said on Monday, ' +
+    'after engineers found cracks in two of its supports.</p><p>Drivers will be sent through the town centre.</p></article></body></html>');
+  await pick('Choose file…', path.join(files, 'bridge.html'));
+  await find((n) => n.role === 'TextInput' && n.value === 'Bridge closes for repairs', 'the headline read from the page');
+  await click(await inputBeside('Kind of outlet'));
+  await page.keyboard.type('A made-up local paper');
+  const outlet = await inputBeside('Outlet');
+  if (!outlet.value) { await click(outlet); await page.keyboard.type('Test Gazette'); }
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await click(await find(named('Add to the corpus'), 'Add to the corpus'));
+  for (let i = 0; i < 100 && downloads.length < 2; i++) await page.waitForTimeout(100);
+  const got = {};
+  for (const d of downloads) got[d.suggestedFilename()] = fs.readFileSync(await d.path(), 'utf8');
+  const names = Object.keys(got).sort();
+  await page.screenshot({ path: path.join(out, 'web-imported.png') });
+  check(names.length === 2 && /close for six weeks/.test(got[names[1]] || '') && /outlet_kind = "A made-up local paper"/.test(got[names[0]] || ''),
+    'a page uploaded for import: the article\'s two files are downloaded', names.join(', '));
+
   check(errors.length === 0, 'no console errors', errors.join(' | '));
   check(foreign.length === 0, 'no request but to its own origin', foreign.join(' '));
 

@@ -94,7 +94,7 @@ impl PinGate {
         if pin != self.again.trim() {
             return Err(tr!("chrome-pin-mismatch"));
         }
-        shared.set_teacher_pin(TeacherPin::new(pin).map_err(|_| not_a_pin(pin))?);
+        shared.set_teacher_pin(TeacherPin::new(pin)?);
         Ok(())
     }
 
