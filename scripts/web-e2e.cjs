@@ -53,8 +53,11 @@ function distinctColours(png) {
   return colours.size;
 }
 
+// Closed whatever happens: an open browser would keep node (and CI) waiting.
+let browser;
+
 async function main() {
-  const browser = await chromium.launch({
+  browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
@@ -64,7 +67,10 @@ async function main() {
   const page = await context.newPage();
   const errors = [];
   const foreign = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (process.env.LATERAL_E2E_VERBOSE) console.log(`(console ${m.type()}: ${m.text()})`);
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   context.on('request', (r) => { const u = r.url(); if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u); });
 
@@ -75,7 +81,10 @@ async function main() {
     for (;;) {
       const n = (await tree()).find(pred);
       if (n) return n;
-      if (Date.now() > end) throw new Error(`not on screen: ${what}`);
+      if (Date.now() > end) {
+        fs.writeFileSync(path.join(out, 'tree.json'), JSON.stringify(await tree(), null, 1));
+        throw new Error(`not on screen: ${what} (the tree is in ${out}/tree.json)`);
+      }
       await page.waitForTimeout(100);
     }
   }
@@ -206,10 +215,20 @@ async function main() {
   fs.writeFileSync(path.join(files, 'class', 'corpus', 'web-bridge-news.toml'),
     'id = "web-bridge-news"\noutlet = "Test Gazette"\nheadline = "Bridge closes"\noutlet_kind = "A made-up local paper"\n');
   await click(await find((n) => text(n) === 'Ana Web', 'the saved student'));
+  // Clicks `button` and gives the page's file chooser `what` (a click that lands while a window
+  // is still fading in is tried again).
   async function pick(button, what) {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15000 }),
-      click(await find(named(button), button))]);
-    await chooser.setFiles(what);
+    const b = await find(named(button), button);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), click(b)]);
+        await chooser.setFiles(what);
+        return;
+      } catch (e) {
+        console.log(`(the file chooser of "${button}" did not open: attempt ${attempt})`);
+        if (attempt === 3) throw e;
+      }
+    }
   }
   await pick('Open lesson files…', ['bridge.md', 'corpus/web-bridge-news.txt', 'corpus/web-bridge-news.toml']
     .map((f) => path.join(files, 'class', f)));
@@ -234,37 +253,65 @@ async function main() {
   async function inputBeside(label) {
     const l = await find(named(label), `the label "${label}"`);
     const [, ly] = centre(l);
-    const boxes = (await tree()).filter((n) => n.role === 'TextInput' && Math.abs(centre(n)[1] - ly) < 14 && n.rect[0] >= l.rect[2] - 2)
+    const boxes = (await tree()).filter((n) => /^(TextInput|PasswordInput)$/.test(n.role) && Math.abs(centre(n)[1] - ly) < 14 && n.rect[0] >= l.rect[2] - 2)
       .sort((a, b) => a.rect[0] - b.rect[0]);
-    if (!boxes.length) throw new Error(`no text box beside "${label}"`);
+    if (!boxes.length) {
+      fs.writeFileSync(path.join(out, 'tree.json'), JSON.stringify(await tree(), null, 1));
+      await page.screenshot({ path: path.join(out, 'web-failed.png') });
+      throw new Error(`no text box beside "${label}" (the tree is in ${out}/tree.json)`);
+    }
     return boxes[0];
   }
   await click(await find(named('Teacher view'), 'Teacher view'));
   await click(await inputBeside('New PIN:'));
-  await page.keyboard.type('2468');
+  await page.keyboard.type('2468', { delay: 20 });
   await click(await inputBeside('PIN again:'));
-  await page.keyboard.type('2468');
+  await page.keyboard.type('2468', { delay: 20 });
   await click(await find(named('Set PIN and open'), 'Set PIN and open'));
-  await click(await find(named('Import an article…'), 'Import an article…'));
+  // The teacher view appears as the PIN dialog fades out; a click in that moment may not land.
+  const importButton = await find(named('Import an article…'), 'Import an article… (the teacher view)');
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForTimeout(300);
+    await click(importButton);
+    try {
+      await find(named('Import an article'), 'the import window', 3000);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  await page.waitForTimeout(300);
   fs.writeFileSync(path.join(files, 'bridge.html'), '<html><head><title>Bridge closes</title></head><body><article>' +
     '<h1>Bridge closes for repairs</h1><p>The old bridge will close for six weeks, the council said on Monday, ' +
     'after engineers found cracks in two of its supports.</p><p>Drivers will be sent through the town centre.</p></article></body></html>');
   await pick('Choose file…', path.join(files, 'bridge.html'));
   await find((n) => n.role === 'TextInput' && n.value === 'Bridge closes for repairs', 'the headline read from the page');
-  await click(await inputBeside('Kind of outlet'));
-  await page.keyboard.type('A made-up local paper');
-  const outlet = await inputBeside('Outlet');
-  if (!outlet.value) { await click(outlet); await page.keyboard.type('Test Gazette'); }
+  // Types `text` into the box beside `label`, key by key, and waits until the box holds it.
+  async function typeBeside(label, text) {
+    await click(await inputBeside(label));
+    await page.keyboard.type(text, { delay: 20 });
+    const end = Date.now() + 10000;
+    while ((await inputBeside(label)).value !== text) {
+      if (Date.now() > end) throw new Error(`"${label}" does not hold what was typed: "${(await inputBeside(label)).value}"`);
+      await page.waitForTimeout(100);
+    }
+  }
+  await typeBeside('Kind of outlet', 'A made-up local paper');
+  if (!(await inputBeside('Outlet')).value) await typeBeside('Outlet', 'Test Gazette');
   const downloads = [];
   page.on('download', (d) => downloads.push(d));
   await click(await find(named('Add to the corpus'), 'Add to the corpus'));
   for (let i = 0; i < 100 && downloads.length < 2; i++) await page.waitForTimeout(100);
   const got = {};
-  for (const d of downloads) got[d.suggestedFilename()] = fs.readFileSync(await d.path(), 'utf8');
+  for (const d of downloads) {
+    got[d.suggestedFilename()] = fs.readFileSync(await d.path(), 'utf8');
+    fs.writeFileSync(path.join(out, `downloaded-${d.suggestedFilename()}`), got[d.suggestedFilename()]);
+  }
   const names = Object.keys(got).sort();
+  const said = await find((n) => /^Downloaded .*\.txt and .*\.toml: /.test(text(n)), 'what the import says it did');
   await page.screenshot({ path: path.join(out, 'web-imported.png') });
   check(names.length === 2 && /close for six weeks/.test(got[names[1]] || '') && /outlet_kind = "A made-up local paper"/.test(got[names[0]] || ''),
-    'a page uploaded for import: the article\'s two files are downloaded', names.join(', '));
+    'a page uploaded for import: the article\'s two files are downloaded', `${names.join(', ')}; "${text(said).slice(0, 60)}…"`);
 
   check(errors.length === 0, 'no console errors', errors.join(' | '));
   check(foreign.length === 0, 'no request but to its own origin', foreign.join(' '));
@@ -280,9 +327,14 @@ async function main() {
 }
 
 main()
-  .catch((e) => { check(false, 'the test ran to its end', e.message); })
-  .finally(() => {
+  .catch(async (e) => {
+    check(false, 'the test ran to its end', e.message);
+    const pages = browser ? browser.contexts().flatMap((c) => c.pages()) : [];
+    if (pages.length) await pages[0].screenshot({ path: path.join(out, 'web-failed.png') }).catch(() => {});
+  })
+  .finally(async () => {
+    if (browser) await browser.close().catch(() => {});
     const failed = results.filter((r) => !r).length;
     console.log(`web: ${results.length - failed} passed, ${failed} failed`);
-    process.exitCode = failed ? 1 : 0;
+    process.exit(failed ? 1 : 0);
   });

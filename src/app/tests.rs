@@ -307,17 +307,30 @@ fn a_lesson_picked_in_a_browser_opens_in_the_editor_from_the_text_handed_over() 
     let d = tempfile::tempdir().expect("tempdir");
     let mut a = app(&d.path().join("data"));
     a.run_cmd(Command::PickStudent("Ana".into()), 0.0);
-    a.open_given(match given(
-        &[("class/bridge.md", GIVEN_LESSON), ("class/corpus/bridge-news.txt", GIVEN_TEXT), ("class/corpus/bridge-news.toml", GIVEN_META)],
-        true,
-    ) {
-        dialogs::Answer::Given(g) => g,
-        dialogs::Answer::Path(_) => unreachable!(),
-    });
+    a.open_given(
+        match given(
+            &[
+                ("class/bridge.md", GIVEN_LESSON),
+                ("class/corpus/bridge-news.txt", GIVEN_TEXT),
+                ("class/corpus/bridge-news.toml", GIVEN_META),
+            ],
+            true,
+        ) {
+            dialogs::Answer::Given(g) => g,
+            dialogs::Answer::Path(_) => unreachable!(),
+        },
+    );
     enter_teacher(&mut a);
     a.run_cmd(Command::Teacher(TeacherCmd::Open(0)), 0.0);
     let editor = a.teacher().editor().expect("the lesson is open for editing");
-    assert_eq!(editor.draft.to_text(), GIVEN_LESSON, "the text as it was picked, byte for byte");
-    assert_eq!(editor.path_text, "bridge.md", "saved (in a browser: downloaded) under the name it was picked by");
+    assert_eq!(
+        editor.draft.to_text(),
+        GIVEN_LESSON,
+        "the text as it was picked, byte for byte"
+    );
+    assert_eq!(
+        editor.path_text, "bridge.md",
+        "saved (in a browser: downloaded) under the name it was picked by"
+    );
     assert_eq!(a.notice(), None);
 }

@@ -189,6 +189,7 @@ teacher-import-added = Added { $path } to the corpus.
 teacher-import-downloaded = Downloaded { $txt } and { $toml }: put both in the corpus folder beside your lessons. Until the page is reloaded the article is also in this tab's library, for a new lesson.
 teacher-import-not-added = Not added: { $error }
 teacher-import-failed = Not imported: { $error }
+teacher-import-h5p-web = This is an H5P task. Its import writes an article and a lesson into your folders, which a browser page cannot do: import it in the desktop app.
 teacher-import-h5p-done = Imported from H5P: write the explanations, then Save.
 teacher-import-h5p-counts = Imported { $words ->
         [one] { $words } word

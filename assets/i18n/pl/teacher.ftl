@@ -168,6 +168,7 @@ teacher-import-added = Dodano { $path } do korpusu.
 teacher-import-downloaded = Pobrano { $txt } i { $toml }: proszę umieścić oba pliki w folderze corpus obok lekcji. Do odświeżenia strony artykuł jest też w bibliotece tej karty, do nowej lekcji.
 teacher-import-not-added = Nie dodano: { $error }
 teacher-import-failed = Nie zaimportowano: { $error }
+teacher-import-h5p-web = To jest zadanie H5P. Jego import zapisuje artykuł i lekcję w folderach, czego strona w przeglądarce nie potrafi: proszę zaimportować je w aplikacji na komputer.
 teacher-import-h5p-done = Zaimportowano z H5P: napisz wyjaśnienia, a potem kliknij Zapisz.
 teacher-import-h5p-counts = Zaimportowano { $words ->
         [one] { $words } słowo

@@ -169,6 +169,7 @@ teacher-import-added = { $path } додано до корпусу.
 teacher-import-downloaded = Завантажено { $txt } і { $toml }: покладіть обидва файли в теку corpus поруч з уроками. До перезавантаження сторінки стаття є й у бібліотеці цієї вкладки, для нового уроку.
 teacher-import-not-added = Не додано: { $error }
 teacher-import-failed = Не імпортовано: { $error }
+teacher-import-h5p-web = Це завдання H5P. Його імпорт записує статтю й урок у ваші теки, чого сторінка в браузері не вміє: імпортуйте його в застосунку для комп’ютера.
 teacher-import-h5p-done = Імпортовано з H5P: напишіть пояснення, а потім натисніть «Зберегти».
 teacher-import-h5p-counts = Імпортовано { $words ->
         [one] { $words } слово

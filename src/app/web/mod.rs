@@ -71,6 +71,7 @@ async fn run() -> Result<(), wasm_bindgen::JsValue> {
             eframe::WebOptions::default(),
             Box::new(move |cc| {
                 theme::install_fonts(&cc.egui_ctx);
+                picker::set_waker(&cc.egui_ctx);
                 if testing {
                     cc.egui_ctx.enable_accesskit();
                     cc.egui_ctx.add_plugin(hook::AccessHook::default());

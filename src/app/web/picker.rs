@@ -18,6 +18,28 @@ use wasm_bindgen::closure::Closure;
 use crate::app::dialogs::{Answer, Given, Pending};
 use crate::files::given::{GivenFile, MAX_GIVEN_BYTES, MAX_GIVEN_FILES, check_size, too_many, too_much, unreadable};
 
+thread_local! {
+    /// The app's context, to draw a frame when picked files arrive (nothing else would: the page
+    /// gets no input while the browser's chooser is open, nor after it closes).
+    static WAKER: std::cell::OnceCell<egui::Context> = const { std::cell::OnceCell::new() };
+}
+
+/// Wakes the app's context `ctx` when picked files arrive (set once, when the app starts).
+pub(crate) fn set_waker(ctx: &egui::Context) {
+    WAKER.with(|w| {
+        let _ = w.set(ctx.clone());
+    });
+}
+
+/// Draws a frame, so the screen that asked takes what arrived.
+fn wake() {
+    WAKER.with(|w| {
+        if let Some(ctx) = w.get() {
+            ctx.request_repaint();
+        }
+    });
+}
+
 /// What the chooser offers for `what`: a folder?, several files?, the extensions shown.
 fn chooser_for(what: Pending) -> Option<(bool, bool, String)> {
     let pack = format!(".{}", crate::records::pack::EXTENSION);
@@ -86,6 +108,9 @@ fn open_chooser(
     let tx_cancel = tx.clone();
     let on_change = Closure::once_into_js(move || {
         let files = chosen.files();
+        // i18n: not text (a developer's console message)
+        let count = format!("Lateral: {} file(s) picked", files.as_ref().map_or(0, |f| f.length()));
+        web_sys::console::debug_1(&count.into());
         chosen.remove();
         wasm_bindgen_futures::spawn_local(async move {
             let given = match files {
@@ -93,12 +118,16 @@ fn open_chooser(
                 None => Given::default(),
             };
             let _ = tx.send(Some(Answer::Given(given)));
+            wake();
         });
     });
     let cancelled = input.clone();
     let on_cancel = Closure::once_into_js(move || {
+        // i18n: not text (a developer's console message)
+        web_sys::console::debug_1(&"Lateral: the file chooser was cancelled".into());
         cancelled.remove();
         let _ = tx_cancel.send(None);
+        wake();
     });
     // i18n: not text (event names)
     input.add_event_listener_with_callback("change", on_change.unchecked_ref())?;

@@ -39,13 +39,7 @@ pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
         })
         .collect();
     reject_reused_lesson_ids(&mut lessons);
-    Library {
-        corpus,
-        lessons,
-        diagnostics: diags,
-        articles_from_disk,
-        checking: false,
-    }
+    Library::checked(corpus, lessons, diags, articles_from_disk)
 }
 
 /// The files of a pick, by kind: articles by their name without the extension, so that a text

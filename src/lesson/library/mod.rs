@@ -188,12 +188,24 @@ fn load_wanted(
         None => &found.lessons[..],
     };
     let lessons = load_lessons(lessons, &corpus);
-    Library {
-        corpus,
-        lessons,
-        diagnostics: diags,
-        articles_from_disk,
-        checking: false,
+    Library::checked(corpus, lessons, diags, articles_from_disk)
+}
+
+impl Library {
+    /// A library whose every file was checked (none left "checking…").
+    fn checked(
+        corpus: Corpus,
+        lessons: Vec<LessonFile>,
+        diagnostics: Vec<Diagnostic>,
+        articles_from_disk: usize,
+    ) -> Self {
+        Library {
+            corpus,
+            lessons,
+            diagnostics,
+            articles_from_disk,
+            checking: false,
+        }
     }
 }
 

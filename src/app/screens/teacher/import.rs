@@ -249,6 +249,11 @@ impl TeacherScreen {
         file_name: Option<String>,
     ) {
         let result = match read {
+            // It writes an article and a lesson into folders, which a browser does not have.
+            Ok(crate::corpus::import::Source::H5p(_)) if cfg!(target_arch = "wasm32") => {
+                self.import.message = Some(tr!("teacher-import-h5p-web"));
+                return;
+            }
             Ok(crate::corpus::import::Source::H5p(t)) => {
                 return self.import_h5p(shared, file_name.as_deref().unwrap_or_default(), t);
             }
@@ -377,8 +382,11 @@ impl TeacherScreen {
         match crate::corpus::import::write_article(&dir, &f.meta, &text) {
             Ok((txt, _)) => {
                 let id = f.meta.id.clone();
+                // Said at the top: the window closes.
+                let added = tr!("teacher-import-added", path = txt.display().to_string());
+                shared.notice = Some(added.clone());
                 *f = ImportForm {
-                    message: Some(tr!("teacher-import-added", path = txt.display().to_string())),
+                    message: Some(added),
                     ..Default::default()
                 };
                 shared.reload_articles(&dir);
@@ -414,12 +422,11 @@ impl TeacherScreen {
             let _ = shared.library.corpus.add(a);
         }
         let id = f.meta.id.clone();
+        // Said at the top: the window closes.
+        let downloaded = tr!("teacher-import-downloaded", txt = txt.as_str(), toml = toml.as_str());
+        shared.notice = Some(downloaded.clone());
         *f = ImportForm {
-            message: Some(tr!(
-                "teacher-import-downloaded",
-                txt = txt.as_str(),
-                toml = toml.as_str()
-            )),
+            message: Some(downloaded),
             ..Default::default()
         };
         self.new_lesson_article = id;
