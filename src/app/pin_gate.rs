@@ -94,7 +94,7 @@ impl PinGate {
         if pin != self.again.trim() {
             return Err(tr!("chrome-pin-mismatch"));
         }
-        shared.set_teacher_pin(TeacherPin::new(pin)?);
+        shared.set_teacher_pin(TeacherPin::new(pin).map_err(|e| tr!("chrome-pin-no-random", error = e))?);
         Ok(())
     }
 

@@ -169,58 +169,31 @@ impl LateralApp {
     }
 
     /// Shows the lessons among the files a browser's file chooser handed over, checked at once
-    /// (as a folder is, by name: `lesson::library::load_given`), or the exam pack among them.
-    /// The files refused before they were read are reported with the library's problems.
+    /// (`records::picked::open_picked`), or the exam pack among them.
     pub(super) fn open_given(&mut self, given: Given) {
         let count = given.files.len() + given.refused.len();
-        let pack = given.files.iter().position(|f| {
-            f.name()
-                .rsplit_once('.')
-                .is_some_and(|(_, e)| e.eq_ignore_ascii_case(crate::records::pack::EXTENSION))
-        });
-        let (library, label) = match pack {
-            Some(i) => {
-                let f = &given.files[i];
-                let opened = f
-                    .text(crate::files::MAX_PACK_BYTES)
-                    .map_err(|d| format!("{}: {}", d.file, d.message))
-                    .and_then(|text| crate::records::pack::pack_library(&text, f.name()));
-                match opened {
-                    Ok(lib) => (lib, f.name().to_string()),
-                    Err(e) => {
-                        self.shared.notice = Some(e);
-                        return;
-                    }
-                }
-            }
-            None => {
-                // A folder picked is named as the browser names it (`class/…`: "from class").
-                let top = |f: &crate::files::given::GivenFile| f.name().split_once('/').map(|(top, _)| top.to_string());
-                let folder = given
-                    .files
-                    .first()
-                    .and_then(top)
-                    .filter(|t| given.folder && given.files.iter().all(|f| top(f).as_ref() == Some(t)));
-                let label = folder.unwrap_or_else(|| tr!("library-picked-files", n = count));
-                self.shared.given_lessons = given
-                    .files
-                    .iter()
-                    .filter(|f| library::is_lesson_name(f.name()))
-                    .filter_map(|f| Some((f.name().to_string(), f.text(crate::files::MAX_LESSON_BYTES).ok()?)))
-                    .collect();
-                let mut lib = library::load_given(given.files, given.folder);
-                let mut diags = given.refused;
-                diags.append(&mut lib.diagnostics);
-                lib.diagnostics = diags;
-                (lib, label)
+        let opened = match crate::records::picked::open_picked(given.files, given.folder, given.refused) {
+            Ok(o) => o,
+            Err(e) => {
+                self.shared.notice = Some(e);
+                return;
             }
         };
-        if library.lessons.is_empty() && library.diagnostics.is_empty() {
+        if opened.library.lessons.is_empty() && opened.library.diagnostics.is_empty() {
             self.shared.notice = Some(tr!("library-no-lessons-picked", n = count));
             return;
         }
+        if opened.left_out > 0 {
+            self.shared.notice = Some(tr!("library-pack-alone", n = opened.left_out));
+        }
+        let label = opened
+            .pack
+            .or(opened.folder)
+            .unwrap_or_else(|| tr!("library-picked-files", n = count));
+        self.shared.given_lessons = opened.lesson_texts;
         self.folder = Folder::default();
-        self.library.show(&mut self.shared, library, Source::Given(label));
+        self.library
+            .show(&mut self.shared, opened.library, Source::Given(label));
         self.screen = self.home();
     }
 

@@ -95,8 +95,23 @@ pub fn clean_name(raw: &str) -> String {
     out
 }
 
-/// Keeps what one pick may hand over: the first [`MAX_GIVEN_FILES`] files and, of those, the
-/// ones that fit in [`MAX_GIVEN_BYTES`] together (in the order given); says which were left out.
+/// Is a file named `name` (a cleaned name) hidden: does a part of it start with `.`, as
+/// `._NAME.txt` (a Mac's) or `.Trash-1000/…`? A folder walk passes them over.
+pub fn is_hidden(name: &str) -> bool {
+    name.split('/').any(|part| part.starts_with('.'))
+}
+
+/// The extension of a file's name, lower case: `a/b.TXT` → `txt`; `None` without one (`.bashrc`
+/// and `notes.` have none).
+pub fn extension(name: &str) -> Option<String> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.rsplit_once('.')
+        .filter(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
+        .map(|(_, e)| e.to_ascii_lowercase())
+}
+
+/// Keeps what one pick may hand over: the first files, up to [`MAX_GIVEN_FILES`] of them and
+/// [`MAX_GIVEN_BYTES`] together (in the order given); says, once, where it stopped.
 pub fn within_limits(files: Vec<GivenFile>) -> (Vec<GivenFile>, Vec<Diagnostic>) {
     let mut kept = Vec::new();
     let mut diags = Vec::new();
@@ -110,7 +125,7 @@ pub fn within_limits(files: Vec<GivenFile>) -> (Vec<GivenFile>, Vec<Diagnostic>)
         let len = f.bytes.len() as u64;
         if total.saturating_add(len) > MAX_GIVEN_BYTES {
             diags.push(too_much(f.name()));
-            continue;
+            break;
         }
         total += len;
         kept.push(f);
@@ -137,13 +152,14 @@ pub fn unreadable(name: &str) -> Diagnostic {
         .with_suggestion("check that the file is still there, and pick it again")
 }
 
-/// Why a file was left out of a pick: the pick is over [`MAX_GIVEN_BYTES`] with it.
+/// Why a file and the ones after it were left out of a pick: the pick is over
+/// [`MAX_GIVEN_BYTES`] with it.
 pub fn too_much(name: &str) -> Diagnostic {
     Diagnostic::file(
         name,
         Severity::Warning,
         format!(
-            "this file was not opened: the files picked are over {} together",
+            "this file and the ones after it were not opened: the files picked are over {} together",
             super::human(MAX_GIVEN_BYTES)
         ),
     )

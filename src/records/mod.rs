@@ -11,6 +11,7 @@ pub mod h5p_export;
 pub mod hand_in;
 pub mod lookup_stats;
 pub mod pack;
+pub mod picked;
 pub mod pin;
 pub mod progress;
 pub mod results;

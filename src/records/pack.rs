@@ -29,6 +29,11 @@ pub fn is_pack_path(p: &std::path::Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION))
 }
 
+/// Is a file named `name` (as a browser names a file picked) an exam pack, by its name?
+pub fn is_pack_name(name: &str) -> bool {
+    crate::files::given::extension(name).as_deref() == Some(EXTENSION)
+}
+
 /// A pack file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

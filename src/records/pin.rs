@@ -101,8 +101,7 @@ fn hash(salt: &str, pin: &str, rounds: u32) -> String {
 /// system's on the desktop, `crypto.getRandomValues` in a browser).
 fn random_salt() -> Result<[u8; 16], String> {
     let mut out = [0u8; 16];
-    getrandom::fill(&mut out)
-        .map_err(|e| format!("The system gave no random numbers for the PIN's salt ({e}); try again."))?;
+    getrandom::fill(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
 }
 

@@ -85,6 +85,7 @@ chrome-pin-cancel = Cancel
     .hover = Back (Escape)
 chrome-pin-wrong = Wrong PIN: the teacher view stays closed. Try again.
 chrome-pin-mismatch = The two PINs are not the same. Type the same PIN twice.
+chrome-pin-no-random = The PIN was not set: the system gave no random numbers to protect it ({ $error }). Try again.
 chrome-pin-not-digits = A PIN is { $min } to { $max } digits (0–9), nothing else.
 # $n: how many digits were typed.
 chrome-pin-wrong-length = A PIN is { $min } to { $max } digits; this one has { $n }.

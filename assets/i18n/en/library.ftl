@@ -18,6 +18,10 @@ library-picked-files = { $n ->
     [one] the file you picked
    *[other] the { $n } files you picked
 }
+library-pack-alone = { $n ->
+    [one] An exam pack opens by itself: the other file you picked was not opened.
+   *[other] An exam pack opens by itself: the { $n } other files you picked were not opened.
+}
 library-no-lessons-picked = { $n ->
     [one] The file you picked is not a lesson, an article or an exam pack.
    *[other] None of the { $n } files you picked is a lesson, an article or an exam pack.

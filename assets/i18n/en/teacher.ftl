@@ -187,6 +187,8 @@ teacher-import-bad-date = `{ $date }` is not a real date: write it like 2024-03-
 # $path: the article's new text file.
 teacher-import-added = Added { $path } to the corpus.
 teacher-import-downloaded = Downloaded { $txt } and { $toml }: put both in the corpus folder beside your lessons. Until the page is reloaded the article is also in this tab's library, for a new lesson.
+teacher-import-id-taken = An article with the id `{ $id }` is already in the library: choose another id.
+teacher-import-downloaded-only = Downloaded { $txt } and its metadata, but the article could not be put into this tab's library: { $error }
 teacher-import-not-added = Not added: { $error }
 teacher-import-failed = Not imported: { $error }
 teacher-import-h5p-web = This is an H5P task. Its import writes an article and a lesson into your folders, which a browser page cannot do: import it in the desktop app.

@@ -79,6 +79,7 @@ chrome-pin-cancel = Anuluj
     .hover = Wstecz (Escape)
 chrome-pin-wrong = Błędny PIN: widok nauczyciela pozostaje zamknięty. Proszę spróbować ponownie.
 chrome-pin-mismatch = Wpisane PIN-y się różnią. Proszę dwa razy wpisać ten sam PIN.
+chrome-pin-no-random = Nie ustawiono PIN-u: system nie dał liczb losowych potrzebnych do jego ochrony ({ $error }). Proszę spróbować ponownie.
 chrome-pin-not-digits = PIN to od { $min } do { $max } cyfr (0–9) i nic poza nimi.
 chrome-pin-wrong-length = PIN ma od { $min } do { $max } cyfr, a wpisany ma { $n }.
 chrome-pin-forgot = Zapomniany PIN? Proszę zamknąć aplikację, usunąć plik ustawień { $file } i przy następnym uruchomieniu ustawić nowy PIN. (Rozmiar tekstu i motyw wrócą do domyślnych; praca uczniów zostanie zachowana.)

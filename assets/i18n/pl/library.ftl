@@ -18,6 +18,10 @@ library-picked-files = { $n ->
     [one] wybranego pliku
    *[other] { $n } wybranych plików
 }
+library-pack-alone = { $n ->
+    [one] Pakiet egzaminacyjny otwiera się sam: drugiego wybranego pliku nie otwarto.
+   *[other] Pakiet egzaminacyjny otwiera się sam: pozostałych wybranych plików ({ $n }) nie otwarto.
+}
 library-no-lessons-picked = { $n ->
     [one] Wybrany plik nie jest lekcją, artykułem ani pakietem egzaminacyjnym.
    *[other] Żaden z wybranych plików ({ $n }) nie jest lekcją, artykułem ani pakietem egzaminacyjnym.

@@ -16,7 +16,9 @@ use wasm_bindgen::JsCast as _;
 use wasm_bindgen::closure::Closure;
 
 use crate::app::dialogs::{Answer, Given, Pending};
-use crate::files::given::{GivenFile, MAX_GIVEN_BYTES, MAX_GIVEN_FILES, check_size, too_many, too_much, unreadable};
+use crate::files::given::{
+    GivenFile, MAX_GIVEN_BYTES, MAX_GIVEN_FILES, check_size, is_hidden, too_many, too_much, unreadable,
+};
 
 thread_local! {
     /// The app's context, to draw a frame when picked files arrive (nothing else would: the page
@@ -58,10 +60,7 @@ fn limit_for(what: Pending, name: &str) -> Option<u64> {
     if what == Pending::ImportFile {
         return Some(crate::files::MAX_IMPORT_BYTES);
     }
-    let is_pack = name
-        .rsplit_once('.')
-        .is_some_and(|(_, e)| e.eq_ignore_ascii_case(crate::records::pack::EXTENSION));
-    if is_pack {
+    if crate::records::pack::is_pack_name(name) {
         return Some(crate::files::MAX_PACK_BYTES);
     }
     crate::lesson::library::read_limit(name)
@@ -137,6 +136,12 @@ fn open_chooser(
     Ok(())
 }
 
+/// The bytes of `blob` (a file, or a slice of one); `None` when the browser cannot read it.
+async fn read_blob(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Reads the files of `list` (within the limits), in the order the browser lists them.
 async fn read_all(what: Pending, folder: bool, list: &web_sys::FileList) -> Given {
     let mut given = Given {
@@ -159,27 +164,41 @@ async fn read_all(what: Pending, folder: bool, list: &web_sys::FileList) -> Give
             given.refused.push(too_many(&name, count));
             break;
         }
+        // A folder's hidden files (`._NAME.txt`, `.Trash-1000/`) are passed over, as on disk.
+        if folder && is_hidden(&name) {
+            continue;
+        }
         let Some(max) = limit_for(what, &name) else {
             given.files.push(GivenFile::new(&name, Vec::new()));
             continue;
         };
         // The browser's size, in whole bytes (a JavaScript number).
         let size = file.size().max(0.0) as u64;
+        // A folder's `.md` that is not a lesson (a long README) is passed over, not refused:
+        // its first bytes tell.
+        if folder && size > max && crate::lesson::library::is_lesson_name(&name) {
+            let head = read_blob(
+                &file
+                    .slice_with_i32_and_i32(0, 512)
+                    .unwrap_or_else(|_| file.clone().into()),
+            )
+            .await;
+            if !head.is_some_and(|h| crate::lesson::library::starts_like_lesson(&h)) {
+                continue;
+            }
+        }
         if let Err(d) = check_size(&name, size, max) {
             given.refused.push(d);
             continue;
         }
         if total.saturating_add(size) > MAX_GIVEN_BYTES {
             given.refused.push(too_much(&name));
-            continue;
+            break;
         }
         total += size;
-        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                given.files.push(GivenFile::new(&name, bytes));
-            }
-            Err(_) => given.refused.push(unreadable(&name)),
+        match read_blob(&file).await {
+            Some(bytes) => given.files.push(GivenFile::new(&name, bytes)),
+            None => given.refused.push(unreadable(&name)),
         }
     }
     given

@@ -88,11 +88,7 @@ pub fn import_article(path: &Path) -> Result<Imported, ImportError> {
 
 /// The extension of a file's name, lower case (`""` when it has none).
 fn extension_of(name: &str) -> String {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    file.rsplit_once('.')
-        .filter(|(stem, _)| !stem.is_empty())
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default()
+    crate::files::given::extension(name).unwrap_or_default()
 }
 
 /// Imports an article from the bytes of a file named `name` (a file handed over whole, as a

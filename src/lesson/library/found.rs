@@ -21,12 +21,7 @@ fn kind_of(p: &Path) -> Kind {
 
 /// What a file is, by its name (a file name, or a `/`-separated name of a file handed over).
 pub(super) fn kind_of_name(name: &str) -> Kind {
-    let file = name.rsplit('/').next().unwrap_or(name);
-    let ext = file
-        .rsplit_once('.')
-        .filter(|(stem, _)| !stem.is_empty())
-        .map(|(_, e)| e.to_ascii_lowercase());
-    match ext.as_deref() {
+    match crate::files::given::extension(name).as_deref() {
         Some("txt") => Kind::ArticleText,
         Some("toml") => Kind::ArticleMeta,
         Some("md") | Some("markdown") => Kind::Lesson,
@@ -43,8 +38,9 @@ fn looks_like_lesson(p: &Path) -> bool {
     starts_like_lesson(&buf[..n])
 }
 
-/// Do these first bytes of a file start with a `+++` line (after blank lines)?
-pub(super) fn starts_like_lesson(head: &[u8]) -> bool {
+/// Do these first bytes of a file start with a `+++` line (after blank lines)? (In a folder,
+/// only such `.md` files are lessons.)
+pub fn starts_like_lesson(head: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&head[..head.len().min(512)]);
     let head = head.trim_start_matches('\u{FEFF}');
     head.lines()

@@ -3,9 +3,11 @@
 //!
 //! The rules are a folder's (see the module above), by name instead of path: `NAME.md` is a
 //! lesson, `NAME.txt` an article whose metadata is `NAME.toml` (the same name but for the
-//! extension, in the same folder of the pick); in a folder picked, `.md` files without a `+++`
+//! extension, in the same folder of the pick); in a folder picked, hidden files (a part of the
+//! name starting with `.`: `._NAME.txt` from a Mac, `.Trash-1000/`), `.md` files without a `+++`
 //! block and files of other kinds are passed over, while a file picked by itself that is neither
-//! is reported. Every file is checked as a file on disk is ([`GivenFile::text`]: size limits,
+//! is reported. A browser hands over only the folder picked: a `corpus/` folder beside it (which
+//! a folder on disk also searches) is not there. Every file is checked as a file on disk is ([`GivenFile::text`]: size limits,
 //! encodings), every problem reported with the file's name, and the rest still loads. The
 //! bundled articles are there too, as for a folder.
 
@@ -16,20 +18,20 @@ use super::{
     LessonFile, Library, ReadArticle, add_bundled, id_in, no_meta, no_text, parse_lesson_text, reject_reused_lesson_ids,
 };
 use crate::corpus::{Corpus, load_article};
-use crate::files::given::{GivenFile, within_limits};
+use crate::files::given::{GivenFile, is_hidden, within_limits};
 use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES};
 use crate::text::diag::{Diagnostic, Severity, SourceFile};
 
 /// The library of `files`: the lessons and articles among them, checked, plus the bundled
-/// articles. `from_folder`: they are the files of a folder picked (so other files are passed
-/// over in silence), not files picked one by one.
+/// articles. `from_folder`: they are the files of a folder picked (so hidden files, other files
+/// and `.md` files without a `+++` block are passed over in silence, as a folder walk passes
+/// them over), not files picked one by one.
 pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
     let (files, mut diags) = within_limits(files);
-    let mut sorted = sort_files(&files, from_folder, &mut diags);
+    let sorted = sort_files(&files, from_folder, &mut diags);
     let mut corpus = load_articles(&sorted, &mut diags);
     let articles_from_disk = corpus.articles().len();
     add_bundled(&mut corpus);
-    sorted.lessons.sort_by_key(|f| f.name());
     let mut lessons: Vec<LessonFile> = sorted
         .lessons
         .iter()
@@ -42,22 +44,32 @@ pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
     Library::checked(corpus, lessons, diags, articles_from_disk)
 }
 
-/// The files of a pick, by kind: articles by their name without the extension, so that a text
-/// finds its metadata.
+/// The files of a pick, by kind, lessons and texts in the order a folder's paths sort in
+/// (part by part), so that what a folder on disk reports of two files, a pick reports too.
 #[derive(Default)]
 struct Sorted<'a> {
     lessons: Vec<&'a GivenFile>,
-    texts: BTreeMap<&'a str, &'a GivenFile>,
+    texts: Vec<&'a GivenFile>,
+    /// The metadata files, by name.
     metas: BTreeMap<&'a str, &'a GivenFile>,
+    /// Every name taken.
+    names: HashSet<&'a str>,
+}
+
+/// The order of two names as the paths they name sort.
+fn path_order(a: &&GivenFile, b: &&GivenFile) -> std::cmp::Ordering {
+    a.name().split('/').cmp(b.name().split('/'))
 }
 
 /// Sorts `files` by kind, each name once, reporting what is neither a lesson nor an article
 /// when it was picked by itself.
 fn sort_files<'a>(files: &'a [GivenFile], from_folder: bool, diags: &mut Vec<Diagnostic>) -> Sorted<'a> {
     let mut sorted = Sorted::default();
-    let mut names = HashSet::new();
     for f in files {
-        if !names.insert(f.name()) {
+        if from_folder && is_hidden(f.name()) {
+            continue;
+        }
+        if !sorted.names.insert(f.name()) {
             diags.push(
                 Diagnostic::file(
                     f.name(),
@@ -68,13 +80,10 @@ fn sort_files<'a>(files: &'a [GivenFile], from_folder: bool, diags: &mut Vec<Dia
             );
             continue;
         }
-        let stem = without_extension(f.name());
         match kind_of_name(f.name()) {
-            Kind::ArticleText => {
-                sorted.texts.insert(stem, f);
-            }
+            Kind::ArticleText => sorted.texts.push(f),
             Kind::ArticleMeta => {
-                sorted.metas.insert(stem, f);
+                sorted.metas.insert(f.name(), f);
             }
             Kind::Lesson if !from_folder || starts_like_lesson(f.bytes()) => sorted.lessons.push(f),
             Kind::Lesson => {}
@@ -86,19 +95,26 @@ fn sort_files<'a>(files: &'a [GivenFile], from_folder: bool, diags: &mut Vec<Dia
             )),
         }
     }
+    sorted.lessons.sort_by(path_order);
+    sorted.texts.sort_by(path_order);
     sorted
 }
 
-/// The articles of a pick: each text with the metadata of the same name, in name order;
-/// reports texts without metadata, metadata without text and ids used twice.
+/// The articles of a pick: each text with the metadata of its name (`NAME.txt`, `NAME.toml`,
+/// exactly, as a folder pairs them), in path order; reports texts without metadata, metadata
+/// without text and ids used twice.
 fn load_articles(sorted: &Sorted<'_>, diags: &mut Vec<Diagnostic>) -> Corpus {
     let mut corpus = Corpus::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
-    for (stem, text) in &sorted.texts {
-        let Some(meta) = sorted.metas.get(stem) else {
-            diags.push(no_meta(text.name(), &format!("{stem}.toml")));
+    let mut paired = HashSet::new();
+    for text in &sorted.texts {
+        let stem = without_extension(text.name());
+        let meta_name = format!("{stem}.toml");
+        let Some(meta) = sorted.metas.get(meta_name.as_str()) else {
+            diags.push(no_meta(text.name(), &meta_name));
             continue;
         };
+        paired.insert(meta.name());
         let mut found = Vec::new();
         let meta_text = meta.text(MAX_META_BYTES);
         let article = match (&meta_text, text.text(MAX_ARTICLE_BYTES)) {
@@ -123,9 +139,10 @@ fn load_articles(sorted: &Sorted<'_>, diags: &mut Vec<Diagnostic>) -> Corpus {
             diags,
         );
     }
-    for (stem, meta) in &sorted.metas {
-        if !sorted.texts.contains_key(stem) {
-            diags.push(no_text(meta.name(), &format!("{stem}.txt")));
+    for (name, meta) in &sorted.metas {
+        let text_name = format!("{}.txt", without_extension(name));
+        if !paired.contains(name) && !sorted.names.contains(text_name.as_str()) {
+            diags.push(no_text(meta.name(), &text_name));
         }
     }
     corpus

@@ -272,3 +272,63 @@ proptest! {
         }
     }
 }
+
+/// The problems a folder on disk and the same files handed over report, each as `FILE:
+/// MESSAGE` with the file named inside the folder.
+fn both_ways(files: &[(&str, &str)]) -> (Vec<String>, Vec<String>) {
+    let d = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let p = d.path().join(name);
+        std::fs::create_dir_all(p.parent().expect("a folder")).expect("folder");
+        std::fs::write(&p, text).expect("written");
+    }
+    let prefix = format!("{}/", d.path().display());
+    let disk = load(&[d.path().to_path_buf()], &[]).expect("loads");
+    let handed = load_given(files.iter().map(|(n, t)| given(n, t)).collect(), true);
+    let shown = |lib: &Library| {
+        let mut v: Vec<String> = lib
+            .all_diagnostics()
+            .iter()
+            .map(|d| format!("{}: {}", d.file.replace(&prefix, ""), d.message.replace(&prefix, "")))
+            .collect();
+        v.sort();
+        v
+    };
+    (shown(&disk), shown(&handed))
+}
+
+#[test]
+fn regression_a_folder_picked_reports_what_the_same_folder_on_disk_reports() {
+    let other = META.replace("Library closed", "Another headline");
+    let cases: Vec<Vec<(&str, &str)>> = vec![
+        // Two articles of one id: which one is kept follows path order (`a` before `a-b`).
+        vec![
+            ("a.txt", TEXT),
+            ("a.toml", META),
+            ("a-b.txt", TEXT),
+            ("a-b.toml", &other),
+        ],
+        // A metadata file pairs only with the text of exactly its name.
+        vec![("A.txt", TEXT), ("A.TOML", META)],
+        // A Mac's `._` files and a trash folder are hidden, and passed over.
+        vec![
+            ("x.txt", TEXT),
+            ("x.toml", META),
+            ("._x.txt", "\0\u{5}binary"),
+            ("._x.toml", "\0"),
+            (".Trash-1000/files/old.md", LESSON),
+        ],
+    ];
+    for files in cases {
+        let (disk, handed) = both_ways(&files);
+        assert_eq!(handed, disk, "{files:?}");
+    }
+}
+
+#[test]
+fn hidden_files_are_passed_over_only_in_a_folder() {
+    let folder = load_given(vec![given("c/.notes/x.md", LESSON)], true);
+    assert!(folder.lessons.is_empty());
+    let picked = load_given(vec![given(".x.md", LESSON)], false);
+    assert_eq!(picked.lessons.len(), 1, "a hidden file picked by itself was meant");
+}

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use catalogue::Wanted;
 pub use catalogue::{Catalogue, LessonHeader, find};
+pub use found::starts_like_lesson;
 use found::{Found, display};
 pub use given::{is_lesson_name, load_given, read_limit};
 

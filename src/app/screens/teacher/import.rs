@@ -63,8 +63,12 @@ impl ImportForm {
                 ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
                     .labelled_by(l.id);
                 ui.horizontal(|ui| {
+                    // In a browser a chooser may close unseen: the button stays usable.
                     let choose = ui
-                        .add_enabled(!choosing, egui::Button::new(tr!("teacher-import-choose")))
+                        .add_enabled(
+                            !choosing || cfg!(target_arch = "wasm32"),
+                            egui::Button::new(tr!("teacher-import-choose")),
+                        )
                         .on_hover_text(tr!("teacher-import-choose.hover"));
                     if choose.clicked() {
                         cmds.push(Command::Teacher(TeacherCmd::ChooseImportFile));
@@ -310,7 +314,6 @@ impl TeacherScreen {
         } else {
             stem
         };
-        let stem = if stem == "content" { "h5p-task" } else { stem }; // i18n: not text (H5P's file name)
         let id = crate::corpus::import::suggest_id(stem);
         let meta = crate::corpus::ArticleMeta { id, ..t.suggested };
         let dir = shared.corpus_dir();
@@ -396,12 +399,17 @@ impl TeacherScreen {
         }
     }
 
-    /// In a browser, "Add to the library": the article's two files are downloaded (there is no
+    /// In a browser, "Add to the corpus": the article's two files are downloaded (there is no
     /// corpus folder to write into), and the article is put into this tab's library, so that a
     /// new lesson can be started on it.
     #[cfg(target_arch = "wasm32")]
     fn import_download(&mut self, shared: &mut Shared, text: &str) {
         let f = &mut self.import;
+        // As on disk, where the files would be there already.
+        if shared.library.corpus.get(&f.meta.id).is_some() {
+            f.message = Some(tr!("teacher-import-id-taken", id = crate::text::ids::shown(&f.meta.id)));
+            return;
+        }
         let [(txt, body), (toml, meta)] = match crate::corpus::import::article_files(&f.meta, text) {
             Ok(files) => files,
             Err(e) => {
@@ -418,8 +426,13 @@ impl TeacherScreen {
         }
         let mut problems = Vec::new();
         let source = crate::text::diag::SourceFile::new(&toml, meta);
-        if let Some(a) = crate::corpus::load_article(&source, &txt, &body, &mut problems) {
-            let _ = shared.library.corpus.add(a);
+        let added = crate::corpus::load_article(&source, &txt, &body, &mut problems)
+            .map(|a| shared.library.corpus.add(a).map_err(|d| problems.push(d)));
+        if !matches!(added, Some(Ok(_))) {
+            // Downloaded, but not in this tab's library: say why (`lateral check` says it too).
+            let why = problems.first().map(|d| d.message.clone()).unwrap_or_default();
+            f.message = Some(tr!("teacher-import-downloaded-only", txt = txt.as_str(), error = why));
+            return;
         }
         let id = f.meta.id.clone();
         // Said at the top: the window closes.

@@ -102,8 +102,11 @@ impl TeacherScreen {
             }
             TeacherCmd::ChooseImportFile => {
                 // On its own thread: the UI never waits for the dialog.
-                self.import_dialog
-                    .get_or_insert_with(|| Dialog::open(Pending::ImportFile, String::new()));
+                // A browser may never say its chooser was closed (no `cancel` event before
+                // Safari 16.4): there, a new click opens a new one.
+                if cfg!(target_arch = "wasm32") || self.import_dialog.is_none() {
+                    self.import_dialog = Some(Dialog::open(Pending::ImportFile, String::new()));
+                }
                 None
             }
             TeacherCmd::ImportChosen(path) => {
