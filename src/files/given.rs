@@ -101,13 +101,28 @@ pub fn is_hidden(name: &str) -> bool {
     name.split('/').any(|part| part.starts_with('.'))
 }
 
+/// The last part of a name, the file's own: `a/b.txt` → `b.txt` (`\\` counts as `/`).
+pub fn file_part(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
 /// The extension of a file's name, lower case: `a/b.TXT` → `txt`; `None` without one (`.bashrc`
 /// and `notes.` have none).
 pub fn extension(name: &str) -> Option<String> {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    file.rsplit_once('.')
+    file_part(name)
+        .rsplit_once('.')
         .filter(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
         .map(|(_, e)| e.to_ascii_lowercase())
+}
+
+/// `name` without its extension, as `Path::file_stem` cuts it: `corpus/a.b.txt` →
+/// `corpus/a.b`; `.bashrc` stays.
+pub fn without_extension(name: &str) -> &str {
+    let file_start = name.len() - file_part(name).len();
+    match name[file_start..].rfind('.') {
+        Some(dot) if dot > 0 => &name[..file_start + dot],
+        _ => name,
+    }
 }
 
 /// Keeps what one pick may hand over: the first files, up to [`MAX_GIVEN_FILES`] of them and
@@ -182,6 +197,18 @@ mod tests {
         assert_eq!(clean_name("../.."), "unnamed");
         let long = "x".repeat(1000);
         assert_eq!(clean_name(&long).chars().count(), 255);
+    }
+
+    #[test]
+    fn names_split_as_paths_do() {
+        assert_eq!(file_part("a/b.txt"), "b.txt");
+        assert_eq!(file_part("C:\\x\\y.md"), "y.md");
+        assert_eq!(extension("a/B.TXT").as_deref(), Some("txt"));
+        assert_eq!(extension(".bashrc"), None);
+        assert_eq!(extension("notes."), None);
+        assert_eq!(without_extension("corpus/a.b.txt"), "corpus/a.b");
+        assert_eq!(without_extension("corpus/.bashrc"), "corpus/.bashrc");
+        assert_eq!(without_extension("a.d/readme"), "a.d/readme");
     }
 
     #[test]

@@ -95,11 +95,8 @@ fn extension_of(name: &str) -> String {
 /// browser uploads it): what [`import_article`] does once the file is read, by the extension of
 /// `name`. Over [`crate::files::MAX_IMPORT_BYTES`] is refused, as on disk.
 pub fn article_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Imported, ImportError> {
-    use crate::files::MAX_IMPORT_BYTES;
+    refuse_oversized(name, bytes.len())?;
     let name = name.to_string();
-    if bytes.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge(name, bytes.len() as u64, MAX_IMPORT_BYTES));
-    }
     let text = as_text(&name, bytes)?;
     let ext = extension_of(&name);
     let imported = match ext.as_str() {
@@ -324,8 +321,21 @@ pub struct H5pTask {
 
 /// Is `path` an H5P task (`.h5p`, or an unpacked `content.json`) rather than an article?
 pub(crate) fn is_h5p(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("h5p"))
-        || path.file_name().is_some_and(|n| n == "content.json")
+    is_h5p_name(&path.to_string_lossy())
+}
+
+/// Is a file named `name` an H5P task, by its name (see [`is_h5p`])?
+fn is_h5p_name(name: &str) -> bool {
+    extension_of(name) == "h5p" || crate::files::given::file_part(name) == "content.json"
+}
+
+/// Refuses a file of `len` bytes to import when that is over [`crate::files::MAX_IMPORT_BYTES`].
+fn refuse_oversized(name: &str, len: usize) -> Result<(), ImportError> {
+    let max = crate::files::MAX_IMPORT_BYTES;
+    if len as u64 > max {
+        return Err(ImportError::TooLarge(name.into(), len as u64, max));
+    }
+    Ok(())
 }
 
 /// Reads a file to import: an H5P task when [`is_h5p`], else an article ([`import_article`]).
@@ -337,17 +347,10 @@ pub(crate) fn read_source(path: &Path) -> Result<Source, ImportError> {
 /// Reads a file to import from its bytes (a file handed over whole, as a browser uploads it):
 /// what [`read_source`] does once the file is read, by the name of the file.
 pub(crate) fn source_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Source, ImportError> {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    if !(extension_of(name) == "h5p" || file == "content.json") {
+    if !is_h5p_name(name) {
         return article_from_bytes(name, bytes).map(Source::Article);
     }
-    if bytes.len() as u64 > crate::files::MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge(
-            name.into(),
-            bytes.len() as u64,
-            crate::files::MAX_IMPORT_BYTES,
-        ));
-    }
+    refuse_oversized(name, bytes.len())?;
     let task = h5p::h5p_from_bytes(name, bytes)?;
     let first: String = task.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
     let suggested = ArticleMeta {

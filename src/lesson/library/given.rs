@@ -18,7 +18,7 @@ use super::{
     LessonFile, Library, ReadArticle, add_bundled, id_in, no_meta, no_text, parse_lesson_text, reject_reused_lesson_ids,
 };
 use crate::corpus::{Corpus, load_article};
-use crate::files::given::{GivenFile, is_hidden, within_limits};
+use crate::files::given::{GivenFile, is_hidden, within_limits, without_extension};
 use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES};
 use crate::text::diag::{Diagnostic, Severity, SourceFile};
 
@@ -163,15 +163,6 @@ pub fn read_limit(name: &str) -> Option<u64> {
 /// Is a file named `name` a lesson, by its name (`.md`, `.markdown`)?
 pub fn is_lesson_name(name: &str) -> bool {
     kind_of_name(name) == Kind::Lesson
-}
-
-/// `name` without its extension: `corpus/a.b.txt` → `corpus/a.b`.
-fn without_extension(name: &str) -> &str {
-    let file_start = name.rfind('/').map_or(0, |i| i + 1);
-    match name[file_start..].rfind('.') {
-        Some(dot) if dot > 0 => &name[..file_start + dot],
-        _ => name,
-    }
 }
 
 #[cfg(test)]

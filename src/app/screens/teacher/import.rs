@@ -239,7 +239,7 @@ impl TeacherScreen {
         let Some(file) = given.files.into_iter().next() else {
             return;
         };
-        let name = file.name().rsplit('/').next().unwrap_or_default().to_string();
+        let name = crate::files::given::file_part(file.name()).to_string();
         let read = crate::corpus::import::source_from_bytes(&name, file.into_bytes());
         self.import_source(shared, read, Some(name));
     }
@@ -282,9 +282,7 @@ impl TeacherScreen {
                     f.meta.imported_from.clone_from(&file_name);
                 }
                 if f.meta.id.is_empty() {
-                    let stem = file_name
-                        .as_deref()
-                        .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem));
+                    let stem = file_name.as_deref().map(crate::files::given::without_extension);
                     f.meta.id = crate::corpus::import::article_id(&f.meta.headline, stem);
                 }
                 let words = imp.text.split_whitespace().count();
@@ -307,7 +305,7 @@ impl TeacherScreen {
     /// Imports an H5P "Mark the Words" task: its text becomes an article in the corpus folder and
     /// its marked words a one-step lesson in the lesson folder, opened for editing.
     fn import_h5p(&mut self, shared: &mut Shared, file_name: &str, t: crate::corpus::import::H5pTask) {
-        let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
+        let stem = crate::files::given::without_extension(file_name);
         // i18n: not text (a file name; H5P's own is `content.json`)
         let stem = if stem.is_empty() || stem == "content" {
             "h5p-task"
@@ -384,16 +382,8 @@ impl TeacherScreen {
         #[cfg(not(target_arch = "wasm32"))]
         match crate::corpus::import::write_article(&dir, &f.meta, &text) {
             Ok((txt, _)) => {
-                let id = f.meta.id.clone();
-                // Said at the top: the window closes.
-                let added = tr!("teacher-import-added", path = txt.display().to_string());
-                shared.notice = Some(added.clone());
-                *f = ImportForm {
-                    message: Some(added),
-                    ..Default::default()
-                };
                 shared.reload_articles(&dir);
-                self.new_lesson_article = id;
+                self.import_done(shared, tr!("teacher-import-added", path = txt.display().to_string()));
             }
             Err(e) => f.message = Some(tr!("teacher-import-not-added", error = e.to_string())),
         }
@@ -434,14 +424,20 @@ impl TeacherScreen {
             f.message = Some(tr!("teacher-import-downloaded-only", txt = txt.as_str(), error = why));
             return;
         }
-        let id = f.meta.id.clone();
-        // Said at the top: the window closes.
-        let downloaded = tr!("teacher-import-downloaded", txt = txt.as_str(), toml = toml.as_str());
-        shared.notice = Some(downloaded.clone());
-        *f = ImportForm {
-            message: Some(downloaded),
+        self.import_done(
+            shared,
+            tr!("teacher-import-downloaded", txt = txt.as_str(), toml = toml.as_str()),
+        );
+    }
+
+    /// The form's article was added (`said`): said at the top (the window closes, the form is
+    /// emptied), and offered for a new lesson.
+    fn import_done(&mut self, shared: &mut Shared, said: String) {
+        self.new_lesson_article = std::mem::take(&mut self.import.meta.id);
+        shared.notice = Some(said.clone());
+        self.import = ImportForm {
+            message: Some(said),
             ..Default::default()
         };
-        self.new_lesson_article = id;
     }
 }

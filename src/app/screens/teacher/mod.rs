@@ -156,7 +156,7 @@ impl TeacherScreen {
                 let mut st = Editor::new(draft, path, &shared.library.corpus);
                 if picked {
                     // Saved (downloaded) under the name it was picked by.
-                    st.path_text = lf.path.rsplit('/').next().unwrap_or_default().to_string();
+                    st.path_text = crate::files::given::file_part(&lf.path).to_string();
                 } else if !from_disk {
                     st.message = Some(tr!("teacher-bundled-copy"));
                 }
