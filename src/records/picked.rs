@@ -51,12 +51,7 @@ pub fn open_picked(files: Vec<GivenFile>, from_folder: bool, refused: Vec<Diagno
         .first()
         .and_then(top)
         .filter(|t| from_folder && files.iter().all(|f| top(f).as_ref() == Some(t)));
-    let lesson_texts = files
-        .iter()
-        .filter(|f| library::is_lesson_name(f.name()))
-        .filter_map(|f| Some((f.name().to_string(), f.text(crate::files::MAX_LESSON_BYTES).ok()?)))
-        .collect();
-    let mut library = library::load_given(files, from_folder);
+    let (mut library, lesson_texts) = library::load_given_keeping_texts(files, from_folder);
     let mut diags = refused;
     diags.append(&mut library.diagnostics);
     library.diagnostics = diags;

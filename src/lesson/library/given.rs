@@ -27,21 +27,31 @@ use crate::text::diag::{Diagnostic, Severity, SourceFile};
 /// and `.md` files without a `+++` block are passed over in silence, as a folder walk passes
 /// them over), not files picked one by one.
 pub fn load_given(files: Vec<GivenFile>, from_folder: bool) -> Library {
+    load_given_keeping_texts(files, from_folder).0
+}
+
+/// [`load_given`], and the text of each lesson it read, by the lesson's name (for an editor:
+/// the files cannot be read again).
+pub fn load_given_keeping_texts(files: Vec<GivenFile>, from_folder: bool) -> (Library, HashMap<String, String>) {
     let (files, mut diags) = within_limits(files);
     let sorted = sort_files(&files, from_folder, &mut diags);
     let mut corpus = load_articles(&sorted, &mut diags);
     let articles_from_disk = corpus.articles().len();
     add_bundled(&mut corpus);
+    let mut texts = HashMap::new();
     let mut lessons: Vec<LessonFile> = sorted
         .lessons
         .iter()
         .map(|f| match f.text(MAX_LESSON_BYTES) {
-            Ok(text) => parse_lesson_text(f.name(), text, &corpus),
+            Ok(text) => {
+                texts.insert(f.name().to_string(), text.clone());
+                parse_lesson_text(f.name(), text, &corpus)
+            }
             Err(d) => LessonFile::unread(f.name().to_string(), d),
         })
         .collect();
     reject_reused_lesson_ids(&mut lessons);
-    Library::checked(corpus, lessons, diags, articles_from_disk)
+    (Library::checked(corpus, lessons, diags, articles_from_disk), texts)
 }
 
 /// The files of a pick, by kind, lessons and texts in the order a folder's paths sort in

@@ -17,7 +17,7 @@ use catalogue::Wanted;
 pub use catalogue::{Catalogue, LessonHeader, find};
 pub use found::starts_like_lesson;
 use found::{Found, display};
-pub use given::{is_lesson_name, load_given, read_limit};
+pub use given::{is_lesson_name, load_given, load_given_keeping_texts, read_limit};
 
 use crate::corpus::{Article, Corpus, load_article};
 use crate::files::{MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, MAX_META_BYTES, file_id, read_text};
