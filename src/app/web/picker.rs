@@ -176,14 +176,13 @@ async fn read_all(what: Pending, folder: bool, list: &web_sys::FileList) -> Give
         let size = file.size().max(0.0) as u64;
         // A folder's `.md` that is not a lesson (a long README) is passed over, not refused:
         // its first bytes tell.
+        // (Head unread: refused as too large below; the whole file is never read for it.)
         if folder && size > max && crate::lesson::library::is_lesson_name(&name) {
-            let head = read_blob(
-                &file
-                    .slice_with_i32_and_i32(0, 512)
-                    .unwrap_or_else(|_| file.clone().into()),
-            )
-            .await;
-            if !head.is_some_and(|h| crate::lesson::library::starts_like_lesson(&h)) {
+            let head = match file.slice_with_i32_and_i32(0, 512) {
+                Ok(blob) => read_blob(&blob).await,
+                Err(_) => None,
+            };
+            if head.is_some_and(|h| !crate::lesson::library::starts_like_lesson(&h)) {
                 continue;
             }
         }
