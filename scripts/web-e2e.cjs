@@ -215,18 +215,18 @@ async function main() {
   fs.writeFileSync(path.join(files, 'class', 'corpus', 'web-bridge-news.toml'),
     'id = "web-bridge-news"\noutlet = "Test Gazette"\nheadline = "Bridge closes"\noutlet_kind = "A made-up local paper"\n');
   await click(await find((n) => text(n) === 'Ana Web', 'the saved student'));
-  // Clicks `button` and gives the page's file chooser `what` (a click that lands while a window
-  // is still fading in is tried again).
+  // Clicks `button` and gives the page's file chooser `what`. A window that has just opened may
+  // still be moving into place, so the button is found again before each try.
   async function pick(button, what) {
-    const b = await find(named(button), button);
     for (let attempt = 1; ; attempt++) {
       try {
+        const b = await find(named(button), button);
         const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), click(b)]);
         await chooser.setFiles(what);
         return;
       } catch (e) {
         console.log(`(the file chooser of "${button}" did not open: attempt ${attempt})`);
-        if (attempt === 3) throw e;
+        if (attempt === 4) throw e;
       }
     }
   }
